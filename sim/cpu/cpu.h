@@ -1,0 +1,208 @@
+/*
+ * vpsim: the M5150 core (MIPS32 release 5, root mode, FPU; VZ in cpu_vz.c).
+ *
+ * Contract with the rest of the simulator:
+ *  - memory and devices are reached only through struct bus (bus.h);
+ *  - interrupts come from an external interrupt controller (EIC) through
+ *    cpu_set_eic(); the core's own interrupt sources (Count/Compare timer,
+ *    software interrupts Cause.IP1:0) are reported through irq_lines();
+ *  - time is the cycle counter c->cycles (one SYSCLK cycle each). A device
+ *    model asks for a callback at a future cycle with cpu_set_deadline();
+ *    cpu_run() returns to the caller (or calls hooks.event) when it is due.
+ */
+#ifndef SIM_CPU_CPU_H
+#define SIM_CPU_CPU_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "bus.h"
+
+#define CPU_NSETS   8  /* shadow register sets (SRSCtl.HSS = 7) */
+#define CPU_NTLB    16 /* root TLB entries */
+
+struct tlb_entry {
+    uint32_t mask;    /* PageMask (bits 28:13) */
+    uint32_t hi;      /* EntryHi: VPN2 | ASID (EHINV unused: no TLBINV) */
+    uint32_t lo[2];   /* EntryLo0 / EntryLo1 as written (G kept in both) */
+    uint8_t guestid;  /* VZ: GuestID the entry belongs to (0 = root) */
+};
+
+/* A CP0 register file. The root context and (with VZ) the guest context
+ * use the same layout. Fields hold architectural values; writable masks
+ * and side effects live in cp0.c. */
+struct cp0 {
+    uint32_t index, random_unused, entrylo0, entrylo1, context, userlocal;
+    uint32_t pagemask, pagegrain, wired, hwrena;
+    uint32_t badvaddr, badinstr, badinstrp;
+    uint32_t count_unused; /* Count is derived from cycles; see cpu_count() */
+    uint32_t entryhi, compare;
+    uint32_t status, intctl, srsctl, srsmap, srsmap2;
+    uint32_t cause, epc, nestedexc, nestedepc;
+    uint32_t prid, ebase, cdmmbase;
+    uint32_t config[8];
+    uint32_t lladdr;
+    uint32_t watchlo[4], watchhi[4];
+    uint32_t debug, depc, desave;
+    uint32_t perfctl[2], perfcnt[2];
+    uint32_t errctl, cacheerr, taglo, datalo;
+    uint32_t errorepc;
+    uint32_t kscratch[2];
+    /* VZ root-only registers */
+    uint32_t guestctl0, guestctl0ext, guestctl1, guestctl2, guestctl3;
+    uint32_t gtoffset;
+};
+
+struct fpu {
+    uint64_t fpr[32]; /* 64-bit registers; FR=0 pairs documented in fpu.c */
+    uint32_t fcsr;    /* FCSR (31); FCCR/FEXR/FENR are views of it */
+    uint32_t fir;     /* FIR (0), read-only */
+};
+
+enum cpu_stop {
+    CPU_RUNNING = 0,
+    CPU_STOP_EXIT,     /* UHI exit: exit_code valid */
+    CPU_STOP_LIMIT,    /* cycle or instruction limit reached */
+    CPU_STOP_DEADLOCK, /* WAIT with nothing that could ever wake it */
+    CPU_STOP_BREAK,    /* breakpoint / debugger / external request */
+    CPU_STOP_RESET,    /* a device asked for a chip reset */
+};
+
+/* Exception statistics, one counter per ExcCode, plus refill separately. */
+struct cpu_stats {
+    uint64_t exc[32];
+    uint64_t tlb_refill;
+    uint64_t interrupts;
+    uint64_t guest_exits[32];
+};
+
+struct cpu;
+
+struct cpu_hooks {
+    void *ctx;
+    /* The deadline set with cpu_set_deadline() has been reached. */
+    void (*event)(void *ctx, struct cpu *c);
+    /* The core's interrupt outputs changed: bit 0 timer (Cause.TI),
+     * bit 1 software 0 (Cause.IP0), bit 2 software 1 (Cause.IP1). */
+    void (*irq_lines)(void *ctx, unsigned lines);
+    /* The core took the interrupt the EIC presented (acknowledge). */
+    void (*eic_ack)(void *ctx, unsigned ripl);
+    /* UHI semihosting output (fd 1 or 2). NULL: write to stdout/stderr. */
+    void (*uhi_write)(void *ctx, int fd, const void *buf, unsigned len);
+    /* Optional trace of every retired instruction (NULL = off; slow path). */
+    void (*trace)(void *ctx, struct cpu *c, uint32_t pc, uint32_t insn);
+    /* Optional hook on every exception entry (for statistics/benchmarks). */
+    void (*exception)(void *ctx, struct cpu *c, unsigned exccode, uint32_t epc);
+};
+
+struct cpu {
+    /* --- hot state --- */
+    uint32_t *r;           /* current shadow set: sets[SRSCtl.CSS] */
+    uint32_t pc;
+    uint32_t ds_target;    /* next PC once the delay-slot insn retires */
+    bool in_ds;            /* the instruction at pc sits in a delay slot */
+    uint32_t hi, lo;
+    uint64_t cycles;       /* simulated SYSCLK cycles since reset */
+    uint64_t insns;        /* retired instructions */
+    uint64_t deadline;     /* min(device deadline, timer, limit) */
+    uint64_t dev_deadline;
+    uint64_t limit_cycles; /* stop when reached (UINT64_MAX = none) */
+    uint64_t limit_insns;
+    bool check_irq;        /* re-evaluate interrupts at the next boundary */
+    enum cpu_stop stop;
+    int exit_code;
+
+    /* cycle model state */
+    uint8_t load_dest;     /* GPR loaded by the previous insn (0 = none) */
+    uint64_t hilo_ready;   /* cycle at which HI/LO results are available */
+
+    /* --- architectural state --- */
+    uint32_t sets[CPU_NSETS][32];
+    struct cp0 cp0;
+    struct tlb_entry tlb[CPU_NTLB];
+    struct fpu fpu;
+    bool llbit;
+    uint32_t count_base;   /* Count value at cycle count_epoch */
+    uint64_t count_epoch;
+    uint64_t timer_due;    /* cycle at which Count reaches Compare */
+    unsigned irq_out;      /* last value reported through irq_lines */
+
+    /* EIC inputs */
+    unsigned eic_ripl;
+    uint32_t eic_voff;
+    unsigned eic_ss;
+
+    /* WAIT: the core is idle until an interrupt is taken */
+    bool waiting;
+
+    /* --- environment --- */
+    struct bus *bus;
+    struct cpu_hooks hooks;
+    struct cpu_stats stats;
+
+    /* fast data/fetch map: host pointers per 4 KB page for kseg0/kseg1
+     * (index (va - 0x80000000) >> 12); NULL = slow path */
+    uint8_t **fast_r;
+    uint8_t **fast_w;
+    unsigned bus_gen;
+};
+
+/* Implementation-specific values the model exposes (docs/simulator.md). */
+struct cpu_config {
+    uint32_t prid;    /* default 0x0001A700 */
+};
+
+void cpu_init(struct cpu *c, struct bus *bus, const struct cpu_config *cfg);
+void cpu_free(struct cpu *c);
+/* Cold reset: CP0 to its reset state, PC to the reset vector 0xBFC00000. */
+void cpu_reset(struct cpu *c);
+/* Runs until c->stop becomes non-zero. */
+void cpu_run(struct cpu *c);
+
+/* Devices: request hooks.event at cycle `when` (UINT64_MAX = none). */
+void cpu_set_deadline(struct cpu *c, uint64_t when);
+/* EIC outputs: requested level (0 = none), vector offset, shadow set. */
+void cpu_set_eic(struct cpu *c, unsigned ripl, uint32_t voff, unsigned ss);
+
+/* Current Count value (Count runs at half the CPU clock). */
+uint32_t cpu_count(const struct cpu *c);
+
+/* Raise an exception with the given ExcCode for the instruction at c->pc
+ * (Cause.BD/EPC from c->in_ds). badvaddr is written when has_badvaddr.
+ * After it returns, the caller must not retire the instruction. */
+void cpu_exception(struct cpu *c, unsigned exccode, bool has_badvaddr, uint32_t badvaddr);
+/* Coprocessor unusable for unit `ce`. */
+void cpu_exception_cpu(struct cpu *c, unsigned ce);
+
+/* Branch helper for instructions outside the core (BC1T/BC1F): the next
+ * instruction is a delay slot, then control goes to target if taken.
+ * A not-taken branch-likely annuls its delay slot. */
+void cpu_branch(struct cpu *c, bool taken, uint32_t target, bool likely);
+
+/* Virtual-memory accesses by the core and helpers. Return false when an
+ * exception was raised (TLB, address error, bus error). */
+bool cpu_load(struct cpu *c, uint32_t va, unsigned size, uint32_t *val);
+bool cpu_store(struct cpu *c, uint32_t va, unsigned size, uint32_t val);
+
+/* CP0 access (cp0.c). */
+uint32_t cp0_read(struct cpu *c, unsigned reg, unsigned sel);
+void cp0_write(struct cpu *c, unsigned reg, unsigned sel, uint32_t val);
+/* Recompute interrupt request state after Status/Cause/EIC changes. */
+void cpu_update_irq(struct cpu *c);
+
+/* FPU (fpu.c). Each returns true if it raised an exception (the caller
+ * then does not retire the instruction). CU1 was already checked. */
+void fpu_reset(struct cpu *c);
+bool fpu_exec_cop1(struct cpu *c, uint32_t insn);  /* opcode 0x11 */
+bool fpu_exec_cop1x(struct cpu *c, uint32_t insn); /* opcode 0x13 */
+/* Register views honouring Status.FR (used by LWC1/SWC1/LDC1/SDC1,
+ * MFC1/MTC1 and the gdb stub). */
+uint32_t fpu_get_w(const struct cpu *c, unsigned fs);
+void fpu_set_w(struct cpu *c, unsigned fd, uint32_t v);
+uint64_t fpu_get_d(const struct cpu *c, unsigned fs);
+void fpu_set_d(struct cpu *c, unsigned fd, uint64_t v);
+/* True if the register number is valid as a 64-bit operand in the
+ * current mode (FR=0 requires an even number). */
+bool fpu_d_ok(const struct cpu *c, unsigned r);
+
+#endif /* SIM_CPU_CPU_H */
