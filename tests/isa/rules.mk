@@ -1,0 +1,53 @@
+# ISA test programs for vpsim's M5150 core, also run on QEMU (the oracle).
+#  tests/isa/asm/*.S    self-checking assembly, one program each
+#                       (vp_*.S: M5150-specific, run on vpsim only)
+#  tests/isa/c/*.c      C programs, each built four ways:
+#                       m5100 (hard float) and m5101 (soft float) x -O0/-O2
+#                       (f_*.c use floating point: m5100 only)
+ISA_B      := $(B)/tests/isa
+ISA_ASM    := $(basename $(notdir $(wildcard tests/isa/asm/*.S)))
+ISA_C      := $(basename $(notdir $(wildcard tests/isa/c/*.c)))
+ISA_C_INT  := $(filter-out f_%,$(ISA_C))
+ISA_VARIANTS_HARD := m5100-O0 m5100-O2
+ISA_VARIANTS_SOFT := m5101-O0 m5101-O2
+ISA_ELFS   := $(ISA_ASM:%=$(ISA_B)/%.elf) \
+              $(foreach v,$(ISA_VARIANTS_HARD),$(ISA_C:%=$(ISA_B)/c_%-$(v).elf)) \
+              $(foreach v,$(ISA_VARIANTS_SOFT),$(ISA_C_INT:%=$(ISA_B)/c_%-$(v).elf))
+ISA_RT_OBJS := $(ISA_B)/isa_rt.o $(ISA_B)/isa_main.o
+# (tests/lib/rules.mk is read after this file: name its objects here)
+ISA_LIB_OBJS := $(B)/tests/lib/crt0.o $(B)/tests/lib/test.o
+
+TEST_DEPS += $(ISA_ELFS)
+
+$(ISA_B)/isa_rt.o: tests/isa/isa_rt.S tests/isa/isa.h include/mips/mipsregs.h | $(DEPS_STAMP)
+	@mkdir -p $(dir $@)
+	$(TCC) $(TARGET_CFLAGS) -c -o $@ $<
+$(ISA_B)/isa_main.o: tests/isa/isa_main.c tests/lib/test.h | $(DEPS_STAMP)
+	@mkdir -p $(dir $@)
+	$(TCC) $(TARGET_CFLAGS) -O2 -c -o $@ $<
+
+$(ISA_B)/asm_%.o: tests/isa/asm/%.S tests/isa/isa.h include/mips/mipsregs.h | $(DEPS_STAMP)
+	@mkdir -p $(dir $@)
+	$(TCC) $(TARGET_CFLAGS) -Itests/isa -c -o $@ $<
+$(ISA_B)/%.elf: $(ISA_B)/asm_%.o $(ISA_RT_OBJS) $(ISA_LIB_OBJS) tests/lib/test.ld
+	@$(call TEST_LINK,$@,$(ISA_RT_OBJS) $<)
+
+# C programs. The m5101 objects are soft-float; the runtime they link with
+# is hard-float, but no floating-point value crosses between them, so the
+# objects' FP-ABI attribute is dropped to keep the link quiet.
+define ISA_C_RULES
+$(ISA_B)/c_%-m5100-$(1).o: tests/isa/c/%.c tests/lib/test.h | $(DEPS_STAMP)
+	@mkdir -p $$(dir $$@)
+	$(TCC) $(TARGET_CFLAGS) -$(1) -c -o $$@ $$<
+$(ISA_B)/c_%-m5101-$(1).o: tests/isa/c/%.c tests/lib/test.h | $(DEPS_STAMP)
+	@mkdir -p $$(dir $$@)
+	$(TCC) $(TARGET_CFLAGS) -march=m5101 -msoft-float -$(1) -c -o $$@.tmp $$<
+	$(TOBJCOPY) -R .gnu.attributes $$@.tmp $$@ && rm -f $$@.tmp
+$(ISA_B)/c_%-$(1).elf: $(ISA_B)/c_%-$(1).o $(ISA_LIB_OBJS) tests/lib/test.ld
+	@$$(call TEST_LINK,$$@,$$<)
+endef
+$(eval $(call ISA_C_RULES,O0))
+$(eval $(call ISA_C_RULES,O2))
+# Keep the objects (make would delete them as intermediates).
+.SECONDARY: $(ISA_LIB_OBJS) $(ISA_RT_OBJS) $(ISA_ELFS:%.elf=%.o) \
+            $(ISA_ASM:%=$(ISA_B)/asm_%.o)
