@@ -1,0 +1,50 @@
+# Unit tests of host code. Each test program is $(B)/tests/unit/test_<name>,
+# built from tests/unit/test_<name>.c plus UNIT_SRCS_<name>, linked with
+# UNIT_LIBS_<name>; tests/unit/run runs every $(B)/tests/unit/test_* and each
+# prints its own "ok"/"FAIL" lines and exits 0 (a non-zero exit or a crash is
+# reported by run as one more failure). To add one: append <name> to
+# UNIT_TESTS and set its UNIT_SRCS_/UNIT_LIBS_/UNIT_CFLAGS_ variables above
+# the template at the end; extra prerequisites (headers, fixtures) as plain
+# rules like the ones for test_loader.
+
+UNIT_B := $(B)/tests/unit
+UNIT_TESTS :=
+
+# --- loader: sim/host/loader.c -----------------------------------------------
+UNIT_TESTS += loader
+UNIT_SRCS_loader := sim/host/loader.c
+UNIT_LIBS_loader := -lelf
+UNIT_CFLAGS_loader := -DLOADER_FIXTURES='"$(abspath $(UNIT_B))/fixtures"'
+
+LOADER_FIX := $(UNIT_B)/fixtures
+LOADER_FIX_LDFLAGS = $(TARGET_LDFLAGS) -Wl,-T,tests/unit/loader_img.ld
+LOADER_FIXTURES := $(LOADER_FIX)/img.elf $(LOADER_FIX)/img.hex $(LOADER_FIX)/noboot.elf \
+                   $(LOADER_FIX)/outside.elf $(LOADER_FIX)/img.o
+
+$(LOADER_FIX)/img.elf: tests/unit/loader_img.S tests/unit/loader_img.ld | $(DEPS_STAMP)
+	@mkdir -p $(dir $@)
+	$(TCC) $(TARGET_CFLAGS) $(LOADER_FIX_LDFLAGS) -Wl,-Ttext=0x9D000000 -o $@ $<
+$(LOADER_FIX)/noboot.elf: tests/unit/loader_img.S tests/unit/loader_img.ld | $(DEPS_STAMP)
+	@mkdir -p $(dir $@)
+	$(TCC) $(TARGET_CFLAGS) $(LOADER_FIX_LDFLAGS) -DNO_BOOT -Wl,-Ttext=0x9D000000 -o $@ $<
+# .text just past the 2 MB program flash.
+$(LOADER_FIX)/outside.elf: tests/unit/loader_img.S tests/unit/loader_img.ld | $(DEPS_STAMP)
+	@mkdir -p $(dir $@)
+	$(TCC) $(TARGET_CFLAGS) $(LOADER_FIX_LDFLAGS) -Wl,-Ttext=0x9D200000 -o $@ $<
+$(LOADER_FIX)/img.o: tests/unit/loader_img.S | $(DEPS_STAMP)
+	@mkdir -p $(dir $@)
+	$(TCC) $(TARGET_CFLAGS) -c -o $@ $<
+$(LOADER_FIX)/img.hex: $(LOADER_FIX)/img.elf
+	$(TOBJCOPY) -O ihex $< $@
+
+$(UNIT_B)/test_loader: sim/host/loader.h $(LOADER_FIXTURES)
+
+# --- template ------------------------------------------------------------------
+define UNIT_TEST_template
+$(UNIT_B)/test_$(1): tests/unit/test_$(1).c $(UNIT_SRCS_$(1)) | $(DEPS_STAMP)
+	@mkdir -p $$(dir $$@)
+	$$(HOSTCC) $$(filter-out -MMD -MP,$$(HOST_CFLAGS)) -Isim $(UNIT_CFLAGS_$(1)) -o $$@ \
+		tests/unit/test_$(1).c $(UNIT_SRCS_$(1)) $(UNIT_LIBS_$(1))
+TEST_DEPS += $(UNIT_B)/test_$(1)
+endef
+$(foreach t,$(UNIT_TESTS),$(eval $(call UNIT_TEST_template,$(t))))
