@@ -100,14 +100,15 @@ struct cpu {
     uint32_t *r;           /* current shadow set: sets[SRSCtl.CSS] */
     uint32_t pc;
     uint32_t ds_target;    /* next PC once the delay-slot insn retires */
-    bool in_ds;            /* the instruction at pc sits in a delay slot */
+    bool in_ds;            /* the next instruction to run is a delay slot */
+    bool cur_ds;           /* the instruction executing now is in a delay slot */
+    bool skip_ds;          /* branch-likely not taken: annul the slot */
     uint32_t hi, lo;
     uint64_t cycles;       /* simulated SYSCLK cycles since reset */
     uint64_t insns;        /* retired instructions */
     uint64_t deadline;     /* min(device deadline, timer, limit) */
     uint64_t dev_deadline;
     uint64_t limit_cycles; /* stop when reached (UINT64_MAX = none) */
-    uint64_t limit_insns;
     bool check_irq;        /* re-evaluate interrupts at the next boundary */
     enum cpu_stop stop;
     int exit_code;
@@ -144,6 +145,7 @@ struct cpu {
      * (index (va - 0x80000000) >> 12); NULL = slow path */
     uint8_t **fast_r;
     uint8_t **fast_w;
+    uint8_t **kmap_r, **kmap_w, **null_map; /* kernel-mode maps; all-NULL map */
     unsigned bus_gen;
 };
 
@@ -159,6 +161,8 @@ void cpu_reset(struct cpu *c);
 /* Runs until c->stop becomes non-zero. */
 void cpu_run(struct cpu *c);
 
+/* Call after changing limit_cycles directly. */
+void cpu_recompute_deadline_public(struct cpu *c);
 /* Devices: request hooks.event at cycle `when` (UINT64_MAX = none). */
 void cpu_set_deadline(struct cpu *c, uint64_t when);
 /* EIC outputs: requested level (0 = none), vector offset, shadow set. */

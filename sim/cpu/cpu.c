@@ -1,0 +1,1076 @@
+/*
+ * vpsim: the M5150 integer core. One interpreter function (cpu_run_block), a
+ * switch on the primary opcode, exceptions through cpu_exception(). Memory is
+ * reached through per-4KB host pointers for kseg0/kseg1 (fast path) or the
+ * bus/TLB (slow path). Time is c->cycles; see timing.h and docs/simulator.md.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <mips/mipsregs.h>
+
+#include "cpu_int.h"
+#include "m5150.h"
+#include "timing.h"
+
+#define FAST_ENTRIES (1u << 20) /* one per 4 KB page of the 4 GB space */
+
+static inline uint32_t ld32(const uint8_t *p)
+{
+    uint32_t v;
+    memcpy(&v, p, 4);
+    return v;
+}
+static inline uint16_t ld16(const uint8_t *p)
+{
+    uint16_t v;
+    memcpy(&v, p, 2);
+    return v;
+}
+static inline void st32(uint8_t *p, uint32_t v) { memcpy(p, &v, 4); }
+static inline void st16(uint8_t *p, uint16_t v) { memcpy(p, &v, 2); }
+
+/* ---- set-up ------------------------------------------------------------- */
+
+void cpu_init(struct cpu *c, struct bus *bus, const struct cpu_config *cfg)
+{
+    memset(c, 0, sizeof *c);
+    c->bus = bus;
+    c->cp0.prid = cfg && cfg->prid ? cfg->prid : M5150_PRID;
+    c->kmap_r = calloc(FAST_ENTRIES, sizeof(uint8_t *));
+    c->kmap_w = calloc(FAST_ENTRIES, sizeof(uint8_t *));
+    c->null_map = calloc(FAST_ENTRIES, sizeof(uint8_t *));
+    if (!c->kmap_r || !c->kmap_w || !c->null_map) {
+        fprintf(stderr, "vpsim: out of host memory\n");
+        exit(2);
+    }
+    c->limit_cycles = UINT64_MAX;
+    c->dev_deadline = UINT64_MAX;
+    cpu_reset(c);
+}
+
+void cpu_free(struct cpu *c)
+{
+    free(c->kmap_r);
+    free(c->kmap_w);
+    free(c->null_map);
+    c->kmap_r = c->kmap_w = c->null_map = NULL;
+}
+
+/* Builds the kseg0/kseg1 fast maps from the bus's memory regions. */
+static void fastmap_build(struct cpu *c)
+{
+    memset(c->kmap_r + (0x80000000u >> 12), 0, (0x40000000u >> 12) * sizeof(uint8_t *));
+    memset(c->kmap_w + (0x80000000u >> 12), 0, (0x40000000u >> 12) * sizeof(uint8_t *));
+    for (unsigned i = 0; i < c->bus->nregions; i++) {
+        const struct bus_region *r = &c->bus->region[i];
+        if (!r->mem || r->base >= 0x20000000u || r->read_cycles || r->write_cycles)
+            continue;
+        for (uint32_t off = 0; off < r->size && r->base + off < 0x20000000u; off += 4096) {
+            uint32_t pa = r->base + off;
+            for (uint32_t seg = 0x80000000u; seg <= 0xA0000000u; seg += 0x20000000u) {
+                uint32_t pg = (seg + pa) >> 12;
+                if ((r->perm & (BUS_R | BUS_X)) == (BUS_R | BUS_X))
+                    c->kmap_r[pg] = r->mem + off;
+                if ((r->perm & BUS_W) && !r->on_write)
+                    c->kmap_w[pg] = r->mem + off;
+            }
+        }
+    }
+    c->bus_gen = c->bus->generation;
+}
+
+void cpu_reset(struct cpu *c)
+{
+    memset(c->sets, 0, sizeof c->sets);
+    c->hi = c->lo = 0;
+    memset(c->tlb, 0, sizeof c->tlb);
+    for (unsigned i = 0; i < CPU_NTLB; i++)
+        c->tlb[i].hi = 0x80000000u + (i << 13); /* distinct, in kseg0: never match */
+    cp0_reset(c);
+    fpu_reset(c);
+    c->pc = 0xBFC00000u;
+    c->in_ds = c->cur_ds = false;
+    c->waiting = false;
+    c->load_dest = 0;
+    c->hilo_ready = 0;
+    c->stop = CPU_RUNNING;
+    fastmap_build(c);
+    cpu_status_changed(c);
+}
+
+/* ---- state changes ------------------------------------------------------ */
+
+void cpu_set_css(struct cpu *c, unsigned css)
+{
+    css &= CPU_NSETS - 1;
+    c->cp0.srsctl = (c->cp0.srsctl & ~SRSCTL_CSS) | css;
+    c->r = c->sets[css];
+}
+
+void cpu_mmu_changed(struct cpu *c)
+{
+    /* The fast map covers only unmapped kseg0/kseg1, which the TLB cannot
+     * change; nothing to drop. Kept as the seam for mapped fast paths. */
+}
+
+void cpu_recompute_deadline(struct cpu *c)
+{
+    uint64_t d = c->dev_deadline;
+    if (c->timer_due < d)
+        d = c->timer_due;
+    if (c->limit_cycles < d)
+        d = c->limit_cycles;
+    c->deadline = d;
+}
+
+void cpu_recompute_deadline_public(struct cpu *c)
+{
+    cpu_recompute_deadline(c);
+}
+
+void cpu_request_irq_check(struct cpu *c)
+{
+    c->check_irq = true;
+    c->deadline = 0; /* leave the inner loop at the next boundary */
+}
+
+void cpu_status_changed(struct cpu *c)
+{
+    uint32_t st = c->cp0.status;
+    bool user = (st & ST0_UM) && !(st & (ST0_EXL | ST0_ERL));
+    c->fast_r = user ? c->null_map : c->kmap_r;
+    c->fast_w = user ? c->null_map : c->kmap_w;
+    cpu_request_irq_check(c);
+}
+
+void cpu_set_deadline(struct cpu *c, uint64_t when)
+{
+    c->dev_deadline = when;
+    cpu_recompute_deadline(c);
+}
+
+void cpu_set_eic(struct cpu *c, unsigned ripl, uint32_t voff, unsigned ss)
+{
+    c->eic_ripl = ripl;
+    c->eic_voff = voff;
+    c->eic_ss = ss;
+    cpu_request_irq_check(c);
+}
+
+uint32_t cpu_cause_read(const struct cpu *c)
+{
+    /* EIC mode: RIPL (17:10) is the level the controller requests now. */
+    return (c->cp0.cause & ~CAUSEF_RIPL) | ((uint32_t)(c->eic_ripl & 0xff) << CAUSEB_RIPL);
+}
+
+/* ---- exceptions --------------------------------------------------------- */
+
+static uint32_t ebase_addr(const struct cpu *c)
+{
+    return 0x80000000u | (c->cp0.ebase & M5150_EBASE_W);
+}
+
+/* Common entry. `off` is the vector offset for BEV=0; bev_addr for BEV=1.
+ * new_css: the shadow set the handler runs in. */
+static void exc_enter(struct cpu *c, unsigned exccode, uint32_t off, uint32_t bev_addr,
+                      unsigned new_css)
+{
+    struct cp0 *p = &c->cp0;
+    uint32_t epc = c->cur_ds ? c->pc - 4 : c->pc;
+    p->nestedexc = p->status & (ST0_EXL | ST0_ERL);
+    p->nestedepc = epc;
+    if (!(p->status & ST0_EXL)) {
+        p->epc = epc;
+        p->cause = (p->cause & ~CAUSEF_BD) | (c->cur_ds ? CAUSEF_BD : 0);
+        if (!(p->status & ST0_BEV) && (p->srsctl & SRSCTL_HSS)) {
+            unsigned css = p->srsctl & SRSCTL_CSS;
+            p->srsctl = (p->srsctl & ~SRSCTL_PSS) | css << SRSCTL_PSS_SHIFT;
+            cpu_set_css(c, new_css);
+        }
+    } else if (off == 0) {
+        off = 0x180; /* refill while EXL=1 goes to the general vector */
+        bev_addr = 0xBFC00380u;
+    }
+    p->cause = (p->cause & ~CAUSEF_EXCCODE) | exccode << CAUSEB_EXCCODE;
+    p->status |= ST0_EXL;
+    c->pc = (p->status & ST0_BEV) ? bev_addr : ebase_addr(c) + off;
+    c->in_ds = c->cur_ds = false;
+    c->waiting = false;
+    c->load_dest = 0;
+    c->cycles += T_EXC_ENTRY;
+    c->stats.exc[exccode & 31]++;
+    cpu_status_changed(c);
+    if (c->hooks.exception)
+        c->hooks.exception(c->hooks.ctx, c, exccode, epc);
+}
+
+static unsigned ess(const struct cpu *c)
+{
+    return (c->cp0.srsctl & SRSCTL_ESS) >> SRSCTL_ESS_SHIFT;
+}
+
+void cpu_exception(struct cpu *c, unsigned exccode, bool has_badvaddr, uint32_t badvaddr)
+{
+    if (has_badvaddr)
+        c->cp0.badvaddr = badvaddr;
+    c->cp0.cause &= ~CAUSEF_CE;
+    exc_enter(c, exccode, 0x180, 0xBFC00380u, ess(c));
+}
+
+void cpu_exception_cpu(struct cpu *c, unsigned ce)
+{
+    exc_enter(c, EXCCODE_CPU, 0x180, 0xBFC00380u, ess(c));
+    c->cp0.cause = (c->cp0.cause & ~CAUSEF_CE) | (ce & 3) << CAUSEB_CE;
+}
+
+/* TLB refill/invalid/modified: BadVAddr, Context.BadVPN2, EntryHi.VPN2. */
+static void tlb_exception(struct cpu *c, unsigned exccode, uint32_t va, bool refill)
+{
+    struct cp0 *p = &c->cp0;
+    p->badvaddr = va;
+    p->context = (p->context & M5150_CONTEXT_W) | ((va >> 13) << 4 & 0x007FFFF0u);
+    p->entryhi = (va & MIPS_ENTRYHI_VPN2) | (p->entryhi & MIPS_ENTRYHI_ASID);
+    if (refill)
+        c->stats.tlb_refill++;
+    exc_enter(c, exccode, refill ? 0x000 : 0x180, refill ? 0xBFC00200u : 0xBFC00380u, ess(c));
+}
+
+static bool interrupt_pending(const struct cpu *c)
+{
+    uint32_t st = c->cp0.status;
+    if (!(st & ST0_IE) || (st & (ST0_EXL | ST0_ERL)))
+        return false;
+    unsigned ipl = (st & ST0_IPL) >> ST0_IPL_SHIFT | ((st & ST0_IPL7) ? 0x80u : 0);
+    return c->eic_ripl > ipl;
+}
+
+/* EIC-mode interrupt entry (the PIC32MZ's controller is always external). */
+static void take_interrupt(struct cpu *c)
+{
+    struct cp0 *p = &c->cp0;
+    uint32_t off = 0x180;
+    if (p->cause & CAUSEF_IV)
+        off = (p->intctl & INTCTL_VS) ? c->eic_voff : 0x200;
+    p->srsctl = (p->srsctl & ~SRSCTL_EICSS) | (c->eic_ss & 15) << SRSCTL_EICSS_SHIFT;
+    c->cp0.cause &= ~CAUSEF_CE;
+    unsigned ripl = c->eic_ripl;
+    c->stats.interrupts++;
+    exc_enter(c, EXCCODE_INT, off, 0xBFC00400u, c->eic_ss);
+    if (c->hooks.eic_ack)
+        c->hooks.eic_ack(c->hooks.ctx, ripl);
+}
+
+/* ---- address translation ------------------------------------------------ */
+
+enum acc { ACC_LOAD = 0, ACC_STORE = 1, ACC_FETCH = 2 };
+
+/* Maps va to pa or raises the exception; false when raised. */
+static bool translate(struct cpu *c, uint32_t va, enum acc acc, uint32_t *pa)
+{
+    uint32_t st = c->cp0.status;
+    bool user = (st & ST0_UM) && !(st & (ST0_EXL | ST0_ERL));
+    if (va >= 0x80000000u) {
+        if (user) {
+            c->cp0.badvaddr = va;
+            exc_enter(c, acc == ACC_STORE ? EXCCODE_ADES : EXCCODE_ADEL, 0x180, 0xBFC00380u,
+                      ess(c));
+            return false;
+        }
+        if (va < 0xC0000000u) {
+            *pa = va & 0x1FFFFFFFu;
+            return true;
+        }
+    } else if (st & ST0_ERL) {
+        *pa = va; /* kuseg is unmapped while ERL=1 */
+        return true;
+    }
+    uint32_t asid = c->cp0.entryhi & MIPS_ENTRYHI_ASID;
+    for (unsigned i = 0; i < M5150_NTLB; i++) {
+        const struct tlb_entry *e = &c->tlb[i];
+        uint32_t vmask = MIPS_ENTRYHI_VPN2 & ~e->mask;
+        if (((e->hi ^ va) & vmask) || e->guestid != 0)
+            continue;
+        if (!(e->lo[0] & MIPS_ENTRYLO_G) && (e->hi & MIPS_ENTRYHI_ASID) != asid)
+            continue;
+        uint32_t half = ((e->mask | 0x1FFFu) + 1) >> 1; /* size of one page */
+        uint32_t lo = e->lo[(va & half) ? 1 : 0];
+        if (!(lo & MIPS_ENTRYLO_V)) {
+            tlb_exception(c, acc == ACC_STORE ? EXCCODE_TLBS : EXCCODE_TLBL, va, false);
+            return false;
+        }
+        uint32_t pg = c->cp0.pagegrain;
+        if (acc == ACC_FETCH && (lo & MIPS_ENTRYLO_XI) && (pg & PG_XIE)) {
+            tlb_exception(c, (pg & PG_IEC) ? EXCCODE_TLBXI : EXCCODE_TLBL, va, false);
+            return false;
+        }
+        if (acc == ACC_LOAD && (lo & MIPS_ENTRYLO_RI) && (pg & PG_RIE)) {
+            tlb_exception(c, (pg & PG_IEC) ? EXCCODE_TLBRI : EXCCODE_TLBL, va, false);
+            return false;
+        }
+        if (acc == ACC_STORE && !(lo & MIPS_ENTRYLO_D)) {
+            tlb_exception(c, EXCCODE_MOD, va, false);
+            return false;
+        }
+        uint32_t pfn = (lo & MIPS_ENTRYLO_PFN) >> MIPS_ENTRYLO_PFN_SHIFT;
+        *pa = ((pfn << 12) & ~(half - 1)) | (va & (half - 1));
+        return true;
+    }
+    tlb_exception(c, acc == ACC_STORE ? EXCCODE_TLBS : EXCCODE_TLBL, va, true);
+    return false;
+}
+
+bool cpu_load(struct cpu *c, uint32_t va, unsigned size, uint32_t *val)
+{
+    if (va & (size - 1)) {
+        c->cp0.badvaddr = va;
+        exc_enter(c, EXCCODE_ADEL, 0x180, 0xBFC00380u, ess(c));
+        return false;
+    }
+    uint8_t *p = c->fast_r[va >> 12];
+    if (p) {
+        p += va & 0xfff;
+        *val = size == 4 ? ld32(p) : size == 2 ? ld16(p) : *p;
+        return true;
+    }
+    uint32_t pa;
+    if (!translate(c, va, ACC_LOAD, &pa))
+        return false;
+    const struct bus_region *r = bus_find(c->bus, pa);
+    if (!r || !bus_read(c->bus, pa, size, val)) {
+        exc_enter(c, EXCCODE_DBE, 0x180, 0xBFC00380u, ess(c));
+        return false;
+    }
+    c->cycles += r->read_cycles;
+    return true;
+}
+
+bool cpu_store(struct cpu *c, uint32_t va, unsigned size, uint32_t val)
+{
+    if (va & (size - 1)) {
+        c->cp0.badvaddr = va;
+        exc_enter(c, EXCCODE_ADES, 0x180, 0xBFC00380u, ess(c));
+        return false;
+    }
+    uint8_t *p = c->fast_w[va >> 12];
+    if (p) {
+        p += va & 0xfff;
+        if (size == 4)
+            st32(p, val);
+        else if (size == 2)
+            st16(p, (uint16_t)val);
+        else
+            *p = (uint8_t)val;
+        return true;
+    }
+    uint32_t pa;
+    if (!translate(c, va, ACC_STORE, &pa))
+        return false;
+    const struct bus_region *r = bus_find(c->bus, pa);
+    if (!r || !bus_write(c->bus, pa, size, val)) {
+        exc_enter(c, EXCCODE_DBE, 0x180, 0xBFC00380u, ess(c));
+        return false;
+    }
+    c->cycles += r->write_cycles;
+    return true;
+}
+
+static bool fetch_slow(struct cpu *c, uint32_t *insn)
+{
+    uint32_t va = c->pc, pa;
+    if (va & 3) {
+        c->cp0.badvaddr = va;
+        exc_enter(c, EXCCODE_ADEL, 0x180, 0xBFC00380u, ess(c));
+        return false;
+    }
+    if (!translate(c, va, ACC_FETCH, &pa))
+        return false;
+    const struct bus_region *r = bus_find(c->bus, pa);
+    if (!r || !(r->perm & BUS_X) || !bus_read(c->bus, pa, 4, insn)) {
+        exc_enter(c, EXCCODE_IBE, 0x180, 0xBFC00380u, ess(c));
+        return false;
+    }
+    c->cycles += r->read_cycles;
+    return true;
+}
+
+/* ---- branches ----------------------------------------------------------- */
+
+void cpu_branch(struct cpu *c, bool taken, uint32_t target, bool likely)
+{
+    if (taken) {
+        c->in_ds = true;
+        c->ds_target = target;
+    } else if (likely) {
+        c->skip_ds = true;
+    } else {
+        c->in_ds = true;
+        c->ds_target = c->pc + 8;
+    }
+}
+
+/* ---- helpers for the interpreter ---------------------------------------- */
+
+/* Divide timing: early exit on the dividend's significant bits. */
+static unsigned div_cycles(uint32_t dividend)
+{
+    unsigned bits = dividend ? 32 - (unsigned)__builtin_clz(dividend) : 1;
+    unsigned t = T_DIV_MIN + (bits * (T_DIV_MAX - T_DIV_MIN)) / 32;
+    return t;
+}
+
+static void hilo_wait(struct cpu *c)
+{
+    if (c->cycles < c->hilo_ready)
+        c->cycles = c->hilo_ready;
+}
+
+static bool cp0_usable(struct cpu *c)
+{
+    uint32_t st = c->cp0.status;
+    if ((st & ST0_CU0) || !(st & ST0_UM) || (st & (ST0_EXL | ST0_ERL)))
+        return true;
+    cpu_exception_cpu(c, 0);
+    return false;
+}
+
+static bool cp1_usable(struct cpu *c)
+{
+    if (c->cp0.status & ST0_CU1)
+        return true;
+    cpu_exception_cpu(c, 1);
+    return false;
+}
+
+static void reserved(struct cpu *c)
+{
+    cpu_exception(c, EXCCODE_RI, false, 0);
+}
+
+/* DSP ASE encodings (SPECIAL3 functions). The DSP ASE is not modelled:
+ * with Status.MX=0 they raise DSPDis as the hardware does, with MX=1 RI
+ * (a documented limitation). */
+static bool dsp_special3(unsigned funct)
+{
+    switch (funct) {
+    case 0x0A: case 0x0C: case 0x10: case 0x11: case 0x12: case 0x13:
+    case 0x18: case 0x19: case 0x30: case 0x31: case 0x38:
+        return true;
+    default:
+        return false;
+    }
+}
+
+static void dsp_unusable(struct cpu *c)
+{
+    if (c->cp0.status & ST0_MX)
+        reserved(c);
+    else
+        cpu_exception(c, EXCCODE_DSPDIS, false, 0);
+}
+
+static void do_eret(struct cpu *c)
+{
+    struct cp0 *p = &c->cp0;
+    if (p->status & ST0_ERL) {
+        c->pc = p->errorepc;
+        p->status &= ~ST0_ERL;
+    } else {
+        c->pc = p->epc;
+        p->status &= ~ST0_EXL;
+        if ((p->srsctl & SRSCTL_HSS) && !(p->status & ST0_BEV))
+            cpu_set_css(c, (p->srsctl & SRSCTL_PSS) >> SRSCTL_PSS_SHIFT);
+    }
+    c->llbit = false;
+    c->cycles += T_ERET;
+    cpu_status_changed(c);
+}
+
+static void debug_exception(struct cpu *c)
+{
+    /* EJTAG debug exception: no probe is attached; enter debug mode at the
+     * debug vector as the core does (DEPC, Debug.DM, Debug.DBD). */
+    c->cp0.depc = c->cur_ds ? c->pc - 4 : c->pc;
+    c->cp0.debug = (c->cp0.debug & ~0x80000000u) | (c->cur_ds ? 0x80000000u : 0) | 0x40000000u |
+                   0x2u;
+    c->pc = 0xBFC00480u;
+    c->in_ds = c->cur_ds = false;
+}
+
+/* ---- the interpreter ---------------------------------------------------- */
+
+/* rt is a source operand of this primary opcode (load-use stall model). */
+static const uint8_t rt_src[64] = {
+    [0x00] = 1, [0x04] = 1, [0x05] = 1, [0x14] = 1, [0x15] = 1, [0x11] = 1, [0x1C] = 1,
+    [0x1F] = 1, [0x22] = 1, [0x26] = 1, [0x28] = 1, [0x29] = 1, [0x2A] = 1, [0x2B] = 1,
+    [0x2E] = 1, [0x38] = 1,
+};
+
+#define RS ((insn >> 21) & 31)
+#define RT ((insn >> 16) & 31)
+#define RD ((insn >> 11) & 31)
+#define SA ((insn >> 6) & 31)
+#define SIMM ((uint32_t)(int32_t)(int16_t)insn)
+#define UIMM (insn & 0xFFFFu)
+#define R c->r
+#define SETR(n, v) do { uint32_t _v = (v); unsigned _n = (n); if (_n) R[_n] = _v; } while (0)
+#define BTARGET (pc + 4 + (SIMM << 2))
+#define RAISE(code) do { cpu_exception(c, (code), false, 0); goto exc; } while (0)
+
+static void cpu_run_block(struct cpu *c)
+{
+    while (c->cycles < c->deadline) {
+        uint32_t pc = c->pc;
+        uint32_t insn;
+        uint8_t *fp = c->fast_r[pc >> 12];
+        c->cur_ds = c->in_ds;
+        if (fp && !(pc & 3)) {
+            insn = ld32(fp + (pc & 0xfff));
+        } else if (!fetch_slow(c, &insn)) {
+            continue;
+        }
+        c->cycles += T_BASE;
+        if (c->load_dest) {
+            unsigned op = insn >> 26;
+            if (RS == c->load_dest || (RT == c->load_dest && rt_src[op]))
+                c->cycles += T_LOAD_USE;
+            c->load_dest = 0;
+        }
+        if (c->hooks.trace)
+            c->hooks.trace(c->hooks.ctx, c, pc, insn);
+        bool ds = c->in_ds;
+        uint32_t ds_target = c->ds_target;
+        c->in_ds = false;
+        c->skip_ds = false;
+
+        switch (insn >> 26) {
+        case 0x00: /* SPECIAL */
+            switch (insn & 63) {
+            case 0x00: SETR(RD, R[RT] << SA); break; /* SLL, NOP, EHB, SSNOP */
+            case 0x01: /* MOVF / MOVT */
+                if (!cp1_usable(c))
+                    goto exc;
+                {
+                    unsigned cc = (insn >> 18) & 7;
+                    uint32_t bit = cc ? 1u << (24 + cc) : FCSR_FCC0;
+                    bool set = (c->fpu.fcsr & bit) != 0;
+                    if (set == ((insn >> 16) & 1))
+                        SETR(RD, R[RS]);
+                }
+                break;
+            case 0x02:
+                if (RS == 1)
+                    SETR(RD, SA ? (R[RT] >> SA) | (R[RT] << (32 - SA)) : R[RT]); /* ROTR */
+                else if (RS == 0)
+                    SETR(RD, R[RT] >> SA); /* SRL */
+                else
+                    RAISE(EXCCODE_RI);
+                break;
+            case 0x03: SETR(RD, (uint32_t)((int32_t)R[RT] >> SA)); break;
+            case 0x04: SETR(RD, R[RT] << (R[RS] & 31)); break;
+            case 0x06: {
+                unsigned s = R[RS] & 31;
+                if (SA == 1)
+                    SETR(RD, s ? (R[RT] >> s) | (R[RT] << (32 - s)) : R[RT]); /* ROTRV */
+                else if (SA == 0)
+                    SETR(RD, R[RT] >> s);
+                else
+                    RAISE(EXCCODE_RI);
+                break;
+            }
+            case 0x07: SETR(RD, (uint32_t)((int32_t)R[RT] >> (R[RS] & 31))); break;
+            case 0x08: /* JR, JR.HB */
+                c->in_ds = true;
+                c->ds_target = R[RS];
+                break;
+            case 0x09: { /* JALR, JALR.HB */
+                uint32_t t = R[RS];
+                SETR(RD, pc + 8);
+                c->in_ds = true;
+                c->ds_target = t;
+                break;
+            }
+            case 0x0A: if (R[RT] == 0) SETR(RD, R[RS]); break; /* MOVZ */
+            case 0x0B: if (R[RT] != 0) SETR(RD, R[RS]); break; /* MOVN */
+            case 0x0C: RAISE(EXCCODE_SYS);
+            case 0x0D: RAISE(EXCCODE_BP);
+            case 0x0F: c->cycles += T_SYNC; break; /* SYNC */
+            case 0x10: hilo_wait(c); SETR(RD, c->hi); break;
+            case 0x11: c->hi = R[RS]; break;
+            case 0x12: hilo_wait(c); SETR(RD, c->lo); break;
+            case 0x13: c->lo = R[RS]; break;
+            case 0x18: { /* MULT */
+                int64_t p = (int64_t)(int32_t)R[RS] * (int32_t)R[RT];
+                c->lo = (uint32_t)p;
+                c->hi = (uint32_t)((uint64_t)p >> 32);
+                c->hilo_ready = c->cycles + T_MUL_LAT;
+                break;
+            }
+            case 0x19: {
+                uint64_t p = (uint64_t)R[RS] * R[RT];
+                c->lo = (uint32_t)p;
+                c->hi = (uint32_t)(p >> 32);
+                c->hilo_ready = c->cycles + T_MUL_LAT;
+                break;
+            }
+            case 0x1A: { /* DIV: result UNPREDICTABLE for /0; no exception */
+                int32_t a = (int32_t)R[RS], b = (int32_t)R[RT];
+                if (b == 0) {
+                    /* leave HI/LO unchanged (documented choice) */
+                } else if (a == INT32_MIN && b == -1) {
+                    c->lo = (uint32_t)INT32_MIN;
+                    c->hi = 0;
+                } else {
+                    c->lo = (uint32_t)(a / b);
+                    c->hi = (uint32_t)(a % b);
+                }
+                c->hilo_ready = c->cycles + div_cycles(a < 0 ? -(uint32_t)a : (uint32_t)a);
+                break;
+            }
+            case 0x1B: {
+                uint32_t a = R[RS], b = R[RT];
+                if (b) {
+                    c->lo = a / b;
+                    c->hi = a % b;
+                }
+                c->hilo_ready = c->cycles + div_cycles(a);
+                break;
+            }
+            case 0x20: { /* ADD */
+                uint32_t s = R[RS] + R[RT];
+                if (((R[RS] ^ s) & (R[RT] ^ s)) >> 31)
+                    RAISE(EXCCODE_OV);
+                SETR(RD, s);
+                break;
+            }
+            case 0x21: SETR(RD, R[RS] + R[RT]); break;
+            case 0x22: {
+                uint32_t s = R[RS] - R[RT];
+                if (((R[RS] ^ R[RT]) & (R[RS] ^ s)) >> 31)
+                    RAISE(EXCCODE_OV);
+                SETR(RD, s);
+                break;
+            }
+            case 0x23: SETR(RD, R[RS] - R[RT]); break;
+            case 0x24: SETR(RD, R[RS] & R[RT]); break;
+            case 0x25: SETR(RD, R[RS] | R[RT]); break;
+            case 0x26: SETR(RD, R[RS] ^ R[RT]); break;
+            case 0x27: SETR(RD, ~(R[RS] | R[RT])); break;
+            case 0x2A: SETR(RD, (int32_t)R[RS] < (int32_t)R[RT]); break;
+            case 0x2B: SETR(RD, R[RS] < R[RT]); break;
+            case 0x30: if ((int32_t)R[RS] >= (int32_t)R[RT]) RAISE(EXCCODE_TR); break;
+            case 0x31: if (R[RS] >= R[RT]) RAISE(EXCCODE_TR); break;
+            case 0x32: if ((int32_t)R[RS] < (int32_t)R[RT]) RAISE(EXCCODE_TR); break;
+            case 0x33: if (R[RS] < R[RT]) RAISE(EXCCODE_TR); break;
+            case 0x34: if (R[RS] == R[RT]) RAISE(EXCCODE_TR); break;
+            case 0x36: if (R[RS] != R[RT]) RAISE(EXCCODE_TR); break;
+            default: RAISE(EXCCODE_RI);
+            }
+            break;
+
+        case 0x01: { /* REGIMM */
+            int32_t s = (int32_t)R[RS];
+            bool taken;
+            switch (RT) {
+            case 0x00: cpu_branch(c, s < 0, BTARGET, false); break;   /* BLTZ */
+            case 0x01: cpu_branch(c, s >= 0, BTARGET, false); break;  /* BGEZ */
+            case 0x02: cpu_branch(c, s < 0, BTARGET, true); break;    /* BLTZL */
+            case 0x03: cpu_branch(c, s >= 0, BTARGET, true); break;   /* BGEZL */
+            case 0x08: if (s >= 0) RAISE(EXCCODE_TR); break;           /* TGEI */
+            case 0x09: if (R[RS] >= SIMM) RAISE(EXCCODE_TR); break;    /* TGEIU */
+            case 0x0A: if (s < (int32_t)SIMM) RAISE(EXCCODE_TR); break;/* TLTI */
+            case 0x0B: if (R[RS] < SIMM) RAISE(EXCCODE_TR); break;     /* TLTIU */
+            case 0x0C: if (R[RS] == SIMM) RAISE(EXCCODE_TR); break;    /* TEQI */
+            case 0x0E: if (R[RS] != SIMM) RAISE(EXCCODE_TR); break;    /* TNEI */
+            case 0x10: taken = s < 0; R[31] = pc + 8; cpu_branch(c, taken, BTARGET, false); break;
+            case 0x11: taken = s >= 0; R[31] = pc + 8; cpu_branch(c, taken, BTARGET, false); break;
+            case 0x12: taken = s < 0; R[31] = pc + 8; cpu_branch(c, taken, BTARGET, true); break;
+            case 0x13: taken = s >= 0; R[31] = pc + 8; cpu_branch(c, taken, BTARGET, true); break;
+            case 0x1F: /* SYNCI */
+                break;
+            default: RAISE(EXCCODE_RI);
+            }
+            if ((RT & 0x1C) == 0x08 && (RT == 0x0D || RT == 0x0F))
+                RAISE(EXCCODE_RI);
+            break;
+        }
+        case 0x02: c->in_ds = true; c->ds_target = (pc & 0xF0000000u) | (insn & 0x03FFFFFFu) << 2; break;
+        case 0x03:
+            R[31] = pc + 8;
+            c->in_ds = true;
+            c->ds_target = (pc & 0xF0000000u) | (insn & 0x03FFFFFFu) << 2;
+            break;
+        case 0x04: cpu_branch(c, R[RS] == R[RT], BTARGET, false); break;
+        case 0x05: cpu_branch(c, R[RS] != R[RT], BTARGET, false); break;
+        case 0x06: if (RT) RAISE(EXCCODE_RI); cpu_branch(c, (int32_t)R[RS] <= 0, BTARGET, false); break;
+        case 0x07: if (RT) RAISE(EXCCODE_RI); cpu_branch(c, (int32_t)R[RS] > 0, BTARGET, false); break;
+        case 0x08: { /* ADDI */
+            uint32_t s = R[RS] + SIMM;
+            if (((R[RS] ^ s) & (SIMM ^ s)) >> 31)
+                RAISE(EXCCODE_OV);
+            SETR(RT, s);
+            break;
+        }
+        case 0x09: SETR(RT, R[RS] + SIMM); break;
+        case 0x0A: SETR(RT, (int32_t)R[RS] < (int32_t)SIMM); break;
+        case 0x0B: SETR(RT, R[RS] < SIMM); break;
+        case 0x0C: SETR(RT, R[RS] & UIMM); break;
+        case 0x0D: SETR(RT, R[RS] | UIMM); break;
+        case 0x0E: SETR(RT, R[RS] ^ UIMM); break;
+        case 0x0F: if (RS) RAISE(EXCCODE_RI); SETR(RT, UIMM << 16); break;
+
+        case 0x10: /* COP0 */
+            if (!cp0_usable(c))
+                goto exc;
+            if (insn & 0x02000000u) { /* CO */
+                switch (insn & 63) {
+                case 0x01: cpu_tlb_read(c); break;
+                case 0x02: cpu_tlb_write(c, c->cp0.index); break;
+                case 0x06: cpu_tlb_write_random(c); break;
+                case 0x08: cpu_tlb_probe(c); break;
+                case 0x18: /* ERET */
+                case 0x38: /* IRET (MCU ASE; chaining not modelled) */
+                    if (ds)
+                        RAISE(EXCCODE_RI);
+                    do_eret(c);
+                    c->insns++;
+                    continue;
+                case 0x1F: /* DERET */
+                    if (!(c->cp0.debug & 0x40000000u))
+                        RAISE(EXCCODE_RI);
+                    c->cp0.debug &= ~0x40000000u;
+                    c->pc = c->cp0.depc;
+                    c->insns++;
+                    continue;
+                case 0x20: /* WAIT */
+                    c->waiting = true;
+                    c->deadline = 0;
+                    break;
+                default: RAISE(EXCCODE_RI);
+                }
+                break;
+            }
+            switch (RS) {
+            case 0x00: SETR(RT, cp0_read(c, RD, insn & 7)); break;
+            case 0x04: cp0_write(c, RD, insn & 7, R[RT]); break;
+            case 0x0A: { /* RDPGPR */
+                unsigned pss = (c->cp0.srsctl & SRSCTL_PSS) >> SRSCTL_PSS_SHIFT;
+                SETR(RD, c->sets[pss][RT]);
+                break;
+            }
+            case 0x0B: /* DI / EI */
+                if ((insn & 0xFFDF) != 0x6000)
+                    RAISE(EXCCODE_RI);
+                SETR(RT, c->cp0.status);
+                if (insn & 0x20)
+                    c->cp0.status |= ST0_IE;
+                else
+                    c->cp0.status &= ~ST0_IE;
+                cpu_status_changed(c);
+                break;
+            case 0x0E: { /* WRPGPR */
+                unsigned pss = (c->cp0.srsctl & SRSCTL_PSS) >> SRSCTL_PSS_SHIFT;
+                if (RD)
+                    c->sets[pss][RD] = R[RT];
+                break;
+            }
+            default: RAISE(EXCCODE_RI);
+            }
+            break;
+
+        case 0x11: /* COP1 */
+            if (!cp1_usable(c) || fpu_exec_cop1(c, insn))
+                goto exc;
+            break;
+        case 0x13: /* COP1X */
+            if (!cp1_usable(c) || fpu_exec_cop1x(c, insn))
+                goto exc;
+            break;
+        case 0x12: /* COP2: none on this core */
+            cpu_exception_cpu(c, 2);
+            goto exc;
+
+        case 0x14: cpu_branch(c, R[RS] == R[RT], BTARGET, true); break;
+        case 0x15: cpu_branch(c, R[RS] != R[RT], BTARGET, true); break;
+        case 0x16: if (RT) RAISE(EXCCODE_RI); cpu_branch(c, (int32_t)R[RS] <= 0, BTARGET, true); break;
+        case 0x17: if (RT) RAISE(EXCCODE_RI); cpu_branch(c, (int32_t)R[RS] > 0, BTARGET, true); break;
+
+        case 0x1C: /* SPECIAL2 */
+            switch (insn & 63) {
+            case 0x00: case 0x01: case 0x04: case 0x05: { /* MADD MADDU MSUB MSUBU */
+                if (RD)
+                    { dsp_unusable(c); goto exc; }
+                uint64_t acc = (uint64_t)c->hi << 32 | c->lo;
+                uint64_t p = (insn & 1) ? (uint64_t)R[RS] * R[RT]
+                                        : (uint64_t)((int64_t)(int32_t)R[RS] * (int32_t)R[RT]);
+                acc = (insn & 4) ? acc - p : acc + p;
+                c->lo = (uint32_t)acc;
+                c->hi = (uint32_t)(acc >> 32);
+                c->hilo_ready = c->cycles + T_MUL_LAT;
+                break;
+            }
+            case 0x02: SETR(RD, (uint32_t)((int32_t)R[RS] * (int64_t)(int32_t)R[RT])); break;
+            case 0x20: SETR(RD, R[RS] ? (uint32_t)__builtin_clz(R[RS]) : 32); break;
+            case 0x21: SETR(RD, ~R[RS] ? (uint32_t)__builtin_clz(~R[RS]) : 32); break;
+            case 0x3F: /* SDBBP: UHI semihosting, else the debug exception */
+                if (((insn >> 6) & 0xFFFFF) == UHI_SDBBP_CODE && cpu_uhi_call(c)) {
+                    if (c->stop) {
+                        c->insns++;
+                        return;
+                    }
+                    break;
+                }
+                debug_exception(c);
+                continue;
+            default: RAISE(EXCCODE_RI);
+            }
+            break;
+
+        case 0x1F: /* SPECIAL3 */
+            switch (insn & 63) {
+            case 0x00: { /* EXT */
+                unsigned pos = SA, size = RD + 1;
+                if (pos + size > 32)
+                    break; /* UNPREDICTABLE: leave rt unchanged */
+                SETR(RT, (R[RS] >> pos) & (size == 32 ? 0xFFFFFFFFu : (1u << size) - 1));
+                break;
+            }
+            case 0x04: { /* INS */
+                unsigned pos = SA, msb = RD;
+                if (msb < pos)
+                    break; /* UNPREDICTABLE */
+                unsigned size = msb - pos + 1;
+                uint32_t m = (size == 32 ? 0xFFFFFFFFu : (1u << size) - 1) << pos;
+                SETR(RT, (R[RT] & ~m) | ((R[RS] << pos) & m));
+                break;
+            }
+            case 0x20: /* BSHFL */
+                switch (SA) {
+                case 0x02: SETR(RD, ((R[RT] & 0x00FF00FFu) << 8) | ((R[RT] >> 8) & 0x00FF00FFu)); break;
+                case 0x10: SETR(RD, (uint32_t)(int32_t)(int8_t)R[RT]); break;
+                case 0x18: SETR(RD, (uint32_t)(int32_t)(int16_t)R[RT]); break;
+                default: RAISE(EXCCODE_RI);
+                }
+                break;
+            case 0x3B: { /* RDHWR */
+                uint32_t st = c->cp0.status;
+                bool kernel = !(st & ST0_UM) || (st & (ST0_EXL | ST0_ERL));
+                unsigned hw = RD;
+                if (!kernel && !(c->cp0.hwrena & (1u << hw)))
+                    RAISE(EXCCODE_RI);
+                uint32_t v;
+                switch (hw) {
+                case 0: v = c->cp0.ebase & EBASE_CPUNUM; break;
+                case 1: v = M5150_SYNCI_STEP; break;
+                case 2: v = cpu_count(c); break;
+                case 3: v = 2; break; /* Count increments every 2 cycles */
+                case 29:
+                    if (!(c->cp0.config[3] & 0x2000)) RAISE(EXCCODE_RI);
+                    v = c->cp0.userlocal;
+                    break;
+                default: RAISE(EXCCODE_RI);
+                }
+                SETR(RT, v);
+                break;
+            }
+            default:
+                if (dsp_special3(insn & 63)) {
+                    dsp_unusable(c);
+                    goto exc;
+                }
+                RAISE(EXCCODE_RI);
+            }
+            break;
+
+        /* loads and stores */
+        case 0x20: { uint32_t v; if (!cpu_load(c, R[RS] + SIMM, 1, &v)) goto exc;
+            SETR(RT, (uint32_t)(int32_t)(int8_t)v); c->load_dest = RT; break; }
+        case 0x21: { uint32_t v; if (!cpu_load(c, R[RS] + SIMM, 2, &v)) goto exc;
+            SETR(RT, (uint32_t)(int32_t)(int16_t)v); c->load_dest = RT; break; }
+        case 0x23: { uint32_t v; if (!cpu_load(c, R[RS] + SIMM, 4, &v)) goto exc;
+            SETR(RT, v); c->load_dest = RT; break; }
+        case 0x24: { uint32_t v; if (!cpu_load(c, R[RS] + SIMM, 1, &v)) goto exc;
+            SETR(RT, v); c->load_dest = RT; break; }
+        case 0x25: { uint32_t v; if (!cpu_load(c, R[RS] + SIMM, 2, &v)) goto exc;
+            SETR(RT, v); c->load_dest = RT; break; }
+        case 0x22: case 0x26: { /* LWL / LWR (little-endian) */
+            uint32_t va = R[RS] + SIMM, w;
+            if (!cpu_load(c, va & ~3u, 4, &w))
+                goto exc; /* BadVAddr: the aligned word; see docs */
+            unsigned b = va & 3;
+            uint32_t old = R[RT], v;
+            if ((insn >> 26) == 0x22) { /* LWL: bytes b..0 of w to the top of rt */
+                unsigned sh = 8 * (3 - b);
+                v = (w << sh) | (sh ? old & (0xFFFFFFFFu >> (32 - sh)) : 0);
+            } else { /* LWR: bytes 3..b of w to the bottom of rt */
+                unsigned sh = 8 * b;
+                v = (w >> sh) | (sh ? old & (0xFFFFFFFFu << (32 - sh)) : 0);
+            }
+            SETR(RT, v);
+            c->load_dest = RT;
+            break;
+        }
+        case 0x28: if (!cpu_store(c, R[RS] + SIMM, 1, R[RT])) goto exc; break;
+        case 0x29: if (!cpu_store(c, R[RS] + SIMM, 2, R[RT])) goto exc; break;
+        case 0x2B: if (!cpu_store(c, R[RS] + SIMM, 4, R[RT])) goto exc; break;
+        case 0x2A: case 0x2E: { /* SWL / SWR */
+            uint32_t va = R[RS] + SIMM, w;
+            if (!cpu_load(c, va & ~3u, 4, &w))
+                goto exc;
+            unsigned b = va & 3;
+            uint32_t v = R[RT], nw;
+            if ((insn >> 26) == 0x2A) { /* SWL: top bytes of rt to bytes b..0 */
+                unsigned sh = 8 * (3 - b);
+                uint32_t m = 0xFFFFFFFFu >> sh;
+                nw = (w & ~m) | (v >> sh);
+            } else { /* SWR: bottom bytes of rt to bytes 3..b */
+                unsigned sh = 8 * b;
+                uint32_t m = 0xFFFFFFFFu << sh;
+                nw = (w & ~m) | (v << sh);
+            }
+            if (!cpu_store(c, va & ~3u, 4, nw))
+                goto exc;
+            break;
+        }
+        case 0x2F: /* CACHE */
+            if (!cp0_usable(c))
+                goto exc;
+            c->cycles += T_CACHE_OP;
+            break;
+        case 0x30: { /* LL */
+            uint32_t va = R[RS] + SIMM, v;
+            if (!cpu_load(c, va, 4, &v))
+                goto exc;
+            SETR(RT, v);
+            c->llbit = true;
+            c->cp0.lladdr = va & 0x1FFFFFFFu; /* physical for kseg0/1 (see docs) */
+            c->load_dest = RT;
+            break;
+        }
+        case 0x38: { /* SC */
+            uint32_t va = R[RS] + SIMM;
+            if (c->llbit) {
+                if (!cpu_store(c, va, 4, R[RT]))
+                    goto exc;
+                SETR(RT, 1);
+            } else {
+                if (va & 3) {
+                    c->cp0.badvaddr = va;
+                    RAISE(EXCCODE_ADES);
+                }
+                SETR(RT, 0);
+            }
+            c->llbit = false;
+            break;
+        }
+        case 0x31: { /* LWC1 */
+            uint32_t v;
+            if (!cp1_usable(c) || !cpu_load(c, R[RS] + SIMM, 4, &v))
+                goto exc;
+            fpu_set_w(c, RT, v);
+            break;
+        }
+        case 0x35: { /* LDC1 */
+            uint32_t va = R[RS] + SIMM, lo, hi;
+            if (!cp1_usable(c))
+                goto exc;
+            if (va & 7) {
+                c->cp0.badvaddr = va;
+                RAISE(EXCCODE_ADEL);
+            }
+            if (!cpu_load(c, va, 4, &lo) || !cpu_load(c, va + 4, 4, &hi))
+                goto exc;
+            fpu_set_d(c, RT, (uint64_t)hi << 32 | lo);
+            break;
+        }
+        case 0x39: /* SWC1 */
+            if (!cp1_usable(c) || !cpu_store(c, R[RS] + SIMM, 4, fpu_get_w(c, RT)))
+                goto exc;
+            break;
+        case 0x3D: { /* SDC1 */
+            uint32_t va = R[RS] + SIMM;
+            if (!cp1_usable(c))
+                goto exc;
+            if (va & 7) {
+                c->cp0.badvaddr = va;
+                RAISE(EXCCODE_ADES);
+            }
+            uint64_t d = fpu_get_d(c, RT);
+            if (!cpu_store(c, va, 4, (uint32_t)d) || !cpu_store(c, va + 4, 4, (uint32_t)(d >> 32)))
+                goto exc;
+            break;
+        }
+        case 0x33: /* PREF */
+            break;
+        case 0x32: case 0x36: case 0x3A: case 0x3E: /* LWC2/LDC2/SWC2/SDC2 */
+            cpu_exception_cpu(c, 2);
+            goto exc;
+        default:
+            RAISE(EXCCODE_RI);
+        }
+
+        /* retire */
+        c->insns++;
+        if (c->skip_ds)
+            c->pc = pc + 8; /* branch-likely not taken: the slot is annulled */
+        else
+            c->pc = ds ? ds_target : pc + 4;
+        continue;
+    exc:
+        c->load_dest = 0;
+    }
+}
+
+/* Handles everything that is due at an instruction boundary: device events,
+ * the core timer, the run limit, WAIT and interrupts. */
+static void cpu_boundary(struct cpu *c)
+{
+    if (c->cycles >= c->timer_due)
+        cpu_timer_fire(c);
+    if (c->cycles >= c->dev_deadline && c->hooks.event) {
+        c->dev_deadline = UINT64_MAX;
+        c->hooks.event(c->hooks.ctx, c); /* may set a new deadline */
+    }
+    if (c->cycles >= c->limit_cycles) {
+        c->stop = CPU_STOP_LIMIT;
+        return;
+    }
+    c->check_irq = false;
+    if (interrupt_pending(c)) {
+        if (c->in_ds) {
+            /* Interrupts are taken between instructions, never between a
+             * branch and its delay slot: wait for the slot to retire. */
+            c->check_irq = true;
+        } else {
+            c->cur_ds = false;
+            take_interrupt(c);
+        }
+    }
+    cpu_recompute_deadline(c);
+    if (c->check_irq)
+        c->deadline = c->cycles + 1;
+    if (c->waiting) {
+        /* WAIT: idle until the next event; nothing runs meanwhile. */
+        uint64_t next = c->deadline;
+        if (next == UINT64_MAX) {
+            c->stop = CPU_STOP_DEADLOCK;
+            return;
+        }
+        if (next > c->cycles)
+            c->cycles = next;
+        c->deadline = c->cycles; /* handle it on the next boundary */
+    }
+}
+
+void cpu_run(struct cpu *c)
+{
+    while (c->stop == CPU_RUNNING) {
+        if (c->cycles >= c->deadline || c->waiting)
+            cpu_boundary(c);
+        if (c->stop != CPU_RUNNING)
+            break;
+        if (!c->waiting)
+            cpu_run_block(c);
+    }
+}

@@ -1,0 +1,202 @@
+/*
+ * vpsim command line: loads an image into the simulated PIC32MZ EF and runs
+ * it. Exit status: the program's own (UHI exit), 2 for bad input (usage,
+ * image), 124 when a run limit ends the run, 125 when the CPU waits with
+ * nothing left that could wake it.
+ */
+#include <errno.h>
+#include <getopt.h>
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <mips/mipsregs.h>
+
+#include "../soc/pic32mz/soc.h"
+#include "loader.h"
+
+#define EXIT_BAD_INPUT 2
+#define EXIT_LIMIT     124
+#define EXIT_DEADLOCK  125
+#define SYSCLK_HZ      200000000ull
+
+static const char usage_text[] =
+    "usage: vpsim [options] IMAGE\n"
+    "Simulates a PIC32MZ EF (M5150 core) running IMAGE (ELF or Intel HEX).\n"
+    "  -c, --cycles N     stop after N simulated cycles (200 MHz)\n"
+    "      --time T       stop after simulated time T (e.g. 10ms, 2s, 500us)\n"
+    "  -s, --stats        print statistics on stderr at the end\n"
+    "  -t, --trace FILE   write an instruction trace to FILE ('-' = stderr)\n"
+    "      --prid X       processor revision register value (default 0x0001A700)\n"
+    "  -h, --help         this help\n"
+    "Exit status: the program's exit code (UHI exit), 2 for bad input,\n"
+    "124 when --cycles/--time ends the run, 125 on WAIT with nothing pending.\n";
+
+static void usage_error(const char *fmt, const char *arg)
+{
+    fprintf(stderr, "vpsim: ");
+    fprintf(stderr, fmt, arg);
+    fprintf(stderr, "\nTry 'vpsim --help'.\n");
+    exit(EXIT_BAD_INPUT);
+}
+
+static uint64_t parse_u64(const char *s, const char *what)
+{
+    char *end;
+    errno = 0;
+    if (!*s || *s == '-')
+        usage_error("bad number for %s", what);
+    unsigned long long v = strtoull(s, &end, 0);
+    if (errno || *end)
+        usage_error("bad number for %s", what);
+    return v;
+}
+
+/* "10ms" → cycles at 200 MHz. */
+static uint64_t parse_time(const char *s)
+{
+    char *end;
+    errno = 0;
+    double v = strtod(s, &end);
+    if (errno || end == s || v < 0)
+        usage_error("bad time '%s' (use e.g. 10ms, 2s, 500us, 100ns)", s);
+    double scale;
+    if (!strcmp(end, "s"))
+        scale = 1;
+    else if (!strcmp(end, "ms"))
+        scale = 1e-3;
+    else if (!strcmp(end, "us"))
+        scale = 1e-6;
+    else if (!strcmp(end, "ns"))
+        scale = 1e-9;
+    else
+        usage_error("bad time unit in '%s' (s, ms, us or ns)", s);
+    double cyc = v * scale * (double)SYSCLK_HZ;
+    if (cyc > 1.8e19)
+        usage_error("time '%s' too large", s);
+    return (uint64_t)cyc;
+}
+
+static FILE *trace_file;
+
+static void trace_hook(void *ctx, struct cpu *c, uint32_t pc, uint32_t insn)
+{
+    fprintf(trace_file, "%12" PRIu64 " %08" PRIx32 ": %08" PRIx32 "%s\n", c->cycles, pc, insn,
+            c->cur_ds ? " (ds)" : "");
+}
+
+static const char *const exc_names[32] = {
+    "Int", "Mod", "TLBL", "TLBS", "AdEL", "AdES", "IBE", "DBE", "Sys", "Bp", "RI",
+    "CpU", "Ov", "Tr", "MSAFPE", "FPE", "16", "17", "18", "TLBRI", "TLBXI", "MSADis",
+    "MDMX", "WATCH", "MCheck", "Thread", "DSPDis", "GE", "28", "29", "CacheErr", "31",
+};
+
+static void print_stats(const struct cpu *c)
+{
+    fprintf(stderr, "vpsim: %" PRIu64 " instructions, %" PRIu64 " cycles (%.6f s simulated)\n",
+            c->insns, c->cycles, (double)c->cycles / (double)SYSCLK_HZ);
+    if (c->insns)
+        fprintf(stderr, "vpsim: CPI %.3f\n", (double)c->cycles / (double)c->insns);
+    for (unsigned i = 0; i < 32; i++)
+        if (c->stats.exc[i])
+            fprintf(stderr, "vpsim: exceptions %-8s %" PRIu64 "\n", exc_names[i], c->stats.exc[i]);
+    if (c->stats.tlb_refill)
+        fprintf(stderr, "vpsim: of which TLB refills %" PRIu64 "\n", c->stats.tlb_refill);
+}
+
+int main(int argc, char **argv)
+{
+    static const struct option longopts[] = {
+        {"cycles", required_argument, NULL, 'c'}, {"time", required_argument, NULL, 'T'},
+        {"stats", no_argument, NULL, 's'},        {"trace", required_argument, NULL, 't'},
+        {"prid", required_argument, NULL, 'P'},   {"help", no_argument, NULL, 'h'},
+        {NULL, 0, NULL, 0},
+    };
+    uint64_t limit = UINT64_MAX;
+    bool stats = false;
+    const char *trace = NULL;
+    struct soc_options opt = {0};
+    int ch;
+    opterr = 0;
+    while ((ch = getopt_long(argc, argv, "c:st:h", longopts, NULL)) != -1) {
+        switch (ch) {
+        case 'c': limit = parse_u64(optarg, "--cycles"); break;
+        case 'T': limit = parse_time(optarg); break;
+        case 's': stats = true; break;
+        case 't': trace = optarg; break;
+        case 'P': opt.prid = (uint32_t)parse_u64(optarg, "--prid"); break;
+        case 'h': fputs(usage_text, stdout); return 0;
+        case '?':
+            if (optopt)
+                fprintf(stderr, "vpsim: option -%c needs an argument or is unknown\n", optopt);
+            else
+                fprintf(stderr, "vpsim: unknown option '%s'\n", argv[optind - 1]);
+            fprintf(stderr, "Try 'vpsim --help'.\n");
+            return EXIT_BAD_INPUT;
+        default: return EXIT_BAD_INPUT;
+        }
+    }
+    if (optind != argc - 1)
+        usage_error("%s", optind >= argc ? "no IMAGE given" : "more than one IMAGE given");
+    const char *image = argv[optind];
+
+    static struct soc soc;
+    if (!soc_init(&soc, &opt))
+        return EXIT_BAD_INPUT;
+    struct load_sink sink = {.ctx = &soc, .write = soc_load_write};
+    struct load_info info;
+    char err[512];
+    if (load_image(image, &sink, &info, err, sizeof err) != 0) {
+        fprintf(stderr, "vpsim: %s\n", err);
+        soc_free(&soc);
+        return EXIT_BAD_INPUT;
+    }
+    struct cpu *c = &soc.cpu;
+    if (!info.fills_reset_vector) {
+        if (!info.has_entry) {
+            fprintf(stderr, "vpsim: %s: nothing at the reset vector and no entry point\n", image);
+            soc_free(&soc);
+            return EXIT_BAD_INPUT;
+        }
+        /* As QEMU's -kernel: start at the entry point, in kernel mode with
+         * the reset state of CP0. */
+        c->pc = info.entry;
+    }
+    if (trace) {
+        trace_file = strcmp(trace, "-") ? fopen(trace, "w") : stderr;
+        if (!trace_file) {
+            fprintf(stderr, "vpsim: cannot open trace file %s: %s\n", trace, strerror(errno));
+            soc_free(&soc);
+            return EXIT_BAD_INPUT;
+        }
+        c->hooks.trace = trace_hook;
+    }
+    c->limit_cycles = limit;
+    cpu_recompute_deadline_public(c);
+    cpu_run(c);
+
+    int status;
+    switch (c->stop) {
+    case CPU_STOP_EXIT: status = c->exit_code & 0xFF; break;
+    case CPU_STOP_LIMIT:
+        fprintf(stderr, "vpsim: run limit reached at cycle %" PRIu64 " (pc 0x%08" PRIx32 ")\n",
+                c->cycles, c->pc);
+        status = EXIT_LIMIT;
+        break;
+    case CPU_STOP_DEADLOCK:
+        fprintf(stderr,
+                "vpsim: WAIT at pc 0x%08" PRIx32 " with no interrupt source that could wake it "
+                "(cycle %" PRIu64 ")\n",
+                c->pc, c->cycles);
+        status = EXIT_DEADLOCK;
+        break;
+    default: status = EXIT_LIMIT; break;
+    }
+    if (stats)
+        print_stats(c);
+    if (trace_file && trace_file != stderr)
+        fclose(trace_file);
+    soc_free(&soc);
+    return status;
+}
