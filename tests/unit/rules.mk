@@ -39,6 +39,12 @@ $(LOADER_FIX)/img.hex: $(LOADER_FIX)/img.elf
 
 $(UNIT_B)/test_loader: sim/host/loader.h $(LOADER_FIXTURES)
 
+# --- fpu: sim/cpu/fpu.c, with a stub CPU ----------------------------------------
+UNIT_TESTS += fpu
+UNIT_SRCS_fpu := sim/cpu/fpu.c
+UNIT_LIBS_fpu := -lm
+$(UNIT_B)/test_fpu: sim/cpu/cpu.h sim/cpu/timing.h sim/cpu/m5150.h include/mips/mipsregs.h
+
 # --- template ------------------------------------------------------------------
 define UNIT_TEST_template
 $(UNIT_B)/test_$(1): tests/unit/test_$(1).c $(UNIT_SRCS_$(1)) | $(DEPS_STAMP)
