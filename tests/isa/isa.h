@@ -11,7 +11,8 @@
  * exception vectors (isa_rt.S) and calls isa_run (TEST_BEGIN..TEST_END),
  * which may use every GPR but k0 (callee-saved ones are restored).
  *
- * CHK(reg, value) compares a register with a constant or a symbol; on a
+ * CHK(reg, value) compares a register with a constant or a symbol (CHKR
+ * with another register); on a
  * mismatch it reports "FAIL <prog>:<line>: got .. expected .." and goes on.
  * It uses $at, k0, k1 and keeps every other register (and HI/LO). reg must
  * not be k0 or $at.
@@ -64,8 +65,26 @@
     .macro CHK_ reg, val, line
     .set push
     .set noat
-    .set noreorder
     la      $at, \val
+    CHK_AT_ \reg, \line
+    .set pop
+    .endm
+#define CHK(reg, val) CHK_ reg, val, __LINE__
+/* CHKR(reg, reg2): compare two registers (reg2 must not be k0/k1/$at). */
+    .macro CHKR_ reg, reg2, line
+    .set push
+    .set noat
+    move    $at, \reg2
+    CHK_AT_ \reg, \line
+    .set pop
+    .endm
+#define CHKR(reg, reg2) CHKR_ reg, reg2, __LINE__
+
+/* reg against $at */
+    .macro CHK_AT_ reg, line
+    .set push
+    .set noat
+    .set noreorder
     beq     \reg, $at, .Lchk\@
     nop
     lui     $k0, %hi(isa_chk)
@@ -81,7 +100,6 @@
 .Lchk\@:
     .set pop
     .endm
-#define CHK(reg, val) CHK_ reg, val, __LINE__
 
 /* Load word at symbol+off into k1 and check it. */
     .macro CHKMEM_ sym, off, val, line
