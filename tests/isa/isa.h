@@ -38,7 +38,17 @@
 #define ISA_EXC_ENTRYHI  36
 #define ISA_EXC_CONTEXT  40
 #define ISA_EXC_STCLR    44  /* in: Status bits to clear before returning */
-#define ISA_EXC_SIZE     48
+#define ISA_EXC_LOGP     48  /* in: if set, each exception appends a log entry there */
+#define ISA_EXC_HOOK     52  /* in: if set, jumped to (k0/k1 free) after recording;
+                                it may eret itself or jump to isa_exc_return */
+#define ISA_EXC_SIZE     56
+/* exception log entry (ISA_EXC_LOGP) */
+#define LOG_CAUSE    0
+#define LOG_EPC      4
+#define LOG_BADVADDR 8
+#define LOG_STATUS   12
+#define LOG_VECTOR   16
+#define LOG_SIZE     32
 
 #define VEC_REFILL  0
 #define VEC_GENERAL 1

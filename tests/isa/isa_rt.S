@@ -58,6 +58,33 @@ isa_exc_common:
     sltiu   $k1, $k1, 1000
     beqz    $k1, isa_exc_runaway
     nop
+    /* optional log */
+    lw      $k1, ISA_EXC_LOGP($k0)
+    beqz    $k1, 3f
+    nop
+    lw      $k0, ISA_EXC_VECTOR($k0)
+    sw      $k0, LOG_VECTOR($k1)
+    mfc0    $k0, $13
+    sw      $k0, LOG_CAUSE($k1)
+    mfc0    $k0, $14
+    sw      $k0, LOG_EPC($k1)
+    mfc0    $k0, $8
+    sw      $k0, LOG_BADVADDR($k1)
+    mfc0    $k0, $12
+    sw      $k0, LOG_STATUS($k1)
+    addiu   $k1, $k1, LOG_SIZE
+    lui     $k0, %hi(isa_exc)
+    addiu   $k0, $k0, %lo(isa_exc)
+    sw      $k1, ISA_EXC_LOGP($k0)
+3:  lw      $k1, ISA_EXC_HOOK($k0)
+    beqz    $k1, isa_exc_return
+    nop
+    jr      $k1
+    nop
+    .globl isa_exc_return
+isa_exc_return:
+    lui     $k0, %hi(isa_exc)
+    addiu   $k0, $k0, %lo(isa_exc)
     /* Status bits to clear (e.g. UM when leaving a user-mode test). */
     lw      $k1, ISA_EXC_STCLR($k0)
     beqz    $k1, 1f
