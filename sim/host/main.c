@@ -160,9 +160,10 @@ int main(int argc, char **argv)
             return EXIT_BAD_INPUT;
         }
         /* As QEMU's -kernel: start at the entry point, in kernel mode with
-         * the reset state of CP0. */
-        c->pc = info.entry;
+         * the reset state of CP0 — after every chip reset too. */
+        soc.boot_entry = info.entry;
     }
+    soc_reset(&soc); /* power-on with the image in flash (DEVCFG words) */
     if (trace) {
         trace_file = strcmp(trace, "-") ? fopen(trace, "w") : stderr;
         if (!trace_file) {
@@ -174,7 +175,7 @@ int main(int argc, char **argv)
     }
     c->limit_cycles = limit;
     cpu_recompute_deadline_public(c);
-    cpu_run(c);
+    soc_run(&soc);
 
     int status;
     switch (c->stop) {

@@ -8,16 +8,29 @@
 
 #include "../../cpu/timing.h"
 
-/* The SFR window. Until a peripheral model claims an address, an access is
- * a bus error, as outside any peripheral block on the chip. */
-static bool sfr_none_read(void *dev, uint32_t pa, unsigned size, uint32_t *val)
+/* The peripheral models, in reset order. Each init registers its SFR
+ * blocks (sfr.h) and events (event.h) and returns false on a host error. */
+typedef bool (*soc_dev_init_fn)(struct soc *s);
+static const soc_dev_init_fn soc_devices[] = {
+    NULL, /* end (keeps the table non-empty while devices are added) */
+};
+
+/* CPU hooks: the event queue drives the CPU deadline. */
+static void soc_set_deadline(void *ctx, uint64_t when)
 {
-    return false;
+    struct soc *s = ctx;
+    cpu_set_deadline(&s->cpu, when);
+    /* cpu_set_deadline recomputes the deadline from its sources and would
+     * hide a pending interrupt re-check a device asked for in the same
+     * access (cpu_set_eic): keep the boundary immediate then. */
+    if (s->cpu.check_irq || s->cpu.stop != CPU_RUNNING)
+        s->cpu.deadline = 0;
 }
 
-static bool sfr_none_write(void *dev, uint32_t pa, unsigned size, uint32_t val)
+static void soc_cpu_event(void *ctx, struct cpu *c)
 {
-    return false;
+    struct soc *s = ctx;
+    ev_dispatch(&s->evq);
 }
 
 bool soc_init(struct soc *s, const struct soc_options *opt)
@@ -35,6 +48,12 @@ bool soc_init(struct soc *s, const struct soc_options *opt)
     memset(s->flash, 0xFF, PIC32MZ_FLASH_SIZE);
     memset(s->boot[0], 0xFF, PIC32MZ_BOOT_SIZE);
     memset(s->boot[1], 0xFF, PIC32MZ_BOOT_SIZE);
+    s->sfr = sfr_create();
+    if (!s->sfr) {
+        fprintf(stderr, "vpsim: out of host memory\n");
+        soc_free(s);
+        return false;
+    }
 
     const struct bus_region regions[] = {
         {.name = "ram", .base = PIC32MZ_RAM_BASE, .size = PIC32MZ_RAM_SIZE,
@@ -42,7 +61,7 @@ bool soc_init(struct soc *s, const struct soc_options *opt)
         {.name = "flash", .base = PIC32MZ_FLASH_BASE, .size = PIC32MZ_FLASH_SIZE,
          .perm = BUS_R | BUS_X, .mem = s->flash},
         {.name = "sfr", .base = PIC32MZ_SFR_BASE, .size = PIC32MZ_SFR_SIZE,
-         .perm = BUS_R | BUS_W, .read = sfr_none_read, .write = sfr_none_write, .dev = s,
+         .perm = BUS_R | BUS_W, .read = sfr_bus_read, .write = sfr_bus_write, .dev = s->sfr,
          .read_cycles = T_SFR_READ, .write_cycles = T_SFR_WRITE},
         {.name = "boot-lower", .base = PIC32MZ_BOOT_LOWER, .size = PIC32MZ_BOOT_SIZE,
          .perm = BUS_R | BUS_X, .mem = s->boot[0]},
@@ -61,12 +80,23 @@ bool soc_init(struct soc *s, const struct soc_options *opt)
         }
     struct cpu_config cc = {.prid = opt ? opt->prid : 0};
     cpu_init(&s->cpu, &s->bus, &cc);
+    s->cpu.hooks.ctx = s;
+    s->cpu.hooks.event = soc_cpu_event;
+    ev_queue_init(&s->evq, &s->cpu.cycles, soc_set_deadline, s);
+    clk_reset(&s->clk);
+    for (size_t i = 0; soc_devices[i]; i++)
+        if (!soc_devices[i](s)) {
+            soc_free(s);
+            return false;
+        }
+    soc_reset(s);
     return true;
 }
 
 void soc_free(struct soc *s)
 {
     cpu_free(&s->cpu);
+    sfr_destroy(s->sfr);
     free(s->ram);
     free(s->flash);
     free(s->boot[0]);
@@ -74,9 +104,38 @@ void soc_free(struct soc *s)
     memset(s, 0, sizeof *s);
 }
 
+void soc_reset_cause(struct soc *s, uint32_t rcon)
+{
+    s->reset_cause = rcon;
+    ev_reset(&s->evq);
+    clk_reset(&s->clk);
+    cpu_reset(&s->cpu);
+    sfr_reset(s->sfr);
+    if (s->boot_entry)
+        s->cpu.pc = s->boot_entry;
+    s->reset_cause = 0;
+}
+
 void soc_reset(struct soc *s)
 {
-    cpu_reset(&s->cpu);
+    soc_reset_cause(s, RCON_POR | RCON_BOR);
+}
+
+void soc_request_reset(struct soc *s, uint32_t rcon)
+{
+    s->reset_cause |= rcon;
+    s->cpu.stop = CPU_STOP_RESET;
+    s->cpu.deadline = 0; /* leave the run loop after this instruction */
+}
+
+void soc_run(struct soc *s)
+{
+    for (;;) {
+        cpu_run(&s->cpu);
+        if (s->cpu.stop != CPU_STOP_RESET)
+            return;
+        soc_reset_cause(s, s->reset_cause);
+    }
 }
 
 bool soc_load_write(void *soc, uint32_t pa, const uint8_t *data, size_t len)
