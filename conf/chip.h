@@ -1,0 +1,93 @@
+/*
+ * Chip and board data: the PIC32MZ EF device library and the boards built
+ * on it. Data only (tables in pic32mzef.c and boards.c); the checker and the
+ * emitter take every address, vector, PMD bit and bus-protection target from
+ * here, so a second chip or board is a new table, not new code.
+ */
+#ifndef CONF_CHIP_H
+#define CONF_CHIP_H
+
+#include <stdint.h>
+
+#include "tinyvp/config.h"
+
+#define CHIP_MAX_RANGES 3
+#define CHIP_MAX_VECS   12
+
+/* Physical SFR range of a device. */
+struct chip_range {
+    uint32_t base, size;
+};
+
+/* Interrupt vectors [first, first+count). */
+struct chip_vecs {
+    uint16_t first, count;
+};
+
+#define CHIP_HV_ONLY   0x01u  /* never given to a guest (bus protection, NVM ...) */
+#define CHIP_IMPLICIT  0x02u  /* every guest has it, emulated (interrupt controller) */
+
+struct chip_device {
+    const char *name;
+    const char *what;               /* one-line description for reports */
+    struct chip_range ranges[CHIP_MAX_RANGES];
+    struct chip_vecs vecs[CHIP_MAX_VECS];
+    int8_t sb_target;               /* system-bus protection target, -1 none */
+    int8_t pmd_reg;                 /* PMDn (1..7), 0 = no PMD bit */
+    int8_t pmd_bit;
+    int8_t dma_pg_shift;            /* CFGPG field of a DMA initiator, -1 none */
+    uint8_t default_access;         /* enum tvp_access */
+    uint8_t emulator;               /* enum tvp_emulator the hv has, or NONE */
+    uint8_t flags;                  /* CHIP_* */
+};
+
+/* System-bus protection target (pic32mz-details.md). */
+struct chip_sb_target {
+    uint32_t base, size;            /* physical range it guards */
+    uint8_t nr_regions;             /* programmable regions 1..n (0 is fixed) */
+};
+
+struct chip {
+    const char *name;
+    const struct chip_device *devices;
+    int nr_devices;
+    uint32_t sfr_base, sfr_size;
+    uint32_t ram_base, ram_size;
+    uint32_t flash_base, flash_size;
+    uint32_t boot_base, boot_view_size;  /* lower boot alias a guest sees */
+    uint32_t devcfg_addr;                /* DEVCFG3..0 in the boot alias */
+    uint16_t nr_vectors;
+    uint32_t pmd_base;                   /* PMD1; PMDn at +0x10*(n-1) */
+    uint32_t cfgpg_addr;
+    uint32_t sb_base;                    /* target x block at +0x400*x */
+    const struct chip_sb_target *sb_targets;
+    int nr_sb_targets;
+    /* names of interrupt vectors, for "interrupts:" entries and reports */
+    const char *const *vector_names;
+};
+
+struct board_write {
+    uint32_t addr, value;
+    const char *why;
+};
+
+struct board {
+    const char *name;
+    const struct chip *chip;
+    const char *console;             /* device the hypervisor console uses */
+    const struct board_write *console_setup;
+    int nr_console_setup;
+    uint32_t sysclk_hz, count_hz, pbclk_hz, posc_hz;
+    uint32_t hv_flash_default, hv_ram_default;
+};
+
+const struct board *board_find(const char *name);
+extern const struct board *const boards[];
+extern const int nr_boards;
+const struct chip_device *chip_device(const struct chip *c, const char *name);
+/* Vector number for "113", "uart1_rx", ...; -1 when unknown. */
+int chip_vector(const struct chip *c, const char *name);
+
+extern const struct chip chip_pic32mzef;
+
+#endif

@@ -1,0 +1,594 @@
+/*
+ * Outputs of a checked model: the C tables, the limits header, the human
+ * report, the flash layout (linker fragments, guest blobs, guests.S) and
+ * guests.hex. Everything is produced in memory first and then written
+ * atomically: each file goes to a temporary name in the output directory
+ * and is renamed only after all of them were written, so an error leaves
+ * nothing half-written. No timestamps, no host paths beyond what the
+ * configuration says, fixed order: the same input gives the same bytes.
+ */
+#include "emit.h"
+
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "units.h"
+
+/* ---- growing text buffer ---------------------------------------------------- */
+
+struct sbuf {
+    char *s;
+    size_t len, cap;
+};
+
+static void sb_printf(struct sbuf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void sb_printf(struct sbuf *b, const char *fmt, ...)
+{
+    va_list ap;
+    for (;;) {
+        size_t room = b->cap - b->len;
+        va_start(ap, fmt);
+        int n = vsnprintf(b->s ? b->s + b->len : NULL, room, fmt, ap);
+        va_end(ap);
+        if (n < 0) return;
+        if ((size_t)n < room) {
+            b->len += (size_t)n;
+            return;
+        }
+        size_t cap = b->cap ? b->cap * 2 : 4096;
+        while (cap < b->len + (size_t)n + 1) cap *= 2;
+        char *s = realloc(b->s, cap);
+        if (!s) { perror("vpconf"); exit(2); }
+        b->s = s;
+        b->cap = cap;
+    }
+}
+
+static void sb_bytes(struct sbuf *b, const void *d, size_t n)
+{
+    if (b->len + n + 1 > b->cap) {
+        size_t cap = b->cap ? b->cap : 4096;
+        while (cap < b->len + n + 1) cap *= 2;
+        char *s = realloc(b->s, cap);
+        if (!s) { perror("vpconf"); exit(2); }
+        b->s = s;
+        b->cap = cap;
+    }
+    memcpy(b->s + b->len, d, n);
+    b->len += n;
+}
+
+/* ---- the set of output files -------------------------------------------------- */
+
+#define MAX_FILES 128
+
+struct outfile {
+    char name[64];
+    struct sbuf body;
+};
+
+static struct outfile files[MAX_FILES];
+static int nr_files;
+
+static struct sbuf *new_file(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+static struct sbuf *new_file(const char *fmt, ...)
+{
+    if (nr_files >= MAX_FILES) { fprintf(stderr, "vpconf: too many output files\n"); exit(2); }
+    struct outfile *f = &files[nr_files++];
+    memset(f, 0, sizeof *f);
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(f->name, sizeof f->name, fmt, ap);
+    va_end(ap);
+    return &f->body;
+}
+
+static void drop_files(void)
+{
+    for (int i = 0; i < nr_files; i++) free(files[i].body.s);
+    nr_files = 0;
+}
+
+static int mkdirs(const char *dir)
+{
+    char buf[4096];
+    snprintf(buf, sizeof buf, "%s", dir);
+    for (char *p = buf + 1; *p; p++)
+        if (*p == '/') {
+            *p = 0;
+            if (mkdir(buf, 0777) && errno != EEXIST) return -1;
+            *p = '/';
+        }
+    if (mkdir(buf, 0777) && errno != EEXIST) return -1;
+    return 0;
+}
+
+/* Writes every file under a temporary name, then renames them all. */
+static int commit_files(const char *dir)
+{
+    char tmp[MAX_FILES][4200], fin[4200];
+    int written = 0, rc = 0;
+    if (mkdirs(dir)) {
+        fprintf(stderr, "vpconf: cannot create output directory '%s': %s\n", dir, strerror(errno));
+        return -1;
+    }
+    for (int i = 0; i < nr_files; i++) {
+        int l = snprintf(tmp[i], sizeof tmp[i], "%s/.%s.vpconf-tmp", dir, files[i].name);
+        FILE *f = l < (int)sizeof tmp[i] ? fopen(tmp[i], "wb") : NULL;
+        if (!f) {
+            fprintf(stderr, "vpconf: cannot write '%s': %s\n", tmp[i], strerror(errno));
+            rc = -1;
+            break;
+        }
+        written = i + 1;
+        size_t n = files[i].body.len;
+        if ((n && fwrite(files[i].body.s, 1, n, f) != n) | (fclose(f) != 0)) {
+            fprintf(stderr, "vpconf: cannot write '%s': %s\n", tmp[i], strerror(errno));
+            rc = -1;
+            break;
+        }
+    }
+    if (rc) {
+        for (int i = 0; i < written; i++) unlink(tmp[i]);
+        return -1;
+    }
+    for (int i = 0; i < nr_files; i++) {
+        int l = snprintf(fin, sizeof fin, "%s/%s", dir, files[i].name);
+        if (l >= (int)sizeof fin || rename(tmp[i], fin)) {
+            fprintf(stderr, "vpconf: cannot rename '%s': %s\n", tmp[i], strerror(errno));
+            for (int k = i; k < nr_files; k++) unlink(tmp[k]);
+            return -1;
+        }
+    }
+    return 0;
+}
+
+/* ---- names ------------------------------------------------------------------- */
+
+static const char *const access_c[] = { "TVP_ACCESS_NONE", "TVP_ACCESS_EXCLUSIVE", "TVP_ACCESS_EMULATED",
+                                        "TVP_ACCESS_WRITE_IGNORE", "TVP_ACCESS_WRITE_IGNORE_LOG" };
+static const char *const access_h[] = { "none", "exclusive", "emulated", "write-ignore", "write-ignore-log" };
+static const char *const emu_c[] = { "TVP_EMU_NONE", "TVP_EMU_EVIC", "TVP_EMU_CONSOLE_UART", "TVP_EMU_DMA" };
+static const char *const emu_h[] = { "", "intc emulator", "console UART emulator", "DMA emulator" };
+static const char *const kind_c[] = { "TVP_MEM_RAM", "TVP_MEM_FLASH", "TVP_MEM_BOOT", "TVP_MEM_EXTRA", "TVP_MEM_SFR" };
+static const char *const kind_h[] = { "ram", "flash", "boot_flash", "region", "sfr" };
+static const char *const fault_c[] = { "TVP_ON_FAULT_RESTART", "TVP_ON_FAULT_STOP", "TVP_ON_FAULT_REFLECT" };
+static const char *const fault_h[] = { "restart", "stop", "reflect" };
+
+static const char *cache_h(uint8_t c)
+{
+    return c == TVP_CACHE_WB ? "cached" : c == TVP_CACHE_WT ? "write-through" : "uncached";
+}
+
+static const char *cache_c(uint8_t c)
+{
+    return c == TVP_CACHE_WB ? "TVP_CACHE_WB" : c == TVP_CACHE_WT ? "TVP_CACHE_WT" : "TVP_CACHE_UNCACHED";
+}
+
+static void perm_str(uint8_t p, char out[4])
+{
+    out[0] = p & TVP_PERM_R ? 'r' : '-';
+    out[1] = p & TVP_PERM_W ? 'w' : '-';
+    out[2] = p & TVP_PERM_X ? 'x' : '-';
+    out[3] = 0;
+}
+
+static void perm_c(uint8_t p, char *out, size_t n)
+{
+    snprintf(out, n, "%s%s%s%s", p & TVP_PERM_R ? "TVP_PERM_R" : "", p & TVP_PERM_W ? " | TVP_PERM_W" : "",
+             p & TVP_PERM_X ? " | TVP_PERM_X" : "", p ? "" : "0");
+}
+
+static uint32_t ticks(const struct model *m, uint32_t us)
+{
+    return (uint32_t)((uint64_t)us * (m->board->count_hz / 1000000u));
+}
+
+/* Guest regions in guest-physical order (they are built per kind). */
+static void sorted_regions(const struct m_guest *g, const struct m_region **out, int *n)
+{
+    *n = 0;
+    for (int k = 0; k < g->nr_regions; k++) {
+        if (g->regions[k].placed != 1) continue;
+        int j = (*n)++;
+        while (j > 0 && out[j - 1]->gpa > g->regions[k].gpa) { out[j] = out[j - 1]; j--; }
+        out[j] = &g->regions[k];
+    }
+}
+
+/* ---- tinyvp_limits.h ----------------------------------------------------------- */
+
+static void emit_limits(const struct model *m, const char *cfgname)
+{
+    struct sbuf *b = new_file("tinyvp_limits.h");
+    int max_tree = 0, max_irqs = 0, max_devs = 0;
+    for (int gi = 0; gi < m->nr_guests; gi++) {
+        if (m->guests[gi].tree.nr_words > max_tree) max_tree = m->guests[gi].tree.nr_words;
+        if (m->guests[gi].nr_irqs > max_irqs) max_irqs = m->guests[gi].nr_irqs;
+        if (m->guests[gi].nr_list > max_devs) max_devs = m->guests[gi].nr_list;
+    }
+    const struct chip_device *con = chip_device(m->chip, m->board->console);
+    sb_printf(b, "/* Generated by vpconf from %s. Do not edit. */\n", cfgname);
+    sb_printf(b, "#ifndef TINYVP_LIMITS_H\n#define TINYVP_LIMITS_H\n\n");
+    sb_printf(b, "#define CONFIG_BOARD_%s 1\n", m->board->name);
+    sb_printf(b, "#define CONFIG_NR_GUESTS %d\n", m->nr_guests);
+    sb_printf(b, "#define CONFIG_NR_WINDOWS %d\n", m->nr_windows);
+    sb_printf(b, "#define CONFIG_NR_CHANNELS %d\n", m->nr_channels);
+    sb_printf(b, "#define CONFIG_NR_SETUP_WRITES %d\n", m->nr_writes);
+    sb_printf(b, "#define CONFIG_NR_DEVICES %d\n", m->chip->nr_devices);
+    sb_printf(b, "#define CONFIG_CHANNEL_POOL_BYTES %uu\n", m->channel_pool_bytes);
+    sb_printf(b, "#define CONFIG_MAJOR_FRAME_US %uu\n", m->major_frame_us);
+    sb_printf(b, "#define CONFIG_MAJOR_FRAME_TICKS %uu\n", ticks(m, m->major_frame_us));
+    sb_printf(b, "#define CONFIG_SYSCLK_HZ %uu\n", m->board->sysclk_hz);
+    sb_printf(b, "#define CONFIG_COUNT_HZ %uu\n", m->board->count_hz);
+    sb_printf(b, "#define CONFIG_PBCLK_HZ %uu\n", m->board->pbclk_hz);
+    sb_printf(b, "#define CONFIG_SHELL %d\n", m->shell);
+    sb_printf(b, "#define CONFIG_CONSOLE_UART_BASE 0x%08xu /* %s, kseg1 */\n",
+              con ? con->ranges[0].base | 0xA0000000u : 0, m->board->console);
+    sb_printf(b, "#define CONFIG_HV_FLASH_BASE 0x%08xu\n", m->hv_flash_base);
+    sb_printf(b, "#define CONFIG_HV_FLASH_SIZE 0x%08xu\n", m->hv_flash_size);
+    sb_printf(b, "#define CONFIG_HV_RAM_BASE 0x%08xu\n", m->hv_ram_base);
+    sb_printf(b, "#define CONFIG_HV_RAM_SIZE 0x%08xu\n", m->hv_ram_size);
+    sb_printf(b, "#define CONFIG_TLB_MIN_ENTRIES %d /* all guests together */\n", m->tlb_total);
+    sb_printf(b, "#define CONFIG_MAX_TREE_WORDS %d\n", max_tree);
+    sb_printf(b, "#define CONFIG_MAX_GUEST_IRQS %d\n", max_irqs);
+    sb_printf(b, "#define CONFIG_MAX_GUEST_DEV_RANGES %d\n", max_devs);
+    sb_printf(b, "\n#endif\n");
+}
+
+/* ---- tinyvp_config.c ------------------------------------------------------------- */
+
+static void emit_c(const struct model *m, const char *cfgname)
+{
+    struct sbuf *b = new_file("tinyvp_config.c");
+    const struct chip *c = m->chip;
+    char perm[64];
+    sb_printf(b, "/* Generated by vpconf from %s. Do not edit: change the configuration.\n"
+                 " * Schema: include/tinyvp/config.h; meaning: docs/config.md. */\n", cfgname);
+    sb_printf(b, "#include \"tinyvp/config.h\"\n#include \"tinyvp_limits.h\"\n\n");
+
+    for (int gi = 0; gi < m->nr_guests; gi++) {
+        const struct m_guest *g = &m->guests[gi];
+        sb_printf(b, "/* ---- guest %d: %s ---- */\n", g->id, g->name);
+        sb_printf(b, "/* TLB refill tree: %d entries cover the whole map */\n", g->tree.entries);
+        sb_printf(b, "static _Alignas(16) const uint32_t tree_g%d[%d] = {\n", g->id, g->tree.nr_words);
+        for (int w = 0; w < g->tree.nr_words; w += 4)
+            sb_printf(b, "    /* %4d */ 0x%08xu, 0x%08xu, 0x%08xu, 0x%08xu,\n", w * 4, g->tree.words[w],
+                      g->tree.words[w + 1], g->tree.words[w + 2], g->tree.words[w + 3]);
+        sb_printf(b, "};\n");
+        const struct m_region *rs[M_MAX_REGIONS];
+        int nr;
+        sorted_regions(g, rs, &nr);
+        sb_printf(b, "static const struct tvp_mem_region regions_g%d[%d] = {\n", g->id, nr);
+        for (int k = 0; k < nr; k++) {
+            perm_c(rs[k]->perm, perm, sizeof perm);
+            sb_printf(b, "    { 0x%08xu, 0x%08xu, 0x%08xu, %s, %s, %s, %d }, /* %s */\n", rs[k]->gpa, rs[k]->rpa,
+                      rs[k]->size, kind_c[rs[k]->kind], perm, cache_c(rs[k]->cache), rs[k]->dma, rs[k]->name);
+        }
+        sb_printf(b, "};\n");
+        sb_printf(b, "static const struct tvp_dev_range devs_g%d[%d] = {\n", g->id, g->nr_list);
+        for (int k = 0; k < g->nr_list; k++) {
+            const struct tvp_dev_range *d = &g->list[k];
+            sb_printf(b, "    { 0x%08xu, 0x%05xu, %s, %s, %u }, /* %s */\n", d->base, d->size, access_c[d->access],
+                      emu_c[d->emulator], d->device, c->devices[d->device].name);
+        }
+        sb_printf(b, "};\n");
+        if (g->nr_irqs) {
+            sb_printf(b, "static const irq_t irqs_g%d[%d] = {", g->id, g->nr_irqs);
+            for (int k = 0; k < g->nr_irqs; k++) sb_printf(b, "%s%u", k ? ", " : " ", g->irqs[k]);
+            sb_printf(b, " };\n");
+        }
+        sb_printf(b, "\n");
+    }
+
+    sb_printf(b, "const struct tvp_guest tvp_guests[] = {\n");
+    for (int gi = 0; gi < m->nr_guests; gi++) {
+        const struct m_guest *g = &m->guests[gi];
+        const struct m_region *rs[M_MAX_REGIONS];
+        int nr;
+        sorted_regions(g, rs, &nr);
+        sb_printf(b, "    {\n        .name = \"%s\",\n        .id = %d,\n        .on_fault = %s,\n", g->name, g->id,
+                  fault_c[g->on_fault]);
+        sb_printf(b, "        .dma_group = %d,\n        .flags = %s%s%s,\n", g->dma_group,
+                  g->flags & TVP_GUEST_FPU ? "TVP_GUEST_FPU" : "",
+                  (g->flags & TVP_GUEST_FPU) && (g->flags & TVP_GUEST_CONSOLE) ? " | " : "",
+                  g->flags & TVP_GUEST_CONSOLE ? "TVP_GUEST_CONSOLE" : (g->flags ? "" : "0"));
+        sb_printf(b, "        .entry = 0x%08xu,\n", g->entry);
+        sb_printf(b, "        .dma_zone_base = 0x%08xu,\n        .dma_zone_size = 0x%08xu,\n",
+                  g->dma_group ? g->zone_base : 0, g->dma_group ? g->zone_size : 0);
+        sb_printf(b, "        .tlb_tree = tree_g%d,\n        .tlb_tree_words = TVP_ARRAY_SIZE(tree_g%d),\n", g->id, g->id);
+        sb_printf(b, "        .tlb_min_entries = %d,\n", g->tree.entries);
+        sb_printf(b, "        .regions = regions_g%d,\n        .nr_regions = TVP_ARRAY_SIZE(regions_g%d),\n", g->id,
+                  g->id);
+        sb_printf(b, "        .nr_devs = TVP_ARRAY_SIZE(devs_g%d),\n        .devs = devs_g%d,\n", g->id, g->id);
+        if (g->nr_irqs)
+            sb_printf(b, "        .irqs = irqs_g%d,\n        .nr_irqs = TVP_ARRAY_SIZE(irqs_g%d),\n", g->id, g->id);
+        else
+            sb_printf(b, "        .irqs = 0,\n        .nr_irqs = 0,\n");
+        sb_printf(b, "    },\n");
+    }
+    sb_printf(b, "};\n_Static_assert(TVP_ARRAY_SIZE(tvp_guests) == CONFIG_NR_GUESTS, \"guest table\");\n");
+    sb_printf(b, "_Static_assert(CONFIG_NR_GUESTS >= 1 && CONFIG_NR_GUESTS <= TVP_MAX_GUESTS, \"guest count\");\n\n");
+
+    sb_printf(b, "const struct tvp_window tvp_windows[] = {\n");
+    for (int i = 0; i < m->nr_windows; i++) {
+        const struct m_window *w = &m->windows[i];
+        sb_printf(b, "    { %uu, %uu, %uu, %uu, %d }, /* %s */\n", ticks(m, w->start_us), ticks(m, w->dur_us),
+                  w->start_us, w->dur_us, m->guests[w->guest].id, m->guests[w->guest].name);
+    }
+    sb_printf(b, "};\n_Static_assert(TVP_ARRAY_SIZE(tvp_windows) == CONFIG_NR_WINDOWS, \"window table\");\n\n");
+
+    if (m->nr_channels) {
+        sb_printf(b, "const struct tvp_channel tvp_channels[] = {\n");
+        for (int i = 0; i < m->nr_channels; i++) {
+            const struct m_channel *ch = &m->channels[i];
+            sb_printf(b, "    { \"%s\", %s, %d, 0x%02xu, 0, %u, %u, %uu },\n", ch->y->name,
+                      ch->kind == TVP_CHAN_QUEUING ? "TVP_CHAN_QUEUING" : "TVP_CHAN_SAMPLING",
+                      m->guests[ch->source].id, ch->dest_mask, ch->msg_size, ch->depth, ch->pool_offset);
+        }
+        sb_printf(b, "};\n_Static_assert(TVP_ARRAY_SIZE(tvp_channels) == CONFIG_NR_CHANNELS, \"channel table\");\n\n");
+    } else {
+        sb_printf(b, "/* no channels: one zero entry keeps the array valid C */\n");
+        sb_printf(b, "const struct tvp_channel tvp_channels[1] = { { 0, 0, 0, 0, 0, 0, 0, 0 } };\n\n");
+    }
+
+    sb_printf(b, "/* interrupt vector -> owning guest (0: the hypervisor) */\n");
+    sb_printf(b, "const guest_id_t tvp_irq_owner[TVP_NR_VECTORS] = {\n");
+    for (int v = 0; v < TVP_NR_VECTORS; v++)
+        if (m->irq_owner[v])
+            sb_printf(b, "    [%d] = %d, /* %s -> %s */\n", v, m->guests[m->irq_owner[v] - 1].id, c->vector_names[v],
+                      m->guests[m->irq_owner[v] - 1].name);
+    sb_printf(b, "};\n\n");
+
+    sb_printf(b, "const struct tvp_setup_write tvp_setup_writes[] = {\n");
+    for (int i = 0; i < m->nr_writes; i++)
+        sb_printf(b, "    { 0x%08xu, 0x%08xu }, /* %s */\n", m->writes[i].addr, m->writes[i].value, m->writes[i].why);
+    sb_printf(b, "};\n_Static_assert(TVP_ARRAY_SIZE(tvp_setup_writes) == CONFIG_NR_SETUP_WRITES, \"setup table\");\n\n");
+
+    sb_printf(b, "const char *const tvp_device_names[] = {\n");
+    for (int d = 0; d < c->nr_devices; d++) sb_printf(b, "    \"%s\",\n", c->devices[d].name);
+    sb_printf(b, "};\n_Static_assert(TVP_ARRAY_SIZE(tvp_device_names) == CONFIG_NR_DEVICES, \"device names\");\n");
+}
+
+/* ---- flash layout: blobs, guests.S, guests.ld, layout.ld, guests.hex ------------------- */
+
+struct placed_seg {
+    const struct m_guest *g;
+    const struct m_region *r;
+    const struct image_seg *s;
+    uint32_t real;
+};
+
+static int cmp_pseg(const void *a, const void *b)
+{
+    const struct placed_seg *x = a, *y = b;
+    return x->real < y->real ? -1 : x->real > y->real;
+}
+
+static int collect_segs(const struct model *m, struct placed_seg **out)
+{
+    int n = 0, cap = 16;
+    struct placed_seg *p = malloc(cap * sizeof *p);
+    for (int gi = 0; gi < m->nr_guests; gi++) {
+        const struct m_guest *g = &m->guests[gi];
+        for (int i = 0; i < g->img.nr_segs; i++) {
+            const struct image_seg *s = &g->img.segs[i];
+            for (int k = 0; k < g->nr_regions; k++) {
+                const struct m_region *r = &g->regions[k];
+                if (r->placed != 1 || (r->kind != TVP_MEM_FLASH && r->kind != TVP_MEM_BOOT)) continue;
+                if (s->addr < r->gpa || s->addr + s->size > r->gpa + r->size) continue;
+                if (n == cap) p = realloc(p, (cap *= 2) * sizeof *p);
+                p[n++] = (struct placed_seg){ g, r, s, r->rpa + (s->addr - r->gpa) };
+            }
+        }
+    }
+    qsort(p, n, sizeof *p, cmp_pseg);
+    *out = p;
+    return n;
+}
+
+static void hex_record(struct sbuf *b, uint8_t type, uint16_t addr, const uint8_t *d, int n)
+{
+    uint8_t sum = (uint8_t)(n + (addr >> 8) + (addr & 0xff) + type);
+    sb_printf(b, ":%02X%04X%02X", n, addr, type);
+    for (int i = 0; i < n; i++) {
+        sb_printf(b, "%02X", d[i]);
+        sum += d[i];
+    }
+    sb_printf(b, "%02X\n", (uint8_t)(0x100 - sum));
+}
+
+static void emit_layout(const struct model *m, const char *cfgname)
+{
+    struct placed_seg *ps;
+    int n = collect_segs(m, &ps);
+
+    struct sbuf *hex = new_file("guests.hex");
+    uint32_t upper = 0xffffffffu;
+    for (int i = 0; i < n; i++) {
+        const uint8_t *d = ps[i].s->data;
+        uint32_t a = ps[i].real, left = ps[i].s->size;
+        while (left) {
+            if ((a >> 16) != upper) {
+                upper = a >> 16;
+                uint8_t ua[2] = { (uint8_t)(upper >> 8), (uint8_t)upper };
+                hex_record(hex, 4, 0, ua, 2);
+            }
+            uint32_t chunk = left < 16 ? left : 16;
+            uint32_t to_boundary = 0x10000u - (a & 0xffffu);
+            if (chunk > to_boundary) chunk = to_boundary;
+            hex_record(hex, 0, (uint16_t)a, d, (int)chunk);
+            d += chunk;
+            a += chunk;
+            left -= chunk;
+        }
+    }
+    hex_record(hex, 1, 0, NULL, 0);
+
+    struct sbuf *S = new_file("guests.S");
+    struct sbuf *ld = new_file("guests.ld");
+    sb_printf(S, "/* Generated by vpconf from %s. Guest image bytes, unchanged, one section\n"
+                 " * per contiguous piece; guests.ld places each at its real address.\n"
+                 " * Assemble with the output directory on the include path (-Wa,-I,DIR). */\n", cfgname);
+    sb_printf(ld, "/* Generated by vpconf from %s. Include in the hypervisor's linker\n"
+                 " * script's SECTIONS: every guest piece at its real physical address\n"
+                 " * (VMA = LMA = physical; guests run through the TLB, not at these VMAs). */\n", cfgname);
+    for (int i = 0; i < n; i++) {
+        const struct placed_seg *p = &ps[i];
+        struct sbuf *bin = new_file("g%d_%s_%08x.bin", p->g->id, kind_h[p->r->kind], p->real);
+        sb_bytes(bin, p->s->data, p->s->size);
+        sb_printf(S, "\t.section .tvp_g%d_%08x, \"a\"\n\t.incbin \"g%d_%s_%08x.bin\"\n", p->g->id, p->real,
+                  p->g->id, kind_h[p->r->kind], p->real);
+        sb_printf(ld, ".tvp_g%d_%08x 0x%08x : AT(0x%08x) { KEEP(*(.tvp_g%d_%08x)) } /* %s %s */\n", p->g->id,
+                  p->real, p->real, p->real, p->g->id, p->real, p->g->name, kind_h[p->r->kind]);
+    }
+    free(ps);
+
+    struct sbuf *lay = new_file("layout.ld");
+    sb_printf(lay, "/* Generated by vpconf from %s: where the hypervisor goes. */\n", cfgname);
+    sb_printf(lay, "TVP_HV_FLASH_BASE = 0x%08x;\nTVP_HV_FLASH_SIZE = 0x%08x;\n", m->hv_flash_base, m->hv_flash_size);
+    sb_printf(lay, "TVP_HV_RAM_BASE = 0x%08x;\nTVP_HV_RAM_SIZE = 0x%08x;\n", m->hv_ram_base, m->hv_ram_size);
+    sb_printf(lay, "TVP_CHANNEL_POOL_BYTES = 0x%08x;\n", m->channel_pool_bytes);
+    sb_printf(lay, "MEMORY\n{\n    hv_flash (rx)  : ORIGIN = 0x%08x, LENGTH = 0x%08x\n", m->hv_flash_base | 0x80000000u,
+              m->hv_flash_size);
+    sb_printf(lay, "    hv_ram   (rwx) : ORIGIN = 0x%08x, LENGTH = 0x%08x\n}\n", m->hv_ram_base | 0x80000000u,
+              m->hv_ram_size);
+}
+
+/* ---- report.txt ----------------------------------------------------------------------- */
+
+static void emit_report(const struct model *m, const char *cfgname)
+{
+    struct sbuf *b = new_file("report.txt");
+    const struct chip *c = m->chip;
+    char s1[32], pm[4];
+    sb_printf(b, "tinyVP system: %s\n", cfgname);
+    sb_printf(b, "board %s (%s), SYSCLK %u MHz, core timer %u MHz\n\n", m->board->name, c->name,
+              m->board->sysclk_hz / 1000000, m->board->count_hz / 1000000);
+    sb_printf(b, "HYPERVISOR\n");
+    units_fmt_size(s1, sizeof s1, m->hv_flash_size);
+    sb_printf(b, "  flash  0x%08x..0x%08x  %s (EBase 0x%08x)\n", m->hv_flash_base, m->hv_flash_base + m->hv_flash_size - 1,
+              s1, m->hv_flash_base | 0x80000000u);
+    units_fmt_size(s1, sizeof s1, m->hv_ram_size);
+    sb_printf(b, "  ram    0x%08x..0x%08x  %s\n", m->hv_ram_base, m->hv_ram_base + m->hv_ram_size - 1, s1);
+    sb_printf(b, "  console %s, shell %s, channel pool %u bytes\n\n", m->board->console, m->shell ? "on" : "off",
+              m->channel_pool_bytes);
+
+    for (int gi = 0; gi < m->nr_guests; gi++) {
+        const struct m_guest *g = &m->guests[gi];
+        sb_printf(b, "GUEST %d %s\n", g->id, g->name);
+        sb_printf(b, "  image %s (%s), entry 0x%08x, on_fault %s%s%s", g->y->image, g->img.is_elf ? "ELF" : "Intel HEX",
+                  g->entry, fault_h[g->on_fault], g->flags & TVP_GUEST_FPU ? ", fpu" : "",
+                  g->flags & TVP_GUEST_CONSOLE ? ", console" : "");
+        if (g->dma_group)
+            sb_printf(b, ", dma_group %d (zone 0x%08x..0x%08x, guest-physical == real)", g->dma_group, g->zone_base,
+                      g->zone_base + g->zone_size - 1);
+        sb_printf(b, "\n  memory        guest-physical           real                     size  perm cache\n");
+        const struct m_region *rs[M_MAX_REGIONS];
+        int nr;
+        sorted_regions(g, rs, &nr);
+        for (int k = 0; k < nr; k++) {
+            const struct m_region *r = rs[k];
+            units_fmt_size(s1, sizeof s1, r->size);
+            perm_str(r->perm, pm);
+            sb_printf(b, "  %-12s  0x%08x..0x%08x   0x%08x..0x%08x   %-5s %s  %s\n", r->name, r->gpa,
+                      r->gpa + r->size - 1, r->rpa, r->rpa + r->size - 1, s1, pm, cache_h(r->cache));
+        }
+        if (g->img_ok)
+            for (int i = 0; i < g->img.nr_segs; i++) {
+                const struct image_seg *s = &g->img.segs[i];
+                if (s->addr <= c->devcfg_addr + 0x3f && s->addr + s->size > c->devcfg_addr)
+                    sb_printf(b, "  note: the image's DEVCFG words (0x%08x..) stay in the guest's own boot flash "
+                                 "view; the chip's configuration words are the hypervisor's\n", c->devcfg_addr);
+            }
+        sb_printf(b, "  devices\n");
+        for (int k = 0; k < g->nr_list; k++) {
+            const struct tvp_dev_range *d = &g->list[k];
+            int whole = !(d->base % 0x1000) && !(d->size % 0x1000);
+            const char *how = d->access == TVP_ACCESS_EMULATED ? emu_h[d->emulator]
+                              : whole ? (d->access == TVP_ACCESS_EXCLUSIVE ? "mapped" : "mapped read-only")
+                                      : "sub-page: trapped, checked, forwarded";
+            sb_printf(b, "    %-10s 0x%08x +0x%05x  %-16s %s\n", c->devices[d->device].name, d->base, d->size,
+                      access_h[d->access], how);
+        }
+        sb_printf(b, "  interrupts");
+        if (!g->nr_irqs) sb_printf(b, " none");
+        for (int k = 0; k < g->nr_irqs; k++) sb_printf(b, " %u(%s)", g->irqs[k], c->vector_names[g->irqs[k]]);
+        sb_printf(b, "\n  TLB: %d entries cover the map (%d tree words)\n", g->tree.entries, g->tree.nr_words);
+        /* list the entries by walking every mapped page once */
+        uint32_t last_vpn = 1;
+        for (int k = 0; k < nr; k++)
+            for (uint64_t a = rs[k]->gpa; a < (uint64_t)rs[k]->gpa + rs[k]->size; a += 0x1000) {
+                uint32_t lo, pmask, vpn;
+                if (!cover_walk(g->tree.words, (uint32_t)a, &lo, &pmask, &vpn) || vpn == last_vpn) continue;
+                last_vpn = vpn;
+                uint32_t page = ((pmask | 0x1fffu) + 1) / 2;
+                uint32_t lo0, lo1, pm2, v2;
+                cover_walk(g->tree.words, vpn, &lo0, &pm2, &v2);
+                cover_walk(g->tree.words, vpn + page, &lo1, &pm2, &v2);
+                units_fmt_size(s1, sizeof s1, page);
+                sb_printf(b, "    VPN2 0x%08x  %-4s pages  EntryLo0 0x%08x  EntryLo1 0x%08x  PageMask 0x%08x\n", vpn,
+                          s1, lo0, lo1, pmask);
+            }
+        sb_printf(b, "\n");
+    }
+    sb_printf(b, "TLB: %d entries for all guests together, the TLB has %d%s\n\n", m->tlb_total, TVP_TLB_ENTRIES,
+              m->tlb_total > TVP_TLB_ENTRIES ? " (guest switches will refill)" : "");
+
+    sb_printf(b, "INTERRUPT OWNERS\n");
+    int any = 0;
+    for (int v = 0; v < TVP_NR_VECTORS; v++)
+        if (m->irq_owner[v]) {
+            sb_printf(b, "  %3d %-16s -> %s\n", v, c->vector_names[v], m->guests[m->irq_owner[v] - 1].name);
+            any = 1;
+        }
+    if (!any) sb_printf(b, "  (none: every vector stays with the hypervisor)\n");
+    sb_printf(b, "  all others: the hypervisor\n\n");
+
+    sb_printf(b, "SCHEDULE: major frame %u us (%u ticks)\n", m->major_frame_us, ticks(m, m->major_frame_us));
+    uint32_t t = 0;
+    for (int i = 0; i < m->nr_windows; i++) {
+        const struct m_window *w = &m->windows[i];
+        if (w->start_us > t) sb_printf(b, "  %8u..%8u us  (idle)\n", t, w->start_us);
+        sb_printf(b, "  %8u..%8u us  %s\n", w->start_us, w->start_us + w->dur_us, m->guests[w->guest].name);
+        t = w->start_us + w->dur_us;
+    }
+    if (t < m->major_frame_us) sb_printf(b, "  %8u..%8u us  (idle)\n", t, m->major_frame_us);
+    sb_printf(b, "\nCHANNELS\n");
+    if (!m->nr_channels) sb_printf(b, "  none\n");
+    for (int i = 0; i < m->nr_channels; i++) {
+        const struct m_channel *ch = &m->channels[i];
+        sb_printf(b, "  %-12s %-8s %s ->", ch->y->name, ch->kind == TVP_CHAN_QUEUING ? "queuing" : "sampling",
+                  m->guests[ch->source].name);
+        for (int gi = 0; gi < m->nr_guests; gi++)
+            if (ch->dest_mask & (1u << (gi + 1))) sb_printf(b, " %s", m->guests[gi].name);
+        sb_printf(b, "  %u bytes x %u, pool +0x%x\n", ch->msg_size, ch->depth, ch->pool_offset);
+    }
+    sb_printf(b, "\nFLASH IMAGE (guest bytes at real addresses, in guests.hex)\n");
+    struct placed_seg *ps;
+    int n = collect_segs(m, &ps);
+    for (int i = 0; i < n; i++)
+        sb_printf(b, "  0x%08x..0x%08x  %-10s %-10s from guest-physical 0x%08x\n", ps[i].real,
+                  ps[i].real + ps[i].s->size - 1, ps[i].g->name, kind_h[ps[i].r->kind], ps[i].s->addr);
+    free(ps);
+    sb_printf(b, "\nBOARD SETUP WRITES\n");
+    for (int i = 0; i < m->nr_writes; i++)
+        sb_printf(b, "  0x%08x <- 0x%08x  %s\n", m->writes[i].addr, m->writes[i].value, m->writes[i].why);
+}
+
+int emit_all(const struct model *m, const char *cfgname, const char *outdir)
+{
+    nr_files = 0;
+    emit_limits(m, cfgname);
+    emit_c(m, cfgname);
+    emit_layout(m, cfgname);
+    emit_report(m, cfgname);
+    int rc = outdir ? commit_files(outdir) : 0;
+    drop_files();
+    return rc;
+}

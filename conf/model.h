@@ -1,0 +1,112 @@
+/*
+ * The checked system: everything the configuration says, resolved to real
+ * addresses, owners and tables. check.c builds it from the loaded YAML
+ * (reporting every mistake), emit.c writes it out. Nothing here is
+ * partially valid: emit runs only when diag_errors() == 0.
+ */
+#ifndef CONF_MODEL_H
+#define CONF_MODEL_H
+
+#include <stdint.h>
+
+#include "chip.h"
+#include "cover.h"
+#include "diag.h"
+#include "image.h"
+#include "schema.h"
+
+#define M_MAX_REGIONS 48
+#define M_MAX_DEVS    80
+
+struct m_region {
+    char name[24];
+    uint32_t gpa, rpa, size;
+    uint8_t kind, perm, cache, dma;
+    int pool;          /* 0 RAM, 1 flash, -1 not from a pool (SFR) */
+    int fixed;         /* real address given in the config */
+    int placed;
+    struct pos pos;
+};
+
+struct m_devuse {
+    const struct chip_device *dev;
+    uint8_t access;    /* enum tvp_access */
+    uint8_t emulator;
+    uint8_t redundant; /* contained in another device of the same guest */
+    struct pos pos;
+};
+
+struct m_guest {
+    const struct y_guest *y;
+    char name[24];
+    int id;            /* 1..7 */
+    struct pos pos;    /* of its name */
+    struct image img;
+    int img_ok;
+    char *image_path;  /* as resolved */
+    struct m_region regions[M_MAX_REGIONS];
+    int nr_regions;
+    struct m_devuse devs[M_MAX_DEVS];
+    int nr_devs;
+    struct tvp_dev_range list[M_MAX_DEVS + 4];
+    int nr_list;
+    uint16_t irqs[TVP_NR_VECTORS];
+    int nr_irqs;
+    uint32_t entry;
+    int dma_group;
+    uint32_t zone_base, zone_size;
+    int zone_in_ram;
+    uint8_t flags, on_fault;
+    struct cover_tree tree;
+    int has_window;
+};
+
+struct m_window {
+    int guest;         /* index into guests */
+    uint32_t start_us, dur_us;
+    struct pos pos;
+};
+
+struct m_channel {
+    const struct y_channel *y;
+    int kind, source;
+    uint8_t dest_mask;
+    uint32_t msg_size, depth, pool_offset, bytes;
+};
+
+struct m_write {
+    uint32_t addr, value;
+    char why[96];
+};
+
+struct model {
+    const char *config_path;
+    const struct board *board;
+    const struct chip *chip;
+    int shell;
+    uint32_t hv_flash_base, hv_flash_size, hv_ram_base, hv_ram_size;
+    struct m_guest guests[TVP_MAX_GUESTS];
+    int nr_guests;
+    struct m_window windows[TVP_MAX_WINDOWS];
+    int nr_windows;
+    uint32_t major_frame_us;
+    struct m_channel channels[TVP_MAX_CHANNELS];
+    int nr_channels;
+    uint32_t channel_pool_bytes;
+    uint8_t irq_owner[TVP_NR_VECTORS];
+    struct m_write writes[64];
+    int nr_writes;
+    int tlb_total;
+};
+
+struct check_opts {
+    const char *config_path;
+    const char *const *image_dirs; /* searched first, in order */
+    int nr_image_dirs;
+};
+
+/* Fills m from sys; every problem goes to diag. */
+void check_system(const struct y_system *sys, const struct check_opts *o, struct model *m);
+void model_free(struct model *m);
+
+#endif

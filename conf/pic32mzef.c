@@ -1,0 +1,343 @@
+/*
+ * PIC32MZ EF device library (PIC32MZ2048EFG100, the Wi-FIRE's chip): every
+ * peripheral by name with its SFR ranges (physical), interrupt vectors,
+ * system-bus protection target, PMD bit, DMA-initiator permission-group
+ * field and default access mode. One place for the whole chip.
+ *
+ * Sources: ../shared/reference/pic32mz-vz-reference.md (section 3) and
+ * pic32mz-details.md (vectors, DMA, bus protection targets); base addresses
+ * and PMD bits as in Microchip's XC32 device header for this part. The
+ * EFG100 has no CAN and no crypto engine, and ports A..G only.
+ *
+ * Range sizes are the register block spans; ranges that do not fill a
+ * 4 KB page are reached by the guest through the hypervisor's access
+ * emulator (sub-page protection), never mapped page-wide.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "chip.h"
+
+#define EX TVP_ACCESS_EXCLUSIVE
+#define EM TVP_ACCESS_EMULATED
+#define WI TVP_ACCESS_WRITE_IGNORE
+
+/* name, what, base, size, vectors..., sb target, PMD reg, PMD bit */
+#define DEV1(n, w, b, s, t, pr, pb, acc, ...)                                      \
+    { .name = n, .what = w, .ranges = { { b, s } }, .vecs = { __VA_ARGS__ },       \
+      .sb_target = t, .pmd_reg = pr, .pmd_bit = pb, .dma_pg_shift = -1,           \
+      .default_access = acc }
+
+#define UART(n, v) DEV1("uart" #n, "UART " #n, 0x1F822000 + 0x200 * (n - 1), 0x200, 6, 5, n - 1, EX, { v, 3 })
+#define SPI(n, v) DEV1("spi" #n, "SPI " #n, 0x1F821000 + 0x200 * (n - 1), 0x200, 6, 5, 8 + n - 1, EX, { v, 3 })
+#define I2C(n, v) DEV1("i2c" #n, "I2C " #n, 0x1F820000 + 0x200 * (n - 1), 0x200, 6, 5, 16 + n - 1, EX, { v, 3 })
+#define TMR(n, v) DEV1("timer" #n, "timer " #n, 0x1F840000 + 0x200 * (n - 1), 0x200, 7, 4, n - 1, EX, { v, 1 })
+#define IC(n, v) DEV1("ic" #n, "input capture " #n, 0x1F842000 + 0x200 * (n - 1), 0x200, 7, 3, n - 1, EX, { v, 2 })
+#define OC(n, v) DEV1("oc" #n, "output compare " #n, 0x1F844000 + 0x200 * (n - 1), 0x200, 7, 3, 16 + n - 1, EX, { v, 1 })
+#define PORT(l, i) DEV1("port" #l, "I/O port " #l, 0x1F860000 + 0x100 * i, 0x100, 8, 0, 0, EX, { 118 + i, 1 })
+#define EXTINT(n, v) DEV1("int" #n, "external interrupt " #n " (pin, no SFRs)", 0, 0, -1, 0, 0, EX, { v, 1 })
+
+static const struct chip_device devices[] = {
+    /* ---- peripheral set 1 (target 5): system blocks ---- */
+    DEV1("cfg", "CFGCON, DEVID, SYSKEY", 0x1F800000, 0x40, 5, 0, 0, WI),
+    DEV1("pmd", "peripheral module disable PMD1..7", 0x1F800040, 0x80, 5, 0, 0, WI),
+    { .name = "cfgpg", .what = "bus permission groups", .ranges = { { 0x1F8000E0, 0x10 } },
+      .sb_target = 5, .dma_pg_shift = -1, .flags = CHIP_HV_ONLY },
+    { .name = "nvm", .what = "flash controller (NVM)", .ranges = { { 0x1F800600, 0x100 } },
+      .vecs = { { 167, 1 } }, .sb_target = 5, .dma_pg_shift = 22, .flags = CHIP_HV_ONLY },
+    DEV1("wdt", "watchdog timer", 0x1F800800, 0x10, 5, 0, 0, WI),
+    DEV1("dmt", "deadman timer", 0x1F800A00, 0x100, 5, 0, 0, WI),
+    DEV1("rtcc", "real-time clock", 0x1F800C00, 0x100, 5, 6, 0, EX, { 166, 1 }),
+    DEV1("cvr", "comparator voltage reference", 0x1F800E00, 0x10, 5, 1, 12, EX),
+    DEV1("osc", "oscillator, reset, PBxDIV, REFOx", 0x1F801200, 0x200, 5, 0, 0, WI),
+    DEV1("pps", "peripheral pin select", 0x1F801400, 0x400, 5, 0, 0, WI),
+    { .name = "intc", .what = "interrupt controller", .ranges = { { 0x1F810000, 0x1000 } },
+      .sb_target = 5, .dma_pg_shift = -1, .default_access = EM, .emulator = TVP_EMU_EVIC,
+      .flags = CHIP_IMPLICIT },
+    { .name = "dma", .what = "DMA controller, channels 0..7", .ranges = { { 0x1F811000, 0x1000 } },
+      .vecs = { { 134, 8 } }, .sb_target = 5, .pmd_reg = 7, .pmd_bit = 4, .dma_pg_shift = 4,
+      .default_access = EM, .emulator = TVP_EMU_DMA },
+    /* ---- peripheral set 2 (target 6): serial ---- */
+    I2C(1, 115), I2C(2, 148), I2C(3, 160), I2C(4, 173), I2C(5, 182),
+    SPI(1, 109), SPI(2, 142), SPI(3, 154), SPI(4, 163), SPI(5, 176), SPI(6, 185),
+    UART(1, 112), UART(2, 145), UART(3, 157), UART(4, 170), UART(5, 179), UART(6, 188),
+    DEV1("pmp", "parallel master port", 0x1F82E000, 0x100, 6, 6, 16, EX, { 128, 2 }),
+    /* ---- peripheral set 3 (target 7): timers, capture, compare, ADC ---- */
+    TMR(1, 4), TMR(2, 9), TMR(3, 14), TMR(4, 19), TMR(5, 24),
+    TMR(6, 28), TMR(7, 32), TMR(8, 36), TMR(9, 40),
+    IC(1, 5), IC(2, 10), IC(3, 15), IC(4, 20), IC(5, 25), IC(6, 29), IC(7, 33), IC(8, 37), IC(9, 41),
+    OC(1, 7), OC(2, 12), OC(3, 17), OC(4, 22), OC(5, 27), OC(6, 31), OC(7, 35), OC(8, 39), OC(9, 43),
+    DEV1("adc", "12-bit ADC", 0x1F84B000, 0x1000, 7, 1, 0, EX,
+         { 44, 50 }, { 102, 2 }, { 192, 3 }, { 196, 1 }, { 198, 5 }, { 205, 6 }, { 213, 1 }),
+    DEV1("cmp1", "comparator 1", 0x1F84C000, 0x10, 7, 2, 0, EX, { 130, 1 }),
+    DEV1("cmp2", "comparator 2", 0x1F84C010, 0x10, 7, 2, 1, EX, { 131, 1 }),
+    /* ---- peripheral set 4 (target 8): ports ---- */
+    PORT(a, 0), PORT(b, 1), PORT(c, 2), PORT(d, 3), PORT(e, 4), PORT(f, 5), PORT(g, 6),
+    DEV1("ports", "all I/O ports A..G", 0x1F860000, 0x700, 8, 0, 0, EX, { 118, 7 }),
+    /* ---- peripheral set 5 (target 9) and the high blocks ---- */
+    { .name = "ethernet", .what = "Ethernet MAC", .ranges = { { 0x1F882000, 0x1000 } },
+      .vecs = { { 153, 1 } }, .sb_target = 9, .pmd_reg = 6, .pmd_bit = 28, .dma_pg_shift = 16,
+      .default_access = EX },
+    { .name = "usb", .what = "USB controller", .ranges = { { 0x1F8E3000, 0x1000 }, { 0x1F884000, 0x10 } },
+      .vecs = { { 132, 2 } }, .sb_target = 10, .pmd_reg = 5, .pmd_bit = 24, .dma_pg_shift = 8,
+      .default_access = EX },
+    DEV1("prefetch", "prefetch cache control", 0x1F8E0000, 0x100, 1, 0, 0, WI, { 168, 1 }),
+    { .name = "ebi", .what = "external bus interface", .ranges = { { 0x1F8E1000, 0x100 }, { 0x1F8000C0, 0x20 } },
+      .sb_target = 4, .pmd_reg = 6, .pmd_bit = 17, .dma_pg_shift = -1, .default_access = EX },
+    { .name = "sqi", .what = "serial quad interface", .ranges = { { 0x1F8E2000, 0x100 } },
+      .vecs = { { 169, 1 } }, .sb_target = 11, .pmd_reg = 6, .pmd_bit = 23, .dma_pg_shift = 20,
+      .default_access = EX },
+    DEV1("rng", "random number generator", 0x1F8E6000, 0x100, 13, 7, 20, EX),
+    { .name = "sbp", .what = "system bus and its protection", .ranges = { { 0x1F8F0000, 0x10000 } },
+      .vecs = { { 106, 1 } }, .sb_target = 0, .dma_pg_shift = -1, .flags = CHIP_HV_ONLY },
+    /* ---- pins without SFRs of their own ---- */
+    EXTINT(0, 3), EXTINT(1, 8), EXTINT(2, 13), EXTINT(3, 18), EXTINT(4, 23),
+};
+
+static const struct chip_sb_target sb_targets[] = {
+    [0] = { 0x1F8F0000, 0x10000, 1 },   /* system bus registers */
+    [1] = { 0x1D000000, 0x200000, 8 },  /* flash + prefetch */
+    [2] = { 0x00000000, 0x40000, 2 },   /* RAM 0..256K */
+    [3] = { 0x00040000, 0x40000, 2 },   /* RAM 256K..512K */
+    [4] = { 0x20000000, 0x4000000, 2 }, /* EBI */
+    [5] = { 0x1F800000, 0x20000, 2 },   /* peripheral set 1 */
+    [6] = { 0x1F820000, 0x20000, 1 },   /* set 2: I2C, SPI, UART, PMP */
+    [7] = { 0x1F840000, 0x20000, 1 },   /* set 3: timers, IC, OC, ADC, CMP */
+    [8] = { 0x1F860000, 0x20000, 1 },   /* set 4: ports */
+    [9] = { 0x1F880000, 0x20000, 1 },   /* set 5: CAN, Ethernet */
+    [10] = { 0x1F8E3000, 0x1000, 0 },   /* USB */
+    [11] = { 0x30000000, 0x4000000, 1 },/* SQI */
+    [12] = { 0x1F8E5000, 0x1000, 0 },   /* crypto (absent on EFG) */
+    [13] = { 0x1F8E6000, 0x1000, 0 },   /* RNG */
+};
+
+static const char *const vector_names[TVP_NR_VECTORS] = {
+    [0] = "core_timer",
+    [1] = "core_sw0",
+    [2] = "core_sw1",
+    [3] = "int0",
+    [4] = "timer1",
+    [5] = "ic1_error",
+    [6] = "ic1",
+    [7] = "oc1",
+    [8] = "int1",
+    [9] = "timer2",
+    [10] = "ic2_error",
+    [11] = "ic2",
+    [12] = "oc2",
+    [13] = "int2",
+    [14] = "timer3",
+    [15] = "ic3_error",
+    [16] = "ic3",
+    [17] = "oc3",
+    [18] = "int3",
+    [19] = "timer4",
+    [20] = "ic4_error",
+    [21] = "ic4",
+    [22] = "oc4",
+    [23] = "int4",
+    [24] = "timer5",
+    [25] = "ic5_error",
+    [26] = "ic5",
+    [27] = "oc5",
+    [28] = "timer6",
+    [29] = "ic6_error",
+    [30] = "ic6",
+    [31] = "oc6",
+    [32] = "timer7",
+    [33] = "ic7_error",
+    [34] = "ic7",
+    [35] = "oc7",
+    [36] = "timer8",
+    [37] = "ic8_error",
+    [38] = "ic8",
+    [39] = "oc8",
+    [40] = "timer9",
+    [41] = "ic9_error",
+    [42] = "ic9",
+    [43] = "oc9",
+    [44] = "adc",
+    [45] = "adc_fifo",
+    [46] = "adc_dc1",
+    [47] = "adc_dc2",
+    [48] = "adc_dc3",
+    [49] = "adc_dc4",
+    [50] = "adc_dc5",
+    [51] = "adc_dc6",
+    [52] = "adc_df1",
+    [53] = "adc_df2",
+    [54] = "adc_df3",
+    [55] = "adc_df4",
+    [56] = "adc_df5",
+    [57] = "adc_df6",
+    [58] = "adc_fault",
+    [59] = "adc_data0",
+    [60] = "adc_data1",
+    [61] = "adc_data2",
+    [62] = "adc_data3",
+    [63] = "adc_data4",
+    [64] = "adc_data5",
+    [65] = "adc_data6",
+    [66] = "adc_data7",
+    [67] = "adc_data8",
+    [68] = "adc_data9",
+    [69] = "adc_data10",
+    [70] = "adc_data11",
+    [71] = "adc_data12",
+    [72] = "adc_data13",
+    [73] = "adc_data14",
+    [74] = "adc_data15",
+    [75] = "adc_data16",
+    [76] = "adc_data17",
+    [77] = "adc_data18",
+    [78] = "adc_data19",
+    [79] = "adc_data20",
+    [80] = "adc_data21",
+    [81] = "adc_data22",
+    [82] = "adc_data23",
+    [83] = "adc_data24",
+    [84] = "adc_data25",
+    [85] = "adc_data26",
+    [86] = "adc_data27",
+    [87] = "adc_data28",
+    [88] = "adc_data29",
+    [89] = "adc_data30",
+    [90] = "adc_data31",
+    [91] = "adc_data32",
+    [92] = "adc_data33",
+    [93] = "adc_data34",
+    [102] = "adc_data43",
+    [103] = "adc_data44",
+    [104] = "core_perf",
+    [105] = "core_fdc",
+    [106] = "sb_protection",
+    [109] = "spi1_fault",
+    [110] = "spi1_rx",
+    [111] = "spi1_tx",
+    [112] = "uart1_fault",
+    [113] = "uart1_rx",
+    [114] = "uart1_tx",
+    [115] = "i2c1_bus",
+    [116] = "i2c1_slave",
+    [117] = "i2c1_master",
+    [118] = "cn_a",
+    [119] = "cn_b",
+    [120] = "cn_c",
+    [121] = "cn_d",
+    [122] = "cn_e",
+    [123] = "cn_f",
+    [124] = "cn_g",
+    [128] = "pmp",
+    [129] = "pmp_error",
+    [130] = "cmp1",
+    [131] = "cmp2",
+    [132] = "usb",
+    [133] = "usb_dma",
+    [134] = "dma0",
+    [135] = "dma1",
+    [136] = "dma2",
+    [137] = "dma3",
+    [138] = "dma4",
+    [139] = "dma5",
+    [140] = "dma6",
+    [141] = "dma7",
+    [142] = "spi2_fault",
+    [143] = "spi2_rx",
+    [144] = "spi2_tx",
+    [145] = "uart2_fault",
+    [146] = "uart2_rx",
+    [147] = "uart2_tx",
+    [148] = "i2c2_bus",
+    [149] = "i2c2_slave",
+    [150] = "i2c2_master",
+    [153] = "ethernet",
+    [154] = "spi3_fault",
+    [155] = "spi3_rx",
+    [156] = "spi3_tx",
+    [157] = "uart3_fault",
+    [158] = "uart3_rx",
+    [159] = "uart3_tx",
+    [160] = "i2c3_bus",
+    [161] = "i2c3_slave",
+    [162] = "i2c3_master",
+    [163] = "spi4_fault",
+    [164] = "spi4_rx",
+    [165] = "spi4_tx",
+    [166] = "rtcc",
+    [167] = "flash_control",
+    [168] = "prefetch",
+    [169] = "sqi1",
+    [170] = "uart4_fault",
+    [171] = "uart4_rx",
+    [172] = "uart4_tx",
+    [173] = "i2c4_bus",
+    [174] = "i2c4_slave",
+    [175] = "i2c4_master",
+    [176] = "spi5_fault",
+    [177] = "spi5_rx",
+    [178] = "spi5_tx",
+    [179] = "uart5_fault",
+    [180] = "uart5_rx",
+    [181] = "uart5_tx",
+    [182] = "i2c5_bus",
+    [183] = "i2c5_slave",
+    [184] = "i2c5_master",
+    [185] = "spi6_fault",
+    [186] = "spi6_rx",
+    [187] = "spi6_tx",
+    [188] = "uart6_fault",
+    [189] = "uart6_rx",
+    [190] = "uart6_tx",
+    [192] = "adc_eos",
+    [193] = "adc_ardy",
+    [194] = "adc_urdy",
+    [196] = "adc_early",
+    [198] = "adc0_early",
+    [199] = "adc1_early",
+    [200] = "adc2_early",
+    [201] = "adc3_early",
+    [202] = "adc4_early",
+    [205] = "adc7_early",
+    [206] = "adc0_warm",
+    [207] = "adc1_warm",
+    [208] = "adc2_warm",
+    [209] = "adc3_warm",
+    [210] = "adc4_warm",
+    [213] = "adc7_warm",
+};
+
+const struct chip chip_pic32mzef = {
+    .name = "PIC32MZ2048EFG100",
+    .devices = devices,
+    .nr_devices = (int)TVP_ARRAY_SIZE(devices),
+    .sfr_base = 0x1F800000, .sfr_size = 0x100000,
+    .ram_base = 0x00000000, .ram_size = 0x80000,
+    .flash_base = 0x1D000000, .flash_size = 0x200000,
+    /* lower boot alias: 0x1FC00000..0x1FC13FFF (boot page + last page) */
+    .boot_base = 0x1FC00000, .boot_view_size = 0x14000,
+    .devcfg_addr = 0x1FC0FFC0,
+    .nr_vectors = TVP_NR_VECTORS,
+    .pmd_base = 0xBF800040,
+    .cfgpg_addr = 0xBF8000E0,
+    .sb_base = 0xBF8F8000,
+    .sb_targets = sb_targets,
+    .nr_sb_targets = (int)TVP_ARRAY_SIZE(sb_targets),
+    .vector_names = vector_names,
+};
+
+const struct chip_device *chip_device(const struct chip *c, const char *name)
+{
+    for (int i = 0; i < c->nr_devices; i++)
+        if (!strcmp(c->devices[i].name, name)) return &c->devices[i];
+    return NULL;
+}
+
+int chip_vector(const struct chip *c, const char *name)
+{
+    char *end;
+    long v = strtol(name, &end, 10);
+    if (*name && !*end) return v >= 0 && v < c->nr_vectors ? (int)v : -1;
+    for (int i = 0; i < c->nr_vectors; i++)
+        if (c->vector_names[i] && !strcmp(c->vector_names[i], name)) return i;
+    return -1;
+}

@@ -1,0 +1,115 @@
+/*
+ * The configuration schema: the libcyaml schema tables are the one
+ * definition of which keys exist, their types, enumerations and counts.
+ * schema_validate() walks the positioned libyaml tree against these same
+ * tables to report every mistake with its line and column (libcyaml stops
+ * at the first and has no "did you mean"); schema_load() then lets libcyaml
+ * load the validated document into the structs below.
+ * docs/config.md documents every key.
+ */
+#ifndef CONF_SCHEMA_H
+#define CONF_SCHEMA_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+enum y_access {
+    Y_ACCESS_DEFAULT = 0, /* not given: the device library's default */
+    Y_ACCESS_EXCLUSIVE,
+    Y_ACCESS_EMULATED,
+    Y_ACCESS_WRITE_IGNORE,
+    Y_ACCESS_WRITE_IGNORE_LOG,
+};
+enum y_on_fault { Y_FAULT_RESTART = 0, Y_FAULT_STOP, Y_FAULT_REFLECT };
+enum y_cache { Y_CACHE_DEFAULT = 0, Y_CACHE_CACHED, Y_CACHE_UNCACHED, Y_CACHE_WRITE_THROUGH };
+enum y_pool { Y_POOL_RAM = 0, Y_POOL_FLASH };
+enum y_chan_kind { Y_CHAN_SAMPLING = 0, Y_CHAN_QUEUING };
+
+struct y_hypervisor {
+    char *console;
+    bool *shell;
+    char *flash;
+    char *ram;
+};
+
+struct y_window {
+    char *guest;
+    char *start;
+    char *duration;
+};
+
+struct y_schedule {
+    char *major_frame;
+    struct y_window *windows;
+    unsigned windows_count;
+};
+
+struct y_device {
+    char *name;
+    int access; /* enum y_access */
+};
+
+struct y_region {
+    char *name;
+    char *at;
+    char *size;
+    char *real;
+    char *perm;
+    int cache; /* enum y_cache */
+    int pool;  /* enum y_pool */
+};
+
+struct y_dma_zone {
+    char *at;
+    char *size;
+};
+
+struct y_guest {
+    char *name;
+    char *image;
+    char *flash;
+    char *flash_at;
+    char *boot_flash;
+    char *ram;
+    char *ram_at;
+    char *entry;
+    struct y_region *regions;
+    unsigned regions_count;
+    struct y_device *devices;
+    unsigned devices_count;
+    char **interrupts;
+    unsigned interrupts_count;
+    int *dma_group;
+    struct y_dma_zone *dma_zone;
+    bool *fpu;
+    bool *console;
+    int on_fault; /* enum y_on_fault */
+};
+
+struct y_channel {
+    char *name;
+    int kind; /* enum y_chan_kind */
+    char *from;
+    char **to;
+    unsigned to_count;
+    char *msg_size;
+    int *depth;
+};
+
+struct y_system {
+    char *board;
+    struct y_hypervisor *hypervisor;
+    struct y_schedule *schedule;
+    struct y_guest *guests;
+    unsigned guests_count;
+    struct y_channel *channels;
+    unsigned channels_count;
+};
+
+/* Validates the current ytree document; problems go to diag. */
+void schema_validate(void);
+/* Loads buf with libcyaml; NULL (and a diag error) on failure. */
+struct y_system *schema_load(const unsigned char *buf, size_t len);
+void schema_free(struct y_system *sys);
+
+#endif
