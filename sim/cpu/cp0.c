@@ -35,6 +35,17 @@ void cp0_reset(struct cpu *c)
     c->irq_out = 0;
     c->llbit = false;
     cpu_set_css(c, 0);
+    /* The guest context starts in its own reset state (VZ spec: guest
+     * Status = BEV|ERL); its Config mirrors the root with Config3.VZ = 0. */
+    struct cp0 *g = &c->gcp0;
+    memset(g, 0, sizeof *g);
+    g->status = ST0_BEV | ST0_ERL;
+    memcpy(g->config, p->config, sizeof g->config);
+    g->config[3] &= ~MIPS_CONF3_VZ;
+    g->ebase = M5150_EBASE;
+    g->prid = p->prid;
+    c->gllbit = false;
+    c->gtimer_due = UINT64_MAX;
     cpu_timer_update(c);
 }
 
@@ -93,9 +104,9 @@ void cpu_irq_lines_update(struct cpu *c)
     }
 }
 
-static unsigned tlb_random(const struct cpu *c)
+static unsigned tlb_random(const struct cpu *c, const struct cp0 *p)
 {
-    unsigned wired = c->cp0.wired & 0x1f;
+    unsigned wired = p->wired & 0x1f;
     if (wired >= M5150_NTLB)
         return M5150_NTLB - 1;
     unsigned span = M5150_NTLB - wired;
@@ -104,10 +115,48 @@ static unsigned tlb_random(const struct cpu *c)
 
 uint32_t cp0_read(struct cpu *c, unsigned reg, unsigned sel)
 {
-    struct cp0 *p = &c->cp0;
+    return cp0_ctx_read(c, false, reg, sel);
+}
+
+void cp0_write(struct cpu *c, unsigned reg, unsigned sel, uint32_t v)
+{
+    cp0_ctx_write(c, false, reg, sel, v);
+}
+
+/* Guest Count = root Count + GTOffset (VZ); it cannot be written. */
+uint32_t cpu_guest_count(const struct cpu *c)
+{
+    return cpu_count(c) + c->cp0.gtoffset;
+}
+
+/* Recomputes when the guest Count next equals the guest Compare. On the
+ * PIC32MZ that only sets guest Cause.TI (the line reaches no controller). */
+void cpu_gtimer_update(struct cpu *c)
+{
+    if (c->cp0.cause & CAUSEF_DC) {
+        c->gtimer_due = UINT64_MAX;
+    } else {
+        uint64_t k = (c->cycles - c->count_epoch) >> 1;
+        uint32_t now = c->count_base + (uint32_t)k + c->cp0.gtoffset;
+        uint32_t delta = c->gcp0.compare - now;
+        c->gtimer_due = c->count_epoch + ((k + (delta ? delta : 0x100000000ull)) << 1);
+    }
+    cpu_recompute_deadline(c);
+}
+
+void cpu_gtimer_fire(struct cpu *c)
+{
+    c->gcp0.cause |= CAUSEF_TI;
+    c->gtimer_due += 0x200000000ull;
+    cpu_recompute_deadline(c);
+}
+
+uint32_t cp0_ctx_read(struct cpu *c, bool guest, unsigned reg, unsigned sel)
+{
+    struct cp0 *p = guest ? &c->gcp0 : &c->cp0;
     switch (reg * 8 + sel) {
     case CP0_RS(CP0_INDEX): return p->index;
-    case CP0_RS(CP0_RANDOM): return tlb_random(c);
+    case CP0_RS(CP0_RANDOM): return tlb_random(c, p);
     case CP0_RS(CP0_ENTRYLO0): return p->entrylo0;
     case CP0_RS(CP0_ENTRYLO1): return p->entrylo1;
     case CP0_RS(CP0_CONTEXT): return p->context;
@@ -119,17 +168,19 @@ uint32_t cp0_read(struct cpu *c, unsigned reg, unsigned sel)
     case CP0_RS(CP0_BADVADDR): return p->badvaddr;
     case CP0_RS(CP0_BADINSTR): return M5150_HAS_BADINSTR ? p->badinstr : 0;
     case CP0_RS(CP0_BADINSTRP): return M5150_HAS_BADINSTR ? p->badinstrp : 0;
-    case CP0_RS(CP0_COUNT): return cpu_count(c);
+    case CP0_RS(CP0_COUNT): return guest ? cpu_guest_count(c) : cpu_count(c);
     case CP0_RS(CP0_ENTRYHI): return p->entryhi;
     case CP0_RS(CP0_COMPARE): return p->compare;
     case CP0_RS(CP0_STATUS): return p->status;
     case CP0_RS(CP0_INTCTL): return p->intctl;
-    case CP0_RS(CP0_SRSCTL): return p->srsctl;
+    case CP0_RS(CP0_SRSCTL): return guest ? 0 : p->srsctl; /* no guest shadow sets */
     case CP0_RS(CP0_SRSMAP): return p->srsmap;
     case CP0_RS(CP0_VIEW_IPL): return (p->status & ST0_IPL) >> ST0_IPL_SHIFT << 2 |
                                       ((p->status & ST0_IPL7) ? 0x200u : 0);
-    case CP0_RS(CP0_CAUSE): return cpu_cause_read(c);
-    case CP0_RS(CP0_VIEW_RIPL): return (cpu_cause_read(c) & CAUSEF_RIPL) >> CAUSEB_RIPL << 2;
+    case CP0_RS(CP0_CAUSE): return guest ? cpu_guest_cause_read(c) : cpu_cause_read(c);
+    case CP0_RS(CP0_VIEW_RIPL):
+        return ((guest ? cpu_guest_cause_read(c) : cpu_cause_read(c)) & CAUSEF_RIPL) >>
+               CAUSEB_RIPL << 2;
     case CP0_RS(CP0_NESTEDEXC): return p->nestedexc;
     case CP0_RS(CP0_EPC): return p->epc;
     case CP0_RS(CP0_NESTEDEPC): return p->nestedepc;
@@ -163,13 +214,13 @@ uint32_t cp0_read(struct cpu *c, unsigned reg, unsigned sel)
     case CP0_RS(CP0_KSCRATCH1): return p->kscratch[0];
     case CP0_RS(CP0_KSCRATCH2): return p->kscratch[1];
     default:
-        return cpu_vz_cp0_read(c, reg, sel);
+        return guest ? 0 : cpu_vz_cp0_read(c, reg, sel);
     }
 }
 
-void cp0_write(struct cpu *c, unsigned reg, unsigned sel, uint32_t v)
+void cp0_ctx_write(struct cpu *c, bool guest, unsigned reg, unsigned sel, uint32_t v)
 {
-    struct cp0 *p = &c->cp0;
+    struct cp0 *p = guest ? &c->gcp0 : &c->cp0;
 #define SETW(field, mask) ((field) = ((field) & ~(uint32_t)(mask)) | ((v) & (uint32_t)(mask)))
     switch (reg * 8 + sel) {
     case CP0_RS(CP0_INDEX): SETW(p->index, 0x8000001Fu & 0x1F); break;
@@ -181,22 +232,32 @@ void cp0_write(struct cpu *c, unsigned reg, unsigned sel, uint32_t v)
     case CP0_RS(CP0_PAGEGRAIN): p->pagegrain = v & M5150_PAGEGRAIN_W; break;
     case CP0_RS(CP0_WIRED): p->wired = v & 0x1f; break;
     case CP0_RS(CP0_HWRENA): p->hwrena = v & M5150_HWRENA_W; break;
-    case CP0_RS(CP0_COUNT): count_set(c, v); cpu_timer_update(c); break;
+    case CP0_RS(CP0_COUNT):
+        if (!guest) { /* the guest Count is root Count + GTOffset */
+            count_set(c, v);
+            cpu_timer_update(c);
+            cpu_gtimer_update(c);
+        }
+        break;
     case CP0_RS(CP0_ENTRYHI):
         p->entryhi = v & M5150_ENTRYHI_W;
         break;
     case CP0_RS(CP0_COMPARE):
         p->compare = v;
         p->cause &= ~CAUSEF_TI; /* a Compare write acknowledges the timer */
-        cpu_irq_lines_update(c);
-        cpu_timer_update(c);
+        if (guest) {
+            cpu_gtimer_update(c);
+        } else {
+            cpu_irq_lines_update(c);
+            cpu_timer_update(c);
+        }
         break;
     case CP0_RS(CP0_STATUS):
         SETW(p->status, M5150_STATUS_W);
         cpu_status_changed(c);
         break;
     case CP0_RS(CP0_INTCTL): SETW(p->intctl, M5150_INTCTL_W); break;
-    case CP0_RS(CP0_SRSCTL): SETW(p->srsctl, M5150_SRSCTL_W); break;
+    case CP0_RS(CP0_SRSCTL): if (!guest) SETW(p->srsctl, M5150_SRSCTL_W); break;
     case CP0_RS(CP0_SRSMAP): p->srsmap = v; break;
     case CP0_RS(CP0_VIEW_IPL):
         p->status = (p->status & ~(ST0_IPL | ST0_IPL7)) | ((v >> 2 & 0x7f) << ST0_IPL_SHIFT) |
@@ -206,6 +267,10 @@ void cp0_write(struct cpu *c, unsigned reg, unsigned sel, uint32_t v)
     case CP0_RS(CP0_CAUSE): {
         uint32_t old = p->cause;
         SETW(p->cause, M5150_CAUSE_W);
+        if (guest) { /* guest DC does not stop the guest Count */
+            cpu_request_irq_check(c);
+            break;
+        }
         if ((old ^ p->cause) & CAUSEF_DC) {
             /* Stopping or restarting Count keeps its value continuous. */
             uint32_t now;
@@ -215,6 +280,7 @@ void cp0_write(struct cpu *c, unsigned reg, unsigned sel, uint32_t v)
             p->cause = saved;
             count_set(c, now);
             cpu_timer_update(c);
+            cpu_gtimer_update(c);
         }
         cpu_irq_lines_update(c);
         cpu_request_irq_check(c);
@@ -246,7 +312,8 @@ void cp0_write(struct cpu *c, unsigned reg, unsigned sel, uint32_t v)
     case CP0_RS(CP0_KSCRATCH1): p->kscratch[0] = v; break;
     case CP0_RS(CP0_KSCRATCH2): p->kscratch[1] = v; break;
     default:
-        cpu_vz_cp0_write(c, reg, sel, v);
+        if (!guest)
+            cpu_vz_cp0_write(c, reg, sel, v);
         break;
     }
 #undef SETW
@@ -254,41 +321,52 @@ void cp0_write(struct cpu *c, unsigned reg, unsigned sel, uint32_t v)
 
 /* ---- TLB instructions --------------------------------------------------- */
 
-void cpu_tlb_read(struct cpu *c)
+/* The root TLB instructions act on the root TLB (entries tagged with
+ * GuestCtl1.RID); the guest's, and root TLBG*, on the guest TLB through the
+ * guest CP0 registers. `guest` selects the pair. */
+void cpu_tlb_read(struct cpu *c, bool guest)
 {
-    struct cp0 *p = &c->cp0;
-    const struct tlb_entry *e = &c->tlb[p->index & (M5150_NTLB - 1)];
+    struct cp0 *p = guest ? &c->gcp0 : &c->cp0;
+    const struct tlb_entry *e = &(guest ? c->gtlb : c->tlb)[p->index & (M5150_NTLB - 1)];
     p->pagemask = e->mask;
     p->entryhi = e->hi;
     p->entrylo0 = e->lo[0];
     p->entrylo1 = e->lo[1];
+    if (!guest)
+        c->cp0.guestctl1 = (c->cp0.guestctl1 & ~GUESTCTL1_RID) |
+                           (uint32_t)e->guestid << GUESTCTL1_RID_SHIFT;
 }
 
-void cpu_tlb_write(struct cpu *c, unsigned idx)
+void cpu_tlb_write(struct cpu *c, bool guest, unsigned idx)
 {
-    struct cp0 *p = &c->cp0;
-    struct tlb_entry *e = &c->tlb[idx & (M5150_NTLB - 1)];
+    struct cp0 *p = guest ? &c->gcp0 : &c->cp0;
+    struct tlb_entry *e = &(guest ? c->gtlb : c->tlb)[idx & (M5150_NTLB - 1)];
     uint32_t g = p->entrylo0 & p->entrylo1 & MIPS_ENTRYLO_G;
     e->mask = p->pagemask;
-    e->hi = p->entryhi & ~(e->mask & MIPS_ENTRYHI_VPN2) & (MIPS_ENTRYHI_VPN2 | MIPS_ENTRYHI_ASID);
+    /* VPN2 bits under the mask are kept as written (implementation
+     * dependent in the PRA; matching ignores them) */
+    e->hi = p->entryhi & (MIPS_ENTRYHI_VPN2 | MIPS_ENTRYHI_ASID);
+    e->guestid = guest ? 0 : cpu_vz_root_tlb_gid(c);
+    if (e->guestid)
+        g = MIPS_ENTRYLO_G; /* entries for a guest ignore the root ASID */
     e->lo[0] = (p->entrylo0 & ~MIPS_ENTRYLO_G) | g;
     e->lo[1] = (p->entrylo1 & ~MIPS_ENTRYLO_G) | g;
-    e->guestid = cpu_vz_root_tlb_gid(c);
     cpu_mmu_changed(c);
 }
 
-void cpu_tlb_write_random(struct cpu *c)
+void cpu_tlb_write_random(struct cpu *c, bool guest)
 {
-    cpu_tlb_write(c, tlb_random(c));
+    cpu_tlb_write(c, guest, tlb_random(c, guest ? &c->gcp0 : &c->cp0));
 }
 
-void cpu_tlb_probe(struct cpu *c)
+void cpu_tlb_probe(struct cpu *c, bool guest)
 {
-    struct cp0 *p = &c->cp0;
+    struct cp0 *p = guest ? &c->gcp0 : &c->cp0;
+    const struct tlb_entry *t = guest ? c->gtlb : c->tlb;
     uint32_t asid = p->entryhi & MIPS_ENTRYHI_ASID;
-    unsigned gid = cpu_vz_root_tlb_gid(c);
+    unsigned gid = guest ? 0 : cpu_vz_root_tlb_gid(c);
     for (unsigned i = 0; i < M5150_NTLB; i++) {
-        const struct tlb_entry *e = &c->tlb[i];
+        const struct tlb_entry *e = &t[i];
         uint32_t vmask = MIPS_ENTRYHI_VPN2 & ~e->mask;
         if (((e->hi ^ p->entryhi) & vmask) == 0 && e->guestid == gid &&
             ((e->lo[0] & MIPS_ENTRYLO_G) || (e->hi & MIPS_ENTRYHI_ASID) == asid)) {

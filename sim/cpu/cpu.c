@@ -41,7 +41,9 @@ void cpu_init(struct cpu *c, struct bus *bus, const struct cpu_config *cfg)
     c->kmap_r = calloc(FAST_ENTRIES, sizeof(uint8_t *));
     c->kmap_w = calloc(FAST_ENTRIES, sizeof(uint8_t *));
     c->null_map = calloc(FAST_ENTRIES, sizeof(uint8_t *));
-    if (!c->kmap_r || !c->kmap_w || !c->null_map) {
+    c->gmap_r = calloc(FAST_ENTRIES, sizeof(uint8_t *));
+    c->gmap_w = calloc(FAST_ENTRIES, sizeof(uint8_t *));
+    if (!c->kmap_r || !c->kmap_w || !c->null_map || !c->gmap_r || !c->gmap_w) {
         fprintf(stderr, "vpsim: out of host memory\n");
         exit(2);
     }
@@ -55,7 +57,9 @@ void cpu_free(struct cpu *c)
     free(c->kmap_r);
     free(c->kmap_w);
     free(c->null_map);
-    c->kmap_r = c->kmap_w = c->null_map = NULL;
+    free(c->gmap_r);
+    free(c->gmap_w);
+    c->kmap_r = c->kmap_w = c->null_map = c->gmap_r = c->gmap_w = NULL;
 }
 
 /* Builds the kseg0/kseg1 fast maps from the bus's memory regions. */
@@ -86,8 +90,14 @@ void cpu_reset(struct cpu *c)
     memset(c->sets, 0, sizeof c->sets);
     c->hi = c->lo = 0;
     memset(c->tlb, 0, sizeof c->tlb);
-    for (unsigned i = 0; i < CPU_NTLB; i++)
-        c->tlb[i].hi = 0x80000000u + (i << 13); /* distinct, in kseg0: never match */
+    memset(c->gtlb, 0, sizeof c->gtlb);
+    for (unsigned i = 0; i < CPU_NTLB; i++) {
+        /* distinct, in kseg0: never match (unmapped segment) */
+        c->tlb[i].hi = 0x80000000u + (i << 13);
+        c->gtlb[i].hi = 0x80000000u + (i << 13);
+    }
+    if (c->gmap_r)
+        cpu_gmap_flush(c);
     cp0_reset(c);
     fpu_reset(c);
     c->pc = 0xBFC00000u;
@@ -111,8 +121,9 @@ void cpu_set_css(struct cpu *c, unsigned css)
 
 void cpu_mmu_changed(struct cpu *c)
 {
-    /* The fast map covers only unmapped kseg0/kseg1, which the TLB cannot
-     * change; nothing to drop. Kept as the seam for mapped fast paths. */
+    /* The root fast map covers only unmapped kseg0/kseg1, which the TLB
+     * cannot change; the guest map depends on the root TLB. */
+    cpu_gmap_flush(c);
 }
 
 void cpu_recompute_deadline(struct cpu *c)
@@ -120,6 +131,8 @@ void cpu_recompute_deadline(struct cpu *c)
     uint64_t d = c->dev_deadline;
     if (c->timer_due < d)
         d = c->timer_due;
+    if (c->gtimer_due < d)
+        d = c->gtimer_due;
     if (c->limit_cycles < d)
         d = c->limit_cycles;
     c->deadline = d;
@@ -138,10 +151,18 @@ void cpu_request_irq_check(struct cpu *c)
 
 void cpu_status_changed(struct cpu *c)
 {
-    uint32_t st = c->cp0.status;
+    cpu_vz_mode_update(c);
+    uint32_t st = c->gm ? c->gcp0.status : c->cp0.status;
     bool user = (st & ST0_UM) && !(st & (ST0_EXL | ST0_ERL));
-    c->fast_r = user ? c->null_map : c->kmap_r;
-    c->fast_w = user ? c->null_map : c->kmap_w;
+    if (user) {
+        c->fast_r = c->fast_w = c->null_map;
+    } else if (c->gm) {
+        c->fast_r = c->gmap_r;
+        c->fast_w = c->gmap_w;
+    } else {
+        c->fast_r = c->kmap_r;
+        c->fast_w = c->kmap_w;
+    }
     cpu_request_irq_check(c);
 }
 
@@ -167,20 +188,42 @@ uint32_t cpu_cause_read(const struct cpu *c)
 
 /* ---- exceptions --------------------------------------------------------- */
 
-static uint32_t ebase_addr(const struct cpu *c)
+static uint32_t ebase_addr(const struct cp0 *p)
 {
-    return 0x80000000u | (c->cp0.ebase & M5150_EBASE_W);
+    return 0x80000000u | (p->ebase & M5150_EBASE_W);
 }
 
-/* Common entry. `off` is the vector offset for BEV=0; bev_addr for BEV=1.
- * new_css: the shadow set the handler runs in. */
-static void exc_enter(struct cpu *c, unsigned exccode, uint32_t off, uint32_t bev_addr,
-                      unsigned new_css)
+static unsigned ess(const struct cpu *c)
+{
+    return (c->cp0.srsctl & SRSCTL_ESS) >> SRSCTL_ESS_SHIFT;
+}
+
+/* Exceptions caused by an instruction record it in BadInstr (and the branch
+ * in BadInstrP when it sits in a delay slot). */
+static bool exc_has_instr(unsigned exccode)
+{
+    switch (exccode) {
+    case EXCCODE_INT: case EXCCODE_IBE: case EXCCODE_DBE:
+        return false;
+    default:
+        return true;
+    }
+}
+
+/* Root exception entry. `off` is the vector offset for BEV=0 (0 = refill),
+ * bev_addr the BEV=1 vector; new_css the handler's shadow set. A root
+ * exception taken in guest mode leaves guest mode (root EXL becomes 1). */
+static void exc_root_css(struct cpu *c, unsigned exccode, uint32_t off, uint32_t bev_addr,
+                         unsigned new_css)
 {
     struct cp0 *p = &c->cp0;
     uint32_t epc = c->cur_ds ? c->pc - 4 : c->pc;
     p->nestedexc = p->status & (ST0_EXL | ST0_ERL);
     p->nestedepc = epc;
+    if (exc_has_instr(exccode) && !(c->fetch_fault)) {
+        p->badinstr = c->cur_insn;
+        p->badinstrp = c->cur_ds ? c->prev_insn : 0;
+    }
     if (!(p->status & ST0_EXL)) {
         p->epc = epc;
         p->cause = (p->cause & ~CAUSEF_BD) | (c->cur_ds ? CAUSEF_BD : 0);
@@ -195,10 +238,11 @@ static void exc_enter(struct cpu *c, unsigned exccode, uint32_t off, uint32_t be
     }
     p->cause = (p->cause & ~CAUSEF_EXCCODE) | exccode << CAUSEB_EXCCODE;
     p->status |= ST0_EXL;
-    c->pc = (p->status & ST0_BEV) ? bev_addr : ebase_addr(c) + off;
+    c->pc = (p->status & ST0_BEV) ? bev_addr : ebase_addr(p) + off;
     c->in_ds = c->cur_ds = false;
     c->waiting = false;
     c->load_dest = 0;
+    c->fetch_fault = false;
     c->cycles += T_EXC_ENTRY;
     c->stats.exc[exccode & 31]++;
     cpu_status_changed(c);
@@ -206,76 +250,258 @@ static void exc_enter(struct cpu *c, unsigned exccode, uint32_t off, uint32_t be
         c->hooks.exception(c->hooks.ctx, c, exccode, epc);
 }
 
-static unsigned ess(const struct cpu *c)
+void cpu_exc_root(struct cpu *c, unsigned exccode, uint32_t off, uint32_t bev_addr)
 {
-    return (c->cp0.srsctl & SRSCTL_ESS) >> SRSCTL_ESS_SHIFT;
+    exc_root_css(c, exccode, off, bev_addr, ess(c));
 }
 
+/* Guest exception entry: the guest's own CP0 and vectors (guest EBase or
+ * BEV vectors, guest EXL). The guest has no shadow sets. With
+ * GuestCtl0.MC=1 (and GuestCtl0Ext.FCD=0) the hardware change of guest EXL
+ * is then reported to root as a GHFC exit, at the guest's new PC. */
+void cpu_exc_guest(struct cpu *c, unsigned exccode, uint32_t off, uint32_t bev_addr)
+{
+    struct cp0 *g = &c->gcp0;
+    uint32_t epc = c->cur_ds ? c->pc - 4 : c->pc;
+    bool exl_was = (g->status & ST0_EXL) != 0;
+    if (exc_has_instr(exccode) && !c->fetch_fault) {
+        g->badinstr = c->cur_insn;
+        g->badinstrp = c->cur_ds ? c->prev_insn : 0;
+    }
+    if (!exl_was) {
+        g->epc = epc;
+        g->cause = (g->cause & ~CAUSEF_BD) | (c->cur_ds ? CAUSEF_BD : 0);
+    } else if (off == 0) {
+        off = 0x180;
+        bev_addr = 0xBFC00380u;
+    }
+    g->cause = (g->cause & ~CAUSEF_EXCCODE) | exccode << CAUSEB_EXCCODE;
+    g->status |= ST0_EXL;
+    c->pc = (g->status & ST0_BEV) ? bev_addr : ebase_addr(g) + off;
+    c->in_ds = c->cur_ds = false;
+    c->waiting = false;
+    c->load_dest = 0;
+    c->fetch_fault = false;
+    c->cycles += T_EXC_ENTRY;
+    c->stats.guest_exc[exccode & 31]++;
+    cpu_status_changed(c);
+    if (!exl_was && (c->cp0.guestctl0 & GUESTCTL0_MC) &&
+        !(c->cp0.guestctl0ext & GUESTCTL0EXT_FCD))
+        cpu_vz_exit(c, GEXC_GHFC);
+}
+
+/* Root GE exception for a guest exit. */
+void cpu_vz_exit(struct cpu *c, unsigned gexc)
+{
+    c->cp0.guestctl0 = (c->cp0.guestctl0 & ~GUESTCTL0_GEXC) | gexc << GUESTCTL0_GEXC_SHIFT;
+    c->stats.guest_exits[gexc & 31]++;
+    if (gexc == GEXC_GHFC)
+        c->fetch_fault = true; /* BadInstr is not meaningful for GHFC */
+    cpu_exc_root(c, EXCCODE_GE, 0x180, 0xBFC00380u);
+}
+
+/* An exception of the instruction executing now, in its own context: the
+ * guest's in guest mode (a guest RI becomes a GRR exit when GuestCtl0.RI). */
 void cpu_exception(struct cpu *c, unsigned exccode, bool has_badvaddr, uint32_t badvaddr)
 {
+    if (c->gm) {
+        if (exccode == EXCCODE_RI && (c->cp0.guestctl0 & GUESTCTL0_RI)) {
+            cpu_vz_exit(c, GEXC_GRR);
+            return;
+        }
+        if (has_badvaddr)
+            c->gcp0.badvaddr = badvaddr;
+        c->gcp0.cause &= ~CAUSEF_CE;
+        cpu_exc_guest(c, exccode, 0x180, 0xBFC00380u);
+        return;
+    }
     if (has_badvaddr)
         c->cp0.badvaddr = badvaddr;
     c->cp0.cause &= ~CAUSEF_CE;
-    exc_enter(c, exccode, 0x180, 0xBFC00380u, ess(c));
+    cpu_exc_root(c, exccode, 0x180, 0xBFC00380u);
 }
 
+/* Coprocessor unusable, in the current context. */
 void cpu_exception_cpu(struct cpu *c, unsigned ce)
 {
-    exc_enter(c, EXCCODE_CPU, 0x180, 0xBFC00380u, ess(c));
+    if (c->gm) {
+        c->gcp0.cause = (c->gcp0.cause & ~CAUSEF_CE) | (ce & 3) << CAUSEB_CE;
+        cpu_exc_guest(c, EXCCODE_CPU, 0x180, 0xBFC00380u);
+        return;
+    }
     c->cp0.cause = (c->cp0.cause & ~CAUSEF_CE) | (ce & 3) << CAUSEB_CE;
+    cpu_exc_root(c, EXCCODE_CPU, 0x180, 0xBFC00380u);
 }
 
-/* TLB refill/invalid/modified: BadVAddr, Context.BadVPN2, EntryHi.VPN2. */
-static void tlb_exception(struct cpu *c, unsigned exccode, uint32_t va, bool refill)
+/* A root-taken coprocessor-unusable exit (guest has CU1 but root has not). */
+static void root_cpu_exit(struct cpu *c, unsigned ce)
 {
-    struct cp0 *p = &c->cp0;
+    c->cp0.cause = (c->cp0.cause & ~CAUSEF_CE) | (ce & 3) << CAUSEB_CE;
+    cpu_exc_root(c, EXCCODE_CPU, 0x180, 0xBFC00380u);
+}
+
+/* TLB refill/invalid/modified in the root or the guest context:
+ * BadVAddr, Context.BadVPN2, EntryHi.VPN2 (ASID kept). */
+static void tlb_exception(struct cpu *c, bool guest, unsigned exccode, uint32_t va, bool refill)
+{
+    struct cp0 *p = guest ? &c->gcp0 : &c->cp0;
     p->badvaddr = va;
     p->context = (p->context & M5150_CONTEXT_W) | ((va >> 13) << 4 & 0x007FFFF0u);
     p->entryhi = (va & MIPS_ENTRYHI_VPN2) | (p->entryhi & MIPS_ENTRYHI_ASID);
+    uint32_t off = refill ? 0x000 : 0x180, bev = refill ? 0xBFC00200u : 0xBFC00380u;
+    if (guest) {
+        cpu_exc_guest(c, exccode, off, bev);
+        return;
+    }
     if (refill)
         c->stats.tlb_refill++;
-    exc_enter(c, exccode, refill ? 0x000 : 0x180, refill ? 0xBFC00200u : 0xBFC00380u, ess(c));
+    if (c->gm) {
+        /* Root TLB fault on a guest access: BadVAddr holds the GPA. */
+        c->cp0.guestctl0 = (c->cp0.guestctl0 & ~GUESTCTL0_GEXC) | GEXC_GPA << GUESTCTL0_GEXC_SHIFT;
+        c->stats.guest_exits[GEXC_GPA]++;
+    }
+    cpu_exc_root(c, exccode, off, bev);
 }
 
+static unsigned status_ipl(uint32_t st)
+{
+    return (st & ST0_IPL) >> ST0_IPL_SHIFT | ((st & ST0_IPL7) ? 0x80u : 0);
+}
+
+/* Root interrupts are judged on root Status, also while a guest runs. */
 static bool interrupt_pending(const struct cpu *c)
 {
     uint32_t st = c->cp0.status;
     if (!(st & ST0_IE) || (st & (ST0_EXL | ST0_ERL)))
         return false;
-    unsigned ipl = (st & ST0_IPL) >> ST0_IPL_SHIFT | ((st & ST0_IPL7) ? 0x80u : 0);
-    return c->eic_ripl > ipl;
+    return c->eic_ripl > status_ipl(st);
+}
+
+static bool guest_interrupt_pending(const struct cpu *c)
+{
+    uint32_t st = c->gcp0.status;
+    if (!c->gm || !(st & ST0_IE) || (st & (ST0_EXL | ST0_ERL)))
+        return false;
+    return (c->cp0.guestctl2 >> GUESTCTL2_GRIPL_SHIFT) > status_ipl(st);
+}
+
+static uint32_t int_offset(const struct cp0 *p, uint32_t voff)
+{
+    if (!(p->cause & CAUSEF_IV))
+        return 0x180;
+    return (p->intctl & INTCTL_VS) ? voff : 0x200;
 }
 
 /* EIC-mode interrupt entry (the PIC32MZ's controller is always external). */
 static void take_interrupt(struct cpu *c)
 {
     struct cp0 *p = &c->cp0;
-    uint32_t off = 0x180;
-    if (p->cause & CAUSEF_IV)
-        off = (p->intctl & INTCTL_VS) ? c->eic_voff : 0x200;
+    uint32_t off = int_offset(p, c->eic_voff);
     p->srsctl = (p->srsctl & ~SRSCTL_EICSS) | (c->eic_ss & 15) << SRSCTL_EICSS_SHIFT;
-    c->cp0.cause &= ~CAUSEF_CE;
     unsigned ripl = c->eic_ripl;
     c->stats.interrupts++;
-    exc_enter(c, EXCCODE_INT, off, 0xBFC00400u, c->eic_ss);
+    exc_root_css(c, EXCCODE_INT, off, 0xBFC00400u, c->eic_ss);
     if (c->hooks.eic_ack)
         c->hooks.eic_ack(c->hooks.ctx, ripl);
+}
+
+/* Injected guest interrupt (GuestCtl2, EIC form): guest Cause.RIPL takes
+ * GRIPL, the vector is guest EBase + GVEC (an explicit offset), and the
+ * hardware clears GRIPL on acceptance. */
+static void take_guest_interrupt(struct cpu *c)
+{
+    struct cp0 *g = &c->gcp0;
+    uint32_t gc2 = c->cp0.guestctl2;
+    uint32_t off = int_offset(g, gc2 & GUESTCTL2_GVEC);
+    g->cause = (g->cause & ~CAUSEF_RIPL) | (gc2 >> GUESTCTL2_GRIPL_SHIFT) << CAUSEB_RIPL;
+    c->cp0.guestctl2 = gc2 & ~GUESTCTL2_GRIPL;
+    c->stats.guest_interrupts++;
+    cpu_exc_guest(c, EXCCODE_INT, off, 0xBFC00400u);
+}
+
+uint32_t cpu_guest_cause_read(const struct cpu *c)
+{
+    uint32_t gripl = c->cp0.guestctl2 >> GUESTCTL2_GRIPL_SHIFT;
+    uint32_t v = c->gcp0.cause;
+    if (gripl)
+        v = (v & ~CAUSEF_RIPL) | gripl << CAUSEB_RIPL;
+    return v;
 }
 
 /* ---- address translation ------------------------------------------------ */
 
 enum acc { ACC_LOAD = 0, ACC_STORE = 1, ACC_FETCH = 2 };
 
-/* Maps va to pa or raises the exception; false when raised. */
-static bool translate(struct cpu *c, uint32_t va, enum acc acc, uint32_t *pa)
+/* Looks va up in a TLB; returns the entry's EntryLo for va's page and the
+ * page size, or -1 for no match. */
+static int tlb_lookup(const struct tlb_entry *t, uint32_t va, uint32_t asid, unsigned gid,
+                      uint32_t *lo, uint32_t *half)
 {
-    uint32_t st = c->cp0.status;
+    for (unsigned i = 0; i < M5150_NTLB; i++) {
+        const struct tlb_entry *e = &t[i];
+        uint32_t vmask = MIPS_ENTRYHI_VPN2 & ~e->mask;
+        if (((e->hi ^ va) & vmask) || e->guestid != gid)
+            continue;
+        if (!(e->lo[0] & MIPS_ENTRYLO_G) && (e->hi & MIPS_ENTRYHI_ASID) != asid)
+            continue;
+        *half = ((e->mask | 0x1FFFu) + 1) >> 1; /* size of one page of the pair */
+        *lo = e->lo[(va & *half) ? 1 : 0];
+        return (int)i;
+    }
+    return -1;
+}
+
+/* One translation stage through a TLB: guest (the guest TLB, guest
+ * PageGrain) or root (entries of GuestID gid). Raises the fault. */
+static bool tlb_stage(struct cpu *c, bool guest, uint32_t va, enum acc acc, unsigned gid,
+                      uint32_t *pa, uint32_t *lo_out)
+{
+    const struct cp0 *p = guest ? &c->gcp0 : &c->cp0;
+    uint32_t lo, half;
+    uint32_t asid = (guest || !gid) ? p->entryhi & MIPS_ENTRYHI_ASID : 0;
+    if (tlb_lookup(guest ? c->gtlb : c->tlb, va, asid, gid, &lo, &half) < 0) {
+        tlb_exception(c, guest, acc == ACC_STORE ? EXCCODE_TLBS : EXCCODE_TLBL, va, true);
+        return false;
+    }
+    if (!(lo & MIPS_ENTRYLO_V)) {
+        tlb_exception(c, guest, acc == ACC_STORE ? EXCCODE_TLBS : EXCCODE_TLBL, va, false);
+        return false;
+    }
+    uint32_t pg = p->pagegrain;
+    if (acc == ACC_FETCH && (lo & MIPS_ENTRYLO_XI) && (pg & PG_XIE)) {
+        tlb_exception(c, guest, (pg & PG_IEC) ? EXCCODE_TLBXI : EXCCODE_TLBL, va, false);
+        return false;
+    }
+    if (acc == ACC_LOAD && (lo & MIPS_ENTRYLO_RI) && (pg & PG_RIE)) {
+        tlb_exception(c, guest, (pg & PG_IEC) ? EXCCODE_TLBRI : EXCCODE_TLBL, va, false);
+        return false;
+    }
+    if (acc == ACC_STORE && !(lo & MIPS_ENTRYLO_D)) {
+        tlb_exception(c, guest, EXCCODE_MOD, va, false);
+        return false;
+    }
+    uint32_t pfn = (lo & MIPS_ENTRYLO_PFN) >> MIPS_ENTRYLO_PFN_SHIFT;
+    *pa = ((pfn << 12) & ~(half - 1)) | (va & (half - 1));
+    if (lo_out)
+        *lo_out = lo;
+    return true;
+}
+
+/* Address error in the current context. */
+static void address_error(struct cpu *c, enum acc acc, uint32_t va)
+{
+    cpu_exception(c, acc == ACC_STORE ? EXCCODE_ADES : EXCCODE_ADEL, true, va);
+}
+
+/* Segment-level (first stage) mapping of a virtual address in the context
+ * p: kseg0/kseg1 fixed, kuseg unmapped while ERL=1, else the TLB. */
+static bool stage1(struct cpu *c, bool guest, uint32_t va, enum acc acc, uint32_t *pa)
+{
+    uint32_t st = guest ? c->gcp0.status : c->cp0.status;
     bool user = (st & ST0_UM) && !(st & (ST0_EXL | ST0_ERL));
     if (va >= 0x80000000u) {
         if (user) {
-            c->cp0.badvaddr = va;
-            exc_enter(c, acc == ACC_STORE ? EXCCODE_ADES : EXCCODE_ADEL, 0x180, 0xBFC00380u,
-                      ess(c));
+            address_error(c, acc, va);
             return false;
         }
         if (va < 0xC0000000u) {
@@ -283,49 +509,61 @@ static bool translate(struct cpu *c, uint32_t va, enum acc acc, uint32_t *pa)
             return true;
         }
     } else if (st & ST0_ERL) {
-        *pa = va; /* kuseg is unmapped while ERL=1 */
+        *pa = va;
         return true;
     }
-    uint32_t asid = c->cp0.entryhi & MIPS_ENTRYHI_ASID;
-    for (unsigned i = 0; i < M5150_NTLB; i++) {
-        const struct tlb_entry *e = &c->tlb[i];
-        uint32_t vmask = MIPS_ENTRYHI_VPN2 & ~e->mask;
-        if (((e->hi ^ va) & vmask) || e->guestid != 0)
-            continue;
-        if (!(e->lo[0] & MIPS_ENTRYLO_G) && (e->hi & MIPS_ENTRYHI_ASID) != asid)
-            continue;
-        uint32_t half = ((e->mask | 0x1FFFu) + 1) >> 1; /* size of one page */
-        uint32_t lo = e->lo[(va & half) ? 1 : 0];
-        if (!(lo & MIPS_ENTRYLO_V)) {
-            tlb_exception(c, acc == ACC_STORE ? EXCCODE_TLBS : EXCCODE_TLBL, va, false);
-            return false;
-        }
-        uint32_t pg = c->cp0.pagegrain;
-        if (acc == ACC_FETCH && (lo & MIPS_ENTRYLO_XI) && (pg & PG_XIE)) {
-            tlb_exception(c, (pg & PG_IEC) ? EXCCODE_TLBXI : EXCCODE_TLBL, va, false);
-            return false;
-        }
-        if (acc == ACC_LOAD && (lo & MIPS_ENTRYLO_RI) && (pg & PG_RIE)) {
-            tlb_exception(c, (pg & PG_IEC) ? EXCCODE_TLBRI : EXCCODE_TLBL, va, false);
-            return false;
-        }
-        if (acc == ACC_STORE && !(lo & MIPS_ENTRYLO_D)) {
-            tlb_exception(c, EXCCODE_MOD, va, false);
-            return false;
-        }
-        uint32_t pfn = (lo & MIPS_ENTRYLO_PFN) >> MIPS_ENTRYLO_PFN_SHIFT;
-        *pa = ((pfn << 12) & ~(half - 1)) | (va & (half - 1));
-        return true;
+    return tlb_stage(c, guest, va, acc, 0, pa, NULL);
+}
+
+/* Remembers a guest fast-map page so a flush touches only what was set. */
+static void gmap_fill(struct cpu *c, uint32_t va, const struct bus_region *r, uint32_t pa,
+                      bool writable)
+{
+    if (!r->mem || r->read_cycles || r->write_cycles || c->gmap_n >= CPU_GMAP_TRACK)
+        return;
+    uint32_t pg = va >> 12;
+    if (!c->gmap_r[pg])
+        c->gmap_pages[c->gmap_n++] = pg;
+    c->gmap_r[pg] = r->mem + ((pa & ~0xFFFu) - r->base);
+    if (writable && (r->perm & BUS_W) && !r->on_write)
+        c->gmap_w[pg] = c->gmap_r[pg];
+}
+
+void cpu_gmap_flush(struct cpu *c)
+{
+    for (unsigned i = 0; i < c->gmap_n; i++) {
+        c->gmap_r[c->gmap_pages[i]] = NULL;
+        c->gmap_w[c->gmap_pages[i]] = NULL;
     }
-    tlb_exception(c, acc == ACC_STORE ? EXCCODE_TLBS : EXCCODE_TLBL, va, true);
-    return false;
+    c->gmap_n = 0;
+}
+
+/* Maps va to pa or raises the exception; false when raised. In guest mode
+ * two stages: guest segments/guest TLB to a GPA, then root TLB entries of
+ * GuestID = GuestCtl1.ID to the physical address. */
+static bool translate(struct cpu *c, uint32_t va, enum acc acc, uint32_t *pa)
+{
+    if (!c->gm)
+        return stage1(c, false, va, acc, pa);
+    uint32_t gpa, lo;
+    if (!stage1(c, true, va, acc, &gpa))
+        return false;
+    unsigned gid = (c->cp0.guestctl1 & GUESTCTL1_ID) >> GUESTCTL1_ID_SHIFT;
+    if (!tlb_stage(c, false, gpa, acc, gid, pa, &lo))
+        return false;
+    /* Cache unmapped guest kernel segments with their root mapping. */
+    if (va >= 0x80000000u && va < 0xC0000000u && !(lo & (MIPS_ENTRYLO_RI | MIPS_ENTRYLO_XI))) {
+        const struct bus_region *r = bus_find(c->bus, *pa);
+        if (r && (r->perm & (BUS_R | BUS_X)) == (BUS_R | BUS_X))
+            gmap_fill(c, va, r, *pa, (lo & MIPS_ENTRYLO_D) != 0);
+    }
+    return true;
 }
 
 bool cpu_load(struct cpu *c, uint32_t va, unsigned size, uint32_t *val)
 {
     if (va & (size - 1)) {
-        c->cp0.badvaddr = va;
-        exc_enter(c, EXCCODE_ADEL, 0x180, 0xBFC00380u, ess(c));
+        address_error(c, ACC_LOAD, va);
         return false;
     }
     uint8_t *p = c->fast_r[va >> 12];
@@ -339,7 +577,7 @@ bool cpu_load(struct cpu *c, uint32_t va, unsigned size, uint32_t *val)
         return false;
     const struct bus_region *r = bus_find(c->bus, pa);
     if (!r || !bus_read(c->bus, pa, size, val)) {
-        exc_enter(c, EXCCODE_DBE, 0x180, 0xBFC00380u, ess(c));
+        cpu_exc_root(c, EXCCODE_DBE, 0x180, 0xBFC00380u);
         return false;
     }
     c->cycles += r->read_cycles;
@@ -349,8 +587,7 @@ bool cpu_load(struct cpu *c, uint32_t va, unsigned size, uint32_t *val)
 bool cpu_store(struct cpu *c, uint32_t va, unsigned size, uint32_t val)
 {
     if (va & (size - 1)) {
-        c->cp0.badvaddr = va;
-        exc_enter(c, EXCCODE_ADES, 0x180, 0xBFC00380u, ess(c));
+        address_error(c, ACC_STORE, va);
         return false;
     }
     uint8_t *p = c->fast_w[va >> 12];
@@ -369,7 +606,7 @@ bool cpu_store(struct cpu *c, uint32_t va, unsigned size, uint32_t val)
         return false;
     const struct bus_region *r = bus_find(c->bus, pa);
     if (!r || !bus_write(c->bus, pa, size, val)) {
-        exc_enter(c, EXCCODE_DBE, 0x180, 0xBFC00380u, ess(c));
+        cpu_exc_root(c, EXCCODE_DBE, 0x180, 0xBFC00380u);
         return false;
     }
     c->cycles += r->write_cycles;
@@ -379,18 +616,19 @@ bool cpu_store(struct cpu *c, uint32_t va, unsigned size, uint32_t val)
 static bool fetch_slow(struct cpu *c, uint32_t *insn)
 {
     uint32_t va = c->pc, pa;
+    c->fetch_fault = true; /* no instruction word for BadInstr */
     if (va & 3) {
-        c->cp0.badvaddr = va;
-        exc_enter(c, EXCCODE_ADEL, 0x180, 0xBFC00380u, ess(c));
+        address_error(c, ACC_FETCH, va);
         return false;
     }
     if (!translate(c, va, ACC_FETCH, &pa))
         return false;
     const struct bus_region *r = bus_find(c->bus, pa);
     if (!r || !(r->perm & BUS_X) || !bus_read(c->bus, pa, 4, insn)) {
-        exc_enter(c, EXCCODE_IBE, 0x180, 0xBFC00380u, ess(c));
+        cpu_exc_root(c, EXCCODE_IBE, 0x180, 0xBFC00380u);
         return false;
     }
+    c->fetch_fault = false;
     c->cycles += r->read_cycles;
     return true;
 }
@@ -426,17 +664,31 @@ static void hilo_wait(struct cpu *c)
         c->cycles = c->hilo_ready;
 }
 
+/* CP0 usable in the current context (kernel mode, or CU0). */
 static bool cp0_usable(struct cpu *c)
 {
-    uint32_t st = c->cp0.status;
+    uint32_t st = c->gm ? c->gcp0.status : c->cp0.status;
     if ((st & ST0_CU0) || !(st & ST0_UM) || (st & (ST0_EXL | ST0_ERL)))
         return true;
     cpu_exception_cpu(c, 0);
     return false;
 }
 
+/* CP1: the guest's CU1 first (guest CpU), then root's (a root CpU exit,
+ * so the hypervisor can switch FPU state lazily and re-execute). */
 static bool cp1_usable(struct cpu *c)
 {
+    if (c->gm) {
+        if (!(c->gcp0.status & ST0_CU1)) {
+            cpu_exception_cpu(c, 1);
+            return false;
+        }
+        if (!(c->cp0.status & ST0_CU1)) {
+            root_cpu_exit(c, 1);
+            return false;
+        }
+        return true;
+    }
     if (c->cp0.status & ST0_CU1)
         return true;
     cpu_exception_cpu(c, 1);
@@ -464,7 +716,7 @@ static bool dsp_special3(unsigned funct)
 
 static void dsp_unusable(struct cpu *c)
 {
-    if (c->cp0.status & ST0_MX)
+    if ((c->gm ? c->gcp0.status : c->cp0.status) & ST0_MX)
         reserved(c);
     else
         cpu_exception(c, EXCCODE_DSPDIS, false, 0);
@@ -530,6 +782,7 @@ static void cpu_run_block(struct cpu *c)
         } else if (!fetch_slow(c, &insn)) {
             continue;
         }
+        c->cur_insn = insn;
         c->cycles += T_BASE;
         if (c->load_dest) {
             unsigned op = insn >> 26;
@@ -723,12 +976,28 @@ static void cpu_run_block(struct cpu *c)
         case 0x10: /* COP0 */
             if (!cp0_usable(c))
                 goto exc;
+            if (c->gm) { /* guest mode: guest CP0, trap rules (cpu_vz.c) */
+                int rc = cpu_vz_guest_cop0(c, insn);
+                if (rc == VZ_EXC)
+                    goto exc;
+                if (rc == VZ_JUMPED) { /* guest ERET: PC already set */
+                    c->insns++;
+                    c->prev_insn = insn;
+                    continue;
+                }
+                break;
+            }
             if (insn & 0x02000000u) { /* CO */
                 switch (insn & 63) {
-                case 0x01: cpu_tlb_read(c); break;
-                case 0x02: cpu_tlb_write(c, c->cp0.index); break;
-                case 0x06: cpu_tlb_write_random(c); break;
-                case 0x08: cpu_tlb_probe(c); break;
+                case 0x01: cpu_tlb_read(c, false); break;
+                case 0x02: cpu_tlb_write(c, false, c->cp0.index); break;
+                case 0x06: cpu_tlb_write_random(c, false); break;
+                case 0x08: cpu_tlb_probe(c, false); break;
+                case 0x09: case 0x0A: case 0x0B: case 0x0C: case 0x0E: case 0x10:
+                case 0x28: /* TLBGR TLBGWI TLBGINV TLBGINVF TLBGWR TLBGP HYPCALL */
+                    if (cpu_vz_root_cop0(c, insn))
+                        goto exc;
+                    break;
                 case 0x18: /* ERET */
                 case 0x38: /* IRET (MCU ASE; chaining not modelled) */
                     if (ds)
@@ -754,6 +1023,10 @@ static void cpu_run_block(struct cpu *c)
             switch (RS) {
             case 0x00: SETR(RT, cp0_read(c, RD, insn & 7)); break;
             case 0x04: cp0_write(c, RD, insn & 7, R[RT]); break;
+            case 0x03: /* MFGC0 / MTGC0 (VZ) */
+                if (cpu_vz_root_cop0(c, insn))
+                    goto exc;
+                break;
             case 0x0A: { /* RDPGPR */
                 unsigned pss = (c->cp0.srsctl & SRSCTL_PSS) >> SRSCTL_PSS_SHIFT;
                 SETR(RD, c->sets[pss][RT]);
@@ -854,20 +1127,29 @@ static void cpu_run_block(struct cpu *c)
                 }
                 break;
             case 0x3B: { /* RDHWR */
-                uint32_t st = c->cp0.status;
+                const struct cp0 *x = c->gm ? &c->gcp0 : &c->cp0;
+                uint32_t st = x->status;
                 bool kernel = !(st & ST0_UM) || (st & (ST0_EXL | ST0_ERL));
                 unsigned hw = RD;
-                if (!kernel && !(c->cp0.hwrena & (1u << hw)))
+                if (!kernel && !(x->hwrena & (1u << hw)))
                     RAISE(EXCCODE_RI);
                 uint32_t v;
                 switch (hw) {
-                case 0: v = c->cp0.ebase & EBASE_CPUNUM; break;
+                case 0: v = (c->gm ? c->gcp0.ebase : c->cp0.ebase) & EBASE_CPUNUM; break;
                 case 1: v = M5150_SYNCI_STEP; break;
-                case 2: v = cpu_count(c); break;
+                case 2:
+                    if (c->gm) {
+                        if (cpu_vz_guest_rdhwr_cc(c))
+                            goto exc;
+                        v = cpu_guest_count(c);
+                    } else {
+                        v = cpu_count(c);
+                    }
+                    break;
                 case 3: v = 2; break; /* Count increments every 2 cycles */
                 case 29:
                     if (!(c->cp0.config[3] & 0x2000)) RAISE(EXCCODE_RI);
-                    v = c->cp0.userlocal;
+                    v = c->gm ? c->gcp0.userlocal : c->cp0.userlocal;
                     break;
                 default: RAISE(EXCCODE_RI);
                 }
@@ -934,7 +1216,7 @@ static void cpu_run_block(struct cpu *c)
             break;
         }
         case 0x2F: /* CACHE */
-            if (!cp0_usable(c))
+            if (!cp0_usable(c) || (c->gm && cpu_vz_guest_cache(c, insn)))
                 goto exc;
             c->cycles += T_CACHE_OP;
             break;
@@ -943,14 +1225,20 @@ static void cpu_run_block(struct cpu *c)
             if (!cpu_load(c, va, 4, &v))
                 goto exc;
             SETR(RT, v);
-            c->llbit = true;
-            c->cp0.lladdr = va & 0x1FFFFFFFu; /* physical for kseg0/1 (see docs) */
+            if (c->gm) {
+                c->gllbit = true;
+                c->gcp0.lladdr = va & 0x1FFFFFFFu;
+            } else {
+                c->llbit = true;
+                c->cp0.lladdr = va & 0x1FFFFFFFu; /* physical for kseg0/1 (see docs) */
+            }
             c->load_dest = RT;
             break;
         }
         case 0x38: { /* SC */
             uint32_t va = R[RS] + SIMM;
-            if (c->llbit) {
+            bool *llb = c->gm ? &c->gllbit : &c->llbit;
+            if (*llb) {
                 if (!cpu_store(c, va, 4, R[RT]))
                     goto exc;
                 SETR(RT, 1);
@@ -961,7 +1249,7 @@ static void cpu_run_block(struct cpu *c)
                 }
                 SETR(RT, 0);
             }
-            c->llbit = false;
+            *llb = false;
             break;
         }
         case 0x31: { /* LWC1 */
@@ -1012,6 +1300,8 @@ static void cpu_run_block(struct cpu *c)
 
         /* retire */
         c->insns++;
+        c->stats.guest_insns += c->gm;
+        c->prev_insn = insn;
         if (c->skip_ds)
             c->pc = pc + 8; /* branch-likely not taken: the slot is annulled */
         else
@@ -1028,6 +1318,8 @@ static void cpu_boundary(struct cpu *c)
 {
     if (c->cycles >= c->timer_due)
         cpu_timer_fire(c);
+    if (c->cycles >= c->gtimer_due)
+        cpu_gtimer_fire(c);
     if (c->cycles >= c->dev_deadline && c->hooks.event) {
         c->dev_deadline = UINT64_MAX;
         c->hooks.event(c->hooks.ctx, c); /* may set a new deadline */
@@ -1037,14 +1329,19 @@ static void cpu_boundary(struct cpu *c)
         return;
     }
     c->check_irq = false;
-    if (interrupt_pending(c)) {
+    bool root_irq = interrupt_pending(c);
+    if (root_irq || guest_interrupt_pending(c)) {
         if (c->in_ds) {
             /* Interrupts are taken between instructions, never between a
              * branch and its delay slot: wait for the slot to retire. */
             c->check_irq = true;
         } else {
             c->cur_ds = false;
-            take_interrupt(c);
+            c->fetch_fault = false;
+            if (root_irq) /* a root interrupt wins over a guest one */
+                take_interrupt(c);
+            else
+                take_guest_interrupt(c);
         }
     }
     cpu_recompute_deadline(c);

@@ -70,11 +70,16 @@ enum cpu_stop {
 
 /* Exception statistics, one counter per ExcCode, plus refill separately. */
 struct cpu_stats {
-    uint64_t exc[32];
-    uint64_t tlb_refill;
-    uint64_t interrupts;
-    uint64_t guest_exits[32];
+    uint64_t exc[32];        /* root exceptions by ExcCode */
+    uint64_t tlb_refill;     /* of which root TLB refills */
+    uint64_t interrupts;     /* root interrupts taken */
+    uint64_t guest_exits[32];/* GE exits by GExcCode, and GPA/GVA faults */
+    uint64_t guest_exc[32];  /* exceptions taken inside the guest */
+    uint64_t guest_interrupts;
+    uint64_t guest_insns;    /* instructions retired in guest mode */
 };
+
+#define CPU_GMAP_TRACK 512 /* guest fast-map pages remembered for flushing */
 
 struct cpu;
 
@@ -127,6 +132,21 @@ struct cpu {
     uint64_t count_epoch;
     uint64_t timer_due;    /* cycle at which Count reaches Compare */
     unsigned irq_out;      /* last value reported through irq_lines */
+
+    /* --- VZ module --- */
+    bool gm;               /* guest mode (GuestCtl0.GM && !EXL && !ERL && !DM) */
+    struct cp0 gcp0;       /* the guest CP0 context */
+    struct tlb_entry gtlb[CPU_NTLB]; /* the guest TLB (docs: a separate array) */
+    bool gllbit;
+    uint64_t gtimer_due;   /* cycle at which guest Count reaches guest Compare */
+    uint32_t prev_insn;    /* last retired instruction word (BadInstrP) */
+    uint32_t cur_insn;     /* the instruction executing (BadInstr) */
+    bool fetch_fault;      /* the exception is on the fetch: no BadInstr */
+    /* guest fast map: guest kseg0/kseg1 page → host page, for the current
+     * GuestCtl1.ID, filled on demand from successful two-stage lookups */
+    uint8_t **gmap_r, **gmap_w;
+    uint32_t gmap_pages[CPU_GMAP_TRACK];
+    unsigned gmap_n;
 
     /* EIC inputs */
     unsigned eic_ripl;

@@ -9,10 +9,15 @@ void cp0_reset(struct cpu *c);
 void cpu_timer_update(struct cpu *c);
 void cpu_timer_fire(struct cpu *c);
 void cpu_irq_lines_update(struct cpu *c);
-void cpu_tlb_read(struct cpu *c);
-void cpu_tlb_write(struct cpu *c, unsigned idx);
-void cpu_tlb_write_random(struct cpu *c);
-void cpu_tlb_probe(struct cpu *c);
+void cpu_tlb_read(struct cpu *c, bool guest);
+void cpu_tlb_write(struct cpu *c, bool guest, unsigned idx);
+void cpu_tlb_write_random(struct cpu *c, bool guest);
+void cpu_tlb_probe(struct cpu *c, bool guest);
+uint32_t cp0_ctx_read(struct cpu *c, bool guest, unsigned reg, unsigned sel);
+void cp0_ctx_write(struct cpu *c, bool guest, unsigned reg, unsigned sel, uint32_t v);
+uint32_t cpu_guest_count(const struct cpu *c);
+void cpu_gtimer_update(struct cpu *c);
+void cpu_gtimer_fire(struct cpu *c);
 
 /* cpu.c */
 void cpu_set_css(struct cpu *c, unsigned css);
@@ -21,6 +26,23 @@ void cpu_mmu_changed(struct cpu *c);
 void cpu_recompute_deadline(struct cpu *c);
 void cpu_request_irq_check(struct cpu *c);
 uint32_t cpu_cause_read(const struct cpu *c);
+uint32_t cpu_guest_cause_read(const struct cpu *c);
+/* Exceptions by destination. */
+void cpu_exc_root(struct cpu *c, unsigned exccode, uint32_t off, uint32_t bev_addr);
+void cpu_exc_guest(struct cpu *c, unsigned exccode, uint32_t off, uint32_t bev_addr);
+/* A guest exit: root GE exception with GuestCtl0.GExcCode = gexc. */
+void cpu_vz_exit(struct cpu *c, unsigned gexc);
+/* Re-evaluates guest mode after root Status/GuestCtl0/Debug changes. */
+void cpu_vz_mode_update(struct cpu *c);
+/* Guest-mode handling of privileged instructions (cpu_vz.c). Each returns
+ * true if an exception or exit was raised (the instruction did not retire). */
+enum { VZ_RETIRE = 0, VZ_EXC = 1, VZ_JUMPED = 2 };
+int cpu_vz_guest_cop0(struct cpu *c, uint32_t insn); /* VZ_* */
+bool cpu_vz_guest_cache(struct cpu *c, uint32_t insn);
+bool cpu_vz_guest_rdhwr_cc(struct cpu *c);
+/* Root-mode VZ instructions: MFGC0/MTGC0 (COP0 rs=3), TLBG*, HYPCALL. */
+bool cpu_vz_root_cop0(struct cpu *c, uint32_t insn);
+void cpu_gmap_flush(struct cpu *c);
 
 /* cpu_vz.c: the VZ module (root side seams). */
 uint32_t cpu_vz_cp0_read(struct cpu *c, unsigned reg, unsigned sel);

@@ -11,7 +11,9 @@
 #define M5150_CONFIG0_W   0x00000007u /* only K0 writable */
 #define M5150_CONFIG1     0x9E9B0D9Bu /* 16 TLB, I 16K/4w, D 4K/4w, 16 B lines, FP */
 #define M5150_CONFIG2     0x80000000u
-#define M5150_CONFIG3     0x80A2BD68u /* VZ, IPLW=1, MCU, ISA=2, ULRI, RXI, DSP2, VEIC, VInt, CDMM */
+/* VZ, IPLW=1, MCU, ISA=2, ULRI, RXI, DSP2, VEIC, VInt, CDMM (the MPLAB
+ * register model's 0x80A2BD68), plus BI/BP: see M5150_HAS_BADINSTR. */
+#define M5150_CONFIG3     0x8CA2BD68u
 #define M5150_CONFIG3_W   0x00010000u /* ISAOnExc */
 #define M5150_CONFIG4     0x800C0000u /* KScratch (31,2) and (31,3) */
 #define M5150_CONFIG5     0x00000001u /* NF; UFR writable */
@@ -35,7 +37,10 @@
 #define M5150_FCSR_RESET  0x000C0000u /* NAN2008 | ABS2008, fixed */
 #define M5150_NTLB        16
 #define M5150_SYNCI_STEP  16 /* cache line size */
-/* The M5150 in the PIC32MZ has no BadInstr/BadInstrP (Config3.BI = BP = 0). */
-#define M5150_HAS_BADINSTR 0
+/* BadInstr/BadInstrP: the MPLAB register model shows Config3.BI = BP = 0,
+ * but hypervisors running on the real chip (tinyVP 0.9x) read BadInstr on
+ * guest exits, and the VZ module needs it for HYPCALL codes. Decision: the
+ * registers exist and Config3.BI/BP say so (docs/simulator.md). */
+#define M5150_HAS_BADINSTR 1
 
 #endif
