@@ -34,15 +34,15 @@ $(ISA_B)/%.elf: $(ISA_B)/asm_%.o $(ISA_RT_OBJS) $(ISA_LIB_OBJS) tests/lib/test.l
 
 # C programs. The m5101 objects are soft-float; the runtime they link with
 # is hard-float, but no floating-point value crosses between them, so the
-# objects' FP-ABI attribute is dropped to keep the link quiet.
+# objects' FP-ABI records (.gnu.attributes, .MIPS.abiflags) are dropped to keep the link quiet.
 define ISA_C_RULES
 $(ISA_B)/c_%-m5100-$(1).o: tests/isa/c/%.c tests/lib/test.h | $(DEPS_STAMP)
 	@mkdir -p $$(dir $$@)
 	$(TCC) $(TARGET_CFLAGS) -$(1) -c -o $$@ $$<
 $(ISA_B)/c_%-m5101-$(1).o: tests/isa/c/%.c tests/lib/test.h | $(DEPS_STAMP)
 	@mkdir -p $$(dir $$@)
-	$(TCC) $(TARGET_CFLAGS) -march=m5101 -msoft-float -$(1) -c -o $$@.tmp $$<
-	$(TOBJCOPY) -R .gnu.attributes $$@.tmp $$@ && rm -f $$@.tmp
+	$(TCC) $(filter-out -march=%,$(TARGET_CFLAGS)) -march=m5101 -msoft-float -$(1) -c -o $$@.tmp $$<
+	$(TOBJCOPY) -R .gnu.attributes -R .MIPS.abiflags $$@.tmp $$@ && rm -f $$@.tmp
 $(ISA_B)/c_%-$(1).elf: $(ISA_B)/c_%-$(1).o $(ISA_LIB_OBJS) tests/lib/test.ld
 	@$$(call TEST_LINK,$$@,$$<)
 endef
