@@ -69,7 +69,7 @@ static const cyaml_schema_value_t window_entry = {
 };
 static const cyaml_schema_field_t schedule_fields[] = {
     STR("major_frame", 0, struct y_schedule, major_frame),
-    CYAML_FIELD_SEQUENCE("windows", 0, struct y_schedule, windows, &window_entry, 1, 64),
+    CYAML_FIELD_SEQUENCE("windows", CYAML_FLAG_POINTER, struct y_schedule, windows, &window_entry, 1, 64),
     CYAML_FIELD_END
 };
 
@@ -112,9 +112,9 @@ static const cyaml_schema_field_t guest_fields[] = {
     STR("ram", 0, struct y_guest, ram),
     STR("ram_at", OPT, struct y_guest, ram_at),
     STR("entry", OPT, struct y_guest, entry),
-    CYAML_FIELD_SEQUENCE("regions", OPT, struct y_guest, regions, &region_entry, 0, 8),
-    CYAML_FIELD_SEQUENCE("devices", OPT, struct y_guest, devices, &device_entry, 0, 64),
-    CYAML_FIELD_SEQUENCE("interrupts", OPT, struct y_guest, interrupts, &string_entry, 0, 64),
+    CYAML_FIELD_SEQUENCE("regions", OPT | CYAML_FLAG_POINTER, struct y_guest, regions, &region_entry, 0, 8),
+    CYAML_FIELD_SEQUENCE("devices", OPT | CYAML_FLAG_POINTER, struct y_guest, devices, &device_entry, 0, 64),
+    CYAML_FIELD_SEQUENCE("interrupts", OPT | CYAML_FLAG_POINTER, struct y_guest, interrupts, &string_entry, 0, 64),
     CYAML_FIELD_INT_PTR("dma_group", OPT, struct y_guest, dma_group),
     CYAML_FIELD_MAPPING_PTR("dma_zone", OPT, struct y_guest, dma_zone, dma_zone_fields),
     CYAML_FIELD_BOOL_PTR("fpu", OPT, struct y_guest, fpu),
@@ -133,7 +133,7 @@ static const cyaml_schema_field_t channel_fields[] = {
     CYAML_FIELD_ENUM("kind", CYAML_FLAG_STRICT, struct y_channel, kind,
                      kind_strings, CYAML_ARRAY_LEN(kind_strings)),
     NAME("from", 0, struct y_channel, from),
-    CYAML_FIELD_SEQUENCE("to", 0, struct y_channel, to, &name_entry, 1, 7),
+    CYAML_FIELD_SEQUENCE("to", CYAML_FLAG_POINTER, struct y_channel, to, &name_entry, 1, 7),
     STR("msg_size", 0, struct y_channel, msg_size),
     CYAML_FIELD_INT_PTR("depth", OPT, struct y_channel, depth),
     CYAML_FIELD_END
@@ -148,8 +148,8 @@ static const cyaml_schema_field_t system_fields[] = {
     NAME("board", 0, struct y_system, board),
     CYAML_FIELD_MAPPING_PTR("hypervisor", OPT, struct y_system, hypervisor, hypervisor_fields),
     CYAML_FIELD_MAPPING_PTR("schedule", 0, struct y_system, schedule, schedule_fields),
-    CYAML_FIELD_SEQUENCE("guests", 0, struct y_system, guests, &guest_entry, 1, MAX_GUESTS_SCHEMA),
-    CYAML_FIELD_SEQUENCE("channels", OPT, struct y_system, channels, &channel_entry, 0, 32),
+    CYAML_FIELD_SEQUENCE("guests", CYAML_FLAG_POINTER, struct y_system, guests, &guest_entry, 1, MAX_GUESTS_SCHEMA),
+    CYAML_FIELD_SEQUENCE("channels", OPT | CYAML_FLAG_POINTER, struct y_system, channels, &channel_entry, 0, 32),
     CYAML_FIELD_END
 };
 static const cyaml_schema_value_t system_schema = {
