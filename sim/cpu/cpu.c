@@ -930,7 +930,7 @@ static void cpu_run_block(struct cpu *c)
             case 0x01: cpu_branch(c, s >= 0, BTARGET, false); break;  /* BGEZ */
             case 0x02: cpu_branch(c, s < 0, BTARGET, true); break;    /* BLTZL */
             case 0x03: cpu_branch(c, s >= 0, BTARGET, true); break;   /* BGEZL */
-            case 0x08: if (s >= 0) RAISE(EXCCODE_TR); break;           /* TGEI */
+            case 0x08: if (s >= (int32_t)SIMM) RAISE(EXCCODE_TR); break; /* TGEI */
             case 0x09: if (R[RS] >= SIMM) RAISE(EXCCODE_TR); break;    /* TGEIU */
             case 0x0A: if (s < (int32_t)SIMM) RAISE(EXCCODE_TR); break;/* TLTI */
             case 0x0B: if (R[RS] < SIMM) RAISE(EXCCODE_TR); break;     /* TLTIU */
@@ -1244,8 +1244,8 @@ static void cpu_run_block(struct cpu *c)
                 SETR(RT, 1);
             } else {
                 if (va & 3) {
-                    c->cp0.badvaddr = va;
-                    RAISE(EXCCODE_ADES);
+                    cpu_exception(c, EXCCODE_ADES, true, va);
+                    goto exc;
                 }
                 SETR(RT, 0);
             }
@@ -1263,9 +1263,11 @@ static void cpu_run_block(struct cpu *c)
             uint32_t va = R[RS] + SIMM, lo, hi;
             if (!cp1_usable(c))
                 goto exc;
+            if (!fpu_d_ok(c, RT))
+                RAISE(EXCCODE_RI);
             if (va & 7) {
-                c->cp0.badvaddr = va;
-                RAISE(EXCCODE_ADEL);
+                cpu_exception(c, EXCCODE_ADEL, true, va);
+                goto exc;
             }
             if (!cpu_load(c, va, 4, &lo) || !cpu_load(c, va + 4, 4, &hi))
                 goto exc;
@@ -1280,9 +1282,11 @@ static void cpu_run_block(struct cpu *c)
             uint32_t va = R[RS] + SIMM;
             if (!cp1_usable(c))
                 goto exc;
+            if (!fpu_d_ok(c, RT))
+                RAISE(EXCCODE_RI);
             if (va & 7) {
-                c->cp0.badvaddr = va;
-                RAISE(EXCCODE_ADES);
+                cpu_exception(c, EXCCODE_ADES, true, va);
+                goto exc;
             }
             uint64_t d = fpu_get_d(c, RT);
             if (!cpu_store(c, va, 4, (uint32_t)d) || !cpu_store(c, va + 4, 4, (uint32_t)(d >> 32)))
