@@ -189,5 +189,17 @@
     .set pop
     .endm
 
+/* Skip to label on the M5150: for architectural behaviour the PIC32MZ's
+ * M5150 does not have (README). */
+    .macro IF_NOT_M5150 skip
+    .set push
+    .set noat
+    la      $k1, isa_m5150
+    lw      $k1, 0($k1)
+    bnez    $k1, \skip
+    nop
+    .set pop
+    .endm
+
 #endif /* __ASSEMBLER__ */
 #endif

@@ -148,6 +148,11 @@ TEST_BEGIN
     andi    $t1, $t1, CAUSEF_IP1 | CAUSEF_IP0
     CHK($t1, 0)
 
+    /* Software interrupts taken by the core itself (interrupt
+     * compatibility mode). The PIC32MZ's M5150 has no Status.IM1:0 and
+     * sends IP1:0 to its external controller (pic32mz-details.md), so this
+     * part runs where the core has them (QEMU); vp_cp0 checks IM1:0. */
+    IF_NOT_M5150 .Lno_swint
     /* software interrupt 0, Cause.IV = 0: general vector, ExcCode 0 */
     EXC_CLEAR
     EXC_RESUME .Lint1
@@ -206,6 +211,7 @@ TEST_BEGIN
     andi    $k1, $k1, CAUSEF_IP1 | CAUSEF_EXCCODE
     CHK($k1, CAUSEF_IP1 | (EXCCODE_INT << 2))
     CHK($t5, 0)
+.Lno_swint:
     /* masked (IM0 = 0) or IE = 0: nothing */
     EXC_CLEAR
     li      $t0, ST0_IE

@@ -323,6 +323,24 @@ TEST_BEGIN
     CHKMEM(isa_exc, ISA_EXC_VECTOR, VEC_REFILL)
     CHKMEM(isa_exc, ISA_EXC_BADVADDR, 0x00704000)
     CHK_BD(0)
+    /* a miss with EXL = 1 goes to the general vector and leaves EPC */
+    li      $t0, 0x12345678
+    mtc0    $t0, $14
+    mfc0    $s5, $12
+    ori     $t0, $s5, ST0_EXL
+    EXC_CLEAR
+    EXC_RESUME .Lrf5
+    mtc0    $t0, $12
+    ehb
+    li      $t1, 0x00708000
+    lw      $t2, 0($t1)
+    nop
+.Lrf5:
+    mtc0    $s5, $12
+    ehb
+    CHK_EXC(EXCCODE_TLBL, 0x12345678)
+    CHKMEM(isa_exc, ISA_EXC_VECTOR, VEC_GENERAL)
+    CHKMEM(isa_exc, ISA_EXC_BADVADDR, 0x00708000)
     /* kseg2 (kernel mapped) misses too */
     EXC_CLEAR
     li      $t1, 0xc0002000

@@ -49,6 +49,8 @@ ucode:
     syscall
 .Lu11:
     break
+    synci   0($t9)                       /* allowed in user mode */
+    pref    0, 0($t9)
     li      $t0, 0x0badf00d
     sw      $t0, 0x40($t9)               /* a user store */
     li      $t1, 0x00700000

@@ -61,6 +61,16 @@ TEST_BEGIN
     /* SRSCtl: HSS = 7 (8 sets), nothing else set after reset */
     mfc0    $t1, $12, 2
     CHK($t1, 0x1c000000)
+    /* Status: no IM1:0 (software interrupts go to the EIC) */
+    mfc0    $s1, $12
+    ori     $t0, $s1, 0x300
+    mtc0    $t0, $12
+    ehb
+    mfc0    $t1, $12
+    mtc0    $s1, $12
+    ehb
+    andi    $t1, $t1, 0x300
+    CHK($t1, 0)
     /* IntCtl: 0 after reset (crt0 leaves it) */
     mfc0    $t1, $12, 1
     CHK($t1, 0)
