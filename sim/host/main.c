@@ -15,6 +15,7 @@
 
 #include "../soc/pic32mz/soc.h"
 #include "loader.h"
+#include "uart_backend.h"
 
 #define EXIT_BAD_INPUT 2
 #define EXIT_LIMIT     124
@@ -29,6 +30,16 @@ static const char usage_text[] =
     "  -s, --stats        print statistics on stderr at the end\n"
     "  -t, --trace FILE   write an instruction trace to FILE ('-' = stderr)\n"
     "      --prid X       processor revision register value (default 0x0001A700)\n"
+    /* UART backends (uart_backend.h, docs/simulator.md "UART backends") */
+    "      --uart N=SPEC  where UART N (1-6) goes: none, stdio, file:PATH, or\n"
+    "                     tcp:PORT (server on 127.0.0.1, waits for a client;\n"
+    "                     PORT 0 picks one and prints it). Default: UART4 on\n"
+    "                     stdio (the Wi-FIRE console; stdin is its input)\n"
+    "      --input N=SCRIPT  types into UART N: lines 'at TIME: TEXT' (TIME like\n"
+    "                     1ms, 20us, 5000cyc; TEXT with \\n \\r \\t \\xHH escapes),\n"
+    "                     or @FILE holding such lines; may be repeated\n"
+    "      --until PATTERN  stop with status 0 once the console (stdio UART)\n"
+    "                     output contains PATTERN (escapes as above)\n"
     "  -h, --help         this help\n"
     "Exit status: the program's exit code (UHI exit), 2 for bad input,\n"
     "124 when --cycles/--time ends the run, 125 on WAIT with nothing pending.\n";
@@ -80,6 +91,15 @@ static uint64_t parse_time(const char *s)
 
 static FILE *trace_file;
 
+/* --until: the console output contained the pattern; stop after the
+ * current instruction (the run then exits with status 0). */
+static void until_stop(void *ctx)
+{
+    struct soc *s = ctx;
+    s->cpu.stop = CPU_STOP_BREAK;
+    s->cpu.deadline = 0;
+}
+
 static void trace_hook(void *ctx, struct cpu *c, uint32_t pc, uint32_t insn)
 {
     fprintf(trace_file, "%12" PRIu64 " %08" PRIx32 ": %08" PRIx32 "%s\n", c->cycles, pc, insn,
@@ -111,12 +131,21 @@ int main(int argc, char **argv)
         {"cycles", required_argument, NULL, 'c'}, {"time", required_argument, NULL, 'T'},
         {"stats", no_argument, NULL, 's'},        {"trace", required_argument, NULL, 't'},
         {"prid", required_argument, NULL, 'P'},   {"help", no_argument, NULL, 'h'},
+        /* UART backends */
+        {"uart", required_argument, NULL, 'U'},
+        {"input", required_argument, NULL, 'I'},
+        {"until", required_argument, NULL, 'W'},
         {NULL, 0, NULL, 0},
     };
     uint64_t limit = UINT64_MAX;
     bool stats = false;
     const char *trace = NULL;
     struct soc_options opt = {0};
+    /* UART backends */
+    static struct uart_backends ub;
+    char uerr[512];
+    const char *until = NULL;
+    uart_backends_init(&ub);
     int ch;
     opterr = 0;
     while ((ch = getopt_long(argc, argv, "c:st:h", longopts, NULL)) != -1) {
@@ -127,6 +156,16 @@ int main(int argc, char **argv)
         case 't': trace = optarg; break;
         case 'P': opt.prid = (uint32_t)parse_u64(optarg, "--prid"); break;
         case 'h': fputs(usage_text, stdout); return 0;
+        /* UART backends */
+        case 'U':
+            if (!uart_backends_parse(&ub, optarg, uerr, sizeof uerr))
+                usage_error("%s", uerr);
+            break;
+        case 'I':
+            if (!uart_backends_add_input(&ub, optarg, uerr, sizeof uerr))
+                usage_error("%s", uerr);
+            break;
+        case 'W': until = optarg; break;
         case '?':
             if (optopt)
                 fprintf(stderr, "vpsim: option -%c needs an argument or is unknown\n", optopt);
@@ -164,6 +203,19 @@ int main(int argc, char **argv)
         soc.boot_entry = info.entry;
     }
     soc_reset(&soc); /* power-on with the image in flash (DEVCFG words) */
+    /* UART backends: open files and sockets, connect the UARTs' lines. */
+    if ((until && !uart_backends_set_until(&ub, until, until_stop, &soc, uerr, sizeof uerr)) ||
+        !uart_backends_open(&ub, uerr, sizeof uerr)) {
+        fprintf(stderr, "vpsim: %s\n", uerr);
+        uart_backends_close(&ub);
+        soc_free(&soc);
+        return EXIT_BAD_INPUT;
+    }
+    for (unsigned n = 1; n <= UART_COUNT; n++) {
+        struct uart_line line;
+        uart_backends_line(&ub, n, &line);
+        uart_set_line(&soc, n, &line);
+    }
     if (trace) {
         trace_file = strcmp(trace, "-") ? fopen(trace, "w") : stderr;
         if (!trace_file) {
@@ -178,6 +230,10 @@ int main(int argc, char **argv)
     soc_run(&soc);
 
     int status;
+    if (ub.until_hit) { /* --until: the console showed the pattern */
+        c->stop = CPU_STOP_EXIT;
+        c->exit_code = 0;
+    }
     switch (c->stop) {
     case CPU_STOP_EXIT: status = c->exit_code & 0xFF; break;
     case CPU_STOP_LIMIT:
@@ -199,5 +255,6 @@ int main(int argc, char **argv)
     if (trace_file && trace_file != stderr)
         fclose(trace_file);
     soc_free(&soc);
+    uart_backends_close(&ub);
     return status;
 }

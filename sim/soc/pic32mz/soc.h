@@ -68,7 +68,9 @@ struct soc {
     struct sysctl *sys;
     struct timers *timers;
     struct ports *ports;
-    /* (SoC B: uart, dma, sbp) */
+    struct uarts *uart;  /* uart.h: UART1–6 */
+    struct dma *dma;     /* dma.h: DMA controller */
+    struct sbp *sbp;     /* sbp.h: system-bus protection */
 
     /* The board on this chip (sim/board), or NULL. */
     struct board *board;
