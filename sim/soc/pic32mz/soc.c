@@ -7,11 +7,13 @@
 #include <string.h>
 
 #include "../../cpu/timing.h"
+#include "intc.h"
 
 /* The peripheral models, in reset order. Each init registers its SFR
  * blocks (sfr.h) and events (event.h) and returns false on a host error. */
 typedef bool (*soc_dev_init_fn)(struct soc *s);
 static const soc_dev_init_fn soc_devices[] = {
+    intc_init, /* first: the others raise interrupts from their reset hooks */
     NULL, /* end (keeps the table non-empty while devices are added) */
 };
 
@@ -31,6 +33,18 @@ static void soc_cpu_event(void *ctx, struct cpu *c)
 {
     struct soc *s = ctx;
     ev_dispatch(&s->evq);
+}
+
+static void soc_cpu_irq_lines(void *ctx, unsigned lines)
+{
+    struct soc *s = ctx;
+    intc_cpu_lines(s->intc, lines);
+}
+
+static void soc_cpu_eic_ack(void *ctx, unsigned ripl)
+{
+    struct soc *s = ctx;
+    intc_cpu_ack(s->intc, ripl);
 }
 
 bool soc_init(struct soc *s, const struct soc_options *opt)
@@ -82,6 +96,8 @@ bool soc_init(struct soc *s, const struct soc_options *opt)
     cpu_init(&s->cpu, &s->bus, &cc);
     s->cpu.hooks.ctx = s;
     s->cpu.hooks.event = soc_cpu_event;
+    s->cpu.hooks.irq_lines = soc_cpu_irq_lines;
+    s->cpu.hooks.eic_ack = soc_cpu_eic_ack;
     ev_queue_init(&s->evq, &s->cpu.cycles, soc_set_deadline, s);
     clk_reset(&s->clk);
     for (size_t i = 0; soc_devices[i]; i++)
@@ -97,6 +113,11 @@ void soc_free(struct soc *s)
 {
     cpu_free(&s->cpu);
     sfr_destroy(s->sfr);
+    /* device state (each *_init's allocation) */
+    free(s->intc);
+    free(s->sys);
+    free(s->timers);
+    free(s->ports);
     free(s->ram);
     free(s->flash);
     free(s->boot[0]);
