@@ -1,0 +1,13 @@
+# tests/diff: differential testing of vpsim against QEMU (see README.md).
+# The generator is a host tool; the harness is assembled once and linked
+# with every generated program by tests/diff/check.
+DIFF_OUT := $(B)/tests/diff
+$(DIFF_OUT)/gen: tests/diff/gen.c | $(DEPS_STAMP)
+	@mkdir -p $(dir $@)
+	$(HOSTCC) $(HOST_CFLAGS) -o $@ $<
+$(DIFF_OUT)/harness.o: tests/diff/harness.S include/mips/mipsregs.h | $(DEPS_STAMP)
+	@mkdir -p $(dir $@)
+	$(TCC) -march=m5100 -mnan=2008 -mfp64 -mhard-float -EL -G0 -fno-pic -mno-abicalls \
+	    -Wa,-mno-fix-loongson3-llsc -Iinclude -c -o $@ $<
+TEST_DEPS += $(DIFF_OUT)/gen $(DIFF_OUT)/harness.o
+FUZZ_DEPS += $(DIFF_OUT)/gen $(DIFF_OUT)/harness.o
