@@ -35,6 +35,9 @@ struct intc {
     /* temporal proximity (INTCON.TPC, IPTMR) */
     struct event tp_ev;
     bool tp_open;
+    /* interrupt-event listener (the DMA controller's start/abort IRQs) */
+    void (*listen)(void *ctx, unsigned v);
+    void *listen_ctx;
 };
 
 /* Vectors without an IFS bit / OFF register on the PIC32MZ EF 100-pin
@@ -146,6 +149,19 @@ static void set_flag(struct intc *ic, unsigned v)
     if (!intc_vector_exists(v))
         return;
     ic->val[R_IFS0 + v / 32] |= 1u << (v % 32);
+    if (ic->listen)
+        ic->listen(ic->listen_ctx, v);
+}
+
+void intc_set_listener(struct intc *ic, void (*fn)(void *ctx, unsigned v), void *ctx)
+{
+    ic->listen = fn;
+    ic->listen_ctx = ctx;
+}
+
+bool intc_level_on(const struct intc *ic, unsigned v)
+{
+    return v < INTC_NVEC && (ic->level[v / 32] >> (v % 32) & 1);
 }
 
 void intc_raise(struct intc *ic, unsigned v)

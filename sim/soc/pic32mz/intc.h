@@ -56,6 +56,14 @@ bool intc_vector_exists(unsigned v);
 void intc_raise(struct intc *ic, unsigned v);
 void intc_level(struct intc *ic, unsigned v, bool on);
 void intc_ext_pin(struct intc *ic, unsigned n, bool level);
+/* Interrupt events for the DMA controller (DCHxECON.CHSIRQ/CHAIRQ start
+ * and abort on a source's event whatever IEC says): fn(ctx, v) runs each
+ * time hardware sets IFS bit v (an edge source's event, a persistent
+ * source asserting or coming back after a clear). It must not re-enter
+ * the controller synchronously (schedule an event instead). */
+void intc_set_listener(struct intc *ic, void (*fn)(void *ctx, unsigned v), void *ctx);
+/* Is persistent source v asserted now (intc_level)? */
+bool intc_level_on(const struct intc *ic, unsigned v);
 /* CPU side (wired by soc.c to struct cpu_hooks). */
 void intc_cpu_lines(struct intc *ic, unsigned lines);
 void intc_cpu_ack(struct intc *ic, unsigned ripl);
