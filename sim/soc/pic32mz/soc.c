@@ -8,12 +8,14 @@
 
 #include "../../cpu/timing.h"
 #include "intc.h"
+#include "timer.h"
 
 /* The peripheral models, in reset order. Each init registers its SFR
  * blocks (sfr.h) and events (event.h) and returns false on a host error. */
 typedef bool (*soc_dev_init_fn)(struct soc *s);
 static const soc_dev_init_fn soc_devices[] = {
     intc_init, /* first: the others raise interrupts from their reset hooks */
+    timers_init,
     NULL, /* end (keeps the table non-empty while devices are added) */
 };
 
