@@ -30,6 +30,7 @@ static const char usage_text[] =
     "  -s, --stats        print statistics on stderr at the end\n"
     "  -t, --trace FILE   write an instruction trace to FILE ('-' = stderr)\n"
     "      --prid X       processor revision register value (default 0x0001A700)\n"
+    "      --load FILE    also load FILE (ELF/HEX) into memory; IMAGE gives the entry\n"
     /* UART backends (uart_backend.h, docs/simulator.md "UART backends") */
     "      --uart N=SPEC  where UART N (1-6) goes: none, stdio, file:PATH, or\n"
     "                     tcp:PORT (server on 127.0.0.1, waits for a client;\n"
@@ -123,6 +124,25 @@ static void print_stats(const struct cpu *c)
             fprintf(stderr, "vpsim: exceptions %-8s %" PRIu64 "\n", exc_names[i], c->stats.exc[i]);
     if (c->stats.tlb_refill)
         fprintf(stderr, "vpsim: of which TLB refills %" PRIu64 "\n", c->stats.tlb_refill);
+    /* VZ: the guest/root split and the guest exits by kind */
+    static const char *const gexc_names[32] = {
+        [GEXC_GPSI] = "GPSI", [GEXC_GSFC] = "GSFC", [GEXC_HC] = "HC", [GEXC_GRR] = "GRR",
+        [GEXC_GVA] = "GVA",   [GEXC_GHFC] = "GHFC", [GEXC_GPA] = "GPA",
+    };
+    if (c->stats.guest_insns)
+        fprintf(stderr, "vpsim: guest instructions %" PRIu64 " (%.1f %%), root %" PRIu64 "\n",
+                c->stats.guest_insns, 100.0 * (double)c->stats.guest_insns / (double)c->insns,
+                c->insns - c->stats.guest_insns);
+    for (unsigned i = 0; i < 32; i++)
+        if (c->stats.guest_exits[i])
+            fprintf(stderr, "vpsim: guest exits %-6s %" PRIu64 "\n",
+                    gexc_names[i] ? gexc_names[i] : "?", c->stats.guest_exits[i]);
+    for (unsigned i = 0; i < 32; i++)
+        if (c->stats.guest_exc[i])
+            fprintf(stderr, "vpsim: guest exceptions %-8s %" PRIu64 "\n", exc_names[i],
+                    c->stats.guest_exc[i]);
+    if (c->stats.guest_interrupts)
+        fprintf(stderr, "vpsim: guest interrupts taken %" PRIu64 "\n", c->stats.guest_interrupts);
 }
 
 int main(int argc, char **argv)
@@ -131,6 +151,7 @@ int main(int argc, char **argv)
         {"cycles", required_argument, NULL, 'c'}, {"time", required_argument, NULL, 'T'},
         {"stats", no_argument, NULL, 's'},        {"trace", required_argument, NULL, 't'},
         {"prid", required_argument, NULL, 'P'},   {"help", no_argument, NULL, 'h'},
+        {"load", required_argument, NULL, 'L'},
         /* UART backends */
         {"uart", required_argument, NULL, 'U'},
         {"input", required_argument, NULL, 'I'},
@@ -141,6 +162,8 @@ int main(int argc, char **argv)
     bool stats = false;
     const char *trace = NULL;
     struct soc_options opt = {0};
+    const char *extra[8]; /* --load: more images into the same memory */
+    unsigned nextra = 0;
     /* UART backends */
     static struct uart_backends ub;
     char uerr[512];
@@ -156,6 +179,11 @@ int main(int argc, char **argv)
         case 't': trace = optarg; break;
         case 'P': opt.prid = (uint32_t)parse_u64(optarg, "--prid"); break;
         case 'h': fputs(usage_text, stdout); return 0;
+        case 'L':
+            if (nextra == sizeof extra / sizeof extra[0])
+                usage_error("%s", "too many --load images (at most 8)");
+            extra[nextra++] = optarg;
+            break;
         /* UART backends */
         case 'U':
             if (!uart_backends_parse(&ub, optarg, uerr, sizeof uerr))
@@ -190,6 +218,15 @@ int main(int argc, char **argv)
         fprintf(stderr, "vpsim: %s\n", err);
         soc_free(&soc);
         return EXIT_BAD_INPUT;
+    }
+    for (unsigned i = 0; i < nextra; i++) {
+        struct load_info xinfo;
+        if (load_image(extra[i], &sink, &xinfo, err, sizeof err) != 0) {
+            fprintf(stderr, "vpsim: %s\n", err);
+            soc_free(&soc);
+            return EXIT_BAD_INPUT;
+        }
+        info.fills_reset_vector |= xinfo.fills_reset_vector;
     }
     struct cpu *c = &soc.cpu;
     if (!info.fills_reset_vector) {
