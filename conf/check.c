@@ -867,14 +867,19 @@ static void check_schedule(const struct y_schedule *s, struct model *m)
         }
         bad |= get_time(w->start, sp, "start", &mw.start_us);
         bad |= get_time(w->duration, dp, "duration", &mw.dur_us);
-        if (bad) continue;
+        if (bad) {
+            m->windows_bad = 1;
+            continue;
+        }
         if (!mw.dur_us) {
             diag_error(dp, "'duration' must be longer than 0");
+            m->windows_bad = 1;
             continue;
         }
         if ((uint64_t)mw.start_us + mw.dur_us > m->major_frame_us) {
             diag_error(dp, "window %uus..%uus of guest '%s' overruns the major frame of %uus", mw.start_us,
                        mw.start_us + mw.dur_us, w->guest, m->major_frame_us);
+            m->windows_bad = 1;
             continue;
         }
         m->guests[mw.guest].has_window = 1;
@@ -897,7 +902,7 @@ static void check_schedule(const struct y_schedule *s, struct model *m)
                        "(line %d)", b->start_us, b->start_us + b->dur_us, m->guests[b->guest].name,
                        a->start_us, a->start_us + a->dur_us, m->guests[a->guest].name, a->pos.line);
     }
-    for (int gi = 0; gi < m->nr_guests; gi++)
+    for (int gi = 0; gi < m->nr_guests && !m->windows_bad; gi++)
         if (!m->guests[gi].has_window)
             diag_error(m->guests[gi].pos, "guest '%s' has no window in the schedule: it would never run",
                        m->guests[gi].name);
@@ -1167,7 +1172,7 @@ void check_system(const struct y_system *sys, const struct check_opts *o, struct
         const char *names[8];
         for (int i = 0; i < nr_boards && i < 8; i++) names[i] = boards[i]->name;
         const char *near = diag_nearest(sys->board, names, nr_boards);
-        diag_error(ytree_at("board"), "unknown board '%s'%s%s%s; boards: wifire", sys->board,
+        diag_error(ytree_at("board"), "unknown board '%s'%s%s%s (boards: wifire)", sys->board,
                    near ? "; did you mean '" : "", near ? near : "", near ? "'?" : "");
         return;
     }

@@ -76,7 +76,7 @@ static int cmp_msg(const void *a, const void *b)
 
 void diag_flush(void)
 {
-    qsort(msgs, nr_msgs, sizeof *msgs, cmp_msg);
+    if (nr_msgs) qsort(msgs, nr_msgs, sizeof *msgs, cmp_msg);
     for (int i = 0; i < nr_msgs && !quiet; i++) {
         const struct diag_msg *m = &msgs[i];
         const char *kind = m->is_error ? "error" : "warning";
@@ -133,5 +133,6 @@ const char *diag_nearest(const char *word, const char *const *cands, int n)
     int len = (int)strlen(word);
     int limit = len / 3 > 1 ? len / 3 : 1;
     if (len >= 3) limit = limit < 2 ? 2 : limit;
-    return best_d <= limit ? best : NULL;
+    /* never a complete rewrite: 'c' is no misspelling of 'a' */
+    return best_d <= limit && best_d < len ? best : NULL;
 }

@@ -90,6 +90,7 @@ struct model {
     struct m_window windows[TVP_MAX_WINDOWS];
     int nr_windows;
     uint32_t major_frame_us;
+    int windows_bad;   /* a window was invalid: skip "no window" */
     struct m_channel channels[TVP_MAX_CHANNELS];
     int nr_channels;
     uint32_t channel_pool_bytes;

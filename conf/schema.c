@@ -189,6 +189,23 @@ static int parse_int(const char *s, long long *v)
 
 static void validate(yaml_node_t *n, const cyaml_schema_value_t *s, const char *what);
 
+/* Whether an unknown key of mapping n was already reported as a likely
+ * misspelling of `key` (then a "missing key" error would repeat it). */
+static int suggested(yaml_node_t *n, const char *key, const char *const *names, int nr)
+{
+    for (yaml_node_pair_t *pr = n->data.mapping.pairs.start; pr < n->data.mapping.pairs.top; pr++) {
+        const char *k = ytree_scalar(ytree_node(pr->key));
+        if (!k) continue;
+        int known = 0;
+        for (int i = 0; i < nr; i++) known |= !strcmp(names[i], k);
+        if (!known) {
+            const char *near = diag_nearest(k, names, nr);
+            if (near && !strcmp(near, key)) return 1;
+        }
+    }
+    return 0;
+}
+
 static void validate_mapping(yaml_node_t *n, const cyaml_schema_field_t *fields, const char *what)
 {
     const char *names[64];
@@ -234,6 +251,7 @@ static void validate_mapping(yaml_node_t *n, const cyaml_schema_field_t *fields,
     }
     for (const cyaml_schema_field_t *f = fields; f->key; f++) {
         if (f->value.flags & CYAML_FLAG_OPTIONAL) continue;
+        if (suggested(n, f->key, names, nr)) continue; /* "did you mean" said it */
         if (!ytree_get(n, f->key, NULL))
             diag_error(ytree_pos(n), "missing required key '%s' in %s", f->key, what);
     }

@@ -27,7 +27,7 @@ $(B)/tests/conf/vpconf-san: $(CONF_SRCS) | $(DEPS_STAMP)
 $(B)/tests/conf/fuzz_vpconf: tests/conf/fuzz_vpconf.c $(CONF_LIB_SRCS) | $(DEPS_STAMP)
 	@mkdir -p $(dir $@)
 	clang -std=c11 -D_DEFAULT_SOURCE -D_POSIX_C_SOURCE=200809L -Iinclude -Iconf -g -O1 \
-	    -fsanitize=fuzzer,address,undefined -o $@ $^ $(CONF_LDLIBS)
+	    -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined -o $@ $^ $(CONF_LDLIBS)
 
 TEST_DEPS += $(CONF_TEST_ELFS) $(CONF_TEST_HEXS) $(B)/tests/conf/cover_test $(B)/tests/conf/vpconf-san \
              $(B)/tests/conf/fuzz_vpconf

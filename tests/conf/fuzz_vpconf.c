@@ -1,0 +1,33 @@
+/*
+ * libFuzzer harness over vpconf's parser, schema validation, checker and
+ * emitter (in memory, nothing written), and over the guest image readers.
+ * Built with clang -fsanitize=fuzzer,address,undefined by tests/conf/rules.mk;
+ * tests/conf/run replays tests/conf/corpus (and the example configs) with it,
+ * make fuzz (FUZZ=1) fuzzes for a while. Guest images named by a fuzzed
+ * config are looked up in $B/tests/conf/img (VPCONF_FUZZ_IMG overrides).
+ */
+#include <stdint.h>
+#include <stdlib.h>
+
+#include "diag.h"
+#include "image.h"
+#include "vpconf.h"
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+    diag_set_quiet(1);
+    if (size && (data[0] == ':' || data[0] == 0x7f)) {
+        struct image img;
+        image_load_mem("fuzz-image", data, size, &img);
+        image_free(&img);
+        diag_reset();
+        return 0;
+    }
+    const char *dir = getenv("VPCONF_FUZZ_IMG");
+    const char *dirs[1] = { dir ? dir : "build/tests/conf/img" };
+    struct vpconf_opts o = { "fuzz.yaml", NULL, dirs, 1, 0 };
+    vpconf_run(&o, data, size);
+    return 0;
+}
