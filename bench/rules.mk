@@ -1,0 +1,25 @@
+# Benchmarks (make bench). Simulator speed: a C workload and a tight ALU
+# loop, each run in vpsim (root mode and, under a minimal monitor, guest
+# mode) and in qemu-system-mipsel on the same ELF.
+BENCH_B := $(B)/bench
+BENCH_SIM_ELFS := $(BENCH_B)/workload.elf $(BENCH_B)/alu.elf $(BENCH_B)/guestmon.elf
+BENCH_DEPS += $(BENCH_SIM_ELFS)
+
+$(BENCH_B)/workload.o: bench/sim/workload.c tests/lib/test.h | $(DEPS_STAMP)
+	@mkdir -p $(dir $@)
+	$(TCC) $(TARGET_CFLAGS) -O2 -Itests/lib -c -o $@ $<
+$(BENCH_B)/alu.o: bench/sim/alu.S | $(DEPS_STAMP)
+	@mkdir -p $(dir $@)
+	$(TCC) $(TARGET_CFLAGS) -c -o $@ $<
+$(BENCH_B)/workload.elf $(BENCH_B)/alu.elf: $(BENCH_B)/%.elf: $(BENCH_B)/%.o \
+		$(B)/tests/lib/crt0.o $(B)/tests/lib/test.o tests/lib/test.ld
+	@$(call TEST_LINK,$@,$<)
+$(BENCH_B)/guestmon.elf: bench/sim/guestmon.S bench/sim/guestmon.ld include/mips/mipsregs.h | $(DEPS_STAMP)
+	@mkdir -p $(dir $@)
+	$(TCC) $(TARGET_CFLAGS) -mvirt $(TARGET_LDFLAGS) -T bench/sim/guestmon.ld -o $@ $<
+$(BENCH_B)/empty.o: bench/sim/workload.c tests/lib/test.h | $(DEPS_STAMP)
+	@mkdir -p $(dir $@)
+	$(TCC) $(TARGET_CFLAGS) -O2 -DROUNDS=0 -Itests/lib -c -o $@ $<
+$(BENCH_B)/empty.elf: $(BENCH_B)/empty.o $(B)/tests/lib/crt0.o $(B)/tests/lib/test.o tests/lib/test.ld
+	@$(call TEST_LINK,$@,$<)
+BENCH_DEPS += $(BENCH_B)/empty.elf
