@@ -7,8 +7,11 @@
 #include <string.h>
 
 #include "../../cpu/timing.h"
+#include "dma.h"
 #include "intc.h"
+#include "sbp.h"
 #include "timer.h"
+#include "uart.h"
 
 /* The peripheral models, in reset order. Each init registers its SFR
  * blocks (sfr.h) and events (event.h) and returns false on a host error. */
@@ -16,6 +19,9 @@ typedef bool (*soc_dev_init_fn)(struct soc *s);
 static const soc_dev_init_fn soc_devices[] = {
     intc_init, /* first: the others raise interrupts from their reset hooks */
     timers_init,
+    sbp_init,
+    uart_init,
+    dma_init, /* after intc: listens to its interrupt events */
     NULL, /* end (keeps the table non-empty while devices are added) */
 };
 
@@ -120,6 +126,9 @@ void soc_free(struct soc *s)
     free(s->sys);
     free(s->timers);
     free(s->ports);
+    free(s->uart);
+    free(s->dma);
+    free(s->sbp);
     free(s->ram);
     free(s->flash);
     free(s->boot[0]);
