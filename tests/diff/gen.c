@@ -128,6 +128,7 @@ struct block {
     int horizon;     /* items before this one may be skipped by a branch */
     bool cond;       /* the current item may not execute */
     bool in_ds;      /* generating a delay-slot instruction */
+    bool ds_noexc;   /* ... which must not raise an exception (see gen_branch) */
     int avoid;       /* GPR a delay slot must not touch (link register), -1 */
     /* HI/LO may be UNPREDICTABLE (MUL; MTHI/MTLO after an unread result) */
     bool hi_undef, lo_undef, pair_unread;
@@ -152,6 +153,10 @@ static void emit(const char *fmt, ...)
  * run script accepts exceptions only at these addresses (and checks that
  * QEMU never takes another one, i.e. that the generator is right). */
 static void xok_label(void) { sb_printf(B->body, "XOK_%d_%d:\n", B->k, B->item); }
+/* Every branch gets a label XB_: an exception in its delay slot reports
+ * EPC = the branch with Cause.BD set (unless an earlier branch jumped
+ * straight to the slot's instruction: then it is no delay slot). */
+static void branch_label(void) { sb_printf(B->body, "XB_%d_%d:\n", B->k, B->item); }
 
 /* ---- register choice ----------------------------------------------------- */
 /* Writable by random code: everything but $0, $k0, $k1, $gp (scratch
@@ -601,16 +606,17 @@ static bool gen_llsc(void)
 }
 
 /* Instructions that raise exceptions on purpose (never in a delay slot):
- * ADD/ADDI/SUB overflow, traps, SYSCALL, BREAK, misaligned accesses. */
+ * ADD/ADDI/SUB overflow, traps, SYSCALL, BREAK, misaligned accesses.
+ * Also in delay slots (one instruction there). */
 static bool gen_exc(void)
 {
-    if (B->in_ds)
+    if (B->in_ds && B->ds_noexc)
         return false;
     int what = rnd(10);
     if (what <= 2) {
         /* operands near the overflow boundary half of the time */
         int rs = gr(), rt = gr();
-        if (chance(50)) {
+        if (!B->in_ds && chance(50)) {
             rs = gw();
             emit("lui %s, 0x%x", gname(rs), chance(50) ? 0x7fff : 0x8000);
         }
@@ -949,6 +955,7 @@ static void delay_slot(bool likely, int avoid, int t)
     while (!gen_item())
         ;
     B->in_ds = false;
+    B->ds_noexc = false;
     B->avoid = -1;
     if (t > B->horizon)
         B->horizon = t;
@@ -984,6 +991,13 @@ static bool gen_branch(void)
     if (ops[i].link) /* BxxZAL with rs = 31 is UNPREDICTABLE */
         while (rs == REG_RA)
             rs = gr();
+    /* QEMU turns branches that can never be taken (BNE r, r; BGTZ, BLTZ,
+     * BLTZAL $0) into plain instructions: an exception in their delay slot
+     * gets no Cause.BD there, unlike the architecture. Not tested. */
+    B->ds_noexc = (strcmp(ops[i].op, "bne") == 0 && rs == rt) ||
+                  (rs == 0 && (strcmp(ops[i].op, "bgtz") == 0 || strcmp(ops[i].op, "bltz") == 0 ||
+                               strcmp(ops[i].op, "bltzal") == 0));
+    branch_label();
     if (ops[i].nregs == 2)
         emit("%s %s, %s, L%d_%d", ops[i].op, gname(rs), gname(rt), B->k, t);
     else if (ops[i].nregs == 1)
@@ -1001,6 +1015,7 @@ static bool gen_fbranch(void)
         return false;
     int i = rnd(4);
     int t = branch_target();
+    branch_label();
     emit("%s $fcc%d, L%d_%d", ops[i], rnd(8), B->k, t);
     delay_slot(i >= 2, -1, t);
     return true;
@@ -1013,9 +1028,11 @@ static bool gen_jump(void)
     int t = branch_target();
     int kind = rnd(6);
     if (kind == 0) {
+        branch_label();
         emit("j L%d_%d", B->k, t);
         delay_slot(false, -1, t);
     } else if (kind == 1) {
+        branch_label();
         emit("jal L%d_%d", B->k, t);
         delay_slot(false, REG_RA, t);
     } else {
@@ -1024,6 +1041,7 @@ static bool gen_jump(void)
         bool hb = chance(30);
         emit("lui %s, %%hi(L%d_%d)", gname(r), B->k, t);
         emit("addiu %s, %s, %%lo(L%d_%d)", gname(r), gname(r), B->k, t);
+        branch_label();
         if (kind == 2) {
             emit("jr%s %s", hb ? ".hb" : "", gname(r));
             delay_slot(false, -1, t);

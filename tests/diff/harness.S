@@ -20,9 +20,11 @@
  *
  * Exceptions (overflow, traps, syscall, break, address errors, and anything
  * unexpected) are recorded in exc_area (ExcCode|BD, EPC, BadVAddr for
- * address errors) and skipped: EPC += 4, eret. The generator never puts an
- * exception-raising instruction in a delay slot. A runaway (4096
- * exceptions in one block) exits with status 3.
+ * address errors) and skipped: EPC += 4, eret; or, for an exception in a
+ * delay slot (Cause.BD, EPC at the branch), EPC += 8: execution goes on
+ * at the branch's fall-through path, as if it had not been taken (its
+ * link register write, if any, has happened). A runaway (4096 exceptions
+ * in one block) exits with status 3.
  */
 #include <mips/mipsregs.h>
 
@@ -123,8 +125,14 @@ exc_entry:
     sltiu   $2, $1, EXC_RUNAWAY
     beqz    $2, exc_runaway
     nop
-    mfc0    $k0, C0_EPC
-    addiu   $k0, $k0, 4
+    /* resume after the instruction; after a branch whose delay slot
+     * raised the exception (BD: EPC = the branch), on the fall-through path */
+    mfc0    $k0, C0_CAUSE
+    bltz    $k0, 4f
+    li      $1, 8
+    li      $1, 4
+4:  mfc0    $k0, C0_EPC
+    addu    $k0, $k0, $1
     mtc0    $k0, C0_EPC
     lw      $1, 0($k1)
     lw      $2, 4($k1)
