@@ -25,6 +25,7 @@ void ev_init(struct event *e, const char *name, event_fn fn, void *ctx)
     e->seq = 0;
     e->next = NULL;
     e->armed = false;
+    e->keep_on_reset = false;
 }
 
 uint64_t ev_next(const struct evq *q)
@@ -92,9 +93,14 @@ void ev_dispatch(struct evq *q)
 
 void ev_reset(struct evq *q)
 {
-    while (q->head) {
-        struct event *e = q->head;
-        q->head = e->next;
+    struct event **p = &q->head;
+    while (*p) {
+        struct event *e = *p;
+        if (e->keep_on_reset) {
+            p = &e->next;
+            continue;
+        }
+        *p = e->next;
         e->next = NULL;
         e->armed = false;
     }

@@ -29,6 +29,9 @@ struct event {
     event_fn fn;
     void *ctx;
     const char *name;
+    /* Outside the chip (a button press by the board): survives a chip
+     * reset. Device events are all dropped by ev_reset(). */
+    bool keep_on_reset;
     /* --- private to event.c --- */
     uint64_t when;
     uint64_t seq;
@@ -61,6 +64,7 @@ static inline uint64_t ev_now(const struct evq *q) { return *q->now; }
 void ev_dispatch(struct evq *q);
 /* Earliest armed event's cycle, or UINT64_MAX. */
 uint64_t ev_next(const struct evq *q);
+/* Chip reset: disarms every event except keep_on_reset ones. */
 void ev_reset(struct evq *q);
 
 #endif

@@ -10,6 +10,8 @@
 #include "dma.h"
 #include "intc.h"
 #include "sbp.h"
+#include "ports.h"
+#include "sysctl.h"
 #include "timer.h"
 #include "uart.h"
 
@@ -18,7 +20,9 @@
 typedef bool (*soc_dev_init_fn)(struct soc *s);
 static const soc_dev_init_fn soc_devices[] = {
     intc_init, /* first: the others raise interrupts from their reset hooks */
+    sysctl_init, /* second: its reset reads DEVCFG and sets the clocks */
     timers_init,
+    ports_init,
     sbp_init,
     uart_init,
     dma_init, /* after intc: listens to its interrupt events */

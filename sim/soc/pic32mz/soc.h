@@ -61,6 +61,10 @@ struct soc {
      * the reset vector, every reset starts at this entry point (0 = none,
      * run the boot flash at 0xBFC00000). */
     uint32_t boot_entry;
+    /* DEVCFG0..3 the board's boot loader would leave when the image has
+     * none (all four words erased in boot flash); see sysctl.c. */
+    uint32_t devcfg_default[4];
+    bool has_devcfg_default;
 
     /* Peripheral models: each *_init(soc) allocates its state, registers
      * its SFR blocks and stores itself here for the others to reach. */
