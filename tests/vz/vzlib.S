@@ -41,7 +41,11 @@ vz_root_exit:
     sw      $k1, 28($k0)
     mfc0    $k1, $12, 2
     sw      $k1, 32($k0)
-    /* leave guest mode for good: GM off, back to set 0, resume in C */
+    /* leave guest mode for good: GM off, root interrupts off, back to
+     * set 0, resume in C */
+    mfc0    $k1, $12
+    ins     $k1, $zero, 0, 1
+    mtc0    $k1, $12
     mfc0    $k1, $12, 6
     li      $k0, ~GUESTCTL0_GM
     and     $k1, $k1, $k0
