@@ -239,6 +239,20 @@ SNIP(g_spin_bounded)
     hypcall 4
 END(g_spin_bounded)
 
+/* guest timer: Compare = Count + 50, interrupts on, spin, HYPCALL 4 */
+SNIP(g_timer)
+    mfc0    $t0, $9
+    addiu   $t0, $t0, 50
+    mtc0    $t0, $11
+    ei
+    ehb
+    li      $t3, 1000
+1:  addiu   $t3, $t3, -1
+    bnez    $t3, 1b
+    nop
+    hypcall 4
+END(g_timer)
+
 /* FPU use */
 SNIP(g_fpu)
     mtc1    $t1, $f2
