@@ -85,6 +85,12 @@ static void fastmap_build(struct cpu *c)
     c->bus_gen = c->bus->generation;
 }
 
+void cpu_bus_changed(struct cpu *c)
+{
+    fastmap_build(c);
+    cpu_gmap_flush(c);
+}
+
 void cpu_reset(struct cpu *c)
 {
     memset(c->sets, 0, sizeof c->sets);

@@ -181,6 +181,9 @@ void cpu_reset(struct cpu *c);
 /* Runs until c->stop becomes non-zero. */
 void cpu_run(struct cpu *c);
 
+/* The bus region table changed (a region added, or wrapped by a filter
+ * such as bus protection): rebuild the fast maps. */
+void cpu_bus_changed(struct cpu *c);
 /* Call after changing limit_cycles directly. */
 void cpu_recompute_deadline_public(struct cpu *c);
 /* Devices: request hooks.event at cycle `when` (UINT64_MAX = none). */
