@@ -15,6 +15,7 @@
 
 #include "../soc/pic32mz/soc.h"
 #include "loader.h"
+#include "../board/board.h"
 #include "uart_backend.h"
 
 #define EXIT_BAD_INPUT 2
@@ -41,6 +42,12 @@ static const char usage_text[] =
     "                     or @FILE holding such lines; may be repeated\n"
     "      --until PATTERN  stop with status 0 once the console (stdio UART)\n"
     "                     output contains PATTERN (escapes as above)\n"
+    /* Board (sim/board/board.h) */
+    "      --board NAME   the board around the chip (default wifire)\n"
+    "      --leds         print LED changes: [t=1.234567ms] LED LD1 on\n"
+    "      --press B@T[:D]  press button B (BTN1, BTN2) at simulated time T for\n"
+    "                     D (default 50ms), e.g. BTN1@10ms:5ms; may be repeated\n"
+    "      --buttons FILE   presses from FILE, one B@T[:D] per line, # comments\n"
     "  -h, --help         this help\n"
     "Exit status: the program's exit code (UHI exit), 2 for bad input,\n"
     "124 when --cycles/--time ends the run, 125 on WAIT with nothing pending.\n";
@@ -156,6 +163,11 @@ int main(int argc, char **argv)
         {"uart", required_argument, NULL, 'U'},
         {"input", required_argument, NULL, 'I'},
         {"until", required_argument, NULL, 'W'},
+        /* board */
+        {"board", required_argument, NULL, 'B'},
+        {"leds", no_argument, NULL, 'E'},
+        {"press", required_argument, NULL, 'R'},
+        {"buttons", required_argument, NULL, 'N'},
         {NULL, 0, NULL, 0},
     };
     uint64_t limit = UINT64_MAX;
@@ -169,6 +181,11 @@ int main(int argc, char **argv)
     char uerr[512];
     const char *until = NULL;
     uart_backends_init(&ub);
+    /* board */
+    const char *board_name = "wifire";
+    bool print_leds = false;
+    const char *press[64], *button_files[8];
+    unsigned npress = 0, nbutton_files = 0;
     int ch;
     opterr = 0;
     while ((ch = getopt_long(argc, argv, "c:st:h", longopts, NULL)) != -1) {
@@ -194,6 +211,19 @@ int main(int argc, char **argv)
                 usage_error("%s", uerr);
             break;
         case 'W': until = optarg; break;
+        /* board */
+        case 'B': board_name = optarg; break;
+        case 'E': print_leds = true; break;
+        case 'R':
+            if (npress == sizeof press / sizeof press[0])
+                usage_error("%s", "too many --press options (at most 64; use --buttons FILE)");
+            press[npress++] = optarg;
+            break;
+        case 'N':
+            if (nbutton_files == sizeof button_files / sizeof button_files[0])
+                usage_error("%s", "too many --buttons files (at most 8)");
+            button_files[nbutton_files++] = optarg;
+            break;
         case '?':
             if (optopt)
                 fprintf(stderr, "vpsim: option -%c needs an argument or is unknown\n", optopt);
@@ -211,6 +241,24 @@ int main(int argc, char **argv)
     static struct soc soc;
     if (!soc_init(&soc, &opt))
         return EXIT_BAD_INPUT;
+    /* board: before the image is loaded and the chip powered on */
+    {
+        char berr[512];
+        struct board *bd = board_create(&soc, board_name, berr, sizeof berr);
+        bool ok = bd != NULL;
+        for (unsigned i = 0; ok && i < npress; i++)
+            ok = board_press(bd, press[i], berr, sizeof berr);
+        for (unsigned i = 0; ok && i < nbutton_files; i++)
+            ok = board_script(bd, button_files[i], berr, sizeof berr);
+        if (!ok) {
+            fprintf(stderr, "vpsim: %s\n", berr);
+            board_free(bd);
+            soc_free(&soc);
+            return EXIT_BAD_INPUT;
+        }
+        if (print_leds)
+            board_print_leds(bd, stdout);
+    }
     struct load_sink sink = {.ctx = &soc, .write = soc_load_write};
     struct load_info info;
     char err[512];
