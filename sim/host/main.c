@@ -274,7 +274,7 @@ int main(int argc, char **argv)
             soc_free(&soc);
             return EXIT_BAD_INPUT;
         }
-        info.fills_reset_vector |= xinfo.fills_reset_vector;
+        /* only IMAGE decides where the chip starts */
     }
     struct cpu *c = &soc.cpu;
     if (!info.fills_reset_vector) {

@@ -16,3 +16,14 @@ $(VZ_B)/vzlib.o: tests/vz/vzlib.S include/mips/mipsregs.h | $(DEPS_STAMP)
 	$(TCC) $(VZ_CFLAGS) -c -o $@ $<
 $(VZ_B)/%.elf: $(VZ_B)/%.o $(VZ_OBJS) $(B)/tests/lib/crt0.o $(B)/tests/lib/test.o tests/lib/test.ld
 	@$(call TEST_LINK,$@,$(VZ_OBJS) $<)
+# the 1:1 monitor for bare-board guests (run by tests/vz/run with --load)
+VZ_MON := $(VZ_B)/mon11.elf
+TEST_DEPS += $(VZ_MON)
+$(VZ_MON): tests/vz/mon11.S tests/vz/mon11.ld include/mips/mipsregs.h | $(DEPS_STAMP)
+	@mkdir -p $(dir $@)
+	$(TCC) $(TARGET_CFLAGS) -mvirt $(TARGET_LDFLAGS) -T tests/vz/mon11.ld -o $@ $<
+VZ_MONK := $(VZ_B)/mon11k.elf
+TEST_DEPS += $(VZ_MONK)
+$(VZ_MONK): tests/vz/mon11.S tests/vz/mon11.ld include/mips/mipsregs.h | $(DEPS_STAMP)
+	@mkdir -p $(dir $@)
+	$(TCC) $(TARGET_CFLAGS) -mvirt -DGUEST_KERNEL_ENTRY $(TARGET_LDFLAGS) -T tests/vz/mon11.ld -o $@ $<
