@@ -102,12 +102,13 @@ enum cls {
     CL_ALU, CL_SHIFT, CL_BITS, CL_CMOV, CL_MULDIV, CL_DIV, CL_MEM, CL_UNAL,
     CL_LLSC, CL_BRANCH, CL_JUMP, CL_EXC, CL_FARITH, CL_FCVT, CL_FCMP,
     CL_FMOVE, CL_FMADD, CL_FRECIP, CL_FMEM, CL_FXFER, CL_FCSR, CL_FBRANCH,
-    CL_N
+    CL_MISC, CL_N
 };
 static const char *const class_names[CL_N] = {
     "alu", "shift", "bits", "cmov", "muldiv", "div", "mem", "unal",
     "llsc", "branch", "jump", "exc", "farith", "fcvt", "fcmp",
     "fmove", "fmadd", "frecip", "fmem", "fxfer", "fcsr", "fbranch",
+    "misc",
 };
 static const int class_weight[CL_N] = {
     [CL_ALU] = 14, [CL_SHIFT] = 6, [CL_BITS] = 6, [CL_CMOV] = 3,
@@ -115,7 +116,7 @@ static const int class_weight[CL_N] = {
     [CL_LLSC] = 1, [CL_BRANCH] = 6, [CL_JUMP] = 2, [CL_EXC] = 3,
     [CL_FARITH] = 8, [CL_FCVT] = 6, [CL_FCMP] = 4, [CL_FMOVE] = 4,
     [CL_FMADD] = 3, [CL_FRECIP] = 1, [CL_FMEM] = 5, [CL_FXFER] = 4,
-    [CL_FCSR] = 2, [CL_FBRANCH] = 3,
+    [CL_FCSR] = 2, [CL_FBRANCH] = 3, [CL_MISC] = 1,
 };
 static bool class_on[CL_N];
 
@@ -677,6 +678,36 @@ static bool gen_exc(void)
     return true;
 }
 
+/* Instructions with no architectural effect here: barriers, hints,
+ * no-ops (never PAUSE, which waits for LLbit to clear). */
+static bool gen_misc(void)
+{
+    switch (rnd(7)) {
+    case 0:
+        emit("nop");
+        break;
+    case 1:
+        emit("ssnop");
+        break;
+    case 2:
+        emit("ehb");
+        break;
+    case 3:
+        emit("sync");
+        break;
+    case 4:
+        emit("sync %d", PICK(((const int[]){0, 4, 16, 17, 18, 19})));
+        break;
+    case 5:
+        emit("pref %d, %d($%d)", PICK(((const int[]){0, 1, 4, 5, 6, 7})), mem_off(1), REG_GP);
+        break;
+    default:
+        emit("synci %d($%d)", mem_off(1), REG_GP);
+        break;
+    }
+    return true;
+}
+
 /* ---- FPU --------------------------------------------------------------- */
 static bool gen_farith(void)
 {
@@ -1065,7 +1096,7 @@ static const gen_fn generators[CL_N] = {
     [CL_FARITH] = gen_farith, [CL_FCVT] = gen_fcvt,       [CL_FCMP] = gen_fcmp,
     [CL_FMOVE] = gen_fmove,   [CL_FMADD] = gen_fmadd,     [CL_FRECIP] = gen_frecip,
     [CL_FMEM] = gen_fmem,     [CL_FXFER] = gen_fxfer,     [CL_FCSR] = gen_fcsr,
-    [CL_FBRANCH] = gen_fbranch,
+    [CL_FBRANCH] = gen_fbranch, [CL_MISC] = gen_misc,
 };
 
 /* -X: mnemonics never to emit (to look past a known bug). */
