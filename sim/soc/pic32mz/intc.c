@@ -38,6 +38,9 @@ struct intc {
     /* interrupt-event listener (the DMA controller's start/abort IRQs) */
     void (*listen)(void *ctx, unsigned v);
     void *listen_ctx;
+    /* observer for measurements (vpsim --measure irq:V): never changes state */
+    void (*probe)(void *ctx, unsigned v);
+    void *probe_ctx;
 };
 
 /* Vectors without an IFS bit / OFF register on the PIC32MZ EF 100-pin
@@ -151,6 +154,14 @@ static void set_flag(struct intc *ic, unsigned v)
     ic->val[R_IFS0 + v / 32] |= 1u << (v % 32);
     if (ic->listen)
         ic->listen(ic->listen_ctx, v);
+    if (ic->probe)
+        ic->probe(ic->probe_ctx, v);
+}
+
+void intc_set_probe(struct intc *ic, void (*fn)(void *ctx, unsigned v), void *ctx)
+{
+    ic->probe = fn;
+    ic->probe_ctx = ctx;
 }
 
 void intc_set_listener(struct intc *ic, void (*fn)(void *ctx, unsigned v), void *ctx)

@@ -62,6 +62,8 @@ void intc_ext_pin(struct intc *ic, unsigned n, bool level);
  * source asserting or coming back after a clear). It must not re-enter
  * the controller synchronously (schedule an event instead). */
 void intc_set_listener(struct intc *ic, void (*fn)(void *ctx, unsigned v), void *ctx);
+/* A pure observer of the same events, for measurements (one). */
+void intc_set_probe(struct intc *ic, void (*fn)(void *ctx, unsigned v), void *ctx);
 /* Is persistent source v asserted now (intc_level)? */
 bool intc_level_on(const struct intc *ic, unsigned v);
 /* CPU side (wired by soc.c to struct cpu_hooks). */
