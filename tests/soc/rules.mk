@@ -16,6 +16,9 @@ $(SOC_B)/soc_rt.o: tests/soc/soc_rt.S include/mips/mipsregs.h | $(DEPS_STAMP)
 $(SOC_B)/%.o: tests/soc/%.c tests/soc/soc_test.h tests/lib/test.h include/mips/mipsregs.h | $(DEPS_STAMP)
 	@mkdir -p $(dir $@)
 	$(TCC) $(TARGET_CFLAGS) -O2 -c -o $@ $<
+# A program may hold its own configuration words in a section .devcfg
+# (DEVCFG3..0, placed at 0xBFC0FFC0 in boot flash).
+$(SOC_B)/%.elf: TARGET_LDFLAGS += -Wl,--section-start=.devcfg=0xBFC0FFC0
 $(SOC_B)/%.elf: $(SOC_B)/%.o $(SOC_B)/soc_rt.o $(SOC_LIB) tests/lib/test.ld
 	@$(call TEST_LINK,$@,$(SOC_B)/soc_rt.o $<)
 .SECONDARY: $(SOC_PROGS:%=$(SOC_B)/%.o) $(SOC_B)/soc_rt.o

@@ -8,6 +8,10 @@
 
 #include "../lib/test.h"
 
+/* Survives a chip reset: RAM keeps its contents and crt0 clears only .bss,
+ * so a variable placed in .data keeps its last value. */
+#define RESET_KEEP __attribute__((section(".data")))
+
 #define REG(a)      (*(volatile uint32_t *)(a))
 #define REG16(a)    (*(volatile uint16_t *)(a))
 #define REG8(a)     (*(volatile uint8_t *)(a))
