@@ -15,8 +15,12 @@
 
 #include "../soc/pic32mz/soc.h"
 #include "loader.h"
+#include "measure.h"
 #include "../board/board.h"
 #include "uart_backend.h"
+
+/* board options: long only, codes above any character */
+enum { OPT_BOARD = 0x200, OPT_LEDS, OPT_PRESS, OPT_BUTTONS };
 
 #define EXIT_BAD_INPUT 2
 #define EXIT_LIMIT     124
@@ -32,6 +36,11 @@ static const char usage_text[] =
     "  -t, --trace FILE   write an instruction trace to FILE ('-' = stderr)\n"
     "      --prid X       processor revision register value (default 0x0001A700)\n"
     "      --load FILE    also load FILE (ELF/HEX) into memory; IMAGE gives the entry\n"
+    "      --measure NAME=FROM..TO  cycles/instructions from each FROM event to the next TO:\n"
+    "                     pc:ADDR|SYM[+OFF], exc[:CODE], guest-entry[:ID], guest-exit[:CODE],\n"
+    "                     irq:V, guest-irq; min/median/max printed at the end\n"
+    "      --measure-json FILE  also write the measurements as JSON\n"
+    "      --events FILE  log guest entries/exits, exceptions and interrupts (cycle insns kind arg)\n"
     /* UART backends (uart_backend.h, docs/simulator.md "UART backends") */
     "      --uart N=SPEC  where UART N (1-6) goes: none, stdio, file:PATH, or\n"
     "                     tcp:PORT (server on 127.0.0.1, waits for a client;\n"
@@ -159,15 +168,19 @@ int main(int argc, char **argv)
         {"stats", no_argument, NULL, 's'},        {"trace", required_argument, NULL, 't'},
         {"prid", required_argument, NULL, 'P'},   {"help", no_argument, NULL, 'h'},
         {"load", required_argument, NULL, 'L'},
+        /* measurements (measure.h) */
+        {"measure", required_argument, NULL, 1001},
+        {"events", required_argument, NULL, 1002},
+        {"measure-json", required_argument, NULL, 1003},
         /* UART backends */
         {"uart", required_argument, NULL, 'U'},
         {"input", required_argument, NULL, 'I'},
         {"until", required_argument, NULL, 'W'},
         /* board */
-        {"board", required_argument, NULL, 'B'},
-        {"leds", no_argument, NULL, 'E'},
-        {"press", required_argument, NULL, 'R'},
-        {"buttons", required_argument, NULL, 'N'},
+        {"board", required_argument, NULL, OPT_BOARD},
+        {"leds", no_argument, NULL, OPT_LEDS},
+        {"press", required_argument, NULL, OPT_PRESS},
+        {"buttons", required_argument, NULL, OPT_BUTTONS},
         {NULL, 0, NULL, 0},
     };
     uint64_t limit = UINT64_MAX;
@@ -196,6 +209,18 @@ int main(int argc, char **argv)
         case 't': trace = optarg; break;
         case 'P': opt.prid = (uint32_t)parse_u64(optarg, "--prid"); break;
         case 'h': fputs(usage_text, stdout); return 0;
+        /* measurements */
+        case 1001:
+        case 1002:
+        case 1003: {
+            char merr[256];
+            bool ok = ch == 1001   ? measure_add(optarg, merr, sizeof merr)
+                      : ch == 1002 ? measure_events_file(optarg, merr, sizeof merr)
+                                  : measure_json_file(optarg, merr, sizeof merr);
+            if (!ok)
+                usage_error("%s", merr);
+            break;
+        }
         case 'L':
             if (nextra == sizeof extra / sizeof extra[0])
                 usage_error("%s", "too many --load images (at most 8)");
@@ -212,14 +237,14 @@ int main(int argc, char **argv)
             break;
         case 'W': until = optarg; break;
         /* board */
-        case 'B': board_name = optarg; break;
-        case 'E': print_leds = true; break;
-        case 'R':
+        case OPT_BOARD: board_name = optarg; break;
+        case OPT_LEDS: print_leds = true; break;
+        case OPT_PRESS:
             if (npress == sizeof press / sizeof press[0])
                 usage_error("%s", "too many --press options (at most 64; use --buttons FILE)");
             press[npress++] = optarg;
             break;
-        case 'N':
+        case OPT_BUTTONS:
             if (nbutton_files == sizeof button_files / sizeof button_files[0])
                 usage_error("%s", "too many --buttons files (at most 8)");
             button_files[nbutton_files++] = optarg;
@@ -310,6 +335,18 @@ int main(int argc, char **argv)
         }
         c->hooks.trace = trace_hook;
     }
+    /* measurements: after --trace installed its hook */
+    {
+        const char *images[9] = {image};
+        char merr[256];
+        for (unsigned i = 0; i < nextra; i++)
+            images[i + 1] = extra[i];
+        if (!measure_start(&soc, images, nextra + 1, merr, sizeof merr)) {
+            fprintf(stderr, "vpsim: %s\n", merr);
+            soc_free(&soc);
+            return EXIT_BAD_INPUT;
+        }
+    }
     c->limit_cycles = limit;
     cpu_recompute_deadline_public(c);
     soc_run(&soc);
@@ -337,6 +374,8 @@ int main(int argc, char **argv)
     }
     if (stats)
         print_stats(c);
+    measure_report();
+    measure_free();
     if (trace_file && trace_file != stderr)
         fclose(trace_file);
     soc_free(&soc);

@@ -1,0 +1,360 @@
+/* vpsim measurements: see measure.h. */
+#include "measure.h"
+
+#include <fcntl.h>
+#include <gelf.h>
+#include <inttypes.h>
+#include <libelf.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <mips/mipsregs.h>
+
+#include "../soc/pic32mz/intc.h"
+#include "../soc/pic32mz/soc.h"
+
+enum pt_kind { PT_PC, PT_EXC, PT_GUEST_ENTRY, PT_GUEST_EXIT, PT_IRQ, PT_GUEST_IRQ };
+
+struct point {
+    enum pt_kind kind;
+    bool has_arg;
+    uint32_t arg;
+    char sym[64]; /* PT_PC by symbol, resolved at start */
+    uint32_t off;
+};
+
+struct sample {
+    uint64_t cycles, insns;
+};
+
+#define MEASURE_MAX 16
+static struct measure {
+    char name[32];
+    struct point from, to;
+    bool open;
+    uint64_t c0, i0;
+    struct sample *s;
+    size_t n, cap;
+} ms[MEASURE_MAX];
+static unsigned nms;
+static FILE *events;
+static char *json_path;
+static struct soc *soc;
+static bool last_gm;
+static uint64_t last_gint;
+static void (*prev_trace)(void *, struct cpu *, uint32_t, uint32_t);
+static void *prev_trace_ctx;
+static void (*prev_exc)(void *, struct cpu *, unsigned, uint32_t);
+static void *prev_exc_ctx;
+
+static bool parse_point(const char *s, struct point *p, char *err, size_t errlen)
+{
+    memset(p, 0, sizeof *p);
+    const char *colon = strchr(s, ':');
+    size_t klen = colon ? (size_t)(colon - s) : strlen(s);
+    static const struct { const char *name; enum pt_kind kind; bool needs_arg; } kinds[] = {
+        {"pc", PT_PC, true},          {"exc", PT_EXC, false},   {"guest-entry", PT_GUEST_ENTRY, false},
+        {"guest-exit", PT_GUEST_EXIT, false}, {"irq", PT_IRQ, true}, {"guest-irq", PT_GUEST_IRQ, false},
+    };
+    for (size_t i = 0; i < sizeof kinds / sizeof kinds[0]; i++) {
+        if (strlen(kinds[i].name) != klen || strncmp(kinds[i].name, s, klen))
+            continue;
+        p->kind = kinds[i].kind;
+        if (!colon) {
+            if (kinds[i].needs_arg) {
+                snprintf(err, errlen, "event '%s' needs an argument (%s:...)", s, kinds[i].name);
+                return false;
+            }
+            return true;
+        }
+        const char *a = colon + 1;
+        char *end;
+        unsigned long v = strtoul(a, &end, 0);
+        p->has_arg = true;
+        if (*a && (*end == 0 || *end == '+') && end != a) {
+            p->arg = (uint32_t)v;
+            if (*end == '+')
+                p->off = (uint32_t)strtoul(end + 1, NULL, 0);
+            return true;
+        }
+        if (p->kind != PT_PC) {
+            snprintf(err, errlen, "bad number in event '%s'", s);
+            return false;
+        }
+        const char *plus = strchr(a, '+');
+        size_t n = plus ? (size_t)(plus - a) : strlen(a);
+        if (!n || n >= sizeof p->sym) {
+            snprintf(err, errlen, "bad symbol in event '%s'", s);
+            return false;
+        }
+        memcpy(p->sym, a, n);
+        p->sym[n] = 0;
+        if (plus)
+            p->off = (uint32_t)strtoul(plus + 1, NULL, 0);
+        return true;
+    }
+    snprintf(err, errlen,
+             "unknown event '%s' (pc:ADDR|SYM[+OFF], exc[:CODE], guest-entry[:ID], "
+             "guest-exit[:CODE], irq:V, guest-irq)", s);
+    return false;
+}
+
+bool measure_add(const char *spec, char *err, size_t errlen)
+{
+    if (nms == MEASURE_MAX) {
+        snprintf(err, errlen, "too many --measure (at most %d)", MEASURE_MAX);
+        return false;
+    }
+    const char *eq = strchr(spec, '=');
+    const char *dots = eq ? strstr(eq, "..") : NULL;
+    if (!eq || !dots || eq == spec || (size_t)(eq - spec) >= sizeof ms[0].name) {
+        snprintf(err, errlen, "bad --measure '%s' (use NAME=FROM..TO)", spec);
+        return false;
+    }
+    struct measure *m = &ms[nms];
+    memset(m, 0, sizeof *m);
+    memcpy(m->name, spec, (size_t)(eq - spec));
+    char from[128];
+    size_t fl = (size_t)(dots - eq - 1);
+    if (fl >= sizeof from) {
+        snprintf(err, errlen, "bad --measure '%s'", spec);
+        return false;
+    }
+    memcpy(from, eq + 1, fl);
+    from[fl] = 0;
+    if (!parse_point(from, &m->from, err, errlen) || !parse_point(dots + 2, &m->to, err, errlen))
+        return false;
+    nms++;
+    return true;
+}
+
+bool measure_events_file(const char *path, char *err, size_t errlen)
+{
+    events = strcmp(path, "-") ? fopen(path, "w") : stderr;
+    if (!events) {
+        snprintf(err, errlen, "cannot open events file %s", path);
+        return false;
+    }
+    return true;
+}
+
+bool measure_json_file(const char *path, char *err, size_t errlen)
+{
+    free(json_path);
+    json_path = strdup(path);
+    return json_path != NULL;
+}
+
+/* Looks a symbol up in the images' symbol tables. */
+static bool find_symbol(const char *const *images, unsigned n, const char *name, uint32_t *val)
+{
+    for (unsigned i = 0; i < n; i++) {
+        int fd = open(images[i], O_RDONLY);
+        if (fd < 0)
+            continue;
+        Elf *e = elf_begin(fd, ELF_C_READ, NULL);
+        Elf_Scn *scn = NULL;
+        bool found = false;
+        while (e && !found && (scn = elf_nextscn(e, scn))) {
+            GElf_Shdr sh;
+            if (!gelf_getshdr(scn, &sh) || sh.sh_type != SHT_SYMTAB || !sh.sh_entsize)
+                continue;
+            Elf_Data *d = elf_getdata(scn, NULL);
+            size_t cnt = sh.sh_size / sh.sh_entsize;
+            for (size_t k = 0; d && k < cnt; k++) {
+                GElf_Sym sym;
+                if (!gelf_getsym(d, (int)k, &sym))
+                    continue;
+                const char *nm = elf_strptr(e, sh.sh_link, sym.st_name);
+                if (nm && !strcmp(nm, name)) {
+                    *val = (uint32_t)sym.st_value;
+                    found = true;
+                    break;
+                }
+            }
+        }
+        if (e)
+            elf_end(e);
+        close(fd);
+        if (found)
+            return true;
+    }
+    return false;
+}
+
+static void sample(struct measure *m, const struct cpu *c)
+{
+    if (m->n == m->cap) {
+        size_t cap = m->cap ? m->cap * 2 : 64;
+        struct sample *s = realloc(m->s, cap * sizeof *s);
+        if (!s)
+            return; /* out of host memory: the sample is dropped, noted below */
+        m->s = s;
+        m->cap = cap;
+    }
+    m->s[m->n].cycles = c->cycles - m->c0;
+    m->s[m->n].insns = c->insns - m->i0;
+    m->n++;
+}
+
+static bool match(const struct point *p, enum pt_kind kind, uint32_t arg)
+{
+    return p->kind == kind && (!p->has_arg || p->arg == arg);
+}
+
+static void event(const struct cpu *c, enum pt_kind kind, uint32_t arg)
+{
+    for (unsigned i = 0; i < nms; i++) {
+        struct measure *m = &ms[i];
+        if (m->open && match(&m->to, kind, arg)) {
+            sample(m, c);
+            m->open = false;
+        }
+        if (match(&m->from, kind, arg)) {
+            m->open = true;
+            m->c0 = c->cycles;
+            m->i0 = c->insns;
+        }
+    }
+    if (events && kind != PT_PC) {
+        static const char *const names[] = {"pc", "exc", "guest-entry", "guest-exit", "irq",
+                                            "guest-irq"};
+        fprintf(events, "%" PRIu64 " %" PRIu64 " %s %" PRIu32 "\n", c->cycles, c->insns,
+                names[kind], arg);
+    }
+}
+
+static void on_trace(void *ctx, struct cpu *c, uint32_t pc, uint32_t insn)
+{
+    if (c->gm && !last_gm)
+        event(c, PT_GUEST_ENTRY, (c->cp0.guestctl1 & GUESTCTL1_ID) >> GUESTCTL1_ID_SHIFT);
+    last_gm = c->gm;
+    if (c->stats.guest_interrupts != last_gint) {
+        last_gint = c->stats.guest_interrupts;
+        event(c, PT_GUEST_IRQ, 0);
+    }
+    event(c, PT_PC, pc);
+    if (prev_trace)
+        prev_trace(prev_trace_ctx, c, pc, insn);
+}
+
+static void on_exc(void *ctx, struct cpu *c, unsigned code, uint32_t epc)
+{
+    if (last_gm)
+        event(c, PT_GUEST_EXIT, code);
+    last_gm = false;
+    event(c, PT_EXC, code);
+    if (prev_exc)
+        prev_exc(prev_exc_ctx, c, code, epc);
+}
+
+static void on_irq(void *ctx, unsigned v)
+{
+    event(&soc->cpu, PT_IRQ, v);
+}
+
+static bool resolve(struct point *p, const char *const *images, unsigned n, char *err,
+                    size_t errlen)
+{
+    if (p->kind != PT_PC || !p->sym[0])
+        return true;
+    uint32_t v;
+    if (!find_symbol(images, n, p->sym, &v)) {
+        snprintf(err, errlen, "symbol '%s' not found in the image(s)", p->sym);
+        return false;
+    }
+    p->arg = v + p->off;
+    return true;
+}
+
+bool measure_start(struct soc *s, const char *const *images, unsigned nimages, char *err,
+                   size_t errlen)
+{
+    if (!nms && !events)
+        return true;
+    elf_version(EV_CURRENT);
+    for (unsigned i = 0; i < nms; i++)
+        if (!resolve(&ms[i].from, images, nimages, err, errlen) ||
+            !resolve(&ms[i].to, images, nimages, err, errlen))
+            return false;
+    soc = s;
+    struct cpu *c = &s->cpu;
+    prev_trace = c->hooks.trace;
+    prev_trace_ctx = c->hooks.ctx;
+    prev_exc = c->hooks.exception;
+    prev_exc_ctx = c->hooks.ctx;
+    c->hooks.trace = on_trace;
+    c->hooks.exception = on_exc;
+    if (s->intc)
+        intc_set_probe(s->intc, on_irq, NULL);
+    return true;
+}
+
+static int cmp_u64(const void *a, const void *b)
+{
+    uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+    return x < y ? -1 : x > y;
+}
+
+struct stat3 {
+    uint64_t min, med, max;
+};
+
+static struct stat3 stats_of(const struct measure *m, bool cycles)
+{
+    struct stat3 r = {0, 0, 0};
+    if (!m->n)
+        return r;
+    uint64_t *v = malloc(m->n * sizeof *v);
+    if (!v)
+        return r;
+    for (size_t i = 0; i < m->n; i++)
+        v[i] = cycles ? m->s[i].cycles : m->s[i].insns;
+    qsort(v, m->n, sizeof *v, cmp_u64);
+    r.min = v[0];
+    r.med = v[m->n / 2];
+    r.max = v[m->n - 1];
+    free(v);
+    return r;
+}
+
+void measure_report(void)
+{
+    FILE *j = json_path ? fopen(json_path, "w") : NULL;
+    if (json_path && !j)
+        fprintf(stderr, "vpsim: cannot write %s\n", json_path);
+    if (j)
+        fprintf(j, "{\n");
+    for (unsigned i = 0; i < nms; i++) {
+        const struct measure *m = &ms[i];
+        struct stat3 cy = stats_of(m, true), in = stats_of(m, false);
+        fprintf(stderr,
+                "measure %s: n=%zu cycles min %" PRIu64 " median %" PRIu64 " max %" PRIu64
+                ", instructions min %" PRIu64 " median %" PRIu64 " max %" PRIu64 "\n",
+                m->name, m->n, cy.min, cy.med, cy.max, in.min, in.med, in.max);
+        if (j)
+            fprintf(j,
+                    "  \"%s\": {\"n\": %zu, \"cycles\": [%" PRIu64 ", %" PRIu64 ", %" PRIu64
+                    "], \"instructions\": [%" PRIu64 ", %" PRIu64 ", %" PRIu64 "]}%s\n",
+                    m->name, m->n, cy.min, cy.med, cy.max, in.min, in.med, in.max,
+                    i + 1 < nms ? "," : "");
+    }
+    if (j) {
+        fprintf(j, "}\n");
+        fclose(j);
+    }
+}
+
+void measure_free(void)
+{
+    for (unsigned i = 0; i < nms; i++)
+        free(ms[i].s);
+    nms = 0;
+    if (events && events != stderr)
+        fclose(events);
+    events = NULL;
+    free(json_path);
+    json_path = NULL;
+}
