@@ -333,21 +333,22 @@ static void dma_write(void *ctx, unsigned idx, uint32_t old, uint32_t req, uint3
     } else if (idx >= G_N) {
         struct dma_ch *c = &d->ch[(idx - G_N) / C_N];
         unsigned r = (idx - G_N) % C_N;
-        uint32_t con = *reg(c, C_CON);
+        uint32_t con = *reg(c, C_CON), econ = *reg(c, C_ECON);
+        /* A persistent start source already asserted when the channel is
+         * enabled (or SIRQEN set) starts it, as its request is still up. */
+        bool level = (econ & DCHECON_SIRQEN) &&
+                     intc_level_on(d->soc->intc, (econ >> DCHECON_CHSIRQ_SHIFT) & 0xFF);
         if (r == C_CON) {
             if ((old & DCHCON_CHEN) && !(con & DCHCON_CHEN)) {
                 c->busy = false; /* a cell in progress is dropped */
                 ev_cancel(&d->soc->evq, &c->ev);
-            } else if (!(old & DCHCON_CHEN) && (con & DCHCON_CHEN)) {
-                uint32_t econ = *reg(c, C_ECON);
-                uint32_t sirq = (econ >> DCHECON_CHSIRQ_SHIFT) & 0xFF;
-                if (c->pending || ((econ & DCHECON_SIRQEN) && intc_level_on(d->soc->intc, sirq)))
-                    chan_start(c, now);
+            } else if (!(old & DCHCON_CHEN) && (con & DCHCON_CHEN) && (c->pending || level)) {
+                chan_start(c, now);
             }
         } else if (r == C_ECON) {
             if (req & DCHECON_CABORT)
                 chan_abort(c, false);
-            else if (req & DCHECON_CFORCE)
+            else if ((req & DCHECON_CFORCE) || (level && !(old & DCHECON_SIRQEN) && !c->busy))
                 chan_start(c, now);
         }
     }
