@@ -101,34 +101,29 @@ static bool region_exists(unsigned t, unsigned y)
     return (target_regions[t] >> y) & 1;
 }
 
+/* Address ranges of the targets (pic32mz-details.md, "System bus
+ * protection"); an address in none is not checked. */
+static const struct {
+    uint32_t lo, hi; /* [lo, hi) */
+    uint8_t t;
+} target_map[] = {
+    {0x00000000u, 0x00040000u, 2},  {0x00040000u, 0x00080000u, 3},
+    {0x1D000000u, 0x1D200000u, 1},  {0x1FC00000u, 0x1FC80000u, 1},
+    {0x1F800000u, 0x1F820000u, 5},  {0x1F820000u, 0x1F840000u, 6},
+    {0x1F840000u, 0x1F860000u, 7},  {0x1F860000u, 0x1F880000u, 8},
+    {0x1F880000u, 0x1F8A0000u, 9},  {0x1F8E0000u, 0x1F8E1000u, 1},  /* prefetch */
+    {0x1F8E1000u, 0x1F8E2000u, 4},  {0x1F8E2000u, 0x1F8E3000u, 11}, /* EBI, SQI SFRs */
+    {0x1F8E3000u, 0x1F8E4000u, 10}, {0x1F8E5000u, 0x1F8E6000u, 12}, /* USB, crypto */
+    {0x1F8E6000u, 0x1F8E7000u, 13}, {0x1F8F0000u, 0x1F900000u, 0},  /* RNG, system bus */
+    {0x20000000u, 0x30000000u, 4},  {0x30000000u, 0x40000000u, 11}, /* EBI, SQI memory */
+};
+
 /* The target an address belongs to, or −1 (not protected). */
 static int target_of(uint32_t pa)
 {
-    if (pa < 0x00040000u)
-        return 2;
-    if (pa < 0x00080000u)
-        return 3;
-    if ((pa >= 0x1D000000u && pa < 0x1D200000u) || (pa >= 0x1FC00000u && pa < 0x1FC80000u) ||
-        (pa >= 0x1F8E0000u && pa < 0x1F8E1000u))
-        return 1;
-    if (pa >= 0x1F800000u && pa < 0x1F8A0000u)
-        return 5 + (int)((pa - 0x1F800000u) >> 17); /* 5..9, 128 KB each */
-    if (pa >= 0x1F8E1000u && pa < 0x1F8E2000u)
-        return 4; /* EBI SFRs */
-    if (pa >= 0x1F8E2000u && pa < 0x1F8E3000u)
-        return 11;
-    if (pa >= 0x1F8E3000u && pa < 0x1F8E4000u)
-        return 10;
-    if (pa >= 0x1F8E5000u && pa < 0x1F8E6000u)
-        return 12;
-    if (pa >= 0x1F8E6000u && pa < 0x1F8E7000u)
-        return 13;
-    if (pa >= 0x1F8F0000u && pa < 0x1F900000u)
-        return 0;
-    if (pa >= 0x20000000u && pa < 0x30000000u)
-        return 4;
-    if (pa >= 0x30000000u && pa < 0x40000000u)
-        return 11;
+    for (size_t i = 0; i < sizeof target_map / sizeof target_map[0]; i++)
+        if (pa >= target_map[i].lo && pa < target_map[i].hi)
+            return target_map[i].t;
     return -1;
 }
 
