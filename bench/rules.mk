@@ -2,7 +2,8 @@
 # loop, each run in vpsim (root mode and, under a minimal monitor, guest
 # mode) and in qemu-system-mipsel on the same ELF.
 BENCH_B := $(B)/bench
-BENCH_SIM_ELFS := $(BENCH_B)/workload.elf $(BENCH_B)/alu.elf $(BENCH_B)/guestmon.elf
+# guest mode: the 1:1 monitor of tests/vz (mon11k: enters a tests/lib program)
+BENCH_SIM_ELFS := $(BENCH_B)/workload.elf $(BENCH_B)/alu.elf $(B)/tests/vz/mon11k.elf
 BENCH_DEPS += $(BENCH_SIM_ELFS)
 
 $(BENCH_B)/workload.o: bench/sim/workload.c tests/lib/test.h | $(DEPS_STAMP)
@@ -14,9 +15,6 @@ $(BENCH_B)/alu.o: bench/sim/alu.S | $(DEPS_STAMP)
 $(BENCH_B)/workload.elf $(BENCH_B)/alu.elf: $(BENCH_B)/%.elf: $(BENCH_B)/%.o \
 		$(B)/tests/lib/crt0.o $(B)/tests/lib/test.o tests/lib/test.ld
 	@$(call TEST_LINK,$@,$<)
-$(BENCH_B)/guestmon.elf: bench/sim/guestmon.S bench/sim/guestmon.ld include/mips/mipsregs.h | $(DEPS_STAMP)
-	@mkdir -p $(dir $@)
-	$(TCC) $(TARGET_CFLAGS) -mvirt $(TARGET_LDFLAGS) -T bench/sim/guestmon.ld -o $@ $<
 $(BENCH_B)/empty.o: bench/sim/workload.c tests/lib/test.h | $(DEPS_STAMP)
 	@mkdir -p $(dir $@)
 	$(TCC) $(TARGET_CFLAGS) -O2 -DROUNDS=0 -Itests/lib -c -o $@ $<
