@@ -314,6 +314,8 @@ int main(int argc, char **argv)
     }
     soc_reset(&soc); /* power-on with the image in flash (DEVCFG words) */
     /* UART backends: open files and sockets, connect the UARTs' lines. */
+    if (soc.board)
+        uart_backends_set_console(&ub, board_def_of(soc.board)->console_uart);
     if ((until && !uart_backends_set_until(&ub, until, until_stop, &soc, uerr, sizeof uerr)) ||
         !uart_backends_open(&ub, uerr, sizeof uerr)) {
         fprintf(stderr, "vpsim: %s\n", uerr);

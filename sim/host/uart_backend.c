@@ -38,6 +38,16 @@ void uart_backends_init(struct uart_backends *ub)
     }
 }
 
+void uart_backends_set_console(struct uart_backends *ub, unsigned n)
+{
+    struct uart_backend *old = &ub->b[UART_BACKEND_CONSOLE - 1];
+    if (n < 1 || n > UART_COUNT || n == UART_BACKEND_CONSOLE || ub->b[n - 1].spec_given)
+        return;
+    if (!old->spec_given)
+        old->kind = UB_NONE;
+    ub->b[n - 1].kind = UB_STDIO;
+}
+
 /* "N=" prefix of --uart/--input; returns the backend or NULL. */
 static struct uart_backend *parse_unit(struct uart_backends *ub, const char *opt,
                                        const char *arg, const char **rest, char *err,

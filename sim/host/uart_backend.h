@@ -70,6 +70,9 @@ struct uart_backends {
 
 /* Defaults: UART4 on stdio, the others none. */
 void uart_backends_init(struct uart_backends *ub);
+/* The board's console UART (its USB serial) is the default stdio UART
+ * instead of UART_BACKEND_CONSOLE, unless --uart said otherwise. */
+void uart_backends_set_console(struct uart_backends *ub, unsigned n);
 /* "--uart N=SPEC" with SPEC none|stdio|file:PATH|tcp:PORT. */
 bool uart_backends_parse(struct uart_backends *ub, const char *arg, char *err, size_t errlen);
 /* "--input N=SCRIPT" or "--input N=@FILE": appends scripted input. */
