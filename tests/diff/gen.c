@@ -102,13 +102,13 @@ enum cls {
     CL_ALU, CL_SHIFT, CL_BITS, CL_CMOV, CL_MULDIV, CL_DIV, CL_MEM, CL_UNAL,
     CL_LLSC, CL_BRANCH, CL_JUMP, CL_EXC, CL_FARITH, CL_FCVT, CL_FCMP,
     CL_FMOVE, CL_FMADD, CL_FRECIP, CL_FMEM, CL_FXFER, CL_FCSR, CL_FBRANCH,
-    CL_MISC, CL_N
+    CL_MISC, CL_SMC, CL_N
 };
 static const char *const class_names[CL_N] = {
     "alu", "shift", "bits", "cmov", "muldiv", "div", "mem", "unal",
     "llsc", "branch", "jump", "exc", "farith", "fcvt", "fcmp",
     "fmove", "fmadd", "frecip", "fmem", "fxfer", "fcsr", "fbranch",
-    "misc",
+    "misc", "smc",
 };
 static const int class_weight[CL_N] = {
     [CL_ALU] = 14, [CL_SHIFT] = 6, [CL_BITS] = 6, [CL_CMOV] = 3,
@@ -117,6 +117,7 @@ static const int class_weight[CL_N] = {
     [CL_FARITH] = 8, [CL_FCVT] = 6, [CL_FCMP] = 4, [CL_FMOVE] = 4,
     [CL_FMADD] = 3, [CL_FRECIP] = 1, [CL_FMEM] = 5, [CL_FXFER] = 4,
     [CL_FCSR] = 2, [CL_FBRANCH] = 3, [CL_MISC] = 1,
+    [CL_SMC] = 1,
 };
 static bool class_on[CL_N];
 
@@ -708,6 +709,44 @@ static bool gen_misc(void)
     return true;
 }
 
+/* Self-modifying code, done the architected way: store a new instruction
+ * over a NOP further on, SYNCI its address, SYNC, and reach it with JR.HB
+ * (MIPS32 r5 Vol. II, SYNCI). The new instruction is a random ALU one. */
+static bool gen_smc(void)
+{
+    if (B->in_ds)
+        return false;
+    int rs = gr(), rt = gr(), rd = gw();
+    uint32_t imm = (uint16_t)imm16(), insn;
+    static const uint32_t funct[] = {0x21, 0x23, 0x24, 0x25, 0x26, 0x27, 0x2a, 0x2b};
+    switch (rnd(4)) {
+    case 0:
+    case 1:
+        insn = (uint32_t)rs << 21 | (uint32_t)rt << 16 | (uint32_t)rd << 11 | PICK(funct);
+        break;
+    case 2: /* ADDIU, ORI, XORI */
+        insn = PICK(((const uint32_t[]){9, 13, 14})) << 26 | (uint32_t)rs << 21 |
+               (uint32_t)rd << 16 | imm;
+        break;
+    default: /* LUI */
+        insn = 15u << 26 | (uint32_t)rd << 16 | imm;
+        break;
+    }
+    int a = gw(), t = gw_not(a, -1);
+    emit("lui %s, %%hi(S%d_%d)", gname(a), B->k, B->item);
+    emit("addiu %s, %s, %%lo(S%d_%d)", gname(a), gname(a), B->k, B->item);
+    emit("lui %s, 0x%x", gname(t), insn >> 16);
+    emit("ori %s, %s, 0x%x", gname(t), gname(t), insn & 0xffff);
+    emit("sw %s, 0(%s)", gname(t), gname(a));
+    emit("synci 0(%s)", gname(a));
+    emit("sync");
+    emit("jr.hb %s", gname(a));
+    emit("nop");
+    sb_printf(B->body, "S%d_%d:\n", B->k, B->item);
+    emit("nop");
+    return true;
+}
+
 /* ---- FPU --------------------------------------------------------------- */
 static bool gen_farith(void)
 {
@@ -1097,6 +1136,7 @@ static const gen_fn generators[CL_N] = {
     [CL_FMOVE] = gen_fmove,   [CL_FMADD] = gen_fmadd,     [CL_FRECIP] = gen_frecip,
     [CL_FMEM] = gen_fmem,     [CL_FXFER] = gen_fxfer,     [CL_FCSR] = gen_fcsr,
     [CL_FBRANCH] = gen_fbranch, [CL_MISC] = gen_misc,
+    [CL_SMC] = gen_smc,
 };
 
 /* -X: mnemonics never to emit (to look past a known bug). */
