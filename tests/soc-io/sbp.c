@@ -4,7 +4,8 @@
  * ELOG1/ELOG2 log, MULTI, SBFLAG and vector 106 with ECON.ERRP, ECLRS /
  * ECLRM — a region of its own inside a target, and DMA reads and writes
  * denied in a RAM region (T3): CHERIF with the logs naming the DMA.
- * All initiators are in permission group 0 after reset (CFGPG = 0).
+ * All initiators are in permission group 0 after reset (CFGPG = 0); the
+ * last part moves the DMA to group 1.
  */
 #include "soc_io.h"
 
@@ -119,6 +120,24 @@ int main(void)
     SET(DCHECON(0)) = CFORCE;
     CHECK(WAIT_UNTIL(REG(DCHINT(0)) & CHBCIF, 10000));
     CHECK_EQ(REG(DCHINT(0)) & CHERIF, 0);
+    /* the DMA in permission group 1 (CFGPG.DMAPG), the region denying
+     * only group 1: the DMA is stopped, the CPU (group 0) is not */
+    REG(SBTRD(3, 1)) = 0x5;
+    REG(SBTWR(3, 1)) = 0x5;
+    REG(CFGPG) = 1u << 4;
+    CHECK_EQ(REG(CFGPG), 1u << 4);
+    *(volatile uint32_t *)0xA0060000u = 0x12345678u;
+    CHECK_EQ(*(volatile uint32_t *)0xA0060000u, 0x12345678u);
+    REG(DCHSSA(0)) = 0x00060000u;
+    REG(DCHDSA(0)) = PA(dst);
+    REG(DCHINT(0)) = 0;
+    REG(DCHCON(0)) = CHEN;
+    SET(DCHECON(0)) = CFORCE;
+    CHECK(WAIT_UNTIL(REG(DCHINT(0)) & CHERIF, 10000));
+    CHECK_EQ(REG(SBTELOG1(3)), ELOG1(2, 1, 3));
+    CHECK_EQ(REG(SBTELOG2(3)), 1); /* group 1 */
+    (void)REG(SBTECLRS(3));
+    REG(CFGPG) = 0;
     REG(SBTRD(3, 1)) = 0x7;
     REG(SBTWR(3, 1)) = 0x7;
     REG(SBTREG(3, 1)) = 0;
