@@ -45,6 +45,11 @@ UNIT_SRCS_fpu := sim/cpu/fpu.c
 UNIT_LIBS_fpu := -lm
 $(UNIT_B)/test_fpu: sim/cpu/cpu.h sim/cpu/timing.h sim/cpu/m5150.h include/mips/mipsregs.h
 
+# --- event: sim/soc/pic32mz/event.c (device-event queue) ---------------------
+UNIT_TESTS += event
+UNIT_SRCS_event := sim/soc/pic32mz/event.c
+$(UNIT_B)/test_event: sim/soc/pic32mz/event.h
+
 # --- template ------------------------------------------------------------------
 define UNIT_TEST_template
 $(UNIT_B)/test_$(1): tests/unit/test_$(1).c $(UNIT_SRCS_$(1)) | $(DEPS_STAMP)
