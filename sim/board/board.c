@@ -69,6 +69,7 @@ static void led_observer(void *ctx, unsigned port, uint16_t out_high, uint16_t c
             uint64_t ns = now * (1000000000ull / PIC32MZ_SYSCLK_HZ);
             fprintf(b->led_out, "[t=%" PRIu64 ".%06" PRIu64 "ms] LED %s %s\n", ns / 1000000,
                     ns % 1000000, b->def->leds[i].name, on ? "on" : "off");
+            fflush(b->led_out);
         }
     }
 }
