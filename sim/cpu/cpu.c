@@ -619,6 +619,35 @@ bool cpu_store(struct cpu *c, uint32_t va, unsigned size, uint32_t val)
     return true;
 }
 
+/* Interpreter fast paths: an aligned access to a fast-mapped page is done
+ * inline; everything else goes through cpu_load/cpu_store. */
+static inline bool load_i(struct cpu *c, uint32_t va, unsigned size, uint32_t *val)
+{
+    uint8_t *p = c->fast_r[va >> 12];
+    if (__builtin_expect(p && !(va & (size - 1)), 1)) {
+        p += va & 0xfff;
+        *val = size == 4 ? ld32(p) : size == 2 ? ld16(p) : *p;
+        return true;
+    }
+    return cpu_load(c, va, size, val);
+}
+
+static inline bool store_i(struct cpu *c, uint32_t va, unsigned size, uint32_t val)
+{
+    uint8_t *p = c->fast_w[va >> 12];
+    if (__builtin_expect(p && !(va & (size - 1)), 1)) {
+        p += va & 0xfff;
+        if (size == 4)
+            st32(p, val);
+        else if (size == 2)
+            st16(p, (uint16_t)val);
+        else
+            *p = (uint8_t)val;
+        return true;
+    }
+    return cpu_store(c, va, size, val);
+}
+
 static bool fetch_slow(struct cpu *c, uint32_t *insn)
 {
     uint32_t va = c->pc, pa;
@@ -1172,15 +1201,15 @@ static void cpu_run_block(struct cpu *c)
             break;
 
         /* loads and stores */
-        case 0x20: { uint32_t v; if (!cpu_load(c, R[RS] + SIMM, 1, &v)) goto exc;
+        case 0x20: { uint32_t v; if (!load_i(c, R[RS] + SIMM, 1, &v)) goto exc;
             SETR(RT, (uint32_t)(int32_t)(int8_t)v); c->load_dest = RT; break; }
-        case 0x21: { uint32_t v; if (!cpu_load(c, R[RS] + SIMM, 2, &v)) goto exc;
+        case 0x21: { uint32_t v; if (!load_i(c, R[RS] + SIMM, 2, &v)) goto exc;
             SETR(RT, (uint32_t)(int32_t)(int16_t)v); c->load_dest = RT; break; }
-        case 0x23: { uint32_t v; if (!cpu_load(c, R[RS] + SIMM, 4, &v)) goto exc;
+        case 0x23: { uint32_t v; if (!load_i(c, R[RS] + SIMM, 4, &v)) goto exc;
             SETR(RT, v); c->load_dest = RT; break; }
-        case 0x24: { uint32_t v; if (!cpu_load(c, R[RS] + SIMM, 1, &v)) goto exc;
+        case 0x24: { uint32_t v; if (!load_i(c, R[RS] + SIMM, 1, &v)) goto exc;
             SETR(RT, v); c->load_dest = RT; break; }
-        case 0x25: { uint32_t v; if (!cpu_load(c, R[RS] + SIMM, 2, &v)) goto exc;
+        case 0x25: { uint32_t v; if (!load_i(c, R[RS] + SIMM, 2, &v)) goto exc;
             SETR(RT, v); c->load_dest = RT; break; }
         case 0x22: case 0x26: { /* LWL / LWR (little-endian) */
             uint32_t va = R[RS] + SIMM, w;
@@ -1199,9 +1228,9 @@ static void cpu_run_block(struct cpu *c)
             c->load_dest = RT;
             break;
         }
-        case 0x28: if (!cpu_store(c, R[RS] + SIMM, 1, R[RT])) goto exc; break;
-        case 0x29: if (!cpu_store(c, R[RS] + SIMM, 2, R[RT])) goto exc; break;
-        case 0x2B: if (!cpu_store(c, R[RS] + SIMM, 4, R[RT])) goto exc; break;
+        case 0x28: if (!store_i(c, R[RS] + SIMM, 1, R[RT])) goto exc; break;
+        case 0x29: if (!store_i(c, R[RS] + SIMM, 2, R[RT])) goto exc; break;
+        case 0x2B: if (!store_i(c, R[RS] + SIMM, 4, R[RT])) goto exc; break;
         case 0x2A: case 0x2E: { /* SWL / SWR */
             uint32_t va = R[RS] + SIMM, w;
             if (!cpu_load(c, va & ~3u, 4, &w))
@@ -1260,7 +1289,7 @@ static void cpu_run_block(struct cpu *c)
         }
         case 0x31: { /* LWC1 */
             uint32_t v;
-            if (!cp1_usable(c) || !cpu_load(c, R[RS] + SIMM, 4, &v))
+            if (!cp1_usable(c) || !load_i(c, R[RS] + SIMM, 4, &v))
                 goto exc;
             fpu_set_w(c, RT, v);
             break;
@@ -1281,7 +1310,7 @@ static void cpu_run_block(struct cpu *c)
             break;
         }
         case 0x39: /* SWC1 */
-            if (!cp1_usable(c) || !cpu_store(c, R[RS] + SIMM, 4, fpu_get_w(c, RT)))
+            if (!cp1_usable(c) || !store_i(c, R[RS] + SIMM, 4, fpu_get_w(c, RT)))
                 goto exc;
             break;
         case 0x3D: { /* SDC1 */
