@@ -141,6 +141,8 @@ void cpu_recompute_deadline(struct cpu *c)
         d = c->gtimer_due;
     if (c->limit_cycles < d)
         d = c->limit_cycles;
+    if (c->check_irq || c->stop)
+        d = 0; /* a pending interrupt re-check or stop is not lost */
     c->deadline = d;
 }
 
