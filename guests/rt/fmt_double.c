@@ -1,0 +1,35 @@
+/* rt_fmt_double (rt.h): fixed-point text of a double, without libc. */
+#include "rt.h"
+
+static const uint32_t pow10[10] = {
+    1, 10, 100, 1000, 10000, 100000, 1000000, 10000000, 100000000, 1000000000,
+};
+
+int rt_fmt_double(char *buf, double v, unsigned decimals)
+{
+    if (decimals > 9)
+        decimals = 9;
+    if (v != v)
+        return rt_snprintf(buf, 32, "nan");
+    bool neg = v < 0 || (v == 0 && 1 / v < 0);
+    if (neg)
+        v = -v;
+    if (v > 1.7976931348623157e308)
+        return rt_snprintf(buf, 32, "%sinf", neg ? "-" : "");
+    if (v >= 1e18)
+        return rt_snprintf(buf, 32, "%sbig", neg ? "-" : "");
+    /* Integer part exactly (v < 2^63); the fraction scaled and rounded to
+     * nearest, ties away from zero, carrying into the integer part. */
+    uint64_t ip = (uint64_t)v;
+    double frac = v - (double)ip;
+    uint32_t scale = pow10[decimals];
+    uint64_t fp = (uint64_t)(frac * scale + 0.5);
+    if (fp >= scale) {
+        fp -= scale;
+        ip++;
+    }
+    if (!decimals)
+        return rt_snprintf(buf, 32, "%s%llu", neg ? "-" : "", (unsigned long long)ip);
+    return rt_snprintf(buf, 32, "%s%llu.%0*lu", neg ? "-" : "", (unsigned long long)ip,
+                       (int)decimals, (unsigned long)fp);
+}

@@ -1,0 +1,59 @@
+# Example guests (guests/README.md): the runtime guests/rt/ as a library,
+# and one firmware per guests/<name>/ directory, built for the bare
+# chipKIT Wi-FIRE into $(B)/guests/<name>.elf and .hex. The same files run
+# on vpsim and as tinyVP partitions.
+GUEST_B      := $(B)/guests
+GUEST_NAMES  := hello blinky timer-irq fpu echo bench
+GUEST_ELFS   := $(GUEST_NAMES:%=$(GUEST_B)/%.elf) $(GUEST_NAMES:%=$(GUEST_B)/%.hex)
+GUEST_CFLAGS := $(TARGET_CFLAGS) -std=gnu11 -O2 -g -Iguests/rt -ffunction-sections -fdata-sections \
+                -fno-tree-loop-distribute-patterns -Werror
+GUEST_HDRS   := $(wildcard guests/rt/*.h) include/mips/mipsregs.h
+GUEST_LIBGCC  = $(shell $(TCC) -march=m5100 -mnan=legacy -print-libgcc-file-name)
+
+# Always linked: start-up and configuration words. The rest comes from the
+# archive as needed.
+GUEST_RT_FIXED := $(GUEST_B)/rt/crt0.o $(GUEST_B)/rt/devcfg.o
+GUEST_RT_LIB_SRCS := $(filter-out guests/rt/devcfg.c,$(wildcard guests/rt/*.c))
+GUEST_RT_LIB_OBJS := $(GUEST_RT_LIB_SRCS:guests/rt/%.c=$(GUEST_B)/rt/%.o)
+GUEST_RT_LIB := $(GUEST_B)/librt.a
+
+# RAM a guest uses from 0x80000000 (data, bss, stack): 32K unless set here.
+GUEST_RAM_bench := 64K
+
+TOOLS += $(GUEST_ELFS)
+
+$(GUEST_B)/rt/%.o: guests/rt/%.S $(GUEST_HDRS) | $(DEPS_STAMP)
+	@mkdir -p $(dir $@)
+	$(TCC) $(GUEST_CFLAGS) -c -o $@ $<
+$(GUEST_B)/rt/%.o: guests/rt/%.c $(GUEST_HDRS) | $(DEPS_STAMP)
+	@mkdir -p $(dir $@)
+	$(TCC) $(GUEST_CFLAGS) -c -o $@ $<
+$(GUEST_RT_LIB): $(GUEST_RT_LIB_OBJS)
+	@rm -f $@
+	$(CROSS_COMPILE)ar rcs $@ $^
+
+$(GUEST_B)/%.o: guests/%.c $(GUEST_HDRS) | $(DEPS_STAMP)
+	@mkdir -p $(dir $@)
+	$(TCC) $(GUEST_CFLAGS) -c -o $@ $<
+
+# $(GUEST_B)/<name>.elf from every guests/<name>/*.c. (libgcc is built
+# abicalls; the linker's warning about mixing is harmless for its leaf
+# helpers and is filtered, any other message is shown.)
+define GUEST_template
+$(GUEST_B)/$(1).elf: $(patsubst guests/%.c,$(GUEST_B)/%.o,$(wildcard guests/$(1)/*.c)) \
+                     $(GUEST_RT_FIXED) $(GUEST_RT_LIB) guests/rt/guest.ld
+	$(TCC) $(GUEST_CFLAGS) $(TARGET_LDFLAGS) -T guests/rt/guest.ld -Wl,--gc-sections \
+	    $(if $(GUEST_RAM_$(1)),-Wl$(comma)--defsym$(comma)__rt_ram_size=$(GUEST_RAM_$(1))) \
+	    -o $$@ $(GUEST_RT_FIXED) $(patsubst guests/%.c,$(GUEST_B)/%.o,$(wildcard guests/$(1)/*.c)) \
+	    $(GUEST_RT_LIB) $(GUEST_LIBGCC) 2>$$@.log; rc=$$$$?; \
+	    grep -v 'abicalls' $$@.log >&2; rm -f $$@.log; exit $$$$rc
+endef
+comma := ,
+$(foreach g,$(GUEST_NAMES),$(eval $(call GUEST_template,$(g))))
+
+$(GUEST_B)/%.hex: $(GUEST_B)/%.elf
+	$(TOBJCOPY) -O ihex $< $@
+
+guests: $(GUEST_ELFS)
+.PHONY: guests
+.SECONDARY: $(GUEST_RT_LIB_OBJS)
