@@ -48,8 +48,6 @@ $(B)/obj/%.o: %.c | $(DEPS_STAMP)
 	$(HOSTCC) $(HOST_CFLAGS) -c -o $@ $<
 
 TOOLS := $(B)/bin/vpsim
-tools: $(TOOLS)
-.PHONY: tools
 
 # Sub-makefiles: each adds targets to TOOLS, TEST_DEPS, BENCH_DEPS, FUZZ_DEPS.
 TEST_DEPS :=
@@ -59,6 +57,9 @@ FUZZ_DEPS :=
                            tests/*/rules.mk bench/rules.mk))
 
 # --- top-level targets -------------------------------------------------------
+# (after the includes: a rule's prerequisites are expanded when it is read)
+tools: $(TOOLS)
+.PHONY: tools
 run: tools $(RUN_DEPS)
 	$(RUN_CMD)
 

@@ -4,6 +4,7 @@
 
 #include <stdlib.h>
 
+#include "sbp.h"
 #include "soc.h"
 
 #define SYSKEY_1 0xAA996655u
@@ -169,6 +170,8 @@ static void cfg_write(void *ctx, unsigned idx, uint32_t old, uint32_t req, uint3
     case C_CFGPG:
         if (old != req && (v[C_CFGCON] & CFGCON_PGLOCK))
             v[C_CFGPG] = old;
+        else if (old != req)
+            sbp_config_changed(sc->soc); /* the CPU's group may now be denied */
         break;
     default: /* PMD1..7 */
         if (v[C_CFGCON] & CFGCON_PMDLOCK)
