@@ -9,6 +9,7 @@
 #include "../../cpu/timing.h"
 #include "dma.h"
 #include "intc.h"
+#include "nvm.h"
 #include "sbp.h"
 #include "ports.h"
 #include "sysctl.h"
@@ -26,6 +27,7 @@ static const soc_dev_init_fn soc_devices[] = {
     sbp_init,
     uart_init,
     dma_init, /* after intc: listens to its interrupt events */
+    nvm_init,
     NULL, /* end (keeps the table non-empty while devices are added) */
 };
 
@@ -33,12 +35,7 @@ static const soc_dev_init_fn soc_devices[] = {
 static void soc_set_deadline(void *ctx, uint64_t when)
 {
     struct soc *s = ctx;
-    cpu_set_deadline(&s->cpu, when);
-    /* cpu_set_deadline recomputes the deadline from its sources and would
-     * hide a pending interrupt re-check a device asked for in the same
-     * access (cpu_set_eic): keep the boundary immediate then. */
-    if (s->cpu.check_irq || s->cpu.stop != CPU_RUNNING)
-        s->cpu.deadline = 0;
+    cpu_set_deadline(&s->cpu, when); /* keeps a pending interrupt re-check */
 }
 
 static void soc_cpu_event(void *ctx, struct cpu *c)
@@ -133,6 +130,7 @@ void soc_free(struct soc *s)
     free(s->uart);
     free(s->dma);
     free(s->sbp);
+    free(s->nvm);
     free(s->ram);
     free(s->flash);
     free(s->boot[0]);

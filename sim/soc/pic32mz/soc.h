@@ -75,6 +75,7 @@ struct soc {
     struct uarts *uart;  /* uart.h: UART1–6 */
     struct dma *dma;     /* dma.h: DMA controller */
     struct sbp *sbp;     /* sbp.h: system-bus protection */
+    struct nvm *nvm;     /* nvm.h: flash controller */
 
     /* The board on this chip (sim/board), or NULL. */
     struct board *board;
