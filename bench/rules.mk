@@ -9,10 +9,11 @@ BENCH_DEPS += $(BENCH_SIM_ELFS)
 $(BENCH_B)/workload.o: bench/sim/workload.c tests/lib/test.h | $(DEPS_STAMP)
 	@mkdir -p $(dir $@)
 	$(TCC) $(TARGET_CFLAGS) -O2 -Itests/lib -c -o $@ $<
-$(BENCH_B)/alu.o: bench/sim/alu.S | $(DEPS_STAMP)
+$(BENCH_B)/alu.o $(BENCH_B)/idle.o: $(BENCH_B)/%.o: bench/sim/%.S | $(DEPS_STAMP)
 	@mkdir -p $(dir $@)
 	$(TCC) $(TARGET_CFLAGS) -c -o $@ $<
-$(BENCH_B)/workload.elf $(BENCH_B)/alu.elf: $(BENCH_B)/%.elf: $(BENCH_B)/%.o \
+BENCH_DEPS += $(BENCH_B)/idle.elf
+$(BENCH_B)/workload.elf $(BENCH_B)/alu.elf $(BENCH_B)/idle.elf: $(BENCH_B)/%.elf: $(BENCH_B)/%.o \
 		$(B)/tests/lib/crt0.o $(B)/tests/lib/test.o tests/lib/test.ld
 	@$(call TEST_LINK,$@,$<)
 $(BENCH_B)/empty.o: bench/sim/workload.c tests/lib/test.h | $(DEPS_STAMP)
