@@ -18,12 +18,17 @@ int rt_fmt_double(char *buf, double v, unsigned decimals)
         return rt_snprintf(buf, 32, "%sinf", neg ? "-" : "");
     if (v >= 1e18)
         return rt_snprintf(buf, 32, "%sbig", neg ? "-" : "");
-    /* Integer part exactly (v < 2^63); the fraction scaled and rounded to
-     * nearest, ties away from zero, carrying into the integer part. */
-    uint64_t ip = (uint64_t)v;
-    double frac = v - (double)ip;
+    /* Integer part exactly (v < 2^60), in two 32-bit halves so that no
+     * 64-bit conversion helper is needed (Debian's libgcc has them only as
+     * PIC code); the fraction scaled and rounded to nearest, ties away from
+     * zero, carrying into the integer part. */
+    double hi = (double)(uint32_t)(v / 4294967296.0);
+    double rest = v - hi * 4294967296.0; /* exact, < 2^32 */
+    uint32_t lo = (uint32_t)rest;
+    double frac = rest - (double)lo;
+    uint64_t ip = (uint64_t)(uint32_t)hi << 32 | lo;
     uint32_t scale = pow10[decimals];
-    uint64_t fp = (uint64_t)(frac * scale + 0.5);
+    uint32_t fp = (uint32_t)(frac * scale + 0.5);
     if (fp >= scale) {
         fp -= scale;
         ip++;
