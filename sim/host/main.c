@@ -18,6 +18,9 @@
 #include "measure.h"
 #include "../board/board.h"
 #include "uart_backend.h"
+/* traces and debugging (docs/simulator.md "Traces and debugging") */
+#include "disasm.h"
+#include "gdbstub.h"
 
 /* board options: long only, codes above any character */
 enum { OPT_BOARD = 0x200, OPT_LEDS, OPT_PRESS, OPT_BUTTONS };
@@ -33,7 +36,14 @@ static const char usage_text[] =
     "  -c, --cycles N     stop after N simulated cycles (200 MHz)\n"
     "      --time T       stop after simulated time T (e.g. 10ms, 2s, 500us)\n"
     "  -s, --stats        print statistics on stderr at the end\n"
-    "  -t, --trace FILE   write an instruction trace to FILE ('-' = stderr)\n"
+    /* traces and debugging (disasm.h, gdbstub.h) */
+    "  -t, --trace FILE   write an instruction trace to FILE ('-' = stderr): per\n"
+    "                     instruction 'CYCLE PC: WORD G MNEMONIC OPERANDS (ds)'\n"
+    "                     (G = guest mode, (ds) = delay slot), and a line\n"
+    "                     'exception NAME at EPC \u2192 VECTOR' per exception\n"
+    "      --gdb PORT     wait for GDB on 127.0.0.1:PORT before the first\n"
+    "                     instruction (PORT 0 picks one and prints it); e.g.\n"
+    "                     gdb-multiarch -ex 'target remote :PORT' IMAGE.elf\n"
     "      --prid X       processor revision register value (default 0x0001A700)\n"
     "      --load FILE    also load FILE (ELF/HEX) into memory; IMAGE gives the entry\n"
     "      --measure NAME=FROM..TO  cycles/instructions from each FROM event to the next TO:\n"
@@ -117,17 +127,57 @@ static void until_stop(void *ctx)
     s->cpu.deadline = 0;
 }
 
-static void trace_hook(void *ctx, struct cpu *c, uint32_t pc, uint32_t insn)
-{
-    fprintf(trace_file, "%12" PRIu64 " %08" PRIx32 ": %08" PRIx32 "%s\n", c->cycles, pc, insn,
-            c->cur_ds ? " (ds)" : "");
-}
-
 static const char *const exc_names[32] = {
     "Int", "Mod", "TLBL", "TLBS", "AdEL", "AdES", "IBE", "DBE", "Sys", "Bp", "RI",
     "CpU", "Ov", "Tr", "MSAFPE", "FPE", "16", "17", "18", "TLBRI", "TLBXI", "MSADis",
     "MDMX", "WATCH", "MCheck", "Thread", "DSPDis", "GE", "28", "29", "CacheErr", "31",
 };
+
+/* --trace (docs/simulator.md "Traces and debugging"): a line per
+ * instruction about to execute, "CYCLE PC: WORD G MNEMONIC OPERANDS (ds)"
+ * (G in guest mode), and a line per exception entry. Root exceptions come
+ * from hooks.exception; guest exceptions have no hook, the trace notices
+ * them by the guest exception counters at the handler's first instruction. */
+static bool trace_last_gm;
+static uint64_t trace_gexc;
+
+static void trace_hook(void *ctx, struct cpu *c, uint32_t pc, uint32_t insn)
+{
+    uint64_t gexc = 0;
+    for (unsigned i = 0; i < 32; i++)
+        gexc += c->stats.guest_exc[i];
+    if (gexc != trace_gexc) {
+        trace_gexc = gexc;
+        fprintf(trace_file, "%12" PRIu64 " exception guest %s at %08" PRIx32 " \u2192 %08" PRIx32 "\n",
+                c->cycles, exc_names[(c->gcp0.cause & CAUSEF_EXCCODE) >> CAUSEB_EXCCODE],
+                c->gcp0.epc, pc);
+    }
+    char text[96];
+    disasm(pc, insn, text, sizeof text);
+    char *ops = strchr(text, '\t');
+    if (ops)
+        *ops++ = 0;
+    fprintf(trace_file, "%12" PRIu64 " %08" PRIx32 ": %08" PRIx32 " %c %-*s%s%s\n", c->cycles, pc,
+            insn, c->gm ? 'G' : ' ', ops ? 8 : 0, text, ops ? ops : "", c->cur_ds ? " (ds)" : "");
+    trace_last_gm = c->gm;
+}
+
+static void trace_exc_hook(void *ctx, struct cpu *c, unsigned code, uint32_t epc)
+{
+    static const char *const gexc[32] = {
+        [GEXC_GPSI] = "GPSI", [GEXC_GSFC] = "GSFC", [GEXC_HC] = "HC", [GEXC_GRR] = "GRR",
+        [GEXC_GVA] = "GVA",   [GEXC_GHFC] = "GHFC", [GEXC_GPA] = "GPA",
+    };
+    char name[24];
+    unsigned gx = (c->cp0.guestctl0 & GUESTCTL0_GEXC) >> GUESTCTL0_GEXC_SHIFT;
+    if (code == EXCCODE_GE)
+        snprintf(name, sizeof name, "GE/%s", gexc[gx & 31] ? gexc[gx & 31] : "?");
+    else
+        snprintf(name, sizeof name, "%s", exc_names[code & 31]);
+    fprintf(trace_file, "%12" PRIu64 " exception %s%s at %08" PRIx32 " \u2192 %08" PRIx32 "\n",
+            c->cycles, name, trace_last_gm ? " (from guest)" : "", epc, c->pc);
+    trace_last_gm = false;
+}
 
 static void print_stats(const struct cpu *c)
 {
@@ -168,6 +218,7 @@ int main(int argc, char **argv)
         {"stats", no_argument, NULL, 's'},        {"trace", required_argument, NULL, 't'},
         {"prid", required_argument, NULL, 'P'},   {"help", no_argument, NULL, 'h'},
         {"load", required_argument, NULL, 'L'},
+        {"gdb", required_argument, NULL, 0x300}, /* gdbstub.h */
         /* measurements (measure.h) */
         {"measure", required_argument, NULL, 1001},
         {"events", required_argument, NULL, 1002},
@@ -194,6 +245,7 @@ int main(int argc, char **argv)
     char uerr[512];
     const char *until = NULL;
     uart_backends_init(&ub);
+    uint64_t gdb_port = UINT64_MAX; /* --gdb: none */
     /* board */
     const char *board_name = "wifire";
     bool print_leds = false;
@@ -236,6 +288,11 @@ int main(int argc, char **argv)
                 usage_error("%s", uerr);
             break;
         case 'W': until = optarg; break;
+        case 0x300: /* --gdb PORT */
+            gdb_port = parse_u64(optarg, "--gdb");
+            if (gdb_port > 65535)
+                usage_error("%s", "--gdb: port out of range (0-65535)");
+            break;
         /* board */
         case OPT_BOARD: board_name = optarg; break;
         case OPT_LEDS: print_leds = true; break;
@@ -336,6 +393,7 @@ int main(int argc, char **argv)
             return EXIT_BAD_INPUT;
         }
         c->hooks.trace = trace_hook;
+        c->hooks.exception = trace_exc_hook;
     }
     /* measurements: after --trace installed its hook */
     {
@@ -351,7 +409,16 @@ int main(int argc, char **argv)
     }
     c->limit_cycles = limit;
     cpu_recompute_deadline_public(c);
-    soc_run(&soc);
+    if (gdb_port != UINT64_MAX) { /* --gdb: the debugger drives the run */
+        char gerr[256];
+        if (!gdbstub_run(&soc, (unsigned)gdb_port, gerr, sizeof gerr)) {
+            fprintf(stderr, "vpsim: %s\n", gerr);
+            soc_free(&soc);
+            return EXIT_BAD_INPUT;
+        }
+    } else {
+        soc_run(&soc);
+    }
 
     int status;
     if (ub.until_hit) { /* --until: the console showed the pattern */
