@@ -32,6 +32,7 @@ static void step(void)
 int main(void)
 {
     board_init();
+    rt_led_init();
     rt_printf("blinky: LD1..LD4 count in binary, one step every 100 ms (core timer)\n");
     bool btn[RT_NBUTTONS + 1] = {false};
     uint32_t seen = 0;

@@ -77,7 +77,6 @@ void board_init(void)
     SFR_CLR(TRIS(PORT_F)) = 1u << 8; /* RF8 output (U4TX) */
     SFR_SET(TRIS(PORT_F)) = 1u << 2; /* RF2 input (U4RX) */
     rt_irq_restore(st);
-    rt_led_init();
     rt_uart_init(WIFIRE_CONSOLE_UART, RT_CONSOLE_BAUD);
 }
 

@@ -33,9 +33,10 @@
 /* Board set-up as a Wi-FIRE firmware does it, in this order: SYSKEY unlock,
  * PB2/PB3/PB4 dividers to 100 MHz, relock; flash wait states and prefetch
  * (PRECON: 2 wait states at 200 MHz, prefetch for all regions); PPS for the
- * console (RF8 = U4TX, RF2 = U4RX) with the IOLOCK dance; LED pins as
- * outputs (off), button pins as digital inputs; the console UART at
- * 115200 8N1. Interrupts stay as they are (crt0 leaves them off). */
+ * console (RF8 = U4TX, RF2 = U4RX) with the IOLOCK dance; the console UART
+ * at 115200 8N1. Interrupts stay as they are (crt0 leaves them off). The
+ * LEDs and buttons are not touched (rt_led_init), so that a firmware that
+ * does not use them does not need ports A, B, D and G. */
 void board_init(void);
 /* SYSCLK and PBCLKx (1..8) as the oscillator registers say (POSC = 24 MHz
  * on the Wi-FIRE), in Hz. */
@@ -50,7 +51,8 @@ void board_lock(void);
 /* LD1 = RG6, LD2 = RD4, LD3 = RB11, LD4 = RG15; 1 on LAT lights an LED.
  * Buttons BTN1 = RA5, BTN2 = RA4 (pressed reads 1). Numbers start at 1;
  * others are ignored (read as 0). Changes use LATxSET/CLR/INV, so they are
- * safe from interrupt handlers. */
+ * safe from interrupt handlers. rt_led_init() first: LED pins digital
+ * outputs, off; button pins digital inputs. */
 #define RT_NLEDS 4
 #define RT_NBUTTONS 2
 void rt_led_init(void);
