@@ -1,0 +1,58 @@
+/*
+ * The arch seam (MIPS32r5 + VZ): what hv/core calls below it. Everything
+ * here runs in root mode, in shadow set 0, with Status.EXL = 1 (the
+ * hypervisor only ever runs in exception context; see docs/hypervisor.md).
+ */
+#ifndef HV_ARCH_MIPS_ARCH_H
+#define HV_ARCH_MIPS_ARCH_H
+
+#include <stdint.h>
+
+#include "cp0.h"
+
+/* ---- guest registers ---------------------------------------------------- */
+/* GPR n of the guest whose shadow set is SRSCtl.PSS (the guest that exited,
+ * or the one about to be entered): RDPGPR/WRPGPR through a jump table. */
+uint32_t arch_gpr_get(unsigned n);
+void arch_gpr_set(unsigned n, uint32_t v);
+
+/* Guest CP0 context kept while a guest is not loaded in the hardware
+ * (hv/arch/mips/gctx.c). The order follows HV_GC0_REGS. */
+#define HV_GCTX_FIELD(name, reg) uint32_t name;
+struct arch_gctx {
+    HV_GC0_REGS(HV_GCTX_FIELD)
+    uint32_t gtoffset;
+};
+#undef HV_GCTX_FIELD
+void arch_gctx_save(struct arch_gctx *c);
+void arch_gctx_load(const struct arch_gctx *c);
+/* The guest context of a chip just out of reset (VZ: Status = BEV | ERL,
+ * Config read as the real core's), Count starting from 0 now. */
+void arch_gctx_reset(struct arch_gctx *c);
+/* Invalidates every guest TLB entry (the guest TLB is the loaded guest's). */
+void arch_guest_tlb_clear(void);
+
+/* ---- FPU ---------------------------------------------------------------- */
+struct fpu_ctx {
+    uint64_t fpr[32];  /* FR = 1: the 64-bit registers; FR = 0: even regs */
+    uint32_t fcsr;
+};
+/* Save/restore the FPU in the mode Status.FR selects now; root CU1 must be
+ * on (the caller's job). */
+void arch_fpu_save(struct fpu_ctx *c);
+void arch_fpu_restore(const struct fpu_ctx *c);
+
+/* ---- entry, exit, idle --------------------------------------------------- */
+/* ERET to what the CP0 state says (EPC, GuestCtl0.GM, SRSCtl.PSS); used
+ * once at boot. Every later return goes through the exception path. */
+void arch_eret(void) __attribute__((noreturn));
+/* Root idle loop (WAIT) entered by ERET with GM = 0 when no guest runs. */
+extern const uint32_t hv_idle_loop[];
+extern const uint32_t hv_ebase[];
+/* Per GuestID: the guest's refill tree (the refill handler reads it). */
+extern const uint32_t *hv_tree_of[8];
+
+/* Cache maintenance for a guest's index-type CACHE op (by index). */
+void arch_dcache_index_wbinv(uint32_t index_addr);
+
+#endif /* HV_ARCH_MIPS_ARCH_H */

@@ -1,0 +1,202 @@
+/*
+ * Root exception vectors, the TLB refill handler, the single exception
+ * path into C, and the few routines C cannot write (RDPGPR/WRPGPR by
+ * register number, FPU save/restore, ERET).
+ *
+ * Model: the hypervisor runs only in exception context (Status.EXL = 1),
+ * always in shadow set 0 (SRSCtl.ESS = 0, PRISS = 0), and set 0 belongs to
+ * it alone: a guest N runs in set N. So no vector saves a register: every
+ * GPR of set 0 is free at every entry. Exceptions taken while the
+ * hypervisor runs (EXL = 1) are hypervisor bugs (trap_entry checks
+ * NestedExc). Cycle counts (vpsim model: 1/instruction, +1 load-use,
+ * +5 exception entry, +3 ERET) are next to the hot paths; docs/hypervisor.md
+ * has the measured totals.
+ */
+#include <mips/mipsregs.h>
+
+    .set noreorder
+    .set noat
+    .set virt
+
+/* ---- vectors: EBase (4 KB aligned, start of the hypervisor's flash) ---- */
+    .section .vectors, "ax"
+    .align 12
+    .globl hv_ebase
+hv_ebase:
+
+/*
+ * +0x000 TLB refill. Only guests touch mapped space, so this is a root-TLB
+ * miss on a guest-physical address: BadVAddr = GPA, GuestCtl1.RID = ID =
+ * the guest (set at entry). Walk the guest's tree (docs/config.md "TLB
+ * refill tree"): the root ref by GPA bit 31, then 4-way nodes by two bits
+ * each, until a leaf { EntryLo0, EntryLo1, PageMask }; ref 0 = not mapped
+ * directly (device page or fault): the slow path in C.
+ * Cost: 13 to the first node + 10 per level + 13 for the leaf + ERET;
+ * a 64 KB page (7 levels) = 96 cycles, a 4 KB page (10 levels) = 126.
+ */
+refill:
+    mfc0    $k0, $10, 4             # GuestCtl1: ID in 7:0
+    mfc0    $k1, $8                 # BadVAddr = GPA
+    andi    $k0, $k0, 7             # GuestIDs are 3 bits on the M5150
+    sll     $k0, $k0, 2
+    lui     $t0, %hi(hv_tree_of)
+    addu    $t0, $t0, $k0
+    lw      $t0, %lo(hv_tree_of)($t0)   # tree base (0: not a guest)
+    srl     $t3, $k1, 29
+    andi    $t3, $t3, 4             # root node: ref by GPA bit 31
+    beqz    $t0, refill_slow
+    addu    $t3, $t0, $t3
+    b       2f
+    li      $t1, 29                 # (s - 2) + 2 for the level below the root
+1:  andi    $t3, $t3, 0xc           # ref index * 4: GPA bits [s+1:s]
+    addu    $t3, $t2, $t3
+2:  lw      $t3, 0($t3)             # ref
+    addiu   $t1, $t1, -2            # next level's shift - 2
+    beqz    $t3, refill_slow        # nothing mapped here
+    andi    $t4, $t3, 1
+    bnez    $t4, refill_leaf
+    addu    $t2, $t0, $t3           # node, or leaf + 1
+    bgez    $t1, 1b                 # at most 15 levels: bounded even if
+    srlv    $t3, $k1, $t1           # the tree were malformed (10 is the max)
+    b       refill_slow
+    nop
+refill_leaf:
+    lw      $t3, 7($t2)             # PageMask
+    lw      $t4, -1($t2)            # EntryLo0
+    lw      $t5, 3($t2)             # EntryLo1
+    mtc0    $t3, $5
+    ori     $t3, $t3, 0x1fff
+    nor     $t3, $t3, $zero
+    and     $t3, $k1, $t3           # EntryHi.VPN2 = GPA & ~(mask | 0x1fff)
+    mtc0    $t4, $2
+    mtc0    $t5, $3
+    mtc0    $t3, $10                # ASID 0: guest entries are global
+    ehb
+    tlbwr                           # tagged GuestCtl1.RID = this guest
+    eret
+refill_slow:
+    j       exc_common
+    nop
+
+/* +0x180 general exception (guest exits, GPA faults on invalid/read-only
+ * halves, root CpU for the lazy FPU, bus errors, ...) */
+    .org    0x180
+    j       exc_common
+    nop
+
+/* +0x200 interrupts: every vector the hypervisor enables has OFFx = 0x200
+ * (the controller's offset; IntCtl.VS != 0, Cause.IV = 1). */
+    .org    0x200
+    j       exc_common
+    nop
+
+/* ---- the one way into C ---------------------------------------------- */
+    .text
+    .globl exc_common
+exc_common:
+    la      $sp, hv_stack_top
+    jal     trap_entry              # decides where to go back to
+    nop
+    .globl arch_eret
+arch_eret:
+    ehb
+    eret
+
+/* Root idle: entered with GM = 0 and EXL cleared by ERET; interrupts end
+ * it (the handler never returns here unless there is still nothing to
+ * run; the loop holds no state). */
+    .align 2
+    .globl hv_idle_loop
+hv_idle_loop:
+    wait
+    b       hv_idle_loop
+    nop
+
+/* ---- guest GPRs by number: RDPGPR/WRPGPR encode the register ---------- */
+    .globl arch_gpr_get
+    .ent arch_gpr_get
+arch_gpr_get:
+    andi    $a0, $a0, 31
+    sll     $a0, $a0, 3
+    la      $t0, 1f
+    addu    $t0, $t0, $a0
+    jr      $t0
+    nop
+1:
+    .irp    n, 0,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27,28,29,30,31
+    jr      $ra
+    rdpgpr  $v0, $\n
+    .endr
+    .end arch_gpr_get
+
+    .globl arch_gpr_set
+    .ent arch_gpr_set
+arch_gpr_set:
+    andi    $a0, $a0, 31
+    sll     $a0, $a0, 3
+    la      $t0, 1f
+    addu    $t0, $t0, $a0
+    jr      $t0
+    nop
+1:
+    jr      $ra                     # $0 stays zero
+    nop
+    .irp    n, 1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27,28,29,30,31
+    jr      $ra
+    wrpgpr  $\n, $a1
+    .endr
+    .end arch_gpr_set
+
+/* ---- FPU: struct fpu_ctx { u64 fpr[32]; u32 fcsr; } ------------------- */
+/* FR = 0: the 16 even doubles hold all 32 singles; FR = 1: all 32. */
+    .set hardfloat
+    .globl arch_fpu_save
+    .ent arch_fpu_save
+arch_fpu_save:
+    cfc1    $t0, $31
+    sw      $t0, 256($a0)
+    .irp    n, 0,2,4,6,8,10,12,14,16,18,20,22,24,26,28,30
+    sdc1    $f\n, \n*8($a0)
+    .endr
+    mfc0    $t0, $12
+    sll     $t0, $t0, 5             # Status.FR (bit 26) to the sign
+    bgez    $t0, 9f
+    nop
+    .set push
+    .set fp=64
+    .irp    n, 1,3,5,7,9,11,13,15,17,19,21,23,25,27,29,31
+    sdc1    $f\n, \n*8($a0)
+    .endr
+    .set pop
+9:  jr      $ra
+    nop
+    .end arch_fpu_save
+
+    .globl arch_fpu_restore
+    .ent arch_fpu_restore
+arch_fpu_restore:
+    .irp    n, 0,2,4,6,8,10,12,14,16,18,20,22,24,26,28,30
+    ldc1    $f\n, \n*8($a0)
+    .endr
+    mfc0    $t0, $12
+    sll     $t0, $t0, 5
+    bgez    $t0, 9f
+    lw      $t1, 256($a0)
+    .set push
+    .set fp=64
+    .irp    n, 1,3,5,7,9,11,13,15,17,19,21,23,25,27,29,31
+    ldc1    $f\n, \n*8($a0)
+    .endr
+    .set pop
+9:  ctc1    $t1, $31
+    jr      $ra
+    nop
+    .end arch_fpu_restore
+
+/* ---- caches ------------------------------------------------------------ */
+/* Index Writeback Invalidate (D) of the line a guest named by index:
+ * harmless to every other owner (it only writes back and drops a line). */
+    .globl arch_dcache_index_wbinv
+arch_dcache_index_wbinv:
+    jr      $ra
+    cache   0x01, 0($a0)

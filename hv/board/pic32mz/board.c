@@ -1,0 +1,139 @@
+/*
+ * PIC32MZ EF board layer: clocks check, the setup writes vpconf generated,
+ * the root console on the board's console UART, the interrupt controller
+ * in multi-vector EIC mode, and guest accesses forwarded to real registers.
+ */
+#include <stdbool.h>
+
+#include "../board.h"
+#include "emu.h"
+#include "pic32mz.h"
+#include "tinyvp_limits.h"
+
+const char board_name[] = "PIC32MZ EF (chipKIT Wi-FIRE)";
+
+#define CONSOLE CONFIG_CONSOLE_UART_BASE
+#define SPIN_MAX 200000u /* bounded waits: > 10 ms at 200 MHz */
+
+static void syskey_unlock(void)
+{
+    SFR(SYSKEY) = 0;
+    SFR(SYSKEY) = SYSKEY_1;
+    SFR(SYSKEY) = SYSKEY_2;
+}
+
+static void syskey_lock(void)
+{
+    SFR(SYSKEY) = 0;
+}
+
+/* The DEVCFG words start the chip on the system PLL (200 MHz). If another
+ * boot stage left it elsewhere, switch (DS60001320 "Oscillator switching"). */
+static void clocks_init(void)
+{
+    uint32_t osc = SFR(OSCCON);
+    if (((osc >> OSCCON_COSC_SHIFT) & 7) != OSC_SPLL) {
+        syskey_unlock();
+        SFR(OSCCON) = (osc & ~(7u << OSCCON_NOSC_SHIFT)) | OSC_SPLL << OSCCON_NOSC_SHIFT;
+        SFR(OSCCON + SFR_SET) = OSCCON_OSWEN;
+        syskey_lock();
+        for (unsigned i = 0; i < SPIN_MAX && (SFR(OSCCON) & OSCCON_OSWEN); i++)
+            ;
+    }
+    /* Peripheral buses 2 (UARTs), 3 (timers), 4 (ports): SYSCLK/2 = 100 MHz */
+    syskey_unlock();
+    for (unsigned x = 2; x <= 4; x++)
+        SFR(PBDIV(x)) = PBDIV_ON | 1;
+    syskey_lock();
+}
+
+static void console_init(void)
+{
+    /* Baud = PBCLK2 / (4 (BRG + 1)) with BRGH */
+    SFR(CONSOLE + UMODE) = 0;
+    SFR(CONSOLE + UBRG) = (CONFIG_PBCLK_HZ / 4 + CONSOLE_BAUD / 2) / CONSOLE_BAUD - 1;
+    SFR(CONSOLE + USTA) = USTA_UTXEN | USTA_URXEN;
+    SFR(CONSOLE + UMODE) = UMODE_ON | UMODE_BRGH;
+}
+
+/* Every vector off, its flag clear, its offset at the hypervisor's
+ * interrupt entry (EBase + 0x200); multi-vector mode, all levels in
+ * shadow set 0. */
+static void intc_init(void)
+{
+    for (unsigned n = 0; n < INTC_NR_WORDS; n++) {
+        SFR(IEC(n)) = 0;
+        SFR(IFS(n)) = 0;
+    }
+    for (unsigned v = 0; v < TVP_NR_VECTORS; v++)
+        SFR(OFF(v)) = 0x200;
+    SFR(PRISS) = 0;
+    SFR(INTCON) = INTCON_MVEC;
+}
+
+void board_init(void)
+{
+    clocks_init();
+    for (unsigned i = 0; i < CONFIG_NR_SETUP_WRITES; i++)
+        SFR(tvp_setup_writes[i].addr) = tvp_setup_writes[i].value;
+    /* pin selection and module power stay as set: guests see them
+     * write-ignore at most */
+    syskey_unlock();
+    SFR(CFGCON + SFR_SET) = CFGCON_IOLOCK | CFGCON_PMDLOCK;
+    syskey_lock();
+    console_init();
+    intc_init();
+    emu_init();
+}
+
+void board_console_putc(char c)
+{
+    for (unsigned i = 0; i < SPIN_MAX && (SFR(CONSOLE + USTA) & USTA_UTXBF); i++)
+        ;
+    SFR(CONSOLE + UTXREG) = (uint8_t)c;
+}
+
+uint32_t board_console_status(void)
+{
+    return SFR(CONSOLE + USTA);
+}
+
+int board_console_getc(void)
+{
+    if (!(SFR(CONSOLE + USTA) & USTA_URXDA))
+        return -1;
+    return (int)(SFR(CONSOLE + URXREG) & 0xff);
+}
+
+uint32_t board_dev_read(uint32_t pa, unsigned size)
+{
+    uintptr_t a = pa | 0xa0000000u;
+    if (size == 1)
+        return *(volatile uint8_t *)a;
+    if (size == 2)
+        return *(volatile uint16_t *)a;
+    return *(volatile uint32_t *)a;
+}
+
+void board_dev_write(uint32_t pa, unsigned size, uint32_t val)
+{
+    uintptr_t a = pa | 0xa0000000u;
+    if (size == 1)
+        *(volatile uint8_t *)a = (uint8_t)val;
+    else if (size == 2)
+        *(volatile uint16_t *)a = (uint16_t)val;
+    else
+        *(volatile uint32_t *)a = val;
+}
+
+irq_t board_irq_current(void)
+{
+    uint32_t v = SFR(INTSTAT) & INTSTAT_SIRQ;
+    return v < TVP_NR_VECTORS ? (irq_t)v : INVALID_IRQ;
+}
+
+void board_irq_mask(irq_t v)
+{
+    SFR(IEC(v / 32) + SFR_CLR) = 1u << (v % 32);
+    SFR(IFS(v / 32) + SFR_CLR) = 1u << (v % 32);
+}

@@ -1,0 +1,207 @@
+/*
+ * Access emulation: a guest load/store that the root TLB did not map (a
+ * root TLB refill that found no leaf, an invalid half, a store to a
+ * read-only page) lands here with BadVAddr = the GPA. The device list of
+ * the guest says what the address is: a sub-page exclusive range
+ * (forwarded), write-ignore (reads forwarded, writes dropped and maybe
+ * logged), emulated (the board's emulator), or nothing (a guest fault).
+ * The instruction is decoded from BadInstr (every MIPS32 load/store form,
+ * LWL/LWR/SWL/SWR, LL/SC, CP1 loads/stores), done, and the guest resumes
+ * after it (after the branch's outcome when it sat in a delay slot).
+ */
+#include "hv.h"
+
+static const struct tvp_dev_range *dev_find(const struct tvp_guest *g, uint32_t pa,
+                                            unsigned size)
+{
+    unsigned lo = 0, hi = g->nr_devs;
+    while (lo < hi) { /* sorted, disjoint: a binary search */
+        unsigned mid = (lo + hi) / 2;
+        const struct tvp_dev_range *d = &g->devs[mid];
+        if (pa < d->base)
+            hi = mid;
+        else if (pa - d->base >= d->size)
+            lo = mid + 1;
+        else
+            return pa - d->base + size <= d->size ? d : 0;
+    }
+    return 0;
+}
+
+/* One aligned word of the device, the lanes of which a store touches
+ * (0x000000ff ... 0xffffffff, value in place). Forwarded stores keep the
+ * guest's access width where the lanes allow it. */
+static bool dev_store(const struct tvp_dev_range *d, uint32_t wa, uint32_t val, uint32_t lanes)
+{
+    switch (d->access) {
+    case TVP_ACCESS_EMULATED:
+        return board_emu_write(d->emulator, cur->id, wa, val, lanes);
+    case TVP_ACCESS_WRITE_IGNORE_LOG:
+        hv_printf("tinyVP: guest %s: write %08x to %s %08x dropped (pc %08x)\n",
+                  cur->cfg->name, val & lanes, tvp_device_names[d->device], wa, ex.epc);
+        return true;
+    case TVP_ACCESS_WRITE_IGNORE:
+        return true;
+    default:
+        break;
+    }
+    if (lanes == 0xffffffffu) {
+        board_dev_write(wa, 4, val);
+    } else if (lanes == 0x0000ffffu || lanes == 0xffff0000u) {
+        unsigned sh = lanes & 1 ? 0 : 16;
+        board_dev_write(wa + sh / 8, 2, val >> sh);
+    } else {
+        for (unsigned b = 0; b < 4; b++)
+            if (lanes & (0xffu << 8 * b))
+                board_dev_write(wa + b, 1, val >> 8 * b);
+    }
+    return true;
+}
+
+/* size bytes at pa (naturally aligned, or the whole word for LWL/LWR). */
+static bool dev_load(const struct tvp_dev_range *d, uint32_t pa, unsigned size, uint32_t *val)
+{
+    if (d->access != TVP_ACCESS_EMULATED) {
+        *val = board_dev_read(pa, size);
+        return true;
+    }
+    uint32_t w;
+    if (!board_emu_read(d->emulator, cur->id, pa & ~3u, &w))
+        return false;
+    w >>= 8 * (pa & 3);
+    *val = size == 4 ? w : w & ((1u << 8 * size) - 1);
+    return true;
+}
+
+/* A 32-bit word of an FPR in the saved image (FR = 1: 64-bit registers;
+ * FR = 0: odd singles are the high words of the even doubles). */
+static uint32_t *fpr_word(struct fpu_ctx *c, unsigned r, unsigned half)
+{
+    uint32_t *w = (uint32_t *)c->fpr;
+    if (read_c0_status() & ST0_FR)
+        return &w[2 * r + half];
+    return &w[2 * (r & ~1u) + ((r & 1) | half)];
+}
+
+/* Does the access; false: the device refused it. */
+static bool emul_do(const struct tvp_dev_range *d, const struct mem_op *op, uint32_t pa)
+{
+    uint32_t v, old;
+    unsigned b = pa & 3, sh;
+    switch (op->kind) {
+    case MEM_LEFT: /* LWL/SWL, little-endian: bytes b..0 of the word */
+        sh = 8 * (3 - b);
+        if (op->store)
+            return dev_store(d, pa & ~3u, arch_gpr_get(op->reg) >> sh, 0xffffffffu >> sh);
+        if (!dev_load(d, pa & ~3u, 4, &v))
+            return false;
+        old = arch_gpr_get(op->reg);
+        arch_gpr_set(op->reg, (v << sh) | (sh ? old & (0xffffffffu >> (32 - sh)) : 0));
+        return true;
+    case MEM_RIGHT: /* LWR/SWR: bytes 3..b */
+        sh = 8 * b;
+        if (op->store)
+            return dev_store(d, pa & ~3u, arch_gpr_get(op->reg) << sh, 0xffffffffu << sh);
+        if (!dev_load(d, pa & ~3u, 4, &v))
+            return false;
+        old = arch_gpr_get(op->reg);
+        arch_gpr_set(op->reg, (v >> sh) | (sh ? old & (0xffffffffu << (32 - sh)) : 0));
+        return true;
+    case MEM_FPU: {
+        struct fpu_ctx *c;
+        bool ok = true;
+        fpu_save_cur(&c); /* the guest ran it, so the FPU is the guest's */
+        for (unsigned h = 0; h < op->size / 4 && ok; h++) {
+            uint32_t *w = fpr_word(c, op->reg, h);
+            if (op->store)
+                ok = dev_store(d, pa + 4 * h, *w, 0xffffffffu);
+            else
+                ok = dev_load(d, pa + 4 * h, 4, w);
+        }
+        fpu_restore_cur();
+        return ok;
+    }
+    default: /* plain, LL (a plain load here), SC (always succeeds) */
+        if (op->store) {
+            unsigned lanes = op->size == 4 ? 0xffffffffu : ((1u << 8 * op->size) - 1) << 8 * b;
+            if (!dev_store(d, pa & ~3u, arch_gpr_get(op->reg) << 8 * b, lanes))
+                return false;
+            if (op->kind == MEM_SC)
+                arch_gpr_set(op->reg, 1);
+            return true;
+        }
+        if (!dev_load(d, pa, op->size, &v))
+            return false;
+        if (op->sign)
+            v = op->size == 1 ? (uint32_t)(int32_t)(int8_t)v : (uint32_t)(int32_t)(int16_t)v;
+        arch_gpr_set(op->reg, v);
+        return true;
+    }
+}
+
+/* The guest PC of the faulting instruction as a GPA, when it is in an
+ * unmapped guest segment (kseg0/kseg1); else ~0. */
+static uint32_t pc_gpa(void)
+{
+    uint32_t pc = ex.cause & CAUSEF_BD ? ex.epc + 4 : ex.epc;
+    return pc >= KSEG0 && pc < KSEG2 ? CPHYSADDR(pc) : ~0u;
+}
+
+void emul_gpa_fault(void)
+{
+    uint32_t gpa = read_c0_badvaddr();
+    ex.badvaddr = gpa;
+    ex.badinstr = read_c0_badinstr();
+    ex.badinstrp = read_c0_badinstrp();
+    switch (GEXCCODE(ex.gctl0)) {
+    case GEXC_GPA:
+        break;
+    case GEXC_GVA: /* BadVAddr is the guest virtual address */
+        if (gpa < KSEG0 || gpa >= KSEG2) {
+            health_fault(HM_MEM, gpa);
+            return;
+        }
+        gpa = CPHYSADDR(gpa);
+        break;
+    default:
+        health_fault(HM_EXC, gpa);
+        return;
+    }
+    /* An instruction fetch from outside the map (BadInstr is then not the
+     * instruction: no fetch from a device page is allowed either). */
+    if (EXCCODE(ex.cause) != EXCCODE_MOD && EXCCODE(ex.cause) != EXCCODE_TLBS &&
+        (pc_gpa() ^ gpa) < 0x1000) {
+        health_fault(HM_FETCH, gpa);
+        return;
+    }
+    struct mem_op op;
+    /* The access's own address must be in the faulting page (LWL/LWR may
+     * report the aligned word). */
+    if (!insn_mem(ex.badinstr, &op) || ((op.ea ^ gpa) & 0xffc)) {
+        health_fault(HM_MEM, gpa);
+        return;
+    }
+    gpa = (gpa & ~0xfffu) | (op.ea & 0xfff);
+    uint32_t next = exit_next_pc(); /* before any guest register changes */
+    if (op.kind == MEM_CACHE) { /* CACHE/PREF on a device page: no effect */
+        cur->pc = next;
+        return;
+    }
+    unsigned span = op.kind == MEM_LEFT || op.kind == MEM_RIGHT ? 4 : op.size;
+    const struct tvp_dev_range *d = dev_find(cur->cfg, gpa & ~(span - 1), span);
+    if (!d) {
+        health_fault(HM_MEM, gpa);
+        return;
+    }
+    if ((op.kind == MEM_PLAIN || op.kind == MEM_LL || op.kind == MEM_SC || op.kind == MEM_FPU) &&
+        (gpa & (op.size > 4 ? 7 : op.size - 1))) {
+        health_fault(HM_DEV, gpa); /* the guest's hardware would not reach here */
+        return;
+    }
+    if (!emul_do(d, &op, gpa)) {
+        health_fault(HM_DEV, gpa);
+        return;
+    }
+    cur->st.emul++;
+    cur->pc = next;
+}

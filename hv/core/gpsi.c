@@ -1,0 +1,138 @@
+/*
+ * Guest exits (root Cause.ExcCode = GE): GPSI — the guest's privileged
+ * instructions tinyVP emulates so an unmodified bare-board firmware runs;
+ * GSFC — a guest write of a sensitive Status/Cause/IntCtl field, done for
+ * it; HC — hypercalls; GRR — a reserved instruction (a guest fault).
+ * ../shared/reference/mips-vz-semantics.md §2-3: for all of these the
+ * instruction did not execute; root completes it and advances EPC.
+ */
+#include "hv.h"
+
+#define OP(i)  ((i) >> 26)
+#define RT(i)  (((i) >> 16) & 31)
+#define RD(i)  (((i) >> 11) & 31)
+#define SEL(i) ((i) & 7)
+
+/* Guest MFC0 of a register the guest context traps: the value a bare
+ * M5150 would give. false: not one tinyVP emulates. */
+static bool c0_read(unsigned reg, unsigned sel, uint32_t *v)
+{
+    switch (reg * 8 + sel) {
+    case CP0_RS(CP0_PRID): *v = read_c0_prid(); return true;
+    case CP0_RS(CP0_COUNT): *v = read_gc0_count(); return true; /* root Count + GTOffset */
+    case CP0_RS(CP0_COMPARE): *v = read_gc0_compare(); return true;
+    case CP0_RS(CP0_CONFIG7): *v = read_c0_config7(); return true;
+    /* no shadow sets in the guest context; debug/cache-test state is root's */
+    case CP0_RS(CP0_SRSCTL): case CP0_RS(CP0_SRSMAP): case CP0_RS(CP0_SRSMAP2):
+    case CP0_RS(CP0_CDMMBASE): case CP0_RS(CP0_DEBUG): case CP0_RS(CP0_DEPC):
+    case CP0_RS(CP0_DESAVE): case CP0_RS(CP0_ERRCTL): case CP0_RS(CP0_CACHEERR):
+    case CP0_RS(CP0_TAGLO): case CP0_RS(CP0_DATALO):
+        *v = 0;
+        return true;
+    default:
+        return false;
+    }
+}
+
+static bool c0_write(unsigned reg, unsigned sel, uint32_t v)
+{
+    switch (reg * 8 + sel) {
+    case CP0_RS(CP0_COUNT): /* guest Count = root Count + GTOffset */
+        write_c0_gtoffset(v - read_c0_count());
+        return true;
+    case CP0_RS(CP0_COMPARE): /* also clears the guest's Cause.TI */
+        write_gc0_compare(v);
+        return true;
+    case CP0_RS(CP0_CONFIG): /* only K0 is writable on the M5150 */
+        write_gc0_config((read_gc0_config() & ~CONF_CM_CMASK) | (v & CONF_CM_CMASK));
+        return true;
+    case CP0_RS(CP0_CONFIG3):
+        write_gc0_config3((read_gc0_config3() & ~MIPS_CONF3_ISA_OE) | (v & MIPS_CONF3_ISA_OE));
+        return true;
+    case CP0_RS(CP0_CONFIG5):
+        write_gc0_config5((read_gc0_config5() & ~MIPS_CONF5_UFR) | (v & MIPS_CONF5_UFR));
+        return true;
+    /* read-only, or state the guest context does not have: ignored */
+    case CP0_RS(CP0_CONFIG1): case CP0_RS(CP0_CONFIG2): case CP0_RS(CP0_CONFIG4):
+    case CP0_RS(CP0_CONFIG7): case CP0_RS(CP0_PRID): case CP0_RS(CP0_SRSCTL):
+    case CP0_RS(CP0_SRSMAP): case CP0_RS(CP0_SRSMAP2): case CP0_RS(CP0_CDMMBASE):
+    case CP0_RS(CP0_DEBUG): case CP0_RS(CP0_DEPC): case CP0_RS(CP0_DESAVE):
+    case CP0_RS(CP0_ERRCTL): case CP0_RS(CP0_CACHEERR): case CP0_RS(CP0_TAGLO):
+    case CP0_RS(CP0_DATALO):
+        return true;
+    default:
+        return false;
+    }
+}
+
+static void gpsi(void)
+{
+    uint32_t i = ex.badinstr;
+    if (OP(i) == 0x10 && !(i & 0x02000000u)) { /* MFC0 / MTC0 */
+        unsigned rs = (i >> 21) & 31;
+        uint32_t v;
+        if (rs == 0 && c0_read(RD(i), SEL(i), &v)) {
+            uint32_t next = exit_next_pc();
+            arch_gpr_set(RT(i), v);
+            cur->pc = next;
+            return;
+        }
+        if (rs == 4 && c0_write(RD(i), SEL(i), arch_gpr_get(RT(i)))) {
+            exit_advance();
+            return;
+        }
+    } else if (OP(i) == 0x10 && (i & 63) == 0x20) { /* WAIT: let others run */
+        exit_advance();
+        sched_yield();
+        return;
+    } else if (OP(i) == 0x2f) { /* CACHE, index type (hit types run natively) */
+        unsigned op = (i >> 16) & 31;
+        /* the caches are shared: an index writeback-invalidate of the data
+         * cache is safe to do for the guest, the rest (tag stores) is not */
+        if (op == 0x01)
+            arch_dcache_index_wbinv(KSEG0 | ((arch_gpr_get((i >> 21) & 31) + (int16_t)i) & 0xfff0));
+        exit_advance();
+        return;
+    } else if (OP(i) == 0x1f && (i & 63) == 0x3b && RD(i) == 2) { /* RDHWR CC */
+        uint32_t next = exit_next_pc();
+        arch_gpr_set(RT(i), read_gc0_count());
+        cur->pc = next;
+        return;
+    }
+    health_fault(HM_PRIV, i);
+}
+
+/* The write did not happen: do it (every field of these registers is the
+ * guest's own; FR also sets the FPU mode root runs the guest with). */
+static void gsfc(void)
+{
+    uint32_t i = ex.badinstr, v = arch_gpr_get(RT(i));
+    switch (RD(i) * 8 + SEL(i)) {
+    case CP0_RS(CP0_STATUS):
+        write_gc0_status(v);
+        fpu_sync_fr();
+        break;
+    case CP0_RS(CP0_CAUSE): write_gc0_cause(v); break;
+    case CP0_RS(CP0_INTCTL): write_gc0_intctl(v); break;
+    case CP0_RS(CP0_CONFIG5): write_gc0_config5(v); break;
+    case CP0_RS(CP0_PAGEGRAIN): write_gc0_pagegrain(v); break;
+    default:
+        health_fault(HM_PRIV, i);
+        return;
+    }
+    exit_advance();
+}
+
+void vz_exit(void)
+{
+    ex.badinstr = read_c0_badinstr();
+    ex.badinstrp = read_c0_badinstrp();
+    switch (GEXCCODE(ex.gctl0)) {
+    case GEXC_GPSI: gpsi(); break;
+    case GEXC_GSFC: gsfc(); break;
+    case GEXC_HC: hcall(); break;
+    case GEXC_GRR: health_fault(HM_INSN, ex.badinstr); break;
+    case GEXC_GHFC: break; /* the change happened; EPC is the guest's new PC */
+    default: health_fault(HM_EXC, 0); break;
+    }
+}

@@ -1,0 +1,98 @@
+/*
+ * Hypercalls (HYPCALL code = service, include/tinyvp/hypercall.h): a
+ * table, args in a0..a3, results in v0/v1, resume after the HYPCALL.
+ */
+#include "hv.h"
+
+#define R_V0 2
+#define R_V1 3
+#define R_A0 4
+#define R_A1 5
+
+/* Core-timer ticks since boot: Count extended to 64 bits. Exact as long as
+ * it is read at least once per Count period (43 s at 100 MHz); the
+ * scheduler's timer (issue 7) reads it far more often. */
+uint64_t hv_time(void)
+{
+    static uint32_t last, high;
+    uint32_t now = read_c0_count();
+    if (now < last)
+        high++;
+    last = now;
+    return (uint64_t)high << 32 | now;
+}
+
+/* 64-bit by 32-bit division without libgcc: high word by the CPU, low
+ * word bit by bit (bounded: 32 steps). */
+static uint64_t udiv64(uint64_t n, uint32_t d)
+{
+    uint32_t hi = (uint32_t)(n >> 32), lo = (uint32_t)n;
+    uint32_t r = hi % d, q = 0;
+    for (int b = 31; b >= 0; b--) {
+        uint32_t carry = r >> 31;
+        r = r << 1 | ((lo >> b) & 1);
+        q <<= 1;
+        if (carry || r >= d) {
+            r -= d;
+            q |= 1;
+        }
+    }
+    return (uint64_t)(hi / d) << 32 | q;
+}
+
+/* A guest buffer in one of its memory regions (kseg0/kseg1 addresses):
+ * the hypervisor's kseg0 address of it, or 0. */
+static const char *guest_buf(uint32_t va, uint32_t len)
+{
+    if (va < KSEG0 || va >= KSEG2 || len > TVP_HC_CONSOLE_MAX)
+        return 0;
+    uint32_t gpa = CPHYSADDR(va);
+    const struct tvp_guest *g = cur->cfg;
+    for (unsigned k = 0; k < g->nr_regions; k++) {
+        const struct tvp_mem_region *r = &g->regions[k];
+        if ((r->perm & TVP_PERM_R) && gpa - r->gpa < r->size && len <= r->size - (gpa - r->gpa))
+            return (const char *)(KSEG0 | (r->rpa + (gpa - r->gpa)));
+    }
+    return 0;
+}
+
+static int32_t hc_console_write(uint32_t va, uint32_t len)
+{
+    const char *p = guest_buf(va, len);
+    if (!p)
+        return TVP_HC_EFAULT;
+    for (uint32_t n = 0; n < len; n++)
+        board_console_putc(p[n]);
+    return (int32_t)len;
+}
+
+void hcall(void)
+{
+    unsigned code = (ex.badinstr >> 11) & 0x3ff;
+    uint32_t next = exit_next_pc();
+    cur->st.hcalls++;
+    switch (code) {
+    case TVP_HC_VERSION:
+        arch_gpr_set(R_V0, TVP_ABI_VERSION);
+        arch_gpr_set(R_V1, cur->id);
+        break;
+    case TVP_HC_CONSOLE_WRITE:
+        arch_gpr_set(R_V0, (uint32_t)hc_console_write(arch_gpr_get(R_A0), arch_gpr_get(R_A1)));
+        break;
+    case TVP_HC_YIELD:
+        arch_gpr_set(R_V0, 0);
+        cur->pc = next;
+        sched_yield();
+        return;
+    case TVP_HC_TIME: {
+        uint64_t us = udiv64(hv_time(), CONFIG_COUNT_HZ / 1000000u);
+        arch_gpr_set(R_V0, (uint32_t)us);
+        arch_gpr_set(R_V1, (uint32_t)(us >> 32));
+        break;
+    }
+    default:
+        arch_gpr_set(R_V0, (uint32_t)TVP_HC_ENOSYS);
+        break;
+    }
+    cur->pc = next;
+}

@@ -1,0 +1,73 @@
+/*
+ * Health monitor: a guest's fault is logged (guest, PC, cause, address)
+ * and handled by the guest's on_fault policy. It costs only that guest;
+ * the hypervisor never stops because of one.
+ */
+#include "hv.h"
+
+static const char *const hm_names[HM_NR] = {
+    [HM_MEM] = "access outside its map",
+    [HM_FETCH] = "fetch outside its map",
+    [HM_DEV] = "device access refused",
+    [HM_INSN] = "reserved instruction",
+    [HM_PRIV] = "privileged instruction",
+    [HM_BUS] = "bus error",
+    [HM_FPU] = "FPU use without fpu: true",
+    [HM_EXC] = "exception",
+};
+static const char *const policy_names[] = {
+    [TVP_ON_FAULT_RESTART] = "restart",
+    [TVP_ON_FAULT_STOP] = "stop",
+    [TVP_ON_FAULT_REFLECT] = "reflect",
+};
+
+#define HM_LOG_MAX 32 /* per guest: a fault loop must not flood the console */
+
+/* What the guest's own hardware would have raised for it. */
+static unsigned reflect_code(enum hm_fault kind)
+{
+    switch (kind) {
+    case HM_MEM:
+    case HM_DEV: return EXCCODE_DBE; /* a bare chip: a bus error */
+    case HM_FETCH: return EXCCODE_IBE;
+    case HM_INSN:
+    case HM_PRIV: return EXCCODE_RI;
+    case HM_FPU: return EXCCODE_CPU;
+    default: return EXCCODE(ex.cause);
+    }
+}
+
+void health_fault(enum hm_fault kind, uint32_t addr)
+{
+    struct vcpu *v = cur;
+    unsigned policy = v->cfg->on_fault;
+    v->st.faults++;
+    if (v->st.faults <= HM_LOG_MAX)
+        hv_printf("tinyVP: guest %s: %s at pc %08x (cause %08x, addr %08x): %s\n",
+                  v->cfg->name, hm_names[kind], ex.epc, ex.cause, addr,
+                  policy < ARRAY_SIZE(policy_names) ? policy_names[policy] : "stop");
+    if (v->st.faults == HM_LOG_MAX)
+        hv_printf("tinyVP: guest %s: further faults not logged\n", v->cfg->name);
+    switch (policy) {
+    case TVP_ON_FAULT_RESTART:
+        vcpu_reset(v);
+        v->restarts++;
+        break;
+    case TVP_ON_FAULT_REFLECT: {
+        unsigned code = reflect_code(kind);
+        guest_raise(code, code == EXCCODE_ADEL || code == EXCCODE_ADES, addr);
+        break;
+    }
+    default:
+        vcpu_stop(v);
+        break;
+    }
+}
+
+void hv_panic(const char *why)
+{
+    clear_c0_status(ST0_IE);
+    hv_printf("tinyVP: PANIC: %s (epc %08x cause %08x)\n", why, read_c0_epc(), read_c0_cause());
+    for (;;) /* a hypervisor bug: halt (a debugger or the watchdog takes over) */
+        __asm__ volatile("wait");
+}

@@ -1,0 +1,98 @@
+/*
+ * The C side of every root exception: what happened (root CP0 at entry),
+ * who handles it, and where the ERET goes. The hypervisor runs only here,
+ * with Status.EXL = 1, so nothing nests (a nested exception is a
+ * hypervisor bug: NestedExc.EXL says so).
+ */
+#include "hv.h"
+
+struct exit_info ex;
+
+static void irq_entry(void)
+{
+    irq_t v = board_irq_current();
+    if (v == INVALID_IRQ)
+        return;
+    /* Part 1 enables no interrupt: one arriving is not ours to take.
+     * Issue 7 routes guest-owned vectors and the scheduler's timer here. */
+    board_irq_mask(v);
+    hv_printf("tinyVP: interrupt %u unexpected, masked\n", (unsigned)v);
+}
+
+void trap_entry(void)
+{
+    if (read_c0_nestedexc() & ST0_EXL)
+        hv_panic("exception inside the hypervisor");
+    ex.cause = read_c0_cause();
+    ex.epc = read_c0_epc();
+    ex.gctl0 = read_c0_guestctl0();
+    unsigned code = EXCCODE(ex.cause);
+    if (!cur) { /* root idle: only interrupts end it */
+        if (code != EXCCODE_INT)
+            hv_panic("exception in the idle loop");
+        irq_entry();
+        sched_resume();
+        return;
+    }
+    cur->pc = ex.epc;
+    cur->st.exits++;
+    switch (code) {
+    case EXCCODE_INT:
+        irq_entry();
+        break;
+    case EXCCODE_GE:
+        vz_exit();
+        break;
+    case EXCCODE_MOD: case EXCCODE_TLBL: case EXCCODE_TLBS:
+    case EXCCODE_TLBRI: case EXCCODE_TLBXI:
+        emul_gpa_fault();
+        break;
+    case EXCCODE_CPU:
+        /* guest CU1 = 1, root CU1 = 0: the lazy FPU. Re-execute the
+         * instruction (EPC unchanged) once the guest owns the FPU. */
+        if (((ex.cause & CAUSEF_CE) >> CAUSEB_CE) != 1 || !fpu_take(cur))
+            health_fault(HM_FPU, 0);
+        break;
+    case EXCCODE_IBE: case EXCCODE_DBE:
+        health_fault(HM_BUS, 0);
+        break;
+    default:
+        health_fault(HM_EXC, 0);
+        break;
+    }
+    sched_resume();
+}
+
+/* The PC after the exiting instruction: the branch's outcome when it sat
+ * in a delay slot (BadInstrP holds the branch, EPC points at it). */
+uint32_t exit_next_pc(void)
+{
+    if (ex.cause & CAUSEF_BD)
+        return insn_branch_next(ex.badinstrp, ex.epc);
+    return ex.epc + 4;
+}
+
+void exit_advance(void)
+{
+    cur->pc = exit_next_pc();
+}
+
+/* Deliver exception `code` to the guest as its hardware would: guest EPC
+ * and BD (unless guest EXL is already set), ExcCode, BadVAddr, EXL, and the
+ * guest's general vector (or the BEV one). */
+void guest_raise(unsigned code, bool has_badvaddr, uint32_t badvaddr)
+{
+    uint32_t st = read_gc0_status();
+    uint32_t cause = read_gc0_cause() & ~(CAUSEF_EXCCODE | CAUSEF_CE);
+    if (!(st & ST0_EXL)) {
+        write_gc0_epc(ex.epc);
+        cause = (cause & ~CAUSEF_BD) | (ex.cause & CAUSEF_BD);
+        write_gc0_status(st | ST0_EXL);
+    }
+    if (code == EXCCODE_CPU)
+        cause |= 1u << CAUSEB_CE;
+    if (has_badvaddr)
+        write_gc0_badvaddr(badvaddr);
+    write_gc0_cause(cause | code << CAUSEB_EXCCODE);
+    cur->pc = (st & ST0_BEV) ? 0xbfc00380u : (read_gc0_ebase() & ~0xfffu) + 0x180;
+}
