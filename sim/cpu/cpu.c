@@ -1385,6 +1385,13 @@ static void cpu_boundary(struct cpu *c)
                 take_guest_interrupt(c);
         }
     }
+    /* Config7.WII = 1 (M5150): a request that would be taken if IE were 1
+     * ends a WAIT even with interrupts disabled; execution goes on after
+     * the WAIT (Linux's M5150 idle loop relies on it). */
+    if (c->waiting && !(c->cp0.status & (ST0_EXL | ST0_ERL)) &&
+        (c->cp0.config[7] & 0x80000000u) &&
+        c->eic_ripl > status_ipl(c->cp0.status))
+        c->waiting = false;
     cpu_recompute_deadline(c);
     if (c->check_irq)
         c->deadline = c->cycles + 1;
