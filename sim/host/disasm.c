@@ -243,7 +243,15 @@ static int dis_special(struct out *o, uint32_t insn)
             code(o, "break", hi);
         return 1;
     }
-    case 0x0F: return code(o, "sync", SA);
+    case 0x0F: /* SYNC; objdump names the lightweight stypes */
+        switch (SA) {
+        case 0x04: put(o, "sync_wmb"); return 1;
+        case 0x10: put(o, "sync_mb"); return 1;
+        case 0x11: put(o, "sync_acquire"); return 1;
+        case 0x12: put(o, "sync_release"); return 1;
+        case 0x13: put(o, "sync_rmb"); return 1;
+        default: return code(o, "sync", SA);
+        }
     case 0x10: return r1(o, "mfhi", RD);
     case 0x11: return r1(o, "mthi", RS);
     case 0x12: return r1(o, "mflo", RD);
