@@ -810,6 +810,11 @@ static const uint8_t rt_src[64] = {
 static void cpu_run_block(struct cpu *c)
 {
     while (c->cycles < c->deadline) {
+        if (c->hooks.pre_exec && c->hooks.pre_exec(c->hooks.ctx, c)) {
+            c->stop = CPU_STOP_BREAK;
+            c->deadline = 0;
+            return;
+        }
         uint32_t pc = c->pc;
         uint32_t insn;
         uint8_t *fp = c->fast_r[pc >> 12];

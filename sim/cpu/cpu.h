@@ -94,6 +94,10 @@ struct cpu_hooks {
     void (*eic_ack)(void *ctx, unsigned ripl);
     /* UHI semihosting output (fd 1 or 2). NULL: write to stdout/stderr. */
     void (*uhi_write)(void *ctx, int fd, const void *buf, unsigned len);
+    /* Optional: called at each instruction boundary before the fetch of the
+     * instruction at c->pc; returning true stops the run there
+     * (c->stop = CPU_STOP_BREAK) with nothing charged (debugger stops). */
+    bool (*pre_exec)(void *ctx, struct cpu *c);
     /* Optional trace of every retired instruction (NULL = off; slow path). */
     void (*trace)(void *ctx, struct cpu *c, uint32_t pc, uint32_t insn);
     /* Optional hook on every exception entry (for statistics/benchmarks). */

@@ -1,18 +1,14 @@
 /*
  * vpsim: GDB remote serial protocol stub (see gdbstub.h).
  *
- * Running and stopping. The core has no "stop before this instruction"
- * check, only hooks.trace, called after an instruction is fetched and its
- * issue cycles are charged, before it executes. While a breakpoint is set
- * or a step runs, the stub installs its own trace hook; when that hook
- * decides to stop at an instruction it gives back what the fetch charged
- * (T_BASE, plus T_LOAD_USE when the previous instruction's load feeds it,
- * and the core's load_dest) and leaves the interpreter with longjmp, before
- * the instruction has changed anything. Resuming fetches it again, so a run
- * with stops has the same cycle count as one without. To notice ^C and to
- * honour the run limit, the stub runs the core in slices of SLICE cycles
- * through limit_cycles (the extra instruction boundaries this makes are
- * ones the core would also accept at any time).
+ * Running and stopping. While a breakpoint is set or a step runs, the
+ * stub installs the core's pre_exec hook, called at each instruction
+ * boundary before the fetch: stopping there leaves the core with nothing
+ * of the next instruction charged, so a run with stops has the same cycle
+ * count as one without. To notice ^C and to honour the run limit, the stub
+ * runs the core in slices of SLICE cycles through limit_cycles (the extra
+ * instruction boundaries this makes are ones the core would also accept at
+ * any time).
  */
 #include "gdbstub.h"
 
@@ -22,7 +18,6 @@
 #include <netinet/in.h>
 #include <netinet/tcp.h>
 #include <poll.h>
-#include <setjmp.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -31,7 +26,6 @@
 
 #include <mips/mipsregs.h>
 
-#include "../cpu/timing.h"
 #include "../soc/pic32mz/soc.h"
 
 #define SLICE       (1u << 21) /* cycles between checks for ^C (~10 ms simulated) */
@@ -59,69 +53,13 @@ static struct gdb {
     uint64_t limit;        /* the run limit the user gave (UINT64_MAX = none) */
     uint32_t bp[MAX_BP];
     unsigned nbp;
-    /* the per-instruction hook */
-    void (*base_trace)(void *, struct cpu *, uint32_t, uint32_t);
-    jmp_buf jb;
     enum run_mode mode;
+    bool trapped;          /* the pre_exec hook stopped the core */
     unsigned executed;     /* instructions let through since the resume */
     bool skip_bp_once;     /* resuming at a breakpoint: execute it first */
     uint32_t resume_pc;
-    /* what the core's load_dest is, as last known (see stop_here) */
-    unsigned k_ld;
-    uint64_t k_insns, k_exc;
     char last_stop[64];
 } g;
-
-/* ---- load-use bookkeeping (mirrors cpu.c's cycle model) ----------------- */
-
-/* rt is a source operand of this primary opcode (cpu.c: rt_src). */
-static const uint8_t rt_src[64] = {
-    [0x00] = 1, [0x04] = 1, [0x05] = 1, [0x14] = 1, [0x15] = 1, [0x11] = 1, [0x1C] = 1,
-    [0x1F] = 1, [0x22] = 1, [0x26] = 1, [0x28] = 1, [0x29] = 1, [0x2A] = 1, [0x2B] = 1,
-    [0x2E] = 1, [0x38] = 1,
-};
-
-/* GPR a retiring instruction leaves in load_dest (cpu.c: LB..LWR, LL). */
-static unsigned load_dest_of(uint32_t insn)
-{
-    unsigned op = insn >> 26;
-    if ((op >= 0x20 && op <= 0x26) || op == 0x30)
-        return (insn >> 16) & 31;
-    return 0;
-}
-
-/* Exception entries so far (every entry clears load_dest). */
-static uint64_t exc_count(const struct cpu *c)
-{
-    uint64_t n = 0;
-    for (unsigned i = 0; i < 32; i++)
-        n += c->stats.exc[i] + c->stats.guest_exc[i];
-    return n;
-}
-
-static void know_now(const struct cpu *c)
-{
-    g.k_ld = c->load_dest;
-    g.k_insns = c->insns;
-    g.k_exc = exc_count(c);
-}
-
-/* Stop before the instruction just fetched: undo the fetch's charges and
- * leave the interpreter. */
-static void stop_here(struct cpu *c, uint32_t insn) __attribute__((noreturn));
-static void stop_here(struct cpu *c, uint32_t insn)
-{
-    unsigned ld = 0;
-    if (g.k_ld && c->insns == g.k_insns && exc_count(c) == g.k_exc)
-        ld = g.k_ld;
-    unsigned rs = (insn >> 21) & 31, rt = (insn >> 16) & 31;
-    uint64_t charged = T_BASE;
-    if (ld && (rs == ld || (rt == ld && rt_src[insn >> 26])))
-        charged += T_LOAD_USE;
-    c->cycles -= charged;
-    c->load_dest = (uint8_t)ld;
-    longjmp(g.jb, 1);
-}
 
 static bool is_bp(uint32_t pc)
 {
@@ -131,22 +69,22 @@ static bool is_bp(uint32_t pc)
     return false;
 }
 
-static void gdb_trace(void *ctx, struct cpu *c, uint32_t pc, uint32_t insn)
+static bool gdb_pre_exec(void *ctx, struct cpu *c)
 {
+    uint32_t pc = c->pc;
     if (g.mode == RUN_STEP) {
-        if (g.executed >= 1)
-            stop_here(c, insn);
+        if (g.executed >= 1) {
+            g.trapped = true;
+            return true;
+        }
     } else if (g.nbp && is_bp(pc)) {
-        if (!(g.skip_bp_once && g.executed == 0 && pc == g.resume_pc))
-            stop_here(c, insn);
+        if (!(g.skip_bp_once && g.executed == 0 && pc == g.resume_pc)) {
+            g.trapped = true;
+            return true;
+        }
     }
     g.executed++;
-    g.k_ld = load_dest_of(insn);
-    g.k_insns = c->insns + 1;
-    if (g.k_ld)
-        g.k_exc = exc_count(c);
-    if (g.base_trace)
-        g.base_trace(ctx, c, pc, insn);
+    return false;
 }
 
 /* ---- packets ------------------------------------------------------------ */
@@ -498,20 +436,20 @@ static enum stop_why run(enum run_mode mode)
     g.executed = 0;
     g.resume_pc = c->pc;
     g.skip_bp_once = true;
-    know_now(c);
+    g.trapped = false;
     bool hook = mode == RUN_STEP || g.nbp;
-    c->hooks.trace = hook ? gdb_trace : g.base_trace;
+    c->hooks.pre_exec = hook ? gdb_pre_exec : NULL;
     enum stop_why why = WHY_NONE;
     while (why == WHY_NONE) {
         uint64_t lim = c->cycles + SLICE;
         c->limit_cycles = lim < g.limit && lim > c->cycles ? lim : g.limit;
         c->stop = CPU_RUNNING;
         c->deadline = 0; /* start with an instruction boundary */
-        if (setjmp(g.jb)) {
+        soc_run(g.soc);
+        if (g.trapped) {
             why = WHY_TRAP;
             break;
         }
-        soc_run(g.soc);
         if (c->stop == CPU_STOP_LIMIT && c->cycles < g.limit) {
             if (interrupt_requested())
                 why = WHY_INT;
@@ -519,7 +457,7 @@ static enum stop_why run(enum run_mode mode)
         }
         why = WHY_END;
     }
-    c->hooks.trace = g.base_trace;
+    c->hooks.pre_exec = NULL;
     c->limit_cycles = g.limit;
     if (why != WHY_END) {
         c->stop = CPU_RUNNING;
@@ -819,7 +757,6 @@ bool gdbstub_run(struct soc *s, unsigned port, char *err, size_t errlen)
     g.soc = s;
     g.c = &s->cpu;
     g.limit = s->cpu.limit_cycles;
-    g.base_trace = s->cpu.hooks.trace;
     int ls = socket(AF_INET, SOCK_STREAM, 0);
     if (ls < 0) {
         snprintf(err, errlen, "gdb: socket: %s", strerror(errno));
@@ -850,7 +787,7 @@ bool gdbstub_run(struct soc *s, unsigned port, char *err, size_t errlen)
     enum session_end e = serve();
     close(g.fd);
     struct cpu *c = g.c;
-    c->hooks.trace = g.base_trace;
+    c->hooks.pre_exec = NULL;
     c->limit_cycles = g.limit;
     switch (e) {
     case END_PROGRAM: break;
