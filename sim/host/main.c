@@ -51,6 +51,7 @@ static const char usage_text[] =
     "                     irq:V, guest-irq; min/median/max printed at the end\n"
     "      --measure-json FILE  also write the measurements as JSON\n"
     "      --events FILE  log guest entries/exits, exceptions and interrupts (cycle insns kind arg)\n"
+    "      --timeline FILE  the same as a timeline (Chrome trace JSON: chrome://tracing, Perfetto)\n"
     /* UART backends (uart_backend.h, docs/simulator.md "UART backends") */
     "      --uart N=SPEC  where UART N (1-6) goes: none, stdio, file:PATH, or\n"
     "                     tcp:PORT (server on 127.0.0.1, waits for a client;\n"
@@ -223,6 +224,7 @@ int main(int argc, char **argv)
         {"measure", required_argument, NULL, 1001},
         {"events", required_argument, NULL, 1002},
         {"measure-json", required_argument, NULL, 1003},
+        {"timeline", required_argument, NULL, 1004},
         /* UART backends */
         {"uart", required_argument, NULL, 'U'},
         {"input", required_argument, NULL, 'I'},
@@ -264,11 +266,13 @@ int main(int argc, char **argv)
         /* measurements */
         case 1001:
         case 1002:
-        case 1003: {
+        case 1003:
+        case 1004: {
             char merr[256];
             bool ok = ch == 1001   ? measure_add(optarg, merr, sizeof merr)
                       : ch == 1002 ? measure_events_file(optarg, merr, sizeof merr)
-                                  : measure_json_file(optarg, merr, sizeof merr);
+                      : ch == 1003 ? measure_json_file(optarg, merr, sizeof merr)
+                                   : measure_timeline_file(optarg, merr, sizeof merr);
             if (!ok)
                 usage_error("%s", merr);
             break;

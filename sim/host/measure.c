@@ -40,6 +40,9 @@ static struct measure {
 } ms[MEASURE_MAX];
 static unsigned nms;
 static FILE *events;
+static FILE *timeline;      /* Chrome trace-event JSON (--timeline) */
+static bool tl_first = true;
+static int tl_guest = -1;   /* the guest whose slice is open, or -1 */
 static char *json_path;
 static struct soc *soc;
 static bool last_gm;
@@ -140,6 +143,17 @@ bool measure_events_file(const char *path, char *err, size_t errlen)
     return true;
 }
 
+bool measure_timeline_file(const char *path, char *err, size_t errlen)
+{
+    timeline = fopen(path, "w");
+    if (!timeline) {
+        snprintf(err, errlen, "cannot open timeline file %s", path);
+        return false;
+    }
+    fputs("[", timeline);
+    return true;
+}
+
 bool measure_json_file(const char *path, char *err, size_t errlen)
 {
     free(json_path);
@@ -204,8 +218,60 @@ static bool match(const struct point *p, enum pt_kind kind, uint32_t arg)
     return p->kind == kind && (!p->has_arg || p->arg == arg);
 }
 
+/* Timeline: a slice per guest-mode stretch (one track per GuestID), root
+ * exceptions and controller interrupts as instant events on the root
+ * track. Times in microseconds of simulated time. */
+static void tl_emit(const char *ph, const char *name, int tid, const struct cpu *c, uint32_t arg)
+{
+    fprintf(timeline, "%s\n{\"ph\":\"%s\",\"name\":\"%s\",\"pid\":1,\"tid\":%d,"
+                      "\"ts\":%.3f%s",
+            tl_first ? "" : ",", ph, name, tid, (double)c->cycles / 200.0,
+            ph[0] == 'i' ? ",\"s\":\"t\"" : "");
+    if (ph[0] == 'i')
+        fprintf(timeline, ",\"args\":{\"arg\":%" PRIu32 "}", arg);
+    fputc('}', timeline);
+    tl_first = false;
+}
+
+static void tl_event(const struct cpu *c, enum pt_kind kind, uint32_t arg)
+{
+    static const char *const exc_names[32] = {
+        "Int", "Mod", "TLBL", "TLBS", "AdEL", "AdES", "IBE", "DBE", "Sys", "Bp", "RI",
+        "CpU", "Ov", "Tr", "MSAFPE", "FPE", "16", "17", "18", "TLBRI", "TLBXI", "MSADis",
+        "MDMX", "WATCH", "MCheck", "Thread", "DSPDis", "GE", "28", "29", "CacheErr", "31"};
+    char name[32];
+    switch (kind) {
+    case PT_GUEST_ENTRY:
+        snprintf(name, sizeof name, "guest %" PRIu32, arg);
+        tl_emit("B", name, (int)arg, c, arg);
+        tl_guest = (int)arg;
+        break;
+    case PT_GUEST_EXIT:
+        if (tl_guest >= 0) {
+            snprintf(name, sizeof name, "guest %d", tl_guest);
+            tl_emit("E", name, tl_guest, c, 0);
+            tl_guest = -1;
+        }
+        break;
+    case PT_EXC:
+        tl_emit("i", exc_names[arg & 31], 0, c, arg);
+        break;
+    case PT_IRQ:
+        snprintf(name, sizeof name, "irq %" PRIu32, arg);
+        tl_emit("i", name, 0, c, arg);
+        break;
+    case PT_GUEST_IRQ:
+        tl_emit("i", "guest irq", tl_guest >= 0 ? tl_guest : 0, c, arg);
+        break;
+    default:
+        break;
+    }
+}
+
 static void event(const struct cpu *c, enum pt_kind kind, uint32_t arg)
 {
+    if (timeline)
+        tl_event(c, kind, arg);
     for (unsigned i = 0; i < nms; i++) {
         struct measure *m = &ms[i];
         if (m->open && match(&m->to, kind, arg)) {
@@ -272,7 +338,7 @@ static bool resolve(struct point *p, const char *const *images, unsigned n, char
 bool measure_start(struct soc *s, const char *const *images, unsigned nimages, char *err,
                    size_t errlen)
 {
-    if (!nms && !events)
+    if (!nms && !events && !timeline)
         return true;
     elf_version(EV_CURRENT);
     for (unsigned i = 0; i < nms; i++)
@@ -355,6 +421,11 @@ void measure_free(void)
     if (events && events != stderr)
         fclose(events);
     events = NULL;
+    if (timeline) {
+        fputs("\n]\n", timeline);
+        fclose(timeline);
+        timeline = NULL;
+    }
     free(json_path);
     json_path = NULL;
 }

@@ -20,6 +20,9 @@ struct soc;
 /* Parses one --measure argument; false with a message in err. */
 bool measure_add(const char *spec, char *err, size_t errlen);
 bool measure_events_file(const char *path, char *err, size_t errlen);
+/* --timeline FILE: guest-mode slices per GuestID, root exceptions and
+ * interrupts, as Chrome trace-event JSON (chrome://tracing, Perfetto). */
+bool measure_timeline_file(const char *path, char *err, size_t errlen);
 /* Resolves symbols against the loaded images and installs the hooks
  * (after --trace set its own, which keeps working). */
 bool measure_start(struct soc *s, const char *const *images, unsigned nimages, char *err,
