@@ -16,7 +16,8 @@
  * multi-vector EIC mode with every vector disabled. */
 void board_init(void);
 
-/* Root console (the hypervisor's own output): waits, bounded, for room. */
+/* Root console, unbuffered: waits (bounded) for room. For a panic; the
+ * core's console buffer (console.c) is the normal way out. */
 void board_console_putc(char c);
 
 /* A guest access forwarded to a real device register: pa is a physical
@@ -34,11 +35,32 @@ bool board_emu_write(unsigned emu, guest_id_t g, uint32_t pa, uint32_t word, uin
 /* The guest's virtual devices back to their reset state. */
 void board_guest_reset(guest_id_t g);
 
-/* Interrupts: the vector the controller is delivering now (its flag
- * acknowledged for edge sources), or INVALID_IRQ. */
+/* The console UART's transmitter, for the core's console buffer: room in
+ * its FIFO, one byte out, its "room" interrupt on or off. */
+bool board_console_tx_ready(void);
+void board_console_tx(char c);
+void board_console_tx_irq(bool on);
+
+/* Interrupts: the vector the controller is delivering now, or INVALID_IRQ;
+ * a vector of the hypervisor's on at a level (1..7) / off; its flag cleared
+ * (edge sources; a persistent source's flag comes back while it lasts). */
 irq_t board_irq_current(void);
-/* Keeps vector v from interrupting again (its enable off at the controller). */
+void board_irq_enable(irq_t v, unsigned level);
 void board_irq_mask(irq_t v);
+void board_irq_ack(irq_t v);
+extern const irq_t board_core_timer_vector;  /* Count = Compare */
+extern const irq_t board_console_tx_vector;  /* console UART TX has room */
+
+/* The guest's virtual interrupt controller: the highest-priority vector
+ * pending and enabled (its level and vector offset), if any; and the
+ * guest's core timer (Count = Compare) raising its vector. */
+bool board_virq_pending(guest_id_t g, unsigned *level, uint32_t *voff);
+bool board_virq_changed(guest_id_t g); /* since the last board_virq_pending */
+void board_vtimer_fire(guest_id_t g);
+
+/* Services of the core the board's emulators use. */
+void hv_console_putc(char c);   /* the shared console, in order, buffered */
+uint32_t hv_ticks(void);        /* core-timer ticks (CONFIG_COUNT_HZ), wrapping */
 
 extern const char board_name[];
 

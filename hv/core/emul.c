@@ -11,19 +11,27 @@
  */
 #include "hv.h"
 
+/* The device range of the loaded guest's last access (a guest polls one
+ * register, or writes a run of them): checked before the search. */
+static const struct tvp_dev_range *last_dev;
+
 static const struct tvp_dev_range *dev_find(const struct tvp_guest *g, uint32_t pa,
                                             unsigned size)
 {
+    const struct tvp_dev_range *d = last_dev;
+    if (d && d >= g->devs && d < g->devs + g->nr_devs && pa - d->base < d->size &&
+        pa - d->base + size <= d->size)
+        return d;
     unsigned lo = 0, hi = g->nr_devs;
     while (lo < hi) { /* sorted, disjoint: a binary search */
         unsigned mid = (lo + hi) / 2;
-        const struct tvp_dev_range *d = &g->devs[mid];
+        d = &g->devs[mid];
         if (pa < d->base)
             hi = mid;
         else if (pa - d->base >= d->size)
             lo = mid + 1;
         else
-            return pa - d->base + size <= d->size ? d : 0;
+            return pa - d->base + size <= d->size ? (last_dev = d) : 0;
     }
     return 0;
 }
@@ -147,11 +155,54 @@ static uint32_t pc_gpa(void)
     return pc >= KSEG0 && pc < KSEG2 ? CPHYSADDR(pc) : ~0u;
 }
 
-void emul_gpa_fault(void)
+/* The common case, kept short: an aligned LW or SW of the guest's own
+ * address (kseg0/kseg1 or mapped: the page offset must agree), not in a
+ * delay slot. Anything else: false, the general path decides. */
+static bool emul_fast(uint32_t gpa, uint32_t i)
+{
+    unsigned op = i >> 26;
+    if ((op != 0x23 && op != 0x2b) || (ex.cause & CAUSEF_BD) ||
+        (EXCCODE(ex.cause) == EXCCODE_TLBL && (pc_gpa() ^ gpa) < 0x1000))
+        return false;
+    uint32_t ea = arch_gpr_get((i >> 21) & 31) + (uint32_t)(int32_t)(int16_t)i;
+    if (((ea ^ gpa) & 0xfff) || (ea & 3))
+        return false;
+    const struct tvp_dev_range *d = dev_find(cur->cfg, gpa, 4);
+    if (!d)
+        return false;
+    uint32_t v;
+    if (op == 0x2b) {
+        if (!dev_store(d, gpa, arch_gpr_get((i >> 16) & 31), 0xffffffffu))
+            return false;
+    } else {
+        if (!dev_load(d, gpa, 4, &v))
+            return false;
+        arch_gpr_set((i >> 16) & 31, v);
+    }
+    cur->pc = ex.epc + 4;
+    return true;
+}
+
+static void __attribute__((noinline)) emul_slow(bool from_refill);
+
+void emul_gpa_fault(bool from_refill)
 {
     uint32_t gpa = read_c0_badvaddr();
     ex.badvaddr = gpa;
     ex.badinstr = read_c0_badinstr();
+    if (GEXCCODE(ex.gctl0) != GEXC_GPA || !emul_fast(gpa, ex.badinstr)) {
+        emul_slow(from_refill);
+        return;
+    }
+    if (from_refill)
+        arch_tlb_add_invalid(gpa);
+    cur->st.emul++;
+}
+
+/* Everything else: all load/store forms, delay slots, GVA, fetches. */
+static void emul_slow(bool from_refill)
+{
+    uint32_t gpa = ex.badvaddr;
     ex.badinstrp = read_c0_badinstrp();
     switch (GEXCCODE(ex.gctl0)) {
     case GEXC_GPA:
@@ -202,6 +253,10 @@ void emul_gpa_fault(void)
         health_fault(HM_DEV, gpa);
         return;
     }
+    /* The refill found no leaf, so the whole 8 KB pair is unmapped: from
+     * now on its accesses skip the walk. */
+    if (from_refill)
+        arch_tlb_add_invalid(gpa);
     cur->st.emul++;
     cur->pc = next;
 }

@@ -39,9 +39,12 @@ static bool c0_write(unsigned reg, unsigned sel, uint32_t v)
     switch (reg * 8 + sel) {
     case CP0_RS(CP0_COUNT): /* guest Count = root Count + GTOffset */
         write_c0_gtoffset(v - read_c0_count());
+        if (cur->vt_armed)
+            vtimer_arm(cur, read_gc0_compare());
         return true;
     case CP0_RS(CP0_COMPARE): /* also clears the guest's Cause.TI */
         write_gc0_compare(v);
+        vtimer_arm(cur, v);
         return true;
     case CP0_RS(CP0_CONFIG): /* only K0 is writable on the M5150 */
         write_gc0_config((read_gc0_config() & ~CONF_CM_CMASK) | (v & CONF_CM_CMASK));
@@ -81,9 +84,12 @@ static void gpsi(void)
             exit_advance();
             return;
         }
-    } else if (OP(i) == 0x10 && (i & 63) == 0x20) { /* WAIT: let others run */
+    } else if (OP(i) == 0x10 && (i & 63) == 0x20) { /* WAIT */
+        unsigned level;
+        uint32_t voff;
         exit_advance();
-        sched_yield();
+        if (!board_virq_pending(cur->id, &level, &voff))
+            cur->state = VCPU_WAITING; /* until one of its interrupts is pending */
         return;
     } else if (OP(i) == 0x2f) { /* CACHE, index type (hit types run natively) */
         unsigned op = (i >> 16) & 31;

@@ -9,19 +9,6 @@
 #define R_A0 4
 #define R_A1 5
 
-/* Core-timer ticks since boot: Count extended to 64 bits. Exact as long as
- * it is read at least once per Count period (43 s at 100 MHz); the
- * scheduler's timer (issue 7) reads it far more often. */
-uint64_t hv_time(void)
-{
-    static uint32_t last, high;
-    uint32_t now = read_c0_count();
-    if (now < last)
-        high++;
-    last = now;
-    return (uint64_t)high << 32 | now;
-}
-
 /* 64-bit by 32-bit division without libgcc: high word by the CPU, low
  * word bit by bit (bounded: 32 steps). */
 static uint64_t udiv64(uint64_t n, uint32_t d)

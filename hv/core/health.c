@@ -67,7 +67,10 @@ void health_fault(enum hm_fault kind, uint32_t addr)
 void hv_panic(const char *why)
 {
     clear_c0_status(ST0_IE);
+    console_flush();
+    board_console_tx_irq(false);
     hv_printf("tinyVP: PANIC: %s (epc %08x cause %08x)\n", why, read_c0_epc(), read_c0_cause());
+    console_flush();
     for (;;) /* a hypervisor bug: halt (a debugger or the watchdog takes over) */
         __asm__ volatile("wait");
 }

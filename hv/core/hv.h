@@ -22,6 +22,7 @@
 
 enum vcpu_state {
     VCPU_RUNNABLE = 0,
+    VCPU_WAITING,      /* in WAIT until one of its interrupts is pending */
     VCPU_STOPPED,      /* by the health monitor (on_fault: stop) */
 };
 
@@ -42,8 +43,10 @@ struct vcpu {
     const struct tvp_guest *cfg;
     uint8_t state;           /* enum vcpu_state */
     uint8_t id;              /* = cfg->id: GuestID and shadow set */
+    uint8_t vt_armed;        /* its virtual core timer is set */
     uint16_t restarts;
     uint32_t pc;             /* guest PC to resume at */
+    uint32_t vt_deadline;    /* root Count when its Count reaches Compare */
     struct arch_gctx gctx;   /* guest CP0 while not loaded */
     struct {
         uint32_t exits, hcalls, emul, faults;
@@ -60,7 +63,7 @@ extern struct vcpu *cur;         /* loaded in the hardware; NULL: idle */
 extern struct exit_info ex;
 
 /* trap.c */
-void trap_entry(void);
+void trap_entry(unsigned from_refill);
 void exit_advance(void);         /* cur->pc past the instruction of `ex` */
 uint32_t exit_next_pc(void);
 void guest_raise(unsigned exccode, bool has_badvaddr, uint32_t badvaddr);
@@ -90,12 +93,21 @@ bool insn_mem(uint32_t insn, struct mem_op *op);
 uint32_t insn_branch_next(uint32_t branch, uint32_t pc);
 
 /* emul.c */
-void emul_gpa_fault(void);
+void emul_gpa_fault(bool from_refill);
 
 /* gpsi.c (VZ exits) and hcall.c */
 void vz_exit(void);
 void hcall(void);
+
+/* time.c: the clock and the guests' virtual core timers */
 uint64_t hv_time(void);          /* core-timer ticks since boot */
+void vtimer_arm(struct vcpu *v, uint32_t guest_compare);
+void vtimer_fire(struct vcpu *v);
+void vtimer_irq(void);
+
+/* console.c */
+void console_kick(void);
+void console_flush(void);
 
 /* health.c */
 void health_fault(enum hm_fault kind, uint32_t addr);

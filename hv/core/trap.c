@@ -11,15 +11,20 @@ struct exit_info ex;
 static void irq_entry(void)
 {
     irq_t v = board_irq_current();
-    if (v == INVALID_IRQ)
-        return;
-    /* Part 1 enables no interrupt: one arriving is not ours to take.
-     * Issue 7 routes guest-owned vectors and the scheduler's timer here. */
-    board_irq_mask(v);
-    hv_printf("tinyVP: interrupt %u unexpected, masked\n", (unsigned)v);
+    if (v == board_core_timer_vector) {
+        vtimer_irq();
+    } else if (v == board_console_tx_vector) {
+        console_kick();
+        board_irq_ack(v);
+    } else if (v != INVALID_IRQ) {
+        /* nothing else is enabled in part 1 (issue 7 routes guest vectors) */
+        board_irq_mask(v);
+        hv_printf("tinyVP: interrupt %u unexpected, masked\n", (unsigned)v);
+    }
 }
 
-void trap_entry(void)
+/* from_refill: the refill handler found nothing mapped at the GPA. */
+void trap_entry(unsigned from_refill)
 {
     if (read_c0_nestedexc() & ST0_EXL)
         hv_panic("exception inside the hypervisor");
@@ -45,7 +50,7 @@ void trap_entry(void)
         break;
     case EXCCODE_MOD: case EXCCODE_TLBL: case EXCCODE_TLBS:
     case EXCCODE_TLBRI: case EXCCODE_TLBXI:
-        emul_gpa_fault();
+        emul_gpa_fault(from_refill);
         break;
     case EXCCODE_CPU:
         /* guest CU1 = 1, root CU1 = 0: the lazy FPU. Re-execute the

@@ -76,6 +76,7 @@ void vcpu_reset(struct vcpu *v)
         arch_gpr_set(r, 0);
     write_c0_srsctl((read_c0_srsctl() & ~SRSCTL_PSS) | pss);
     board_guest_reset(v->id);
+    v->vt_armed = 0;
     v->pc = v->cfg->entry;
     v->state = VCPU_RUNNABLE;
 }
@@ -153,19 +154,38 @@ void sched_yield(void)
         cur = n;
 }
 
-/* Root CP0 for the ERET: back into the same guest costs one EPC write
- * (GM, PSS and GuestCtl1 are as the exit left them). */
+/* The guest's highest pending virtual interrupt, offered through
+ * GuestCtl2 (EIC form: level and vector offset); the hardware takes it
+ * when the guest's IE/EXL/IPL allow and clears GRIPL. Re-offered after
+ * every exit while the guest's flag stays set, as the real controller
+ * keeps requesting it. */
+static void virq_update(bool force)
+{
+    static uint32_t offered; /* what the last update wrote */
+    unsigned level;
+    uint32_t voff, gc2 = 0;
+    /* unchanged controller and not taken since (GRIPL still there): done */
+    if (!force && !board_virq_changed(cur->id) && read_c0_guestctl2() == offered)
+        return;
+    if (board_virq_pending(cur->id, &level, &voff))
+        gc2 = level << GUESTCTL2_GRIPL_SHIFT | (voff & GUESTCTL2_GVEC);
+    write_c0_guestctl2(gc2);
+    offered = gc2;
+}
+
+/* Root CP0 for the ERET: back into the same guest costs an EPC write and
+ * the interrupt check (GM, PSS and GuestCtl1 are as the exit left them). */
 void sched_resume(void)
 {
-    if (cur && cur->state != VCPU_RUNNABLE)
+    if (!cur || cur->state != VCPU_RUNNABLE)
         cur = sched_pick(cur);
     if (cur && cur == entered) {
+        virq_update(false);
         write_c0_epc(cur->pc);
         return;
     }
     entered = cur;
-    if (!cur) {
-        hv_printf("tinyVP: no guest to run, idle\n");
+    if (!cur) { /* nothing to run: root idles until an interrupt */
         write_c0_guestctl0(read_c0_guestctl0() & ~GUESTCTL0_GM);
         write_c0_guestctl1(0);
         set_pss(0);
@@ -175,6 +195,7 @@ void sched_resume(void)
     vcpu_load(cur);
     write_c0_guestctl1(cur->id << GUESTCTL1_RID_SHIFT | cur->id);
     set_pss(cur->id);
+    virq_update(true);
     write_c0_epc(cur->pc);
     write_c0_guestctl0(read_c0_guestctl0() | GUESTCTL0_GM);
 }

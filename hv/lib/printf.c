@@ -1,4 +1,6 @@
 /* A small printf for the root console: no buffers, no floating point. */
+#include <stdbool.h>
+
 #include "lib.h"
 
 #include "../board/board.h"
@@ -84,8 +86,8 @@ void fmt_out(void (*putc)(char), const char *fmt, va_list ap)
 static void console_putc(char c)
 {
     if (c == '\n')
-        board_console_putc('\r');
-    board_console_putc(c);
+        hv_console_putc('\r');
+    hv_console_putc(c);
 }
 
 void hv_printf(const char *fmt, ...)

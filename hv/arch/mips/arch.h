@@ -52,6 +52,12 @@ extern const uint32_t hv_ebase[];
 /* Per GuestID: the guest's refill tree (the refill handler reads it). */
 extern const uint32_t *hv_tree_of[8];
 
+/* A root TLB entry (random index) for the 8 KB pair at gpa of the loaded
+ * guest (GuestCtl1.RID), both halves invalid: a device page the refill
+ * found unmapped then faults straight to the general vector, without the
+ * tree walk. */
+void arch_tlb_add_invalid(uint32_t gpa);
+
 /* Cache maintenance for a guest's index-type CACHE op (by index). */
 void arch_dcache_index_wbinv(uint32_t index_addr);
 

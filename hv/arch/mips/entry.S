@@ -74,15 +74,39 @@ refill_leaf:
     ehb
     tlbwr                           # tagged GuestCtl1.RID = this guest
     eret
-refill_slow:
-    j       exc_common
-    nop
+refill_slow:                        # trap_entry(1): came through refill
+    j       exc_common_a0
+    li      $a0, 1
 
 /* +0x180 general exception (guest exits, GPA faults on invalid/read-only
- * halves, root CpU for the lazy FPU, bus errors, ...) */
+ * halves, root CpU for the lazy FPU, bus errors, ...). One exit is handled
+ * right here: a guest's index-type CACHE op (GPSI: hit types run natively
+ * with GuestCtl0.CG), which a bare-board start-up does a thousand times
+ * to initialise caches the hypervisor already owns. Ignored (Index
+ * Writeback Invalidate D, op 0x01, goes to C, which does it), EPC + 4;
+ * in a delay slot C emulates the branch. 20 cycles with ERET. */
     .org    0x180
-    j       exc_common
+    mfc0    $k0, $13                # Cause
+    ext     $k1, $k0, 2, 5
+    xori    $k1, $k1, EXCCODE_GE
+    bnez    $k1, exc_common
+    mfc0    $k1, $12, 6             # GuestCtl0
+    ext     $k1, $k1, 2, 5          # GExcCode
+    bnez    $k1, exc_common         # not a GPSI
+    mfc0    $k1, $8, 1              # BadInstr
+    srl     $k1, $k1, 16
+    xori    $k1, $k1, 0x2f << 10 | 0x01
+    andi    $k1, $k1, 0xfc1f        # opcode and op field: 0 = CACHE op 0x01
+    beqz    $k1, exc_common         # Index Writeback Invalidate D: C
+    andi    $k1, $k1, 0xfc00        # opcode bits only
+    bnez    $k1, exc_common         # not CACHE
     nop
+    bltz    $k0, exc_common         # Cause.BD: in a delay slot
+    mfc0    $k0, $14
+    addiu   $k0, $k0, 4
+    mtc0    $k0, $14
+    ehb
+    eret
 
 /* +0x200 interrupts: every vector the hypervisor enables has OFFx = 0x200
  * (the controller's offset; IntCtl.VS != 0, Cause.IV = 1). */
@@ -94,6 +118,8 @@ refill_slow:
     .text
     .globl exc_common
 exc_common:
+    li      $a0, 0
+exc_common_a0:
     la      $sp, hv_stack_top
     jal     trap_entry              # decides where to go back to
     nop

@@ -51,3 +51,12 @@ void arch_guest_tlb_clear(void)
     write_gc0_entryhi(0);
     write_gc0_index(0);
 }
+
+void arch_tlb_add_invalid(uint32_t gpa)
+{
+    write_c0_pagemask(PM_4K);
+    write_c0_entrylo0(MIPS_ENTRYLO_G);
+    write_c0_entrylo1(MIPS_ENTRYLO_G);
+    write_c0_entryhi(gpa & MIPS_ENTRYHI_VPN2);
+    __asm__ volatile("tlbwr\n\tehb" ::: "memory");
+}

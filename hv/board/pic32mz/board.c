@@ -12,6 +12,11 @@
 
 const char board_name[] = "PIC32MZ EF (chipKIT Wi-FIRE)";
 
+#define UART_INDEX(base) (((base) - 0xbf822000u) / 0x200u) /* UART1 = 0 */
+static const irq_t uart_tx_vector[6] = {114, 147, 159, 172, 181, 190};
+const irq_t board_core_timer_vector = 0;
+const irq_t board_console_tx_vector = uart_tx_vector[UART_INDEX(CONFIG_CONSOLE_UART_BASE)];
+
 #define CONSOLE CONFIG_CONSOLE_UART_BASE
 #define SPIN_MAX 200000u /* bounded waits: > 10 ms at 200 MHz */
 
@@ -52,7 +57,7 @@ static void console_init(void)
     /* Baud = PBCLK2 / (4 (BRG + 1)) with BRGH */
     SFR(CONSOLE + UMODE) = 0;
     SFR(CONSOLE + UBRG) = (CONFIG_PBCLK_HZ / 4 + CONSOLE_BAUD / 2) / CONSOLE_BAUD - 1;
-    SFR(CONSOLE + USTA) = USTA_UTXEN | USTA_URXEN;
+    SFR(CONSOLE + USTA) = USTA_UTXISEL_EMPTY | USTA_UTXEN | USTA_URXEN;
     SFR(CONSOLE + UMODE) = UMODE_ON | UMODE_BRGH;
 }
 
@@ -126,14 +131,48 @@ void board_dev_write(uint32_t pa, unsigned size, uint32_t val)
         *(volatile uint32_t *)a = val;
 }
 
+bool board_console_tx_ready(void)
+{
+    return !(SFR(CONSOLE + USTA) & USTA_UTXBF);
+}
+
+void board_console_tx(char c)
+{
+    SFR(CONSOLE + UTXREG) = (uint8_t)c;
+}
+
+/* UTXISEL = 2: the TX interrupt is requested while the FIFO is empty
+ * (console_kick then refills all of it). */
+void board_console_tx_irq(bool on)
+{
+    if (on)
+        board_irq_enable(board_console_tx_vector, 1);
+    else
+        board_irq_mask(board_console_tx_vector);
+}
+
 irq_t board_irq_current(void)
 {
     uint32_t v = SFR(INTSTAT) & INTSTAT_SIRQ;
     return v < TVP_NR_VECTORS ? (irq_t)v : INVALID_IRQ;
 }
 
+/* IPCn holds four vectors, a byte each: IP in 4:2, IS in 1:0. */
+void board_irq_enable(irq_t v, unsigned level)
+{
+    uint32_t sh = 8 * (v % 4);
+    SFR(IPC(v / 4) + SFR_CLR) = 0x1fu << sh;
+    SFR(IPC(v / 4) + SFR_SET) = (level & 7) << 2 << sh;
+    SFR(IEC(v / 32) + SFR_SET) = 1u << (v % 32);
+}
+
 void board_irq_mask(irq_t v)
 {
     SFR(IEC(v / 32) + SFR_CLR) = 1u << (v % 32);
+    SFR(IFS(v / 32) + SFR_CLR) = 1u << (v % 32);
+}
+
+void board_irq_ack(irq_t v)
+{
     SFR(IFS(v / 32) + SFR_CLR) = 1u << (v % 32);
 }

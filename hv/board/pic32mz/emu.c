@@ -7,10 +7,11 @@
  * offset are kept; every other vector reads as zero and ignores writes.
  * Issue 7 adds delivery (GuestCtl2 injection) on top of this state.
  *
- * Console UART: MODE/BRG/STA control bits are virtual; transmit goes to the
- * real console UART (whose FIFO state the guest sees in STA, so it paces
- * itself like on a bare board); receive comes from it for the guest with
- * input focus. Issue 7 adds per-guest buffers, tags and interrupts.
+ * Console UART: MODE/BRG/STA control bits are virtual; transmitted bytes
+ * go to the shared console (hv/core/console.c) while STA shows the guest a
+ * transmitter as slow as the real one at its settings (UTXBF, TRMT), so it
+ * paces itself as on a bare board; receive comes from the real UART for
+ * the guest with input focus. Issue 7 adds tags and UART interrupts.
  */
 #include <stdbool.h>
 
@@ -19,31 +20,44 @@
 #include "pic32mz.h"
 #include "tinyvp_limits.h"
 
-#define NIRQ (CONFIG_MAX_GUEST_IRQS ? CONFIG_MAX_GUEST_IRQS : 1)
+/* Virtual vectors of a guest: slot 0 the core timer (vector 0, every
+ * guest has its own), then its own vectors from vpconf. */
+#define NIRQ (CONFIG_MAX_GUEST_IRQS + 1)
+#define VEC_CORE_TIMER 0u
 
 struct vevic {
     uint32_t intcon, priss, iptmr;
     uint32_t off[NIRQ];
     uint8_t ipc[NIRQ];      /* IP << 2 | IS */
     uint8_t ifs_iec[NIRQ];  /* bit 0 flag, bit 1 enable */
+    /* (issue 7: which one is being delivered, for INTSTAT) */
 };
 
 struct vuart {
     uint32_t mode, sta, brg;
+    uint32_t tx_busy_until; /* Count when its last byte has left the wire */
+    uint32_t char_ticks;    /* one character's time at MODE/BRG */
 };
 
 static struct vevic vevic[CONFIG_NR_GUESTS];
+/* bit g: guest g's pending interrupts may have changed since
+ * board_virq_pending looked */
+static uint8_t virq_changed;
 static struct vuart vuart[CONFIG_NR_GUESTS];
 static guest_id_t input_focus = INVALID_GUEST_ID;
 
 #define INTCON_W 0x0000171fu /* INTxEP, TPC, MVEC */
 #define VOFF_W   0x0003fffeu
 #define USTA_W   0x01fffc22u /* ADDEN URXISEL UTXEN UTXBRK URXEN UTXINV UTXISEL ADDR ADM_EN, OERR */
-#define USTA_HW  (USTA_RIDLE | USTA_TRMT | USTA_UTXBF)
 
 static const struct tvp_guest *guest(guest_id_t g)
 {
     return &tvp_guests[g - 1];
+}
+
+static unsigned slot_vector(const struct tvp_guest *gc, unsigned i)
+{
+    return i == 0 ? VEC_CORE_TIMER : gc->irqs[i - 1];
 }
 
 void emu_init(void)
@@ -83,43 +97,38 @@ static unsigned evic_decode(uint32_t off, unsigned *n)
 }
 
 /* The register's value composed from the guest's own vectors (get), or
- * its new value stored back into them (put). */
+ * its new value stored back into them (put). Only slots whose vector lies
+ * in register n do any work. */
 static uint32_t evic_vectors(guest_id_t g, unsigned kind, unsigned n, bool put, uint32_t val)
 {
+    static const uint8_t key_shift[] = {[EV_IFS] = 5, [EV_IEC] = 5, [EV_IPC] = 2, [EV_OFF] = 0};
     const struct tvp_guest *gc = guest(g);
     struct vevic *e = &vevic[g - 1];
+    unsigned sh = key_shift[kind], nslots = gc->nr_irqs + 1u;
     uint32_t out = 0;
-    for (unsigned i = 0; i < gc->nr_irqs && i < NIRQ; i++) {
-        unsigned v = gc->irqs[i];
-        switch (kind) {
-        case EV_IFS:
-        case EV_IEC: {
+    for (unsigned i = 0; i < nslots && i < NIRQ; i++) {
+        unsigned v = slot_vector(gc, i);
+        if (v >> sh != n)
+            continue;
+        if (kind == EV_OFF) {
+            if (put && (e->ifs_iec[i] & 3) == 3)
+                virq_changed |= 1u << g; /* the offset of a pending vector */
+            if (put)
+                e->off[i] = val & VOFF_W;
+            else
+                out = e->off[i];
+        } else if (kind == EV_IPC) {
+            if (put)
+                e->ipc[i] = (uint8_t)((val >> (8 * (v % 4))) & 0x1f);
+            else
+                out |= (uint32_t)e->ipc[i] << (8 * (v % 4));
+        } else {
             unsigned bit = kind == EV_IFS ? 1 : 2;
-            if (v / 32 != n)
-                break;
             if (put)
                 e->ifs_iec[i] = (uint8_t)((e->ifs_iec[i] & ~bit) |
                                           (((val >> (v % 32)) & 1) ? bit : 0));
             else if (e->ifs_iec[i] & bit)
                 out |= 1u << (v % 32);
-            break;
-        }
-        case EV_IPC:
-            if (v / 4 != n)
-                break;
-            if (put)
-                e->ipc[i] = (uint8_t)((val >> (8 * (v % 4))) & 0x1f);
-            else
-                out |= (uint32_t)e->ipc[i] << (8 * (v % 4));
-            break;
-        default: /* EV_OFF */
-            if (v != n)
-                break;
-            if (put)
-                e->off[i] = val & VOFF_W;
-            else
-                out = e->off[i];
-            break;
         }
     }
     return out;
@@ -152,12 +161,15 @@ bool evic_write(guest_id_t g, uint32_t off, uint32_t word, uint32_t lanes)
 {
     unsigned n, kind = evic_decode(off, &n);
     uint32_t *r = evic_fixed(g, off & ~0xfu);
-    if (kind == EV_OFF) {
-        uint32_t old = evic_vectors(g, kind, n, false, 0);
-        evic_vectors(g, kind, n, true, (old & ~lanes) | (word & lanes));
-    } else if (kind != EV_NONE) {
-        uint32_t old = evic_vectors(g, kind, n, false, 0);
-        evic_vectors(g, kind, n, true, sfr_alias_op(old, off, word, lanes));
+    if (kind != EV_NONE) {
+        /* a whole-register plain write needs no old value */
+        uint32_t old = (lanes == 0xffffffffu && (kind == EV_OFF || !(off & 0xc)))
+                           ? 0 : evic_vectors(g, kind, n, false, 0);
+        evic_vectors(g, kind, n, true,
+                     kind == EV_OFF ? (old & ~lanes) | (word & lanes)
+                                    : sfr_alias_op(old, off, word, lanes));
+        if (kind != EV_OFF)
+            virq_changed |= 1u << g;
     } else if (r) {
         uint32_t v = sfr_alias_op(*r, off, word, lanes);
         *r = (off & ~0xfu) == 0 ? v & INTCON_W : v;
@@ -168,9 +180,59 @@ bool evic_write(guest_id_t g, uint32_t off, uint32_t word, uint32_t lanes)
 void evic_reset(guest_id_t g)
 {
     vevic[g - 1] = (struct vevic){0};
+    virq_changed |= 1u << g;
+}
+
+bool board_virq_changed(guest_id_t g)
+{
+    return (virq_changed >> g) & 1;
+}
+
+/* Highest priority first, then the higher subpriority, then the lower
+ * vector (the order the controller uses). */
+bool board_virq_pending(guest_id_t g, unsigned *level, uint32_t *voff)
+{
+    const struct tvp_guest *gc = guest(g);
+    const struct vevic *e = &vevic[g - 1];
+    unsigned best = 0;
+    virq_changed &= ~(1u << g);
+    for (unsigned i = 0; i <= gc->nr_irqs && i < NIRQ; i++) {
+        unsigned pri = e->ipc[i]; /* IP << 2 | IS: compares as the controller does */
+        if ((e->ifs_iec[i] & 3) == 3 && (pri >> 2) && pri > best) {
+            best = pri;
+            *voff = e->off[i];
+        }
+    }
+    *level = best >> 2;
+    return best != 0;
+}
+
+void board_vtimer_fire(guest_id_t g)
+{
+    vevic[g - 1].ifs_iec[0] |= 1; /* slot 0: vector 0's flag */
+    virq_changed |= 1u << g;
 }
 
 /* ---- console UART ------------------------------------------------------ */
+
+/* One character's time on the wire at the guest's settings, in core-timer
+ * ticks: start bit, 8 or 9 data bits, parity, 1 or 2 stop bits; a bit is
+ * 16 (4 with BRGH) x (BRG + 1) PBCLK2 cycles. */
+static uint32_t char_ticks_of(const struct vuart *u)
+{
+    unsigned pdsel = (u->mode >> 1) & 3, bits = 1 + (pdsel == 3 ? 9 : 8) +
+                     (pdsel == 1 || pdsel == 2) + 1 + (u->mode & 1);
+    uint32_t cyc = bits * ((u->mode & UMODE_BRGH) ? 4u : 16u) * ((u->brg & 0xfffff) + 1);
+    return cyc / (CONFIG_PBCLK_HZ / 1000000u) * (CONFIG_COUNT_HZ / 1000000u);
+}
+
+/* Bytes the guest's transmitter still holds, by the wire's pace: the
+ * guest sees its UART as slow as a real one (UTXBF, TRMT), while the
+ * bytes go on to the shared console. */
+static int32_t tx_backlog(const struct vuart *u)
+{
+    return (int32_t)(u->tx_busy_until - hv_ticks());
+}
 
 bool vuart_read(guest_id_t g, uint32_t off, uint32_t *word)
 {
@@ -181,8 +243,10 @@ bool vuart_read(guest_id_t g, uint32_t off, uint32_t *word)
     switch (off) {
     case UMODE: *word = u->mode; break;
     case USTA: {
+        int32_t left = tx_backlog(u);
         uint32_t hw = board_console_status();
-        *word = (u->sta & USTA_W) | (hw & USTA_HW) |
+        *word = (u->sta & USTA_W) | (hw & USTA_RIDLE) | (left <= 0 ? USTA_TRMT : 0) |
+                (left > (int32_t)(8 * u->char_ticks) ? USTA_UTXBF : 0) |
                 (g == input_focus ? hw & USTA_URXDA : 0);
         break;
     }
@@ -201,13 +265,23 @@ bool vuart_write(guest_id_t g, uint32_t off, uint32_t word, uint32_t lanes)
 {
     struct vuart *u = &vuart[g - 1];
     switch (off & ~0xcu) {
-    case UMODE: u->mode = sfr_alias_op(u->mode, off, word, lanes) & 0xffffu; break;
+    case UMODE:
+        u->mode = sfr_alias_op(u->mode, off, word, lanes) & 0xffffu;
+        u->char_ticks = char_ticks_of(u);
+        break;
     case USTA: u->sta = sfr_alias_op(u->sta, off, word, lanes) & USTA_W; break;
-    case UBRG: u->brg = sfr_alias_op(u->brg, off, word, lanes) & 0xfffffu; break;
+    case UBRG:
+        u->brg = sfr_alias_op(u->brg, off, word, lanes) & 0xfffffu;
+        u->char_ticks = char_ticks_of(u);
+        break;
     case UTXREG:
         /* a byte leaves only from an enabled transmitter, as on the chip */
-        if (off == UTXREG && (lanes & 0xff) && (u->mode & UMODE_ON) && (u->sta & USTA_UTXEN))
-            board_console_putc((char)(word & 0xff));
+        if (off == UTXREG && (lanes & 0xff) && (u->mode & UMODE_ON) && (u->sta & USTA_UTXEN)) {
+            uint32_t now = hv_ticks();
+            uint32_t start = tx_backlog(u) > 0 ? u->tx_busy_until : now;
+            u->tx_busy_until = start + u->char_ticks;
+            hv_console_putc((char)(word & 0xff));
+        }
         break;
     default: break;
     }
@@ -217,6 +291,7 @@ bool vuart_write(guest_id_t g, uint32_t off, uint32_t word, uint32_t lanes)
 void vuart_reset(guest_id_t g)
 {
     vuart[g - 1] = (struct vuart){0};
+    vuart[g - 1].char_ticks = char_ticks_of(&vuart[g - 1]);
 }
 
 /* ---- the board seam -------------------------------------------------------- */

@@ -44,6 +44,7 @@
 #define INTSTAT_SIRQ 0xffu
 #define IFS(n)      (0xbf810040u + 0x10u * (n))
 #define IEC(n)      (0xbf8100c0u + 0x10u * (n))
+#define IPC(n)      (0xbf810140u + 0x10u * (n))
 #define OFF(v)      (0xbf810540u + 4u * (v))
 #define INTC_NR_WORDS 7 /* IFS0..6, IEC0..6 */
 
@@ -62,6 +63,7 @@
 #define USTA_UTXBF  (1u << 9)
 #define USTA_UTXEN  (1u << 10)
 #define USTA_URXEN  (1u << 12)
+#define USTA_UTXISEL_EMPTY (2u << 14)
 
 #define CONSOLE_BAUD 115200u
 
