@@ -49,7 +49,7 @@ static int32_t hc_console_write(uint32_t va, uint32_t len)
     if (!p)
         return TVP_HC_EFAULT;
     for (uint32_t n = 0; n < len; n++)
-        board_console_putc(p[n]);
+        hv_console_putc(p[n]);
     return (int32_t)len;
 }
 

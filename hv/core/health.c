@@ -52,6 +52,7 @@ void health_fault(enum hm_fault kind, uint32_t addr)
     case TVP_ON_FAULT_RESTART:
         vcpu_reset(v);
         v->restarts++;
+        sched_yield(); /* the others run before it starts again */
         break;
     case TVP_ON_FAULT_REFLECT: {
         unsigned code = reflect_code(kind);

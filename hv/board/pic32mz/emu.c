@@ -20,10 +20,12 @@
 #include "pic32mz.h"
 #include "tinyvp_limits.h"
 
-/* Virtual vectors of a guest: slot 0 the core timer (vector 0, every
- * guest has its own), then its own vectors from vpconf. */
-#define NIRQ (CONFIG_MAX_GUEST_IRQS + 1)
-#define VEC_CORE_TIMER 0u
+/* Virtual vectors of a guest: first the core's own (core timer 0,
+ * software interrupts 1 and 2, performance counter 104, fast debug
+ * channel 105: every guest has its own copy), then its vectors from vpconf. */
+static const uint8_t core_vectors[] = {0, 1, 2, 104, 105}; /* vec_slot knows this order */
+#define NCORE ((unsigned)sizeof core_vectors)
+#define NIRQ (CONFIG_MAX_GUEST_IRQS + NCORE)
 
 struct vevic {
     uint32_t intcon, priss, iptmr;
@@ -57,7 +59,7 @@ static const struct tvp_guest *guest(guest_id_t g)
 
 static unsigned slot_vector(const struct tvp_guest *gc, unsigned i)
 {
-    return i == 0 ? VEC_CORE_TIMER : gc->irqs[i - 1];
+    return i < NCORE ? core_vectors[i] : gc->irqs[i - NCORE];
 }
 
 void emu_init(void)
@@ -96,40 +98,59 @@ static unsigned evic_decode(uint32_t off, unsigned *n)
     return EV_NONE;
 }
 
+/* The slot of vector v in guest g's virtual controller, or -1. */
+static int vec_slot(const struct tvp_guest *gc, unsigned v)
+{
+    if (v < 3) /* core_vectors[] order */
+        return (int)v;
+    if (v == 104 || v == 105)
+        return (int)v - 101;
+    for (unsigned k = 0; k < gc->nr_irqs && gc->irqs[k] <= v; k++) /* ascending */
+        if (gc->irqs[k] == v)
+            return (int)(NCORE + k);
+    return -1;
+}
+
 /* The register's value composed from the guest's own vectors (get), or
- * its new value stored back into them (put). Only slots whose vector lies
- * in register n do any work. */
+ * its new value stored back into them (put): OFFn holds vector n, IPCn
+ * vectors 4n..4n+3, IFSn/IECn vectors 32n..32n+31. */
 static uint32_t evic_vectors(guest_id_t g, unsigned kind, unsigned n, bool put, uint32_t val)
 {
-    static const uint8_t key_shift[] = {[EV_IFS] = 5, [EV_IEC] = 5, [EV_IPC] = 2, [EV_OFF] = 0};
     const struct tvp_guest *gc = guest(g);
     struct vevic *e = &vevic[g - 1];
-    unsigned sh = key_shift[kind], nslots = gc->nr_irqs + 1u;
     uint32_t out = 0;
-    for (unsigned i = 0; i < nslots && i < NIRQ; i++) {
-        unsigned v = slot_vector(gc, i);
-        if (v >> sh != n)
-            continue;
-        if (kind == EV_OFF) {
-            if (put && (e->ifs_iec[i] & 3) == 3)
-                virq_changed |= 1u << g; /* the offset of a pending vector */
+    if (kind == EV_OFF) {
+        int i = vec_slot(gc, n);
+        if (i < 0)
+            return 0;
+        if (!put)
+            return e->off[i];
+        if ((e->ifs_iec[i] & 3) == 3)
+            virq_changed |= 1u << g; /* the offset of a pending vector */
+        e->off[i] = val & VOFF_W;
+        return 0;
+    }
+    if (kind == EV_IPC) {
+        for (unsigned b = 0; b < 4; b++) {
+            int i = vec_slot(gc, 4 * n + b);
+            if (i < 0)
+                continue;
             if (put)
-                e->off[i] = val & VOFF_W;
+                e->ipc[i] = (uint8_t)((val >> (8 * b)) & 0x1f);
             else
-                out = e->off[i];
-        } else if (kind == EV_IPC) {
-            if (put)
-                e->ipc[i] = (uint8_t)((val >> (8 * (v % 4))) & 0x1f);
-            else
-                out |= (uint32_t)e->ipc[i] << (8 * (v % 4));
-        } else {
-            unsigned bit = kind == EV_IFS ? 1 : 2;
-            if (put)
-                e->ifs_iec[i] = (uint8_t)((e->ifs_iec[i] & ~bit) |
-                                          (((val >> (v % 32)) & 1) ? bit : 0));
-            else if (e->ifs_iec[i] & bit)
-                out |= 1u << (v % 32);
+                out |= (uint32_t)e->ipc[i] << (8 * b);
         }
+        return out;
+    }
+    unsigned bit = kind == EV_IFS ? 1 : 2;
+    for (unsigned i = 0; i < gc->nr_irqs + NCORE && i < NIRQ; i++) {
+        unsigned v = slot_vector(gc, i);
+        if (v / 32 != n)
+            continue;
+        if (put)
+            e->ifs_iec[i] = (uint8_t)((e->ifs_iec[i] & ~bit) | (((val >> (v % 32)) & 1) ? bit : 0));
+        else if (e->ifs_iec[i] & bit)
+            out |= 1u << (v % 32);
     }
     return out;
 }
@@ -196,7 +217,7 @@ bool board_virq_pending(guest_id_t g, unsigned *level, uint32_t *voff)
     const struct vevic *e = &vevic[g - 1];
     unsigned best = 0;
     virq_changed &= ~(1u << g);
-    for (unsigned i = 0; i <= gc->nr_irqs && i < NIRQ; i++) {
+    for (unsigned i = 0; i < gc->nr_irqs + NCORE && i < NIRQ; i++) {
         unsigned pri = e->ipc[i]; /* IP << 2 | IS: compares as the controller does */
         if ((e->ifs_iec[i] & 3) == 3 && (pri >> 2) && pri > best) {
             best = pri;
