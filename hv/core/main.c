@@ -55,8 +55,8 @@ void hv_main(void)
     vz_init();
     vcpu_init_all();
     for (unsigned i = 0; i < CONFIG_NR_GUESTS; i++)
-        hv_printf("tinyVP: guest %u %s: entry %08x, on_fault %u\n", vcpus[i].id,
-                  vcpus[i].cfg->name, vcpus[i].cfg->entry, vcpus[i].cfg->on_fault);
+        hv_printf("tinyVP: guest %u %s: entry %08x\n", vcpus[i].id,
+                  vcpus[i].cfg->name, vcpus[i].cfg->entry);
     sched_resume();
     arch_eret();
 }
