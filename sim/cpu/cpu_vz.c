@@ -87,6 +87,31 @@ void cpu_vz_mode_update(struct cpu *c)
 
 /* ---- root-mode VZ instructions ------------------------------------------ */
 
+/* MTGC0: the guest context's replicated registers are written fully, also
+ * the fields the guest itself cannot write (so a hypervisor can restore a
+ * context or reflect an exception: Cause.ExcCode/BD/CE, BadVAddr, ...);
+ * the rest as a guest MTC0 would (masks and side effects). */
+static void mtgc0(struct cpu *c, unsigned rd, unsigned sel, uint32_t v)
+{
+    struct cp0 *g = &c->gcp0;
+    switch (rd * 8 + sel) {
+    case CP0_RS(CP0_CAUSE): {
+        uint32_t old = g->cause;
+        g->cause = v & ~CAUSEF_RIPL;
+        g->cause |= old & CAUSEF_RIPL; /* RIPL: the injection latch */
+        cpu_request_irq_check(c);
+        break;
+    }
+    case CP0_RS(CP0_BADVADDR): g->badvaddr = v; break;
+    case CP0_RS(CP0_BADINSTR): g->badinstr = v; break;
+    case CP0_RS(CP0_BADINSTRP): g->badinstrp = v; break;
+    case CP0_RS(CP0_CONTEXT): g->context = v; break;
+    case CP0_RS(CP0_NESTEDEXC): g->nestedexc = v & (ST0_EXL | ST0_ERL); break;
+    case CP0_RS(CP0_LLADDR): g->lladdr = v; break;
+    default: cp0_ctx_write(c, true, rd, sel, v); break;
+    }
+}
+
 bool cpu_vz_root_cop0(struct cpu *c, uint32_t insn)
 {
     unsigned rt = (insn >> 16) & 31, rd = (insn >> 11) & 31, sel = insn & 7;
@@ -97,7 +122,7 @@ bool cpu_vz_root_cop0(struct cpu *c, uint32_t insn)
                 c->r[rt] = cp0_ctx_read(c, true, rd, sel);
             return false;
         case 2: /* MTGC0: no GPSI/GSFC; side effects as for the guest */
-            cp0_ctx_write(c, true, rd, sel, c->r[rt]);
+            mtgc0(c, rd, sel, c->r[rt]);
             cpu_status_changed(c);
             return false;
         default: /* MFHGC0/MTHGC0 need XPA, which the M5150 lacks */

@@ -92,7 +92,8 @@ enum { RND_RM = -1, RND_NEAREST = 0, RND_ZERO = 1, RND_UP = 2, RND_DOWN = 3 };
 
 static inline bool fr64(const struct cpu *c)
 {
-    return (c->cp0.status & ST0_FR) != 0;
+    /* the mode of the running context: the guest's Status.FR in guest mode */
+    return ((c->gm ? c->gcp0.status : c->cp0.status) & ST0_FR) != 0;
 }
 
 bool fpu_d_ok(const struct cpu *c, unsigned r)

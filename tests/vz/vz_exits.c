@@ -248,5 +248,12 @@ int main(void)
     MTC0(12, 6, GC0_DEFAULT);
     MTGC0(12, 0, 0);
 
+    /* MTGC0 writes the replicated registers fully (a hypervisor reflects an
+     * exception into its guest this way); MTC0 from the guest cannot */
+    MTGC0(13, 0, CAUSEF_BD | (EXCCODE_TLBS << CAUSEB_EXCCODE));
+    CHECK_EQ(MFGC0(13, 0), CAUSEF_BD | (EXCCODE_TLBS << CAUSEB_EXCCODE));
+    MTGC0(8, 0, 0x12345678u);
+    CHECK_EQ(MFGC0(8, 0), 0x12345678u);
+    MTGC0(13, 0, 0);
     return t_done("vz_exits");
 }
