@@ -28,9 +28,14 @@ static const struct tvp_mem_region regions_g1[2] = {
     { 0x00000000u, 0x00000000u, 0x00010000u, TVP_MEM_RAM, TVP_PERM_R | TVP_PERM_W | TVP_PERM_X, TVP_CACHE_WB, 0 }, /* ram */
     { 0x1d000000u, 0x1d020000u, 0x00002000u, TVP_MEM_FLASH, TVP_PERM_R | TVP_PERM_X, TVP_CACHE_WB, 0 }, /* flash */
 };
-static const struct tvp_dev_range devs_g1[2] = {
+static const struct tvp_dev_range devs_g1[7] = {
+    { 0x1f800000u, 0x00040u, TVP_ACCESS_WRITE_IGNORE, TVP_EMU_NONE, 0 }, /* cfg */
+    { 0x1f801200u, 0x00200u, TVP_ACCESS_WRITE_IGNORE, TVP_EMU_NONE, 8 }, /* osc */
+    { 0x1f801400u, 0x00400u, TVP_ACCESS_WRITE_IGNORE, TVP_EMU_NONE, 9 }, /* pps */
     { 0x1f810000u, 0x01000u, TVP_ACCESS_EMULATED, TVP_EMU_EVIC, 10 }, /* intc */
     { 0x1f822600u, 0x00200u, TVP_ACCESS_EMULATED, TVP_EMU_CONSOLE_UART, 26 }, /* uart4 */
+    { 0x1f860500u, 0x00100u, TVP_ACCESS_WRITE_IGNORE, TVP_EMU_NONE, 65 }, /* portf */
+    { 0x1f8e0000u, 0x00100u, TVP_ACCESS_WRITE_IGNORE, TVP_EMU_NONE, 70 }, /* prefetch */
 };
 
 const struct tvp_guest tvp_guests[] = {
@@ -39,7 +44,7 @@ const struct tvp_guest tvp_guests[] = {
         .id = 1,
         .on_fault = TVP_ON_FAULT_RESTART,
         .dma_group = 0,
-        .flags = TVP_GUEST_CONSOLE,
+        .flags = TVP_GUEST_FPU | TVP_GUEST_CONSOLE,
         .entry = 0x9d000000u,
         .dma_zone_base = 0x00000000u,
         .dma_zone_size = 0x00000000u,

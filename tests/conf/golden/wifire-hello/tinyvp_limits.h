@@ -23,6 +23,6 @@
 #define CONFIG_TLB_MIN_ENTRIES 2 /* all guests together */
 #define CONFIG_MAX_TREE_WORDS 68
 #define CONFIG_MAX_GUEST_IRQS 0
-#define CONFIG_MAX_GUEST_DEV_RANGES 2
+#define CONFIG_MAX_GUEST_DEV_RANGES 7
 
 #endif
