@@ -63,23 +63,24 @@ static void count_set(struct cpu *c, uint32_t v)
     c->count_epoch = c->cycles;
 }
 
+/* The cycle at which (Count + offset) next becomes equal to compare: the
+ * start of that Count tick. If they are equal now, the next match is a full
+ * 2^32-tick wrap away (the timer fires on the increment that makes them
+ * equal). UINT64_MAX while Cause.DC stops Count. */
+static uint64_t count_match_cycle(const struct cpu *c, uint32_t compare, uint32_t offset)
+{
+    if (c->cp0.cause & CAUSEF_DC)
+        return UINT64_MAX;
+    uint64_t k = (c->cycles - c->count_epoch) >> 1; /* ticks so far */
+    uint32_t now = c->count_base + (uint32_t)k + offset;
+    uint32_t delta = compare - now;
+    return c->count_epoch + ((k + (delta ? delta : 0x100000000ull)) << 1);
+}
+
 /* Recomputes the cycle at which Count next equals Compare. */
 void cpu_timer_update(struct cpu *c)
 {
-    if (c->cp0.cause & CAUSEF_DC) {
-        c->timer_due = UINT64_MAX;
-    } else {
-        uint64_t k = (c->cycles - c->count_epoch) >> 1; /* ticks so far */
-        uint32_t now = c->count_base + (uint32_t)k;
-        uint32_t delta = c->cp0.compare - now;
-        if (delta == 0)
-            delta = 0; /* equal now: fires at the next tick boundary below */
-        uint64_t tick = k + (delta ? delta : 0x100000000ull);
-        /* If Count equals Compare right now because of this write, real
-         * hardware raises TI on the next increment past it, i.e. a full
-         * wrap later; writes of Compare equal to Count are rare. */
-        c->timer_due = c->count_epoch + (tick << 1);
-    }
+    c->timer_due = count_match_cycle(c, c->cp0.compare, 0);
     cpu_recompute_deadline(c);
 }
 
@@ -133,14 +134,7 @@ uint32_t cpu_guest_count(const struct cpu *c)
  * PIC32MZ that only sets guest Cause.TI (the line reaches no controller). */
 void cpu_gtimer_update(struct cpu *c)
 {
-    if (c->cp0.cause & CAUSEF_DC) {
-        c->gtimer_due = UINT64_MAX;
-    } else {
-        uint64_t k = (c->cycles - c->count_epoch) >> 1;
-        uint32_t now = c->count_base + (uint32_t)k + c->cp0.gtoffset;
-        uint32_t delta = c->gcp0.compare - now;
-        c->gtimer_due = c->count_epoch + ((k + (delta ? delta : 0x100000000ull)) << 1);
-    }
+    c->gtimer_due = count_match_cycle(c, c->gcp0.compare, c->cp0.gtoffset);
     cpu_recompute_deadline(c);
 }
 
