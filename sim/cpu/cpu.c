@@ -146,8 +146,9 @@ void cpu_recompute_deadline(struct cpu *c)
     c->deadline = d;
 }
 
-void cpu_recompute_deadline_public(struct cpu *c)
+void cpu_set_limit(struct cpu *c, uint64_t cycles)
 {
+    c->limit_cycles = cycles;
     cpu_recompute_deadline(c);
 }
 

@@ -188,8 +188,8 @@ void cpu_run(struct cpu *c);
 /* The bus region table changed (a region added, or wrapped by a filter
  * such as bus protection): rebuild the fast maps. */
 void cpu_bus_changed(struct cpu *c);
-/* Call after changing limit_cycles directly. */
-void cpu_recompute_deadline_public(struct cpu *c);
+/* Stop the run (CPU_STOP_LIMIT) at this cycle (UINT64_MAX = never). */
+void cpu_set_limit(struct cpu *c, uint64_t cycles);
 /* Devices: request hooks.event at cycle `when` (UINT64_MAX = none). */
 void cpu_set_deadline(struct cpu *c, uint64_t when);
 /* EIC outputs: requested level (0 = none), vector offset, shadow set. */

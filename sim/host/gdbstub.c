@@ -442,7 +442,7 @@ static enum stop_why run(enum run_mode mode)
     enum stop_why why = WHY_NONE;
     while (why == WHY_NONE) {
         uint64_t lim = c->cycles + SLICE;
-        c->limit_cycles = lim < g.limit && lim > c->cycles ? lim : g.limit;
+        cpu_set_limit(c, lim < g.limit && lim > c->cycles ? lim : g.limit);
         c->stop = CPU_RUNNING;
         c->deadline = 0; /* start with an instruction boundary */
         soc_run(g.soc);
@@ -458,7 +458,7 @@ static enum stop_why run(enum run_mode mode)
         why = WHY_END;
     }
     c->hooks.pre_exec = NULL;
-    c->limit_cycles = g.limit;
+    cpu_set_limit(c, g.limit);
     if (why != WHY_END) {
         c->stop = CPU_RUNNING;
         c->deadline = 0;
@@ -788,7 +788,7 @@ bool gdbstub_run(struct soc *s, unsigned port, char *err, size_t errlen)
     close(g.fd);
     struct cpu *c = g.c;
     c->hooks.pre_exec = NULL;
-    c->limit_cycles = g.limit;
+    cpu_set_limit(c, g.limit);
     switch (e) {
     case END_PROGRAM: break;
     case END_KILL:

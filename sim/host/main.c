@@ -411,8 +411,7 @@ int main(int argc, char **argv)
             return EXIT_BAD_INPUT;
         }
     }
-    c->limit_cycles = limit;
-    cpu_recompute_deadline_public(c);
+    cpu_set_limit(c, limit);
     if (gdb_port != UINT64_MAX) { /* --gdb: the debugger drives the run */
         char gerr[256];
         if (!gdbstub_run(&soc, (unsigned)gdb_port, gerr, sizeof gerr)) {
