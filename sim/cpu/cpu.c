@@ -496,6 +496,37 @@ static bool tlb_stage(struct cpu *c, bool guest, uint32_t va, enum acc acc, unsi
     return true;
 }
 
+/* Translation without side effects (no exception, no state change) in the
+ * context the CPU is in: guest segments/guest TLB then the root TLB entries
+ * of the guest's GuestID in guest mode; root segments/TLB otherwise. For
+ * debuggers and semihosting. */
+bool cpu_debug_translate(const struct cpu *c, uint32_t va, uint32_t *pa)
+{
+    const struct cp0 *p = c->gm ? &c->gcp0 : &c->cp0;
+    uint32_t a, lo, half;
+    if (va >= 0x80000000u && va < 0xC0000000u) {
+        a = va & 0x1FFFFFFFu;
+    } else if (va < 0x80000000u && (p->status & ST0_ERL)) {
+        a = va;
+    } else {
+        if (tlb_lookup(c->gm ? c->gtlb : c->tlb, va, p->entryhi & MIPS_ENTRYHI_ASID, 0, &lo,
+                       &half) < 0 || !(lo & MIPS_ENTRYLO_V))
+            return false;
+        a = ((((lo & MIPS_ENTRYLO_PFN) >> MIPS_ENTRYLO_PFN_SHIFT) << 12) & ~(half - 1)) |
+            (va & (half - 1));
+    }
+    if (!c->gm) {
+        *pa = a;
+        return true;
+    }
+    unsigned gid = (c->cp0.guestctl1 & GUESTCTL1_ID) >> GUESTCTL1_ID_SHIFT;
+    if (tlb_lookup(c->tlb, a, 0, gid, &lo, &half) < 0 || !(lo & MIPS_ENTRYLO_V))
+        return false;
+    *pa = ((((lo & MIPS_ENTRYLO_PFN) >> MIPS_ENTRYLO_PFN_SHIFT) << 12) & ~(half - 1)) |
+          (a & (half - 1));
+    return true;
+}
+
 /* Address error in the current context. */
 static void address_error(struct cpu *c, enum acc acc, uint32_t va)
 {

@@ -215,6 +215,10 @@ void cpu_branch(struct cpu *c, bool taken, uint32_t target, bool likely);
 bool cpu_load(struct cpu *c, uint32_t va, unsigned size, uint32_t *val);
 bool cpu_store(struct cpu *c, uint32_t va, unsigned size, uint32_t val);
 
+/* Virtual → physical in the current context with no side effects (no
+ * exception); false if unmapped. For debuggers and semihosting. */
+bool cpu_debug_translate(const struct cpu *c, uint32_t va, uint32_t *pa);
+
 /* CP0 access (cp0.c). */
 uint32_t cp0_read(struct cpu *c, unsigned reg, unsigned sel);
 void cp0_write(struct cpu *c, unsigned reg, unsigned sel, uint32_t val);

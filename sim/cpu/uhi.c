@@ -15,12 +15,22 @@
 #define UHI_EBADF  9
 #define UHI_EFAULT 14
 
-/* Copies guest virtual memory (unmapped segments only) without exceptions. */
+/* Copies from the program's virtual memory (the current context's
+ * translation, page by page) without exceptions. */
 static bool uhi_copy_in(struct cpu *c, uint32_t va, void *dst, uint32_t len)
 {
-    if (va < 0x80000000u || va >= 0xC0000000u || len > 0x100000u)
-        return false;
-    return bus_read_debug(c->bus, va & 0x1FFFFFFFu, dst, len);
+    uint8_t *d = dst;
+    while (len) {
+        uint32_t pa, n = 4096 - (va & 0xFFFu);
+        if (n > len)
+            n = len;
+        if (!cpu_debug_translate(c, va, &pa) || !bus_read_debug(c->bus, pa, d, n))
+            return false;
+        va += n;
+        d += n;
+        len -= n;
+    }
+    return true;
 }
 
 bool cpu_uhi_call(struct cpu *c)

@@ -280,48 +280,9 @@ static bool get_le32(const char *in, uint32_t *v)
 
 /* ---- memory ------------------------------------------------------------- */
 
-/* A TLB lookup without side effects (no exception, no state change). */
-static bool tlb_find(const struct tlb_entry *t, uint32_t va, uint32_t asid, unsigned gid,
-                     uint32_t *pa)
-{
-    for (unsigned i = 0; i < CPU_NTLB; i++) {
-        const struct tlb_entry *e = &t[i];
-        uint32_t vmask = MIPS_ENTRYHI_VPN2 & ~e->mask;
-        if (((e->hi ^ va) & vmask) || e->guestid != gid)
-            continue;
-        if (!(e->lo[0] & MIPS_ENTRYLO_G) && (e->hi & MIPS_ENTRYHI_ASID) != asid)
-            continue;
-        uint32_t half = ((e->mask | 0x1FFFu) + 1) >> 1;
-        uint32_t lo = e->lo[(va & half) ? 1 : 0];
-        if (!(lo & MIPS_ENTRYLO_V))
-            return false;
-        uint32_t pfn = (lo & MIPS_ENTRYLO_PFN) >> MIPS_ENTRYLO_PFN_SHIFT;
-        *pa = ((pfn << 12) & ~(half - 1)) | (va & (half - 1));
-        return true;
-    }
-    return false;
-}
-
-/* Debugger addresses are virtual addresses of the context the CPU is in:
- * in guest mode the guest's segments/TLB, then the root TLB entries of
- * the guest's GuestID (two stages, as the core); else root segments/TLB. */
 static bool translate(uint32_t va, uint32_t *pa)
 {
-    struct cpu *c = g.c;
-    uint32_t a;
-    const struct cp0 *p = c->gm ? &c->gcp0 : &c->cp0;
-    if (va >= 0x80000000u && va < 0xC0000000u)
-        a = va & 0x1FFFFFFFu;
-    else if (va < 0x80000000u && (p->status & ST0_ERL))
-        a = va;
-    else if (!tlb_find(c->gm ? c->gtlb : c->tlb, va, p->entryhi & MIPS_ENTRYHI_ASID, 0, &a))
-        return false;
-    if (!c->gm) {
-        *pa = a;
-        return true;
-    }
-    unsigned gid = (c->cp0.guestctl1 & GUESTCTL1_ID) >> GUESTCTL1_ID_SHIFT;
-    return tlb_find(c->tlb, a, 0, gid, pa);
+    return cpu_debug_translate(g.c, va, pa);
 }
 
 /* Reads up to len bytes from memory (RAM, flash, boot flash: never a
