@@ -36,30 +36,51 @@ bool board_emu_write(unsigned emu, guest_id_t g, uint32_t pa, uint32_t word, uin
 void board_guest_reset(guest_id_t g);
 
 /* The console UART's transmitter, for the core's console buffer: room in
- * its FIFO, one byte out, its "room" interrupt on or off. */
+ * its FIFO, one byte out, its "room" interrupt on or off. Its receiver:
+ * the next typed character or -1 (its interrupt is on from board_init). */
 bool board_console_tx_ready(void);
 void board_console_tx(char c);
 void board_console_tx_irq(bool on);
+int board_console_getc(void);
 
 /* Interrupts: the vector the controller is delivering now, or INVALID_IRQ;
- * a vector of the hypervisor's on at a level (1..7) / off; its flag cleared
- * (edge sources; a persistent source's flag comes back while it lasts). */
+ * a vector on at a level (1..7) / off (enable only, or enable and flag);
+ * its flag cleared (edge sources; a persistent source's flag comes back
+ * while it lasts); the 32 flags IFSn. */
 irq_t board_irq_current(void);
 void board_irq_enable(irq_t v, unsigned level);
+void board_irq_disable(irq_t v);
 void board_irq_mask(irq_t v);
 void board_irq_ack(irq_t v);
+uint32_t board_irq_flags(unsigned n);
 extern const irq_t board_core_timer_vector;  /* Count = Compare */
 extern const irq_t board_console_tx_vector;  /* console UART TX has room */
+extern const irq_t board_console_rx_vector;  /* console UART RX has data */
 
 /* The guest's virtual interrupt controller: the highest-priority vector
- * pending and enabled (its level and vector offset), if any; and the
- * guest's core timer (Count = Compare) raising its vector. */
+ * pending and enabled (its level and vector offset), if any, which is
+ * then the one offered; the offered one taken by the guest; the guest's
+ * core timer (Count = Compare) raising its vector; a real interrupt v the
+ * guest owns: masked at the real controller, pending in the guest's (the
+ * real enable comes back when the guest clears its flag). */
 bool board_virq_pending(guest_id_t g, unsigned *level, uint32_t *voff);
 bool board_virq_changed(guest_id_t g); /* since the last board_virq_pending */
+void board_virq_taken(guest_id_t g);
 void board_vtimer_fire(guest_id_t g);
+void board_virq_raise(guest_id_t g, irq_t v);
+
+/* The guest's emulated console UART: a character typed for it (it has the
+ * focus); its pacing event (hv_event_at) is due; its console buffer has
+ * room again. Each may raise its RX/TX interrupt. */
+void board_vuart_input(guest_id_t g, char c);
+void board_vuart_event(guest_id_t g);
+void board_vuart_room(guest_id_t g);
 
 /* Services of the core the board's emulators use. */
-void hv_console_putc(char c);   /* the shared console, in order, buffered */
+void hv_console_putc(char c);   /* the hypervisor's console output, buffered */
+unsigned hv_console_room(guest_id_t g);     /* bytes guest g's buffer takes now */
+void hv_console_put(guest_id_t g, char c);  /* one byte of guest g's output */
+void hv_event_at(guest_id_t g, uint32_t count); /* board_vuart_event(g) then */
 uint32_t hv_ticks(void);        /* core-timer ticks (CONFIG_COUNT_HZ), wrapping */
 
 extern const char board_name[];

@@ -1,42 +1,288 @@
 /*
- * The shared console: everything the hypervisor and the guests print goes
- * through one buffer, in order, drained into the console UART by its
- * transmit interrupt, so neither the hypervisor nor a guest waits for the
- * wire. When the buffer is full the writer waits for room (bounded): a
- * byte is never dropped. Issue 7 adds per-guest buffers and line tags.
+ * The shared console (the board's console UART, UART4 on the Wi-FIRE).
+ *
+ * Output: every source — the hypervisor (0) and each guest with
+ * `console: true` (1..7, through its emulated UART) — has its own buffer.
+ * The wire takes whole lines, one source at a time, in the order the
+ * lines were completed; a guest's lines get its tag,
+ * "[name] ", the hypervisor's lines start "tinyVP:" and are untagged. A
+ * guest whose buffer is full sees its UART's UTXBF set (a slow UART), so
+ * nothing a well-behaved guest writes is lost. A line longer than a
+ * guest's buffer is sent in pieces, broken by a line end when another
+ * source gets the wire in between.
+ *
+ * Input: typed characters go to the guest with the focus (its emulated
+ * UART's receiver and RX interrupt). Ctrl-E then a digit moves the focus:
+ * 1..7 to that guest (if it has a console), 0 to the hypervisor (which
+ * has no shell yet: input is dropped); Ctrl-E Ctrl-E types one Ctrl-E.
+ * At boot the first console guest has the focus.
  */
 #include "hv.h"
 
-#define CONSOLE_BUF 1024u /* a power of two */
+#define HV_BUF    1024u /* powers of two */
+#define GUEST_BUF 256u
+#define CTRL_E    0x05
 
-static char buf[CONSOLE_BUF];
-static uint16_t head, tail; /* head - tail = bytes waiting */
+#define SEQS 16u /* line order remembered per source */
+
+struct con_src {
+    char *buf;
+    uint16_t mask;       /* size - 1 */
+    uint16_t head, tail; /* head - tail = bytes waiting */
+    uint16_t lines;      /* complete lines waiting */
+    uint8_t nseq, seq0;  /* order numbers of its oldest complete lines */
+    uint32_t seq[SEQS];
+    char tag[TVP_NAME_MAX + 4];
+};
+
+static char hv_buf[HV_BUF];
+static char guest_buf[CONFIG_NR_GUESTS][GUEST_BUF];
+static struct con_src src[CONFIG_NR_GUESTS + 1];
+
+static int wire = -1;         /* the source whose line is on the wire */
+static const char *wire_tag;  /* what is left of its tag */
+static uint32_t seq_next;     /* order number of the next completed line */
+static guest_id_t focus;      /* 0: the hypervisor */
+static bool esc;              /* Ctrl-E seen */
+static uint32_t hv_lost;      /* hypervisor log bytes dropped (buffer full) */
+
+void console_init(void)
+{
+    src[0].buf = hv_buf;
+    src[0].mask = HV_BUF - 1;
+    focus = INVALID_GUEST_ID;
+    for (unsigned i = 0; i < CONFIG_NR_GUESTS; i++) {
+        struct con_src *s = &src[i + 1];
+        const char *name = tvp_guests[i].name;
+        unsigned n = 0;
+        s->buf = guest_buf[i];
+        s->mask = GUEST_BUF - 1;
+        s->tag[n++] = '[';
+        for (unsigned k = 0; name[k] && n < TVP_NAME_MAX + 1; k++)
+            s->tag[n++] = name[k];
+        s->tag[n++] = ']';
+        s->tag[n++] = ' ';
+        s->tag[n] = 0;
+        if (focus == INVALID_GUEST_ID && (tvp_guests[i].flags & TVP_GUEST_CONSOLE))
+            focus = tvp_guests[i].id;
+    }
+    if (focus == INVALID_GUEST_ID)
+        focus = HV_GUEST_ID;
+}
+
+static unsigned used(const struct con_src *s)
+{
+    return (uint16_t)(s->head - s->tail);
+}
+
+static bool ready(const struct con_src *s)
+{
+    return s->lines || used(s) > s->mask; /* a line, or full */
+}
+
+/* Its oldest line's order number (a line completed when SEQS were
+ * already remembered counts as completed now). */
+static uint32_t order_of(const struct con_src *s)
+{
+    return s->nseq ? s->seq[s->seq0 % SEQS] : seq_next;
+}
+
+/* The next source with something to send: the oldest complete line first,
+ * so the sources' lines come out in the order they were completed. */
+static int pick(void)
+{
+    int best = -1;
+    for (unsigned i = 0; i <= CONFIG_NR_GUESTS; i++)
+        if (ready(&src[i]) &&
+            (best < 0 || (int32_t)(order_of(&src[i]) - order_of(&src[best])) < 0))
+            best = (int)i;
+    return best;
+}
+
+/* One byte for the wire, or -1: the line on the wire goes on to its end;
+ * then the next source with a line gets the wire (its tag first). */
+static int next_byte(void)
+{
+    for (unsigned step = 0; step < 4; step++) {
+        if (wire_tag && *wire_tag)
+            return *wire_tag++;
+        if (wire >= 0) {
+            struct con_src *s = &src[wire];
+            if (used(s)) {
+                int i = wire;
+                bool was_full = used(s) > s->mask;
+                char c = s->buf[s->tail++ & s->mask];
+                if (c == '\n') {
+                    s->lines--;
+                    if (s->nseq) {
+                        s->nseq--;
+                        s->seq0++;
+                    }
+                    wire = -1;
+                }
+                if (i > 0 && was_full) { /* its UART has room again */
+                    board_vuart_room((guest_id_t)i);
+                    virq_kick(vcpu_of((guest_id_t)i));
+                }
+                return (unsigned char)c;
+            }
+            /* a long line's piece is out and its source has no more yet */
+            int n = pick();
+            if (n < 0 || n == wire)
+                return -1;
+            wire = -1;
+            wire_tag = "\r\n";
+            continue;
+        }
+        int n = pick();
+        if (n < 0)
+            return -1;
+        wire = n;
+        wire_tag = n > 0 ? src[n].tag : 0;
+    }
+    return -1;
+}
 
 /* Moves bytes into the UART while it has room; its interrupt stays on
  * while bytes wait. */
 void console_kick(void)
 {
-    for (unsigned n = 0; n < CONSOLE_BUF && head != tail && board_console_tx_ready(); n++)
-        board_console_tx(buf[tail++ % CONSOLE_BUF]);
-    board_console_tx_irq(head != tail);
+    bool more = true;
+    for (unsigned n = 0; n < 64 && board_console_tx_ready(); n++) {
+        int c = next_byte();
+        if (c < 0) {
+            more = false;
+            break;
+        }
+        board_console_tx((char)c);
+    }
+    board_console_tx_irq(more);
 }
 
+static void put(struct con_src *s, char c)
+{
+    s->buf[s->head++ & s->mask] = c;
+    if (c == '\n') {
+        /* remembered only while all its older lines are */
+        if (s->nseq == s->lines && s->nseq < SEQS) {
+            s->seq[(s->seq0 + s->nseq) % SEQS] = seq_next;
+            s->nseq++;
+        }
+        seq_next++;
+        s->lines++;
+    }
+    if (ready(s) && wire < 0)
+        console_kick();
+}
+
+/* The hypervisor's own output. A full buffer waits for the wire (bounded,
+ * about 10 ms); what still does not fit is dropped and counted. */
 void hv_console_putc(char c)
 {
-    if ((uint16_t)(head - tail) >= CONSOLE_BUF) {
-        /* full: wait for the wire (up to ~10 ms for one byte) */
-        for (unsigned i = 0; i < 2000000u && !board_console_tx_ready(); i++)
-            ;
-        board_console_tx(buf[tail++ % CONSOLE_BUF]);
+    struct con_src *s = &src[0];
+    for (unsigned i = 0; i < 2000000u && used(s) > s->mask; i++)
+        if (board_console_tx_ready()) {
+            int b = next_byte();
+            if (b >= 0)
+                board_console_tx((char)b);
+        }
+    if (used(s) > s->mask) {
+        hv_lost++;
+        return;
     }
-    buf[head++ % CONSOLE_BUF] = c;
-    if ((uint16_t)(head - tail) == 1)
-        console_kick();
+    put(s, c);
+}
+
+unsigned hv_console_room(guest_id_t g)
+{
+    const struct con_src *s = &src[g];
+    return s->mask + 1u - used(s);
+}
+
+void hv_console_put(guest_id_t g, char c)
+{
+    if (hv_console_room(g))
+        put(&src[g], c);
 }
 
 /* Everything out now, by polling (panic path). */
 void console_flush(void)
 {
-    for (unsigned n = 0; n < CONSOLE_BUF && head != tail; n++)
-        board_console_putc(buf[tail++ % CONSOLE_BUF]);
+    for (unsigned n = 0; n < HV_BUF + CONFIG_NR_GUESTS * GUEST_BUF + 64; n++) {
+        int c = next_byte();
+        if (c < 0) {
+            /* partial lines too: the last words before a panic */
+            for (unsigned i = 0; i <= CONFIG_NR_GUESTS && c < 0; i++)
+                if (used(&src[i])) {
+                    src[i].lines++;
+                    c = next_byte();
+                }
+            if (c < 0)
+                return;
+        }
+        board_console_putc((char)c);
+    }
+}
+
+/* ---- input ------------------------------------------------------------- */
+
+static void focus_to(unsigned g)
+{
+    if (g == 0) {
+        focus = HV_GUEST_ID;
+        hv_printf("tinyVP: input to the hypervisor (no shell: dropped; Ctrl-E 1..%u: a guest)\n",
+                  (unsigned)CONFIG_NR_GUESTS);
+    } else if (g <= CONFIG_NR_GUESTS && (tvp_guests[g - 1].flags & TVP_GUEST_CONSOLE)) {
+        focus = (guest_id_t)g;
+        hv_printf("tinyVP: input to %s\n", tvp_guests[g - 1].name);
+    }
+}
+
+static void input(char c)
+{
+    if (esc) {
+        esc = false;
+        if (c >= '0' && c <= '7') {
+            focus_to((unsigned)(c - '0'));
+            return;
+        }
+        if (c != CTRL_E)
+            return; /* not a focus key: both dropped */
+    } else if (c == CTRL_E) {
+        esc = true;
+        return;
+    }
+    if (focus != HV_GUEST_ID) {
+        struct vcpu *v = vcpu_of(focus);
+        if (v->state != VCPU_STOPPED) {
+            board_vuart_input(focus, c);
+            virq_kick(v);
+        }
+    }
+}
+
+/* The console UART's receive interrupt: every waiting character (a
+ * persistent source: its flag is cleared once the FIFO is empty). */
+void console_rx(void)
+{
+    for (unsigned n = 0; n < 16; n++) {
+        int c = board_console_getc();
+        if (c < 0)
+            break;
+        input((char)c);
+    }
+    board_irq_ack(board_console_rx_vector);
+}
+
+/* EV_UART: guest v's emulated transmitter reached a state its TX
+ * interrupt waits for. */
+void console_pace(struct vcpu *v)
+{
+    board_vuart_event(v->id);
+    virq_kick(v);
+}
+
+void hv_event_at(guest_id_t g, uint32_t when)
+{
+    ev_set(EV_UART(g - 1u), when);
 }

@@ -68,9 +68,33 @@ static bool c0_write(unsigned reg, unsigned sel, uint32_t v)
     }
 }
 
+/* While a guest has not used its TLB it runs with GuestCtl0.AT = 1, so
+ * its first TLB instruction (TLBR/TLBWI/TLBWR/TLBP) or Wired/PageGrain
+ * access traps: from then on it owns its guest TLB (AT = 3, entries kept
+ * across switches) and the instruction runs again, natively. */
+static bool tlb_first_use(uint32_t i)
+{
+    if (cur->tlb_user || OP(i) != 0x10)
+        return false;
+    if (i & 0x02000000u) { /* CO: TLBR 1, TLBWI 2, TLBWR 6, TLBP 8 */
+        unsigned f = i & 63;
+        if (f != 1 && f != 2 && f != 6 && f != 8)
+            return false;
+    } else {
+        unsigned rs = (i >> 21) & 31, rs_sel = RD(i) * 8 + SEL(i);
+        if ((rs != 0 && rs != 4) ||
+            (rs_sel != CP0_RS(CP0_WIRED) && rs_sel != CP0_RS(CP0_PAGEGRAIN)))
+            return false;
+    }
+    vcpu_tlb_claim(cur);
+    return true; /* EPC unchanged: it runs again */
+}
+
 static void gpsi(void)
 {
     uint32_t i = ex.badinstr;
+    if (tlb_first_use(i))
+        return;
     if (OP(i) == 0x10 && !(i & 0x02000000u)) { /* MFC0 / MTC0 */
         unsigned rs = (i >> 21) & 31;
         uint32_t v;

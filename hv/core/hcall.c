@@ -48,9 +48,11 @@ static int32_t hc_console_write(uint32_t va, uint32_t len)
     const char *p = guest_buf(va, len);
     if (!p)
         return TVP_HC_EFAULT;
-    for (uint32_t n = 0; n < len; n++)
-        hv_console_putc(p[n]);
-    return (int32_t)len;
+    /* into the guest's own console buffer (tagged lines): what fits */
+    uint32_t n = 0;
+    for (; n < len && hv_console_room(cur->id); n++)
+        hv_console_put(cur->id, p[n]);
+    return (int32_t)n;
 }
 
 void hcall(void)

@@ -44,14 +44,18 @@ struct vcpu {
     uint8_t state;           /* enum vcpu_state */
     uint8_t id;              /* = cfg->id: GuestID and shadow set */
     uint8_t vt_armed;        /* its virtual core timer is set */
+    uint8_t yielded;         /* gave up the rest of its window */
+    uint8_t tlb_user;        /* uses its guest TLB: entries kept across switches */
     uint16_t restarts;
     uint32_t pc;             /* guest PC to resume at */
-    uint32_t vt_deadline;    /* root Count when its Count reaches Compare */
+    uint32_t gctl0;          /* its GuestCtl0 (AT: root-controlled until it uses its TLB) */
     struct arch_gctx gctx;   /* guest CP0 while not loaded */
+    struct arch_tlbe tlb[TVP_TLB_ENTRIES]; /* its guest TLB while not loaded (tlb_user) */
     struct {
-        uint32_t exits, hcalls, emul, faults;
+        uint32_t exits, hcalls, emul, faults, switches;
     } st;
 };
+
 
 /* The exit being handled: root CP0 as it was at entry. */
 struct exit_info {
@@ -59,8 +63,18 @@ struct exit_info {
 };
 
 extern struct vcpu vcpus[CONFIG_NR_GUESTS];
-extern struct vcpu *cur;         /* loaded in the hardware; NULL: idle */
+extern struct vcpu *cur;         /* the guest the last ERET entered; NULL: idle */
 extern struct exit_info ex;
+
+static inline unsigned idx_of(const struct vcpu *v)
+{
+    return (unsigned)(v - vcpus);
+}
+
+static inline struct vcpu *vcpu_of(guest_id_t g)
+{
+    return &vcpus[g - 1]; /* vpconf numbers the guests 1.. in table order */
+}
 
 /* trap.c */
 void trap_entry(unsigned from_refill);
@@ -68,12 +82,13 @@ void exit_advance(void);         /* cur->pc past the instruction of `ex` */
 uint32_t exit_next_pc(void);
 void guest_raise(unsigned exccode, bool has_badvaddr, uint32_t badvaddr);
 
-/* vcpu.c: partitions, the lazy FPU, the (part 1) scheduler */
+/* vcpu.c: partitions, the context switch, the lazy FPU */
 void vcpu_init_all(void);
 void vcpu_reset(struct vcpu *v);
 void vcpu_stop(struct vcpu *v);
-void sched_yield(void);
-void sched_resume(void);         /* CP0 set for the ERET to `cur` or idle */
+void vcpu_load(struct vcpu *v);  /* v's guest context into the hardware */
+void vcpu_tlb_claim(struct vcpu *v); /* v uses its guest TLB from now on */
+void virq_kick(struct vcpu *v);  /* v's virtual controller changed */
 bool fpu_take(struct vcpu *v);   /* root CpU: give v the FPU */
 void fpu_sync_fr(void);          /* root Status.FR follows the guest's */
 void fpu_save_cur(struct fpu_ctx **ctx); /* the guest's FPU image, saved */
@@ -99,14 +114,38 @@ void emul_gpa_fault(bool from_refill);
 void vz_exit(void);
 void hcall(void);
 
-/* time.c: the clock and the guests' virtual core timers */
-uint64_t hv_time(void);          /* core-timer ticks since boot */
-void vtimer_arm(struct vcpu *v, uint32_t guest_compare);
-void vtimer_fire(struct vcpu *v);
-void vtimer_irq(void);
+/* sched.c: the cyclic schedule (ARINC-653 windows) */
+void sched_init(void);
+void sched_boundary(uint32_t when); /* EV_WINDOW: a window starts or ends */
+void sched_yield(void);          /* cur gives up the rest of its window */
+void sched_resume(void);         /* CP0 set for the ERET to `cur` or idle */
 
-/* console.c */
-void console_kick(void);
+/* time.c: the clock and its one event queue (a slot per kind and guest) */
+#define EV_WINDOW     0u
+#define EV_VTIMER(i)  (1u + (i))                     /* i = idx_of(vcpu) */
+#define EV_UART(i)    (1u + CONFIG_NR_GUESTS + (i))
+uint64_t hv_time(void);          /* core-timer ticks since boot */
+void time_init(void);
+void ev_set(unsigned slot, uint32_t when);
+void ev_cancel(unsigned slot);
+bool ev_pending(unsigned slot, uint32_t *when);
+void time_irq(void);             /* the core-timer interrupt: due events */
+extern uint32_t evq_head_when;
+extern bool evq_any;
+static inline void time_poll(void) /* the same, if one is due, before an ERET */
+{
+    if (evq_any && (int32_t)(evq_head_when - read_c0_count()) <= 0)
+        time_irq();
+}
+void vtimer_arm(struct vcpu *v, uint32_t guest_compare);
+void vtimer_disarm(struct vcpu *v);
+void vtimer_fire(struct vcpu *v);
+
+/* console.c: per-source buffers, line tags, input focus */
+void console_init(void);
+void console_kick(void);         /* the UART TX interrupt: more bytes out */
+void console_rx(void);           /* the UART RX interrupt: typed input */
+void console_pace(struct vcpu *v); /* EV_UART */
 void console_flush(void);
 
 /* health.c */

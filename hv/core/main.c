@@ -46,6 +46,7 @@ static void cpu_init(void)
 void hv_main(void)
 {
     board_init();
+    console_init();
     hv_printf("\ntinyVP " TINYVP_VERSION_STR " on %s, %u guest%s\n", board_name,
               (unsigned)CONFIG_NR_GUESTS, CONFIG_NR_GUESTS > 1 ? "s" : "");
     hv_printf("tinyVP: footprint text %u, data %u, bss %u bytes (stack %u)\n",
@@ -57,6 +58,8 @@ void hv_main(void)
     for (unsigned i = 0; i < CONFIG_NR_GUESTS; i++)
         hv_printf("tinyVP: guest %u %s: entry %08x\n", vcpus[i].id,
                   vcpus[i].cfg->name, vcpus[i].cfg->entry);
+    time_init();
+    sched_init();
     sched_resume();
     arch_eret();
 }

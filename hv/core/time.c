@@ -1,15 +1,32 @@
 /*
- * Time: the core timer (Count, CONFIG_COUNT_HZ) is the hypervisor's clock,
- * and its Compare the one timer interrupt, shared by the guests' virtual
- * core timers. A guest's Compare write (trapped: GuestCtl0.GT = 0) arms
- * its virtual timer for the root Count at which the guest's Count (root
- * Count + GTOffset) will equal it; the root Compare is set to the nearest
- * of those; when it fires, each due guest gets its core-timer vector
- * raised in its virtual interrupt controller (the PIC32MZ does not wire
- * the guest Compare to any interrupt). Issue 7 adds window boundaries and
- * console pacing to the same queue (a fixed array: one slot per guest).
+ * Time: the core timer (Count, CONFIG_COUNT_HZ) is the hypervisor's clock
+ * and its Compare the one timer interrupt. Everything that must happen at
+ * a given Count goes through one static event queue:
+ *
+ *   EV_WINDOW        the next schedule boundary (sched.c)
+ *   EV_VTIMER + g    guest g's virtual core timer: its Count reaches its
+ *                    Compare (the PIC32MZ does not wire the guest Compare
+ *                    to any interrupt, so tinyVP raises vector 0 in the
+ *                    guest's virtual controller; also while the guest is
+ *                    outside its window: it is then taken at its window)
+ *   EV_UART + g      console pacing: guest g's virtual UART transmitter
+ *                    reaches the state its TX interrupt waits for
+ *
+ * Every (kind, guest) has one slot, so the capacity is fixed at build
+ * time (EVQ_SLOTS); the queue is the armed slots sorted by deadline, the
+ * root Compare is the head's. Deadlines are compared as signed distances
+ * (they are never 2^31 ticks = 21 s apart).
  */
 #include "hv.h"
+
+#define EVQ_SLOTS (1u + 2u * CONFIG_NR_GUESTS)
+
+static uint32_t ev_when[EVQ_SLOTS];
+static uint8_t evq[EVQ_SLOTS];  /* armed slots, earliest first */
+static uint8_t evq_len;
+static uint8_t ev_armed[EVQ_SLOTS];
+uint32_t evq_head_when;  /* the head's deadline (time_poll) */
+bool evq_any;            /* the queue is not empty */
 
 uint32_t hv_ticks(void)
 {
@@ -17,7 +34,8 @@ uint32_t hv_ticks(void)
 }
 
 /* Core-timer ticks since boot: Count extended to 64 bits. Exact as long as
- * it is read at least once per Count period (43 s at 100 MHz). */
+ * it is read at least once per Count period (43 s at 100 MHz): the window
+ * boundaries read it every major frame. */
 uint64_t hv_time(void)
 {
     static uint32_t last, high;
@@ -28,61 +46,118 @@ uint64_t hv_time(void)
     return (uint64_t)high << 32 | now;
 }
 
-/* Root Compare to the nearest armed deadline; deadlines already reached
- * (Count ran past while we looked) are fired here. Bounded: each pass
- * disarms at least one guest or ends. */
-static void timer_program(void)
+static void evq_remove(unsigned slot)
 {
-    for (unsigned pass = 0; pass <= CONFIG_NR_GUESTS; pass++) {
-        struct vcpu *next = 0;
-        uint32_t now = read_c0_count(), best = 0;
-        for (unsigned i = 0; i < CONFIG_NR_GUESTS; i++) {
-            struct vcpu *v = &vcpus[i];
-            if (v->vt_armed && (!next || v->vt_deadline - now < best)) {
-                next = v;
-                best = v->vt_deadline - now;
-            }
-        }
-        if (!next) {
-            board_irq_mask(board_core_timer_vector);
-            return;
-        }
-        write_c0_compare(next->vt_deadline);
-        if ((int32_t)(next->vt_deadline - read_c0_count()) > 0) {
-            board_irq_enable(board_core_timer_vector, 7);
-            return;
-        }
-        next->vt_armed = 0; /* already due */
-        vtimer_fire(next);
+    unsigned k = 0;
+    while (k < evq_len && evq[k] != slot)
+        k++;
+    for (; k + 1 < evq_len; k++)
+        evq[k] = evq[k + 1];
+    evq_len--;
+    ev_armed[slot] = 0;
+}
+
+/* Root Compare to the head's deadline. With nothing queued Compare stays
+ * where it was: at worst one interrupt that finds nothing due. */
+static void evq_program(void)
+{
+    evq_any = evq_len != 0;
+    if (evq_any) {
+        evq_head_when = ev_when[evq[0]];
+        write_c0_compare(evq_head_when);
     }
 }
+
+/* The core timer's vector, at the highest level: window boundaries first. */
+void time_init(void)
+{
+    board_irq_enable(board_core_timer_vector, 7);
+}
+
+void ev_set(unsigned slot, uint32_t when)
+{
+    bool was_head = evq_len && evq[0] == slot;
+    if (ev_armed[slot])
+        evq_remove(slot);
+    unsigned k = evq_len;
+    while (k > 0 && (int32_t)(when - ev_when[evq[k - 1]]) < 0) {
+        evq[k] = evq[k - 1];
+        k--;
+    }
+    evq[k] = (uint8_t)slot;
+    evq_len++;
+    ev_when[slot] = when;
+    ev_armed[slot] = 1;
+    if (k == 0 || was_head)
+        evq_program();
+}
+
+void ev_cancel(unsigned slot)
+{
+    if (ev_armed[slot]) {
+        bool head = evq[0] == slot;
+        evq_remove(slot);
+        if (head)
+            evq_program();
+    }
+}
+
+bool ev_pending(unsigned slot, uint32_t *when)
+{
+    if (ev_armed[slot] && when)
+        *when = ev_when[slot];
+    return ev_armed[slot];
+}
+
+/* Every due event, earliest first, then the root Compare for the next.
+ * Called from the core-timer interrupt and before every return to a guest
+ * (time_poll), so a deadline that passed while the hypervisor worked, or
+ * while Compare was being written, is never missed. Bounded: an event
+ * re-arms at most itself, at a later time. Writing Compare drops the
+ * core's request; then its flag is cleared. */
+void time_irq(void)
+{
+    for (unsigned n = 0; n < 4 * EVQ_SLOTS && evq_len; n++) {
+        unsigned slot = evq[0];
+        uint32_t when = ev_when[slot];
+        if ((int32_t)(when - read_c0_count()) > 0) {
+            evq_program();
+            board_irq_ack(board_core_timer_vector);
+            if ((int32_t)(when - read_c0_count()) > 0)
+                return; /* Compare is ahead of Count: its interrupt will come */
+            continue;
+        }
+        evq_remove(slot);
+        if (slot == EV_WINDOW)
+            sched_boundary(when);
+        else if (slot < EV_UART(0))
+            vtimer_fire(&vcpus[slot - EV_VTIMER(0)]);
+        else
+            console_pace(&vcpus[slot - EV_UART(0)]);
+    }
+    evq_program();
+    board_irq_ack(board_core_timer_vector);
+}
+
+/* ---- virtual core timers --------------------------------------------------- */
 
 void vtimer_fire(struct vcpu *v)
 {
+    v->vt_armed = 0;
     board_vtimer_fire(v->id);
-    if (v->state == VCPU_WAITING)
-        v->state = VCPU_RUNNABLE;
+    virq_kick(v);
 }
 
-/* The loaded guest wrote its Compare (or its Count moved: GTOffset). */
+/* The loaded guest wrote its Compare (or its Count moved: GTOffset): armed
+ * for the root Count at which its Count (root Count + GTOffset) equals it. */
 void vtimer_arm(struct vcpu *v, uint32_t guest_compare)
 {
-    v->vt_deadline = guest_compare - read_c0_gtoffset();
     v->vt_armed = 1;
-    timer_program();
+    ev_set(EV_VTIMER(idx_of(v)), guest_compare - read_c0_gtoffset());
 }
 
-/* Root core-timer interrupt: every guest whose deadline is reached. */
-void vtimer_irq(void)
+void vtimer_disarm(struct vcpu *v)
 {
-    uint32_t now = read_c0_count();
-    for (unsigned i = 0; i < CONFIG_NR_GUESTS; i++) {
-        struct vcpu *v = &vcpus[i];
-        if (v->vt_armed && (int32_t)(v->vt_deadline - now) <= 0) {
-            v->vt_armed = 0;
-            vtimer_fire(v);
-        }
-    }
-    timer_program(); /* writes Compare: the core's TI request drops */
-    board_irq_ack(board_core_timer_vector);
+    v->vt_armed = 0;
+    ev_cancel(EV_VTIMER(idx_of(v)));
 }

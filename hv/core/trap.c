@@ -8,16 +8,25 @@
 
 struct exit_info ex;
 
+/* A root interrupt: the hypervisor's own (timer queue, console), or a
+ * guest's device interrupt, which is masked at the real controller and
+ * left pending in the owner's virtual one (delivered when the owner runs
+ * and its enables allow, at once if it runs now). */
 static void irq_entry(void)
 {
     irq_t v = board_irq_current();
+    guest_id_t g;
     if (v == board_core_timer_vector) {
-        vtimer_irq();
+        time_irq();
     } else if (v == board_console_tx_vector) {
         console_kick();
         board_irq_ack(v);
+    } else if (v == board_console_rx_vector) {
+        console_rx();
+    } else if (v != INVALID_IRQ && (g = tvp_irq_owner[v]) != HV_GUEST_ID) {
+        board_virq_raise(g, v);
+        virq_kick(vcpu_of(g));
     } else if (v != INVALID_IRQ) {
-        /* nothing else is enabled in part 1 (issue 7 routes guest vectors) */
         board_irq_mask(v);
         hv_printf("tinyVP: interrupt %u unexpected, masked\n", (unsigned)v);
     }

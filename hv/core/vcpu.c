@@ -1,8 +1,13 @@
 /*
- * Partitions: reset, stop, which one the hardware holds, the lazy FPU, and
- * the part-1 scheduler (run the guests in turn, switching on yield/WAIT or
- * when one stops). Issue 7 replaces the policy (time windows) behind
- * sched_yield()/sched_resume(); the mechanics (vcpu_load) stay.
+ * Partitions: reset, stop, the context switch (which guest's state the
+ * hardware holds), the guest TLB of guests that use one, and the lazy FPU.
+ * The policy (who runs when) is sched.c's.
+ *
+ * What a switch from guest A to guest B costs (vcpu_load): A's guest CP0
+ * context to memory, B's into the hardware (GTOffset included: B's Count
+ * kept running while it was out); the guest TLB only if A or B uses it;
+ * root CU1 on only if B owns the FPU (else its first FPU instruction
+ * traps: fpu_take). GuestID and shadow set are sched_resume's two writes.
  */
 #include "hv.h"
 
@@ -10,17 +15,23 @@ struct vcpu vcpus[CONFIG_NR_GUESTS];
 struct vcpu *cur;
 const uint32_t *hv_tree_of[8];
 
-static struct vcpu *loaded;   /* whose guest context the hardware holds */
-static struct vcpu *entered;  /* the guest the last ERET went to */
+static struct vcpu *loaded;     /* whose guest context the hardware holds */
+static struct vcpu *tlb_holder; /* whose entries the guest TLB holds (a tlb_user) */
 static struct vcpu *fpu_owner;
 static struct fpu_ctx fpu_ctx[CONFIG_NR_GUESTS];
 
 _Static_assert(CONFIG_NR_GUESTS <= TVP_MAX_GUESTS, "guests 1..7 = shadow sets 1..7");
 
-static unsigned idx(const struct vcpu *v)
-{
-    return (unsigned)(v - vcpus);
-}
+/* Guests run their own CP0 (CP0) with hit-type cache ops (CG),
+ * Count/Compare (GT = 0) and Config writes (CF = 0) trapped to be
+ * virtualised; a reserved instruction comes to root (RI) for the health
+ * monitor; CU1 changes freely (SFC1: the FPU is switched lazily through
+ * root CU1). AT = 1 (guest MMU under root control) until the guest first
+ * touches its TLB (a GPSI): then AT = 3 and its entries are switched
+ * with it (vcpu_tlb_claim). */
+#define HV_GUESTCTL0 (GUESTCTL0_CP0 | GUESTCTL0_CG | GUESTCTL0_RI | GUESTCTL0_SFC1)
+#define GCTL0_AT_ROOT  (1u << GUESTCTL0_AT_SHIFT)
+#define GCTL0_AT_GUEST (3u << GUESTCTL0_AT_SHIFT)
 
 static void set_pss(unsigned set)
 {
@@ -37,38 +48,64 @@ void fpu_sync_fr(void)
         write_c0_status((st & ~ST0_FR) | fr);
 }
 
-/* Puts v's guest CP0 context in the hardware (the other one to memory).
- * The guest TLB is not saved: part 1 clears it for the incoming guest
- * (guests that use their TLB across switches need issue 7). */
-static void vcpu_load(struct vcpu *v)
+/* Puts v's guest CP0 context (and guest TLB) in the hardware. */
+void vcpu_load(struct vcpu *v)
 {
     if (loaded == v)
         return;
     if (loaded)
         arch_gctx_save(&loaded->gctx);
+    if (tlb_holder != v) {
+        if (tlb_holder)
+            arch_guest_tlb_save(tlb_holder->tlb);
+        if (v->tlb_user) {
+            arch_guest_tlb_load(v->tlb);
+            tlb_holder = v;
+        } else if (tlb_holder) {
+            arch_guest_tlb_clear();
+            tlb_holder = 0;
+        }
+    }
     arch_gctx_load(&v->gctx);
-    arch_guest_tlb_clear();
     loaded = v;
+    v->st.switches++;
+    uint32_t st = read_c0_status() & ~(ST0_CU1 | ST0_FR);
     if (fpu_owner == v)
-        set_c0_status(ST0_CU1);
-    else
-        clear_c0_status(ST0_CU1);
-    fpu_sync_fr();
+        st |= ST0_CU1;
+    write_c0_status(st | (v->gctx.status & ST0_FR));
+}
+
+/* The loaded guest touched its TLB (a GPSI while AT = 1): from now on it
+ * runs with AT = 3 and its entries are saved and restored on switches.
+ * Its TLB is clean (only tlb_users leave entries, and they are cleared
+ * for anyone else). */
+void vcpu_tlb_claim(struct vcpu *v)
+{
+    v->tlb_user = 1;
+    v->gctl0 = (v->gctl0 & ~GUESTCTL0_AT) | GCTL0_AT_GUEST;
+    write_c0_guestctl0(v->gctl0 | GUESTCTL0_GM);
+    tlb_holder = v;
 }
 
 void vcpu_reset(struct vcpu *v)
 {
     arch_gctx_reset(&v->gctx);
+    v->tlb_user = 0;
+    v->gctl0 = HV_GUESTCTL0 | GCTL0_AT_ROOT;
+    if (tlb_holder == v) { /* then it is the loaded guest too */
+        arch_guest_tlb_clear();
+        tlb_holder = 0;
+    }
     if (loaded == v) {
         arch_gctx_load(&v->gctx);
-        arch_guest_tlb_clear();
         fpu_sync_fr();
+        write_c0_guestctl0(v->gctl0 | (read_c0_guestctl0() & GUESTCTL0_GM));
     }
     if (fpu_owner == v) {
         fpu_owner = 0;
         clear_c0_status(ST0_CU1);
     }
-    fpu_ctx[idx(v)] = (struct fpu_ctx){{0}, 0};
+    fpu_ctx[idx_of(v)] = (struct fpu_ctx){{0}, 0};
     /* its shadow set: zeroed, as nothing of a previous run may leak */
     uint32_t pss = read_c0_srsctl() & SRSCTL_PSS;
     set_pss(v->id);
@@ -76,7 +113,8 @@ void vcpu_reset(struct vcpu *v)
         arch_gpr_set(r, 0);
     write_c0_srsctl((read_c0_srsctl() & ~SRSCTL_PSS) | pss);
     board_guest_reset(v->id);
-    v->vt_armed = 0;
+    vtimer_disarm(v);
+    ev_cancel(EV_UART(idx_of(v)));
     v->pc = v->cfg->entry;
     v->state = VCPU_RUNNABLE;
 }
@@ -84,11 +122,13 @@ void vcpu_reset(struct vcpu *v)
 void vcpu_stop(struct vcpu *v)
 {
     v->state = VCPU_STOPPED;
+    vtimer_disarm(v);
     hv_printf("tinyVP: guest %s stopped\n", v->cfg->name);
 }
 
 void vcpu_init_all(void)
 {
+    arch_guest_tlb_clear();
     for (unsigned i = 0; i < CONFIG_NR_GUESTS; i++) {
         struct vcpu *v = &vcpus[i];
         v->cfg = &tvp_guests[i];
@@ -96,13 +136,24 @@ void vcpu_init_all(void)
         hv_tree_of[v->id & 7] = v->cfg->tlb_tree;
         vcpu_reset(v);
     }
-    cur = &vcpus[0];
+    cur = 0;
+}
+
+/* v's virtual controller changed (an interrupt raised for it): a guest in
+ * WAIT with an interrupt now pending runs again. */
+void virq_kick(struct vcpu *v)
+{
+    unsigned level;
+    uint32_t voff;
+    if (v->state == VCPU_WAITING && board_virq_pending(v->id, &level, &voff))
+        v->state = VCPU_RUNNABLE;
 }
 
 /* ---- lazy FPU ---------------------------------------------------------- */
 
-/* Root CpU (CE = 1) from guest v: the FPU becomes v's. false: v may not
- * use it (no `fpu: true`). */
+/* Root CpU (CE = 1) from guest v: the FPU becomes v's. The previous
+ * owner's registers and FCSR are saved in its own register mode (FR), v's
+ * restored in v's. false: v may not use it (no `fpu: true`). */
 bool fpu_take(struct vcpu *v)
 {
     if (!(v->cfg->flags & TVP_GUEST_FPU))
@@ -110,12 +161,13 @@ bool fpu_take(struct vcpu *v)
     set_c0_status(ST0_CU1);
     if (fpu_owner != v) {
         uint32_t st = read_c0_status();
-        if (fpu_owner) { /* saved in the owner's own register mode */
-            write_c0_status((st & ~ST0_FR) | (fpu_owner->gctx.status & ST0_FR));
-            arch_fpu_save(&fpu_ctx[idx(fpu_owner)]);
+        if (fpu_owner) {
+            uint32_t fr = (fpu_owner == loaded ? read_gc0_status() : fpu_owner->gctx.status) & ST0_FR;
+            write_c0_status((st & ~ST0_FR) | fr);
+            arch_fpu_save(&fpu_ctx[idx_of(fpu_owner)]);
             write_c0_status(st);
         }
-        arch_fpu_restore(&fpu_ctx[idx(v)]);
+        arch_fpu_restore(&fpu_ctx[idx_of(v)]);
         fpu_owner = v;
     }
     return true;
@@ -125,77 +177,11 @@ bool fpu_take(struct vcpu *v)
  * saved to its image, changed there, restored. */
 void fpu_save_cur(struct fpu_ctx **ctx)
 {
-    *ctx = &fpu_ctx[idx(cur)];
+    *ctx = &fpu_ctx[idx_of(cur)];
     arch_fpu_save(*ctx);
 }
 
 void fpu_restore_cur(void)
 {
-    arch_fpu_restore(&fpu_ctx[idx(cur)]);
-}
-
-/* ---- scheduler (part 1) ------------------------------------------------ */
-
-static struct vcpu *sched_pick(struct vcpu *after)
-{
-    unsigned start = after ? idx(after) + 1 : 0;
-    for (unsigned k = 0; k < CONFIG_NR_GUESTS; k++) {
-        struct vcpu *v = &vcpus[(start + k) % CONFIG_NR_GUESTS];
-        if (v->state == VCPU_RUNNABLE)
-            return v;
-    }
-    return 0;
-}
-
-void sched_yield(void)
-{
-    struct vcpu *n = sched_pick(cur);
-    if (n)
-        cur = n;
-}
-
-/* The guest's highest pending virtual interrupt, offered through
- * GuestCtl2 (EIC form: level and vector offset); the hardware takes it
- * when the guest's IE/EXL/IPL allow and clears GRIPL. Re-offered after
- * every exit while the guest's flag stays set, as the real controller
- * keeps requesting it. */
-static void virq_update(bool force)
-{
-    static uint32_t offered; /* what the last update wrote */
-    unsigned level;
-    uint32_t voff, gc2 = 0;
-    /* unchanged controller and not taken since (GRIPL still there): done */
-    if (!force && !board_virq_changed(cur->id) && read_c0_guestctl2() == offered)
-        return;
-    if (board_virq_pending(cur->id, &level, &voff))
-        gc2 = level << GUESTCTL2_GRIPL_SHIFT | (voff & GUESTCTL2_GVEC);
-    write_c0_guestctl2(gc2);
-    offered = gc2;
-}
-
-/* Root CP0 for the ERET: back into the same guest costs an EPC write and
- * the interrupt check (GM, PSS and GuestCtl1 are as the exit left them). */
-void sched_resume(void)
-{
-    if (!cur || cur->state != VCPU_RUNNABLE)
-        cur = sched_pick(cur);
-    if (cur && cur == entered) {
-        virq_update(false);
-        write_c0_epc(cur->pc);
-        return;
-    }
-    entered = cur;
-    if (!cur) { /* nothing to run: root idles until an interrupt */
-        write_c0_guestctl0(read_c0_guestctl0() & ~GUESTCTL0_GM);
-        write_c0_guestctl1(0);
-        set_pss(0);
-        write_c0_epc((uint32_t)hv_idle_loop);
-        return;
-    }
-    vcpu_load(cur);
-    write_c0_guestctl1(cur->id << GUESTCTL1_RID_SHIFT | cur->id);
-    set_pss(cur->id);
-    virq_update(true);
-    write_c0_epc(cur->pc);
-    write_c0_guestctl0(read_c0_guestctl0() | GUESTCTL0_GM);
+    arch_fpu_restore(&fpu_ctx[idx_of(cur)]);
 }

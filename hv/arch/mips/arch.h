@@ -31,6 +31,15 @@ void arch_gctx_load(const struct arch_gctx *c);
 void arch_gctx_reset(struct arch_gctx *c);
 /* Invalidates every guest TLB entry (the guest TLB is the loaded guest's). */
 void arch_guest_tlb_clear(void);
+/* A guest TLB entry as TLBGR reads it; save/load all of them (they are
+ * not tagged with GuestIDs on this core: one guest's at a time). The
+ * guest's EntryHi/EntryLo/PageMask/Index must already be saved/loaded
+ * around these (they go through them). */
+struct arch_tlbe {
+    uint32_t hi, lo0, lo1, mask;
+};
+void arch_guest_tlb_save(struct arch_tlbe *t);
+void arch_guest_tlb_load(const struct arch_tlbe *t);
 
 /* ---- FPU ---------------------------------------------------------------- */
 struct fpu_ctx {

@@ -3,22 +3,19 @@
  * clear the guest TLB. The hardware holds one guest context; the
  * hypervisor keeps the others in memory (issue 7 switches them).
  */
+#include <stddef.h>
+
 #include "arch.h"
 
-#define SAVE_ONE(name, reg) c->name = read_gc0_##name();
-#define LOAD_ONE(name, reg) write_gc0_##name(c->name);
+#define TVP_GUEST_TLB 16u /* M5150 guest context: Config1.MMUSize + 1 */
 
-void arch_gctx_save(struct arch_gctx *c)
-{
-    HV_GC0_REGS(SAVE_ONE)
-    c->gtoffset = read_c0_gtoffset();
-}
-
-void arch_gctx_load(const struct arch_gctx *c)
-{
-    HV_GC0_REGS(LOAD_ONE)
-    write_c0_gtoffset(c->gtoffset);
-}
+/* arch_gctx_save/load are in entry.S (a word per register in the
+ * HV_GC0_REGS order, GTOffset last). */
+#define GCTX_CHECK(name, reg) +1
+_Static_assert(sizeof(struct arch_gctx) == 4 * (0 HV_GC0_REGS(GCTX_CHECK) + 1) &&
+                   offsetof(struct arch_gctx, status) == 15 * 4 &&
+                   offsetof(struct arch_gctx, kscratch2) == 27 * 4,
+               "entry.S knows struct arch_gctx word by word");
 
 /* Reset state of a guest context (VZ spec; M5150 reset values): Status =
  * BEV | ERL, EBase = 0x80000000, kseg0 uncached (Config.K0 = 2); Config1/3
@@ -59,4 +56,29 @@ void arch_tlb_add_invalid(uint32_t gpa)
     write_c0_entrylo1(MIPS_ENTRYLO_G);
     write_c0_entryhi(gpa & MIPS_ENTRYHI_VPN2);
     __asm__ volatile("tlbwr\n\tehb" ::: "memory");
+}
+
+/* The guest TLB has TVP_TLB_ENTRIES entries here (guest Config1.MMUSize). */
+void arch_guest_tlb_save(struct arch_tlbe *t)
+{
+    for (unsigned i = 0; i < TVP_GUEST_TLB; i++) {
+        write_gc0_index(i);
+        __asm__ volatile(".set push\n\t.set virt\n\ttlbgr\n\tehb\n\t.set pop" ::: "memory");
+        t[i].hi = read_gc0_entryhi();
+        t[i].lo0 = read_gc0_entrylo0();
+        t[i].lo1 = read_gc0_entrylo1();
+        t[i].mask = read_gc0_pagemask();
+    }
+}
+
+void arch_guest_tlb_load(const struct arch_tlbe *t)
+{
+    for (unsigned i = 0; i < TVP_GUEST_TLB; i++) {
+        write_gc0_index(i);
+        write_gc0_entryhi(t[i].hi);
+        write_gc0_entrylo0(t[i].lo0);
+        write_gc0_entrylo1(t[i].lo1);
+        write_gc0_pagemask(t[i].mask);
+        __asm__ volatile(".set push\n\t.set virt\n\ttlbgwi\n\tehb\n\t.set pop" ::: "memory");
+    }
 }

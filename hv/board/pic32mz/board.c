@@ -16,6 +16,7 @@ const char board_name[] = "PIC32MZ EF (chipKIT Wi-FIRE)";
 static const irq_t uart_tx_vector[6] = {114, 147, 159, 172, 181, 190};
 const irq_t board_core_timer_vector = 0;
 const irq_t board_console_tx_vector = uart_tx_vector[UART_INDEX(CONFIG_CONSOLE_UART_BASE)];
+const irq_t board_console_rx_vector = uart_tx_vector[UART_INDEX(CONFIG_CONSOLE_UART_BASE)] - 1;
 
 #define CONSOLE CONFIG_CONSOLE_UART_BASE
 #define SPIN_MAX 200000u /* bounded waits: > 10 ms at 200 MHz */
@@ -89,6 +90,7 @@ void board_init(void)
     console_init();
     intc_init();
     emu_init();
+    board_irq_enable(board_console_rx_vector, 2); /* URXISEL = 0: a character waits */
 }
 
 void board_console_putc(char c)
@@ -98,14 +100,14 @@ void board_console_putc(char c)
     SFR(CONSOLE + UTXREG) = (uint8_t)c;
 }
 
-uint32_t board_console_status(void)
-{
-    return SFR(CONSOLE + USTA);
-}
-
+/* A receiver overrun stops reception until OERR is cleared (which also
+ * empties the FIFO): cleared here, the lost characters are the wire's. */
 int board_console_getc(void)
 {
-    if (!(SFR(CONSOLE + USTA) & USTA_URXDA))
+    uint32_t sta = SFR(CONSOLE + USTA);
+    if (sta & USTA_OERR)
+        SFR(CONSOLE + USTA + SFR_CLR) = USTA_OERR;
+    if (!(sta & USTA_URXDA))
         return -1;
     return (int)(SFR(CONSOLE + URXREG) & 0xff);
 }
@@ -164,6 +166,16 @@ void board_irq_enable(irq_t v, unsigned level)
     SFR(IPC(v / 4) + SFR_CLR) = 0x1fu << sh;
     SFR(IPC(v / 4) + SFR_SET) = (level & 7) << 2 << sh;
     SFR(IEC(v / 32) + SFR_SET) = 1u << (v % 32);
+}
+
+void board_irq_disable(irq_t v)
+{
+    SFR(IEC(v / 32) + SFR_CLR) = 1u << (v % 32);
+}
+
+uint32_t board_irq_flags(unsigned n)
+{
+    return SFR(IFS(n));
 }
 
 void board_irq_mask(irq_t v)

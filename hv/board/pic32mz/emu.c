@@ -5,13 +5,15 @@
  * Interrupt controller: a per-guest virtual copy. Only the guest's own
  * vectors (vpconf's irqs list) are real: their flag, enable, priority and
  * offset are kept; every other vector reads as zero and ignores writes.
- * Issue 7 adds delivery (GuestCtl2 injection) on top of this state.
+ * Its device vectors are passed through: the real interrupt is masked at
+ * the real controller and pending here until the guest clears its flag.
  *
  * Console UART: MODE/BRG/STA control bits are virtual; transmitted bytes
  * go to the shared console (hv/core/console.c) while STA shows the guest a
  * transmitter as slow as the real one at its settings (UTXBF, TRMT), so it
- * paces itself as on a bare board; receive comes from the real UART for
- * the guest with input focus. Issue 7 adds tags and UART interrupts.
+ * paces itself as on a bare board; receive is what the core's console
+ * hands the guest with the input focus. Its RX/TX interrupts are raised
+ * in the guest's virtual controller as persistent sources.
  */
 #include <stdbool.h>
 
@@ -20,33 +22,57 @@
 #include "pic32mz.h"
 #include "tinyvp_limits.h"
 
-/* Virtual vectors of a guest: first the core's own (core timer 0,
- * software interrupts 1 and 2, performance counter 104, fast debug
- * channel 105: every guest has its own copy), then its vectors from vpconf. */
-static const uint8_t core_vectors[] = {0, 1, 2, 104, 105}; /* vec_slot knows this order */
-#define NCORE ((unsigned)sizeof core_vectors)
+/* Virtual vectors of a guest: first the ones every guest has a copy of
+ * (core timer 0, software interrupts 1 and 2, performance counter 104,
+ * fast debug channel 105, and the console UART's fault/RX/TX: the
+ * emulated UART raises them), then the device vectors vpconf gave it,
+ * which are real: passed through from the controller. */
+#define NCORE 8u
 #define NIRQ (CONFIG_MAX_GUEST_IRQS + NCORE)
+#define SLOT_CT   0u /* core timer */
+#define SLOT_UERR 5u /* console UART fault, RX, TX: slots 5, 6, 7 */
+#define SLOT_URX  6u
+#define SLOT_UTX  7u
+static uint8_t core_vectors[NCORE] = {0, 1, 2, 104, 105};
+
+/* ifs_iec bits */
+#define VF_IFS 1u  /* the guest's flag */
+#define VF_IEC 2u  /* the guest's enable */
 
 struct vevic {
-    uint32_t intcon, priss, iptmr;
+    uint32_t intcon, priss, iptmr, intstat;
     uint32_t off[NIRQ];
     uint8_t ipc[NIRQ];      /* IP << 2 | IS */
-    uint8_t ifs_iec[NIRQ];  /* bit 0 flag, bit 1 enable */
-    /* (issue 7: which one is being delivered, for INTSTAT) */
+    uint8_t ifs_iec[NIRQ];  /* VF_*: change through vf_set */
+    uint32_t act;           /* bit i: slot i has flag and enable */
+    uint8_t offered;        /* slot offered through GuestCtl2 (+1; 0 none) */
 };
 
 struct vuart {
     uint32_t mode, sta, brg;
     uint32_t tx_busy_until; /* Count when its last byte has left the wire */
     uint32_t char_ticks;    /* one character's time at MODE/BRG */
+    uint8_t rx[64];         /* typed input waiting for the guest */
+    uint8_t rx_head, rx_tail;
+    uint16_t tx_lost;       /* bytes written while UTXBF (lost, as on a chip) */
 };
+#define RX_RING 64u
 
 static struct vevic vevic[CONFIG_NR_GUESTS];
+_Static_assert(NIRQ <= 32, "a guest's virtual vectors fit struct vevic.act");
+
+static void vf_set(struct vevic *e, unsigned i, uint8_t v)
+{
+    e->ifs_iec[i] = v;
+    if ((v & 3) == 3)
+        e->act |= 1u << i;
+    else
+        e->act &= ~(1u << i);
+}
 /* bit g: guest g's pending interrupts may have changed since
  * board_virq_pending looked */
 static uint8_t virq_changed;
 static struct vuart vuart[CONFIG_NR_GUESTS];
-static guest_id_t input_focus = INVALID_GUEST_ID;
 
 #define INTCON_W 0x0000171fu /* INTxEP, TPC, MVEC */
 #define VOFF_W   0x0003fffeu
@@ -62,13 +88,14 @@ static unsigned slot_vector(const struct tvp_guest *gc, unsigned i)
     return i < NCORE ? core_vectors[i] : gc->irqs[i - NCORE];
 }
 
+static void slot_init(void);
+
 void emu_init(void)
 {
-    for (unsigned i = 0; i < CONFIG_NR_GUESTS; i++)
-        if (tvp_guests[i].flags & TVP_GUEST_CONSOLE) {
-            input_focus = tvp_guests[i].id;
-            break;
-        }
+    core_vectors[SLOT_UERR] = (uint8_t)(board_console_tx_vector - 2);
+    core_vectors[SLOT_URX] = (uint8_t)(board_console_tx_vector - 1);
+    core_vectors[SLOT_UTX] = (uint8_t)board_console_tx_vector;
+    slot_init();
 }
 
 /* ---- interrupt controller ------------------------------------------------ */
@@ -98,17 +125,44 @@ static unsigned evic_decode(uint32_t off, unsigned *n)
     return EV_NONE;
 }
 
-/* The slot of vector v in guest g's virtual controller, or -1. */
+/* The slot of vector v in guest g's virtual controller, or -1: a table
+ * per guest filled at boot (a lookup on every access to the page). */
+static uint8_t slot_of[CONFIG_NR_GUESTS][TVP_NR_VECTORS];
+#define NO_SLOT 0xffu
+
 static int vec_slot(const struct tvp_guest *gc, unsigned v)
 {
-    if (v < 3) /* core_vectors[] order */
-        return (int)v;
-    if (v == 104 || v == 105)
-        return (int)v - 101;
-    for (unsigned k = 0; k < gc->nr_irqs && gc->irqs[k] <= v; k++) /* ascending */
-        if (gc->irqs[k] == v)
-            return (int)(NCORE + k);
-    return -1;
+    unsigned i = v < TVP_NR_VECTORS ? slot_of[gc->id - 1][v] : NO_SLOT;
+    return i == NO_SLOT ? -1 : (int)i;
+}
+
+static void slot_init(void)
+{
+    for (unsigned g = 0; g < CONFIG_NR_GUESTS; g++) {
+        const struct tvp_guest *gc = &tvp_guests[g];
+        for (unsigned v = 0; v < TVP_NR_VECTORS; v++)
+            slot_of[g][v] = NO_SLOT;
+        for (unsigned i = 0; i < NCORE + gc->nr_irqs && i < NIRQ; i++)
+            slot_of[g][slot_vector(gc, i)] = (uint8_t)i;
+    }
+}
+
+/* A passed-through vector's flag or enable changed: the real controller
+ * follows. While the guest's flag is up, the real enable stays off (the
+ * interrupt was taken from the real controller and waits in the guest's);
+ * when the guest clears its flag the real flag is cleared too (a
+ * persistent source raises it again at once) and the real enable is back
+ * if the guest's enable is on. */
+static void evic_real_sync(unsigned v, uint8_t old, uint8_t now)
+{
+    if ((old & VF_IFS) && !(now & VF_IFS))
+        board_irq_ack(v);
+    if ((now & (VF_IFS | VF_IEC)) == VF_IEC) {
+        if ((old & (VF_IFS | VF_IEC)) != VF_IEC)
+            board_irq_enable(v, 3);
+    } else if ((old & (VF_IFS | VF_IEC)) == VF_IEC) {
+        board_irq_disable(v);
+    }
 }
 
 /* The register's value composed from the guest's own vectors (get), or
@@ -142,17 +196,42 @@ static uint32_t evic_vectors(guest_id_t g, unsigned kind, unsigned n, bool put, 
         }
         return out;
     }
-    unsigned bit = kind == EV_IFS ? 1 : 2;
+    unsigned bit = kind == EV_IFS ? VF_IFS : VF_IEC;
     for (unsigned i = 0; i < gc->nr_irqs + NCORE && i < NIRQ; i++) {
         unsigned v = slot_vector(gc, i);
         if (v / 32 != n)
             continue;
-        if (put)
-            e->ifs_iec[i] = (uint8_t)((e->ifs_iec[i] & ~bit) | (((val >> (v % 32)) & 1) ? bit : 0));
-        else if (e->ifs_iec[i] & bit)
+        if (put) {
+            uint8_t old = e->ifs_iec[i];
+            vf_set(e, i, (uint8_t)((old & ~bit) | (((val >> (v % 32)) & 1) ? bit : 0)));
+            if (i >= NCORE && e->ifs_iec[i] != old)
+                evic_real_sync(v, old, e->ifs_iec[i]);
+        } else if (e->ifs_iec[i] & bit) {
             out |= 1u << (v % 32);
+        }
     }
     return out;
+}
+
+/* A guest polling the flag of a real vector it has not enabled: the real
+ * flag is its flag (the controller sets flags whatever the enables say). */
+static void evic_poll_real(guest_id_t g, unsigned n)
+{
+    const struct tvp_guest *gc = guest(g);
+    struct vevic *e = &vevic[g - 1];
+    uint32_t real = 0;
+    bool read = false;
+    for (unsigned i = NCORE; i < NCORE + gc->nr_irqs && i < NIRQ; i++) {
+        unsigned v = gc->irqs[i - NCORE];
+        if (v / 32 != n || (e->ifs_iec[i] & VF_IFS))
+            continue;
+        if (!read) {
+            real = board_irq_flags(n);
+            read = true;
+        }
+        if ((real >> (v % 32)) & 1)
+            board_virq_raise(g, (irq_t)v);
+    }
 }
 
 static uint32_t *evic_fixed(guest_id_t g, uint32_t reg)
@@ -161,6 +240,7 @@ static uint32_t *evic_fixed(guest_id_t g, uint32_t reg)
     switch (reg) {
     case 0x000: return &e->intcon;
     case 0x010: return &e->priss;
+    case 0x020: return &e->intstat;
     case 0x030: return &e->iptmr;
     default: return 0;
     }
@@ -170,7 +250,9 @@ bool evic_read(guest_id_t g, uint32_t off, uint32_t *word)
 {
     unsigned n, kind = evic_decode(off, &n);
     uint32_t *r = evic_fixed(g, off & ~0xfu);
-    *word = 0; /* INTSTAT (0x020), aliases, holes: read as zero */
+    *word = 0; /* aliases, holes: read as zero */
+    if (kind == EV_IFS && !(off & 0xc))
+        evic_poll_real(g, n);
     if (kind == EV_OFF || (kind != EV_NONE && !(off & 0xc)))
         *word = evic_vectors(g, kind, n, false, 0);
     else if (r && !(off & 0xc))
@@ -189,9 +271,11 @@ bool evic_write(guest_id_t g, uint32_t off, uint32_t word, uint32_t lanes)
         evic_vectors(g, kind, n, true,
                      kind == EV_OFF ? (old & ~lanes) | (word & lanes)
                                     : sfr_alias_op(old, off, word, lanes));
-        if (kind != EV_OFF)
+        if (kind != EV_OFF) {
             virq_changed |= 1u << g;
-    } else if (r) {
+            vuart_irq_update(g); /* a persistent UART source raises its flag again */
+        }
+    } else if (r && (off & ~0xfu) != 0x020) { /* INTSTAT is read-only */
         uint32_t v = sfr_alias_op(*r, off, word, lanes);
         *r = (off & ~0xfu) == 0 ? v & INTCON_W : v;
     }
@@ -200,8 +284,25 @@ bool evic_write(guest_id_t g, uint32_t off, uint32_t word, uint32_t lanes)
 
 void evic_reset(guest_id_t g)
 {
-    vevic[g - 1] = (struct vevic){0};
+    const struct tvp_guest *gc = guest(g);
+    struct vevic *e = &vevic[g - 1];
+    for (unsigned i = NCORE; i < NCORE + gc->nr_irqs && i < NIRQ; i++)
+        if (e->ifs_iec[i])
+            evic_real_sync(gc->irqs[i - NCORE], e->ifs_iec[i], 0);
+    *e = (struct vevic){0};
     virq_changed |= 1u << g;
+}
+
+/* A real interrupt of guest g's: off at the real controller, pending in
+ * the guest's (delivered when the guest runs and its enables allow). */
+void board_virq_raise(guest_id_t g, irq_t v)
+{
+    int i = vec_slot(guest(g), v);
+    board_irq_disable(v);
+    if (i >= 0) {
+        vf_set(&vevic[g - 1], (unsigned)i, vevic[g - 1].ifs_iec[i] | VF_IFS);
+        virq_changed |= 1u << g;
+    }
 }
 
 bool board_virq_changed(guest_id_t g)
@@ -214,27 +315,45 @@ bool board_virq_changed(guest_id_t g)
 bool board_virq_pending(guest_id_t g, unsigned *level, uint32_t *voff)
 {
     const struct tvp_guest *gc = guest(g);
-    const struct vevic *e = &vevic[g - 1];
-    unsigned best = 0;
+    struct vevic *e = &vevic[g - 1];
+    unsigned best = 0, slot = 0;
     virq_changed &= ~(1u << g);
-    for (unsigned i = 0; i < gc->nr_irqs + NCORE && i < NIRQ; i++) {
+    for (uint32_t m = e->act; m; m &= m - 1) { /* slots with flag and enable */
+        unsigned i = 31u - (unsigned)__builtin_clz(m & -m);
         unsigned pri = e->ipc[i]; /* IP << 2 | IS: compares as the controller does */
-        if ((e->ifs_iec[i] & 3) == 3 && (pri >> 2) && pri > best) {
+        if ((pri >> 2) && pri > best) {
             best = pri;
-            *voff = e->off[i];
+            slot = i;
         }
     }
+    (void)gc;
     *level = best >> 2;
+    *voff = best ? e->off[slot] : 0;
+    e->offered = best ? (uint8_t)(slot + 1) : 0;
     return best != 0;
+}
+
+/* The guest took what was offered (GRIPL cleared by the hardware): its
+ * INTSTAT names it, as the controller's does after a delivery. */
+void board_virq_taken(guest_id_t g)
+{
+    struct vevic *e = &vevic[g - 1];
+    if (e->offered) {
+        unsigned i = e->offered - 1u;
+        e->intstat = slot_vector(guest(g), i) | (uint32_t)(e->ipc[i] >> 2) << 8;
+    }
 }
 
 void board_vtimer_fire(guest_id_t g)
 {
-    vevic[g - 1].ifs_iec[0] |= 1; /* slot 0: vector 0's flag */
+    vf_set(&vevic[g - 1], SLOT_CT, vevic[g - 1].ifs_iec[SLOT_CT] | VF_IFS);
     virq_changed |= 1u << g;
 }
 
 /* ---- console UART ------------------------------------------------------ */
+
+#define USTA_URXISEL_SHIFT 6
+#define USTA_UTXISEL_SHIFT 14
 
 /* One character's time on the wire at the guest's settings, in core-timer
  * ticks: start bit, 8 or 9 data bits, parity, 1 or 2 stop bits; a bit is
@@ -249,10 +368,73 @@ static uint32_t char_ticks_of(const struct vuart *u)
 
 /* Bytes the guest's transmitter still holds, by the wire's pace: the
  * guest sees its UART as slow as a real one (UTXBF, TRMT), while the
- * bytes go on to the shared console. */
+ * bytes go on to its console buffer. */
 static int32_t tx_backlog(const struct vuart *u)
 {
     return (int32_t)(u->tx_busy_until - hv_ticks());
+}
+
+/* The transmitter is full: eight characters still on the wire, or the
+ * hypervisor's buffer for this guest has no room (its output waits for
+ * the shared wire: the guest sees a slow UART, never a lost byte). */
+static bool tx_full(guest_id_t g, const struct vuart *u)
+{
+    return tx_backlog(u) > (int32_t)(8 * u->char_ticks) || !hv_console_room(g);
+}
+
+static unsigned rx_count(const struct vuart *u)
+{
+    return (uint8_t)(u->rx_head - u->rx_tail);
+}
+
+/* The UART's persistent interrupt sources, as its flags would be raised
+ * now (URXISEL: 00 a character waits, 01 four, 10 six; UTXISEL: 00 the
+ * FIFO has room, 01 all sent, 10 the FIFO is empty). A transmitter
+ * condition that only time will bring arms a pacing event for then. */
+void vuart_irq_update(guest_id_t g)
+{
+    struct vuart *u = &vuart[g - 1];
+    struct vevic *e = &vevic[g - 1];
+    static const uint8_t rx_need[4] = {1, 4, 6, 6};
+    if (!(u->mode & UMODE_ON))
+        return;
+    if (rx_count(u) >= rx_need[(u->sta >> USTA_URXISEL_SHIFT) & 3] && !(e->ifs_iec[SLOT_URX] & VF_IFS)) {
+        vf_set(e, SLOT_URX, e->ifs_iec[SLOT_URX] | VF_IFS);
+        virq_changed |= 1u << g;
+    }
+    if (!(e->ifs_iec[SLOT_UTX] & VF_IEC) || (e->ifs_iec[SLOT_UTX] & VF_IFS) || !(u->sta & USTA_UTXEN))
+        return;
+    unsigned sel = (u->sta >> USTA_UTXISEL_SHIFT) & 3;
+    int32_t left = tx_backlog(u), limit = sel == 0 ? (int32_t)(8 * u->char_ticks) : 0;
+    if (left <= limit && hv_console_room(g)) {
+        vf_set(e, SLOT_UTX, e->ifs_iec[SLOT_UTX] | VF_IFS);
+        virq_changed |= 1u << g;
+    } else if (left > limit) {
+        hv_event_at(g, u->tx_busy_until - (uint32_t)limit);
+    } /* else: waits for room in the buffer (board_vuart_room) */
+}
+
+void board_vuart_event(guest_id_t g)
+{
+    vuart_irq_update(g);
+}
+
+void board_vuart_room(guest_id_t g)
+{
+    vuart_irq_update(g);
+}
+
+/* Typed input for guest g (it has the focus). A full receive buffer
+ * loses the character and sets OERR, as a real receiver does. */
+void board_vuart_input(guest_id_t g, char c)
+{
+    struct vuart *u = &vuart[g - 1];
+    if (rx_count(u) >= RX_RING) {
+        u->sta |= USTA_OERR;
+        return;
+    }
+    u->rx[u->rx_head++ % RX_RING] = (uint8_t)c;
+    vuart_irq_update(g);
 }
 
 bool vuart_read(guest_id_t g, uint32_t off, uint32_t *word)
@@ -265,17 +447,16 @@ bool vuart_read(guest_id_t g, uint32_t off, uint32_t *word)
     case UMODE: *word = u->mode; break;
     case USTA: {
         int32_t left = tx_backlog(u);
-        uint32_t hw = board_console_status();
-        *word = (u->sta & USTA_W) | (hw & USTA_RIDLE) | (left <= 0 ? USTA_TRMT : 0) |
-                (left > (int32_t)(8 * u->char_ticks) ? USTA_UTXBF : 0) |
-                (g == input_focus ? hw & USTA_URXDA : 0);
+        *word = (u->sta & USTA_W) | USTA_RIDLE | (left <= 0 ? USTA_TRMT : 0) |
+                (tx_full(g, u) ? USTA_UTXBF : 0) | (rx_count(u) ? USTA_URXDA : 0);
         break;
     }
-    case URXREG: {
-        int c = g == input_focus ? board_console_getc() : -1;
-        *word = c < 0 ? 0 : (uint32_t)c;
+    case URXREG:
+        if (rx_count(u)) {
+            *word = u->rx[u->rx_tail++ % RX_RING];
+            vuart_irq_update(g);
+        }
         break;
-    }
     case UBRG: *word = u->brg; break;
     default: break;
     }
@@ -290,22 +471,34 @@ bool vuart_write(guest_id_t g, uint32_t off, uint32_t word, uint32_t lanes)
         u->mode = sfr_alias_op(u->mode, off, word, lanes) & 0xffffu;
         u->char_ticks = char_ticks_of(u);
         break;
-    case USTA: u->sta = sfr_alias_op(u->sta, off, word, lanes) & USTA_W; break;
+    case USTA: {
+        uint32_t was = u->sta;
+        u->sta = sfr_alias_op(u->sta, off, word, lanes) & USTA_W;
+        if ((was & USTA_OERR) && !(u->sta & USTA_OERR))
+            u->rx_tail = u->rx_head; /* clearing OERR empties the receiver */
+        break;
+    }
     case UBRG:
         u->brg = sfr_alias_op(u->brg, off, word, lanes) & 0xfffffu;
         u->char_ticks = char_ticks_of(u);
         break;
     case UTXREG:
-        /* a byte leaves only from an enabled transmitter, as on the chip */
+        /* a byte leaves only from an enabled transmitter, as on the chip;
+         * one written while UTXBF is lost, as on the chip (counted) */
         if (off == UTXREG && (lanes & 0xff) && (u->mode & UMODE_ON) && (u->sta & USTA_UTXEN)) {
+            if (!hv_console_room(g)) {
+                u->tx_lost++;
+                break;
+            }
             uint32_t now = hv_ticks();
             uint32_t start = tx_backlog(u) > 0 ? u->tx_busy_until : now;
             u->tx_busy_until = start + u->char_ticks;
-            hv_console_putc((char)(word & 0xff));
+            hv_console_put(g, (char)(word & 0xff));
         }
         break;
     default: break;
     }
+    vuart_irq_update(g);
     return true;
 }
 

@@ -15,10 +15,8 @@ void evic_reset(guest_id_t g);
 bool vuart_read(guest_id_t g, uint32_t off, uint32_t *word);
 bool vuart_write(guest_id_t g, uint32_t off, uint32_t word, uint32_t lanes);
 void vuart_reset(guest_id_t g);
+void vuart_irq_update(guest_id_t g);
 
-/* board.c */
-uint32_t board_console_status(void);
-int board_console_getc(void);
 
 /* An SFR write through the CLR/SET/INV aliases at +4/+8/+C (off & 0xc),
  * limited to the byte lanes written. */

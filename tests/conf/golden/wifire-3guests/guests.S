@@ -7,5 +7,3 @@
 	.incbin "g2_flash_1d034000.bin"
 	.section .tvp_g3_1d036000, "a"
 	.incbin "g3_flash_1d036000.bin"
-	.section .tvp_g3_1d040000, "a"
-	.incbin "g3_boot_flash_1d040000.bin"

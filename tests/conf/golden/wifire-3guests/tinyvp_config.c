@@ -5,124 +5,123 @@
 
 /* ---- guest 1: ctrl ---- */
 /* TLB refill tree: 4 entries cover the whole map */
-static _Alignas(16) const uint32_t tree_g1[72] = {
+static _Alignas(16) const uint32_t tree_g1[76] = {
     /*    0 */ 0x00000010u, 0x00000000u, 0x00000000u, 0x00000000u,
     /*   16 */ 0x00000020u, 0x00000000u, 0x00000000u, 0x00000000u,
-    /*   32 */ 0x00000030u, 0x00000000u, 0x00000000u, 0x00000090u,
+    /*   32 */ 0x00000030u, 0x00000000u, 0x00000000u, 0x000000a0u,
     /*   48 */ 0x00000040u, 0x00000000u, 0x00000000u, 0x00000000u,
     /*   64 */ 0x00000050u, 0x00000000u, 0x00000000u, 0x00000000u,
     /*   80 */ 0x00000060u, 0x00000000u, 0x00000000u, 0x00000000u,
     /*   96 */ 0x00000070u, 0x00000000u, 0x00000000u, 0x00000000u,
-    /*  112 */ 0x00000081u, 0x00000000u, 0x00000000u, 0x00000000u,
-    /*  128 */ 0x0000081fu, 0x00000001u, 0x0001e000u, 0x00000000u,
-    /*  144 */ 0x00000000u, 0x00000000u, 0x000000a0u, 0x00000000u,
+    /*  112 */ 0x00000080u, 0x00000000u, 0x00000000u, 0x00000000u,
+    /*  128 */ 0x00000091u, 0x00000000u, 0x00000000u, 0x00000000u,
+    /*  144 */ 0x0000001fu, 0x0000011fu, 0x00006000u, 0x00000000u,
     /*  160 */ 0x00000000u, 0x00000000u, 0x000000b0u, 0x00000000u,
-    /*  176 */ 0x000000c0u, 0x00000000u, 0x00000000u, 0x00000000u,
-    /*  192 */ 0x000000d0u, 0x00000000u, 0x00000000u, 0x00000000u,
-    /*  208 */ 0x000000e0u, 0x00000000u, 0x00000000u, 0x00000000u,
-    /*  224 */ 0x000000f1u, 0x00000101u, 0x00000111u, 0x00000000u,
-    /*  240 */ 0x0074081bu, 0x0074091bu, 0x00006000u, 0x00000000u,
-    /*  256 */ 0x00740a1bu, 0x00740b1bu, 0x00006000u, 0x00000000u,
-    /*  272 */ 0x00740c1bu, 0x00000001u, 0x00006000u, 0x00000000u,
-};
-static const struct tvp_mem_region regions_g1[2] = {
-    { 0x00000000u, 0x00020000u, 0x00010000u, TVP_MEM_RAM, TVP_PERM_R | TVP_PERM_W | TVP_PERM_X, TVP_CACHE_WB, 0 }, /* ram */
-    { 0x1d000000u, 0x1d020000u, 0x00014000u, TVP_MEM_FLASH, TVP_PERM_R | TVP_PERM_X, TVP_CACHE_WB, 0 }, /* flash */
-};
-static const struct tvp_dev_range devs_g1[6] = {
-    { 0x1f801200u, 0x00200u, TVP_ACCESS_WRITE_IGNORE, TVP_EMU_NONE, 8 }, /* osc */
-    { 0x1f801400u, 0x00400u, TVP_ACCESS_WRITE_IGNORE_LOG, TVP_EMU_NONE, 9 }, /* pps */
-    { 0x1f810000u, 0x01000u, TVP_ACCESS_EMULATED, TVP_EMU_EVIC, 10 }, /* intc */
-    { 0x1f822600u, 0x00200u, TVP_ACCESS_EMULATED, TVP_EMU_CONSOLE_UART, 26 }, /* uart4 */
-    { 0x1f840200u, 0x00200u, TVP_ACCESS_EXCLUSIVE, TVP_EMU_NONE, 31 }, /* timer2 */
-    { 0x1f860600u, 0x00100u, TVP_ACCESS_EXCLUSIVE, TVP_EMU_NONE, 66 }, /* portg */
-};
-static const irq_t irqs_g1[2] = { 9, 124 };
-
-/* ---- guest 2: net ---- */
-/* TLB refill tree: 3 entries cover the whole map */
-static _Alignas(16) const uint32_t tree_g2[96] = {
-    /*    0 */ 0x00000010u, 0x00000000u, 0x00000000u, 0x00000000u,
-    /*   16 */ 0x00000020u, 0x00000000u, 0x00000000u, 0x00000000u,
-    /*   32 */ 0x00000030u, 0x00000000u, 0x00000000u, 0x00000090u,
-    /*   48 */ 0x00000040u, 0x00000000u, 0x00000000u, 0x00000000u,
-    /*   64 */ 0x00000050u, 0x00000000u, 0x00000000u, 0x00000000u,
-    /*   80 */ 0x00000060u, 0x00000000u, 0x00000000u, 0x00000000u,
-    /*   96 */ 0x00000070u, 0x00000000u, 0x00000000u, 0x00000000u,
-    /*  112 */ 0x00000081u, 0x00000000u, 0x00000000u, 0x00000000u,
-    /*  128 */ 0x0000001fu, 0x0000041fu, 0x0001e000u, 0x00000000u,
-    /*  144 */ 0x00000000u, 0x00000000u, 0x000000a0u, 0x00000110u,
-    /*  160 */ 0x00000000u, 0x00000000u, 0x000000b0u, 0x00000000u,
-    /*  176 */ 0x000000c0u, 0x00000000u, 0x00000000u, 0x00000000u,
+    /*  176 */ 0x00000000u, 0x00000000u, 0x000000c0u, 0x00000000u,
     /*  192 */ 0x000000d0u, 0x00000000u, 0x00000000u, 0x00000000u,
     /*  208 */ 0x000000e0u, 0x00000000u, 0x00000000u, 0x00000000u,
     /*  224 */ 0x000000f0u, 0x00000000u, 0x00000000u, 0x00000000u,
-    /*  240 */ 0x00000101u, 0x00000000u, 0x00000000u, 0x00000000u,
-    /*  256 */ 0x00740d1bu, 0x00740d5bu, 0x00000000u, 0x00000000u,
-    /*  272 */ 0x00000000u, 0x00000000u, 0x00000000u, 0x00000120u,
-    /*  288 */ 0x00000130u, 0x00000000u, 0x00000000u, 0x00000000u,
-    /*  304 */ 0x00000000u, 0x00000140u, 0x00000000u, 0x00000000u,
-    /*  320 */ 0x00000000u, 0x00000000u, 0x00000000u, 0x00000150u,
-    /*  336 */ 0x00000160u, 0x00000000u, 0x00000000u, 0x00000000u,
-    /*  352 */ 0x00000000u, 0x00000171u, 0x00000000u, 0x00000000u,
-    /*  368 */ 0x00000001u, 0x407e38d7u, 0x00000000u, 0x00000000u,
+    /*  240 */ 0x00000101u, 0x00000111u, 0x00000121u, 0x00000000u,
+    /*  256 */ 0x0074081bu, 0x0074091bu, 0x00006000u, 0x00000000u,
+    /*  272 */ 0x00740a1bu, 0x00740b1bu, 0x00006000u, 0x00000000u,
+    /*  288 */ 0x00740c1bu, 0x00000001u, 0x00006000u, 0x00000000u,
 };
-static const struct tvp_mem_region regions_g2[3] = {
-    { 0x00000000u, 0x00000000u, 0x00020000u, TVP_MEM_RAM, TVP_PERM_R | TVP_PERM_W | TVP_PERM_X, TVP_CACHE_WB, 1 }, /* ram */
-    { 0x1d000000u, 0x1d034000u, 0x00002000u, TVP_MEM_FLASH, TVP_PERM_R | TVP_PERM_X, TVP_CACHE_WB, 0 }, /* flash */
-    { 0x1f8e3000u, 0x1f8e3000u, 0x00001000u, TVP_MEM_SFR, TVP_PERM_R | TVP_PERM_W, TVP_CACHE_UNCACHED, 0 }, /* usb */
+static const struct tvp_mem_region regions_g1[2] = {
+    { 0x00000000u, 0x00000000u, 0x00008000u, TVP_MEM_RAM, TVP_PERM_R | TVP_PERM_W | TVP_PERM_X, TVP_CACHE_WB, 0 }, /* ram */
+    { 0x1d000000u, 0x1d020000u, 0x00014000u, TVP_MEM_FLASH, TVP_PERM_R | TVP_PERM_X, TVP_CACHE_WB, 0 }, /* flash */
 };
-static const struct tvp_dev_range devs_g2[5] = {
+static const struct tvp_dev_range devs_g1[11] = {
+    { 0x1f800000u, 0x00040u, TVP_ACCESS_WRITE_IGNORE, TVP_EMU_NONE, 0 }, /* cfg */
+    { 0x1f801200u, 0x00200u, TVP_ACCESS_WRITE_IGNORE, TVP_EMU_NONE, 8 }, /* osc */
+    { 0x1f801400u, 0x00400u, TVP_ACCESS_WRITE_IGNORE, TVP_EMU_NONE, 9 }, /* pps */
     { 0x1f810000u, 0x01000u, TVP_ACCESS_EMULATED, TVP_EMU_EVIC, 10 }, /* intc */
-    { 0x1f822000u, 0x00200u, TVP_ACCESS_EXCLUSIVE, TVP_EMU_NONE, 23 }, /* uart1 */
     { 0x1f822600u, 0x00200u, TVP_ACCESS_EMULATED, TVP_EMU_CONSOLE_UART, 26 }, /* uart4 */
-    { 0x1f884000u, 0x00010u, TVP_ACCESS_EXCLUSIVE, TVP_EMU_NONE, 69 }, /* usb */
-    { 0x1f8e3000u, 0x01000u, TVP_ACCESS_EXCLUSIVE, TVP_EMU_NONE, 69 }, /* usb */
+    { 0x1f860000u, 0x00100u, TVP_ACCESS_EXCLUSIVE, TVP_EMU_NONE, 60 }, /* porta */
+    { 0x1f860100u, 0x00100u, TVP_ACCESS_EXCLUSIVE, TVP_EMU_NONE, 61 }, /* portb */
+    { 0x1f860300u, 0x00100u, TVP_ACCESS_EXCLUSIVE, TVP_EMU_NONE, 63 }, /* portd */
+    { 0x1f860500u, 0x00100u, TVP_ACCESS_WRITE_IGNORE, TVP_EMU_NONE, 65 }, /* portf */
+    { 0x1f860600u, 0x00100u, TVP_ACCESS_EXCLUSIVE, TVP_EMU_NONE, 66 }, /* portg */
+    { 0x1f8e0000u, 0x00100u, TVP_ACCESS_WRITE_IGNORE, TVP_EMU_NONE, 70 }, /* prefetch */
 };
-static const irq_t irqs_g2[5] = { 112, 113, 114, 132, 133 };
+static const irq_t irqs_g1[4] = { 118, 119, 121, 124 };
 
-/* ---- guest 3: legacy ---- */
-/* TLB refill tree: 4 entries cover the whole map */
-static _Alignas(16) const uint32_t tree_g3[108] = {
+/* ---- guest 2: io ---- */
+/* TLB refill tree: 2 entries cover the whole map */
+static _Alignas(16) const uint32_t tree_g2[72] = {
     /*    0 */ 0x00000010u, 0x00000000u, 0x00000000u, 0x00000000u,
     /*   16 */ 0x00000020u, 0x00000000u, 0x00000000u, 0x00000000u,
-    /*   32 */ 0x00000030u, 0x00000000u, 0x00000000u, 0x000000e0u,
+    /*   32 */ 0x00000030u, 0x00000000u, 0x00000000u, 0x000000a0u,
     /*   48 */ 0x00000040u, 0x00000000u, 0x00000000u, 0x00000000u,
     /*   64 */ 0x00000050u, 0x00000000u, 0x00000000u, 0x00000000u,
     /*   80 */ 0x00000060u, 0x00000000u, 0x00000000u, 0x00000000u,
-    /*   96 */ 0x00000070u, 0x00000000u, 0x000000a0u, 0x00000000u,
+    /*   96 */ 0x00000070u, 0x00000000u, 0x00000000u, 0x00000000u,
     /*  112 */ 0x00000080u, 0x00000000u, 0x00000000u, 0x00000000u,
     /*  128 */ 0x00000091u, 0x00000000u, 0x00000000u, 0x00000000u,
-    /*  144 */ 0x00000c1fu, 0x00000d1fu, 0x00006000u, 0x00000000u,
-    /*  160 */ 0x000000b0u, 0x00000000u, 0x00000000u, 0x00000000u,
-    /*  176 */ 0x000000c0u, 0x00000000u, 0x00000000u, 0x00000000u,
-    /*  192 */ 0x000000d1u, 0x00000000u, 0x00000000u, 0x00000000u,
-    /*  208 */ 0x40000e13u, 0x00000001u, 0x00000000u, 0x00000000u,
-    /*  224 */ 0x00000000u, 0x00000000u, 0x000000f0u, 0x00000160u,
-    /*  240 */ 0x00000000u, 0x00000000u, 0x00000100u, 0x00000000u,
-    /*  256 */ 0x00000110u, 0x00000000u, 0x00000000u, 0x00000000u,
-    /*  272 */ 0x00000120u, 0x00000000u, 0x00000000u, 0x00000000u,
-    /*  288 */ 0x00000130u, 0x00000000u, 0x00000000u, 0x00000000u,
-    /*  304 */ 0x00000140u, 0x00000000u, 0x00000000u, 0x00000000u,
-    /*  320 */ 0x00000151u, 0x00000000u, 0x00000000u, 0x00000000u,
-    /*  336 */ 0x00740d9bu, 0x00000001u, 0x00000000u, 0x00000000u,
-    /*  352 */ 0x00000000u, 0x00000000u, 0x00000000u, 0x00000170u,
-    /*  368 */ 0x00000000u, 0x00000000u, 0x00000180u, 0x00000000u,
-    /*  384 */ 0x00000190u, 0x00000000u, 0x00000000u, 0x00000000u,
-    /*  400 */ 0x000001a1u, 0x00000000u, 0x00000000u, 0x00000000u,
-    /*  416 */ 0x0074101bu, 0x00000001u, 0x0001e000u, 0x00000000u,
+    /*  144 */ 0x0000021fu, 0x0000031fu, 0x00006000u, 0x00000000u,
+    /*  160 */ 0x00000000u, 0x00000000u, 0x000000b0u, 0x00000000u,
+    /*  176 */ 0x00000000u, 0x00000000u, 0x000000c0u, 0x00000000u,
+    /*  192 */ 0x000000d0u, 0x00000000u, 0x00000000u, 0x00000000u,
+    /*  208 */ 0x000000e0u, 0x00000000u, 0x00000000u, 0x00000000u,
+    /*  224 */ 0x000000f0u, 0x00000000u, 0x00000000u, 0x00000000u,
+    /*  240 */ 0x00000100u, 0x00000000u, 0x00000000u, 0x00000000u,
+    /*  256 */ 0x00000111u, 0x00000000u, 0x00000000u, 0x00000000u,
+    /*  272 */ 0x00740d1bu, 0x00740d5bu, 0x00000000u, 0x00000000u,
 };
-static const struct tvp_mem_region regions_g3[4] = {
-    { 0x00000000u, 0x00030000u, 0x00008000u, TVP_MEM_RAM, TVP_PERM_R | TVP_PERM_W | TVP_PERM_X, TVP_CACHE_WB, 0 }, /* ram */
-    { 0x00100000u, 0x00038000u, 0x00001000u, TVP_MEM_EXTRA, TVP_PERM_R, TVP_CACHE_UNCACHED, 0 }, /* log */
-    { 0x1d000000u, 0x1d036000u, 0x00001000u, TVP_MEM_FLASH, TVP_PERM_R | TVP_PERM_X, TVP_CACHE_WB, 0 }, /* flash */
-    { 0x1fc00000u, 0x1d040000u, 0x00010000u, TVP_MEM_BOOT, TVP_PERM_R | TVP_PERM_X, TVP_CACHE_WB, 0 }, /* boot_flash */
+static const struct tvp_mem_region regions_g2[2] = {
+    { 0x00000000u, 0x00008000u, 0x00008000u, TVP_MEM_RAM, TVP_PERM_R | TVP_PERM_W | TVP_PERM_X, TVP_CACHE_WB, 0 }, /* ram */
+    { 0x1d000000u, 0x1d034000u, 0x00002000u, TVP_MEM_FLASH, TVP_PERM_R | TVP_PERM_X, TVP_CACHE_WB, 0 }, /* flash */
 };
-static const struct tvp_dev_range devs_g3[2] = {
+static const struct tvp_dev_range devs_g2[12] = {
+    { 0x1f800000u, 0x00040u, TVP_ACCESS_WRITE_IGNORE, TVP_EMU_NONE, 0 }, /* cfg */
+    { 0x1f801200u, 0x00200u, TVP_ACCESS_WRITE_IGNORE, TVP_EMU_NONE, 8 }, /* osc */
+    { 0x1f801400u, 0x00400u, TVP_ACCESS_WRITE_IGNORE, TVP_EMU_NONE, 9 }, /* pps */
     { 0x1f810000u, 0x01000u, TVP_ACCESS_EMULATED, TVP_EMU_EVIC, 10 }, /* intc */
     { 0x1f822600u, 0x00200u, TVP_ACCESS_EMULATED, TVP_EMU_CONSOLE_UART, 26 }, /* uart4 */
+    { 0x1f840000u, 0x00200u, TVP_ACCESS_EXCLUSIVE, TVP_EMU_NONE, 30 }, /* timer1 */
+    { 0x1f840200u, 0x00200u, TVP_ACCESS_EXCLUSIVE, TVP_EMU_NONE, 31 }, /* timer2 */
+    { 0x1f840400u, 0x00200u, TVP_ACCESS_EXCLUSIVE, TVP_EMU_NONE, 32 }, /* timer3 */
+    { 0x1f840600u, 0x00200u, TVP_ACCESS_EXCLUSIVE, TVP_EMU_NONE, 33 }, /* timer4 */
+    { 0x1f840800u, 0x00200u, TVP_ACCESS_EXCLUSIVE, TVP_EMU_NONE, 34 }, /* timer5 */
+    { 0x1f860500u, 0x00100u, TVP_ACCESS_WRITE_IGNORE, TVP_EMU_NONE, 65 }, /* portf */
+    { 0x1f8e0000u, 0x00100u, TVP_ACCESS_WRITE_IGNORE, TVP_EMU_NONE, 70 }, /* prefetch */
 };
-static const irq_t irqs_g3[1] = { 8 };
+static const irq_t irqs_g2[5] = { 4, 9, 14, 19, 24 };
+
+/* ---- guest 3: calc ---- */
+/* TLB refill tree: 2 entries cover the whole map */
+static _Alignas(16) const uint32_t tree_g3[72] = {
+    /*    0 */ 0x00000010u, 0x00000000u, 0x00000000u, 0x00000000u,
+    /*   16 */ 0x00000020u, 0x00000000u, 0x00000000u, 0x00000000u,
+    /*   32 */ 0x00000030u, 0x00000000u, 0x00000000u, 0x000000a0u,
+    /*   48 */ 0x00000040u, 0x00000000u, 0x00000000u, 0x00000000u,
+    /*   64 */ 0x00000050u, 0x00000000u, 0x00000000u, 0x00000000u,
+    /*   80 */ 0x00000060u, 0x00000000u, 0x00000000u, 0x00000000u,
+    /*   96 */ 0x00000070u, 0x00000000u, 0x00000000u, 0x00000000u,
+    /*  112 */ 0x00000080u, 0x00000000u, 0x00000000u, 0x00000000u,
+    /*  128 */ 0x00000091u, 0x00000000u, 0x00000000u, 0x00000000u,
+    /*  144 */ 0x0000041fu, 0x0000051fu, 0x00006000u, 0x00000000u,
+    /*  160 */ 0x00000000u, 0x00000000u, 0x000000b0u, 0x00000000u,
+    /*  176 */ 0x00000000u, 0x00000000u, 0x000000c0u, 0x00000000u,
+    /*  192 */ 0x000000d0u, 0x00000000u, 0x00000000u, 0x00000000u,
+    /*  208 */ 0x000000e0u, 0x00000000u, 0x00000000u, 0x00000000u,
+    /*  224 */ 0x000000f0u, 0x00000000u, 0x00000000u, 0x00000000u,
+    /*  240 */ 0x00000100u, 0x00000000u, 0x00000000u, 0x00000000u,
+    /*  256 */ 0x00000111u, 0x00000000u, 0x00000000u, 0x00000000u,
+    /*  272 */ 0x00740d9bu, 0x00740ddbu, 0x00000000u, 0x00000000u,
+};
+static const struct tvp_mem_region regions_g3[2] = {
+    { 0x00000000u, 0x00010000u, 0x00008000u, TVP_MEM_RAM, TVP_PERM_R | TVP_PERM_W | TVP_PERM_X, TVP_CACHE_WB, 0 }, /* ram */
+    { 0x1d000000u, 0x1d036000u, 0x00002000u, TVP_MEM_FLASH, TVP_PERM_R | TVP_PERM_X, TVP_CACHE_WB, 0 }, /* flash */
+};
+static const struct tvp_dev_range devs_g3[7] = {
+    { 0x1f800000u, 0x00040u, TVP_ACCESS_WRITE_IGNORE, TVP_EMU_NONE, 0 }, /* cfg */
+    { 0x1f801200u, 0x00200u, TVP_ACCESS_WRITE_IGNORE, TVP_EMU_NONE, 8 }, /* osc */
+    { 0x1f801400u, 0x00400u, TVP_ACCESS_WRITE_IGNORE, TVP_EMU_NONE, 9 }, /* pps */
+    { 0x1f810000u, 0x01000u, TVP_ACCESS_EMULATED, TVP_EMU_EVIC, 10 }, /* intc */
+    { 0x1f822600u, 0x00200u, TVP_ACCESS_EMULATED, TVP_EMU_CONSOLE_UART, 26 }, /* uart4 */
+    { 0x1f860500u, 0x00100u, TVP_ACCESS_WRITE_IGNORE, TVP_EMU_NONE, 65 }, /* portf */
+    { 0x1f8e0000u, 0x00100u, TVP_ACCESS_WRITE_IGNORE, TVP_EMU_NONE, 70 }, /* prefetch */
+};
 
 const struct tvp_guest tvp_guests[] = {
     {
@@ -145,17 +144,17 @@ const struct tvp_guest tvp_guests[] = {
         .nr_irqs = TVP_ARRAY_SIZE(irqs_g1),
     },
     {
-        .name = "net",
+        .name = "io",
         .id = 2,
-        .on_fault = TVP_ON_FAULT_STOP,
-        .dma_group = 1,
-        .flags = TVP_GUEST_CONSOLE,
+        .on_fault = TVP_ON_FAULT_RESTART,
+        .dma_group = 0,
+        .flags = TVP_GUEST_FPU | TVP_GUEST_CONSOLE,
         .entry = 0x9d000000u,
         .dma_zone_base = 0x00000000u,
-        .dma_zone_size = 0x00020000u,
+        .dma_zone_size = 0x00000000u,
         .tlb_tree = tree_g2,
         .tlb_tree_words = TVP_ARRAY_SIZE(tree_g2),
-        .tlb_min_entries = 3,
+        .tlb_min_entries = 2,
         .regions = regions_g2,
         .nr_regions = TVP_ARRAY_SIZE(regions_g2),
         .nr_devs = TVP_ARRAY_SIZE(devs_g2),
@@ -164,69 +163,60 @@ const struct tvp_guest tvp_guests[] = {
         .nr_irqs = TVP_ARRAY_SIZE(irqs_g2),
     },
     {
-        .name = "legacy",
+        .name = "calc",
         .id = 3,
-        .on_fault = TVP_ON_FAULT_REFLECT,
+        .on_fault = TVP_ON_FAULT_RESTART,
         .dma_group = 0,
-        .flags = TVP_GUEST_CONSOLE,
-        .entry = 0xbfc00000u,
+        .flags = TVP_GUEST_FPU | TVP_GUEST_CONSOLE,
+        .entry = 0x9d000000u,
         .dma_zone_base = 0x00000000u,
         .dma_zone_size = 0x00000000u,
         .tlb_tree = tree_g3,
         .tlb_tree_words = TVP_ARRAY_SIZE(tree_g3),
-        .tlb_min_entries = 4,
+        .tlb_min_entries = 2,
         .regions = regions_g3,
         .nr_regions = TVP_ARRAY_SIZE(regions_g3),
         .nr_devs = TVP_ARRAY_SIZE(devs_g3),
         .devs = devs_g3,
-        .irqs = irqs_g3,
-        .nr_irqs = TVP_ARRAY_SIZE(irqs_g3),
+        .irqs = 0,
+        .nr_irqs = 0,
     },
 };
 _Static_assert(TVP_ARRAY_SIZE(tvp_guests) == CONFIG_NR_GUESTS, "guest table");
 _Static_assert(CONFIG_NR_GUESTS >= 1 && CONFIG_NR_GUESTS <= TVP_MAX_GUESTS, "guest count");
 
 const struct tvp_window tvp_windows[] = {
-    { 0u, 400000u, 0u, 4000u, 1 }, /* ctrl */
-    { 400000u, 400000u, 4000u, 4000u, 2 }, /* net */
-    { 800000u, 150000u, 8000u, 1500u, 3 }, /* legacy */
+    { 0u, 300000u, 0u, 3000u, 1 }, /* ctrl */
+    { 300000u, 300000u, 3000u, 3000u, 2 }, /* io */
+    { 600000u, 300000u, 6000u, 3000u, 3 }, /* calc */
 };
 _Static_assert(TVP_ARRAY_SIZE(tvp_windows) == CONFIG_NR_WINDOWS, "window table");
 
-const struct tvp_channel tvp_channels[] = {
-    { "telemetry", TVP_CHAN_SAMPLING, 1, 0x0cu, 0, 64, 1, 0u },
-    { "commands", TVP_CHAN_QUEUING, 2, 0x02u, 0, 32, 8, 68u },
-};
-_Static_assert(TVP_ARRAY_SIZE(tvp_channels) == CONFIG_NR_CHANNELS, "channel table");
+/* no channels: one zero entry keeps the array valid C */
+const struct tvp_channel tvp_channels[1] = { { 0, 0, 0, 0, 0, 0, 0, 0 } };
 
 /* interrupt vector -> owning guest (0: the hypervisor) */
 const guest_id_t tvp_irq_owner[TVP_NR_VECTORS] = {
-    [8] = 3, /* int1 -> legacy */
-    [9] = 1, /* timer2 -> ctrl */
-    [112] = 2, /* uart1_fault -> net */
-    [113] = 2, /* uart1_rx -> net */
-    [114] = 2, /* uart1_tx -> net */
+    [4] = 2, /* timer1 -> io */
+    [9] = 2, /* timer2 -> io */
+    [14] = 2, /* timer3 -> io */
+    [19] = 2, /* timer4 -> io */
+    [24] = 2, /* timer5 -> io */
+    [118] = 1, /* cn_a -> ctrl */
+    [119] = 1, /* cn_b -> ctrl */
+    [121] = 1, /* cn_d -> ctrl */
     [124] = 1, /* cn_g -> ctrl */
-    [132] = 2, /* usb -> net */
-    [133] = 2, /* usb_dma -> net */
 };
 
 const struct tvp_setup_write tvp_setup_writes[] = {
     { 0xbf801660u, 0x00000002u }, /* RPF8R = U4TX (console TX on RF8) */
     { 0xbf801480u, 0x0000000bu }, /* U4RXR = RPF2 (console RX on RF2) */
-    { 0xbf8000e0u, 0x00000100u }, /* CFGPG: DMA initiators to their guests' permission groups */
-    { 0xbf8f8860u, 0x00000240u }, /* SBT2REG1: DMA zone of 'net' 0x00000000 +128 KB */
-    { 0xbf8f8870u, 0x00000003u }, /* SBT2RD1: groups 0 and 1 */
-    { 0xbf8f8878u, 0x00000003u }, /* SBT2WR1: groups 0 and 1 */
-    { 0xbf8f8850u, 0x00000001u }, /* SBT2RD0: rest of RAM, group 0 only */
-    { 0xbf8f8858u, 0x00000001u }, /* SBT2WR0: rest of RAM, group 0 only */
-    { 0xbf8f8c50u, 0x00000001u }, /* SBT3RD0: rest of RAM, group 0 only */
-    { 0xbf8f8c58u, 0x00000001u }, /* SBT3WR0: rest of RAM, group 0 only */
+    { 0xbf8000e0u, 0x00000000u }, /* CFGPG: DMA initiators to their guests' permission groups */
     { 0xbf800040u, 0x00001001u }, /* PMD1: modules no one uses off */
     { 0xbf800050u, 0x00000003u }, /* PMD2: modules no one uses off */
     { 0xbf800060u, 0x01ff01ffu }, /* PMD3: modules no one uses off */
-    { 0xbf800070u, 0x000001fdu }, /* PMD4: modules no one uses off */
-    { 0xbf800080u, 0x001f3f36u }, /* PMD5: modules no one uses off */
+    { 0xbf800070u, 0x000001e0u }, /* PMD4: modules no one uses off */
+    { 0xbf800080u, 0x011f3f37u }, /* PMD5: modules no one uses off */
     { 0xbf800090u, 0x10830001u }, /* PMD6: modules no one uses off */
     { 0xbf8000a0u, 0x00100010u }, /* PMD7: modules no one uses off */
 };

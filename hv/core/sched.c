@@ -1,0 +1,159 @@
+/*
+ * The cyclic schedule (ARINC-653 style): vpconf's major frame split into
+ * windows, each owned by one guest; gaps are idle time. The boundaries are
+ * one event (EV_WINDOW) of the timer queue: a window ends when its time is
+ * up, whatever its guest does with its own Status (the root timer
+ * interrupt is judged on root Status, which a guest cannot touch).
+ *
+ * Inside its window the owner runs unless it waits (WAIT with nothing
+ * pending: the CPU idles until one of its interrupts or the window's end),
+ * yielded (the rest of its window), or was stopped. No other guest uses a
+ * window's idle time: a partition's timing does not depend on another's.
+ *
+ * Boundaries are computed from the frame's start and the table, never
+ * from when the handler ran, so the schedule does not drift.
+ */
+#include "hv.h"
+
+static uint32_t frame_start;   /* Count at the current major frame's start */
+static unsigned win;           /* the current (or next) window */
+static bool win_active;        /* inside window `win` */
+static struct vcpu *win_owner; /* its guest while active */
+static uint32_t frames;        /* major frames completed */
+static uint32_t boundary;      /* Count of the next boundary */
+static uint32_t start_at;      /* a window starts then: its guest is entered at that Count */
+static bool start_pending;
+
+/* A boundary's event fires SCHED_LEAD ticks early: the switch (context
+ * save/load) is done while the outgoing window ends, then the new guest
+ * is entered exactly at its start (a bounded wait). So a window starts on
+ * time even when the boundary finds the hypervisor in the middle of an
+ * exit; the price is up to SCHED_LEAD ticks (3 us) at the end of a
+ * window that another one follows at once (one followed by idle time ends
+ * exactly). */
+#define SCHED_LEAD 300u
+
+static void boundary_at(uint32_t when, bool lead)
+{
+    boundary = when;
+    ev_set(EV_WINDOW, lead ? when - SCHED_LEAD : when);
+}
+
+static void window_start(uint32_t when)
+{
+    const struct tvp_window *w = &tvp_windows[win];
+    win_active = true;
+    win_owner = vcpu_of(w->guest);
+    win_owner->yielded = 0;
+    start_at = when;
+    start_pending = true;
+    unsigned nx = win + 1 == CONFIG_NR_WINDOWS ? 0 : win + 1;
+    uint32_t end = when + w->duration_ticks;
+    uint32_t next = frame_start + (nx ? 0 : CONFIG_MAJOR_FRAME_TICKS) + tvp_windows[nx].start_ticks;
+    boundary_at(end, next == end);
+}
+
+void sched_init(void)
+{
+    /* the first frame starts a little after now: the first window's
+     * boundary is then an ordinary timer event */
+    frame_start = read_c0_count() + CONFIG_COUNT_HZ / 25000u; /* 40 us: after this line */
+    win = 0;
+    win_active = false;
+    win_owner = 0;
+    boundary_at(frame_start + tvp_windows[0].start_ticks, true);
+    hv_printf("tinyVP: schedule: major frame %u us, %u windows, frame 0 at Count %08x\n",
+              (unsigned)CONFIG_MAJOR_FRAME_US, (unsigned)CONFIG_NR_WINDOWS, frame_start);
+}
+
+/* EV_WINDOW: the boundary (its configured Count, not the handler's). */
+void sched_boundary(uint32_t ev_when)
+{
+    uint32_t when = boundary;
+    (void)ev_when;
+    if (!win_active) {
+        window_start(when);
+        return;
+    }
+    win_active = false;
+    win_owner = 0;
+    if (++win == CONFIG_NR_WINDOWS) {
+        win = 0;
+        frame_start += CONFIG_MAJOR_FRAME_TICKS;
+        frames++;
+    }
+    uint32_t start = frame_start + tvp_windows[win].start_ticks;
+    if (start == when)
+        window_start(when); /* back to back: one boundary */
+    else
+        boundary_at(start, true);
+}
+
+void sched_yield(void)
+{
+    if (cur)
+        cur->yielded = 1;
+}
+
+static struct vcpu *sched_pick(void)
+{
+    struct vcpu *v = win_owner;
+    return v && v->state == VCPU_RUNNABLE && !v->yielded ? v : 0;
+}
+
+/* The guest's highest pending virtual interrupt, offered through
+ * GuestCtl2 (EIC form: level and vector offset); the hardware takes it
+ * when the guest's IE/EXL/IPL allow and clears GRIPL. Re-offered after
+ * every exit while the guest's flag stays set, as the real controller
+ * keeps requesting it; GRIPL found cleared means the guest took it (its
+ * INTSTAT then names it). */
+static void virq_update(struct vcpu *v, bool force)
+{
+    static uint32_t offered; /* what the last update wrote */
+    unsigned level;
+    uint32_t voff, gc2 = 0, now = read_c0_guestctl2();
+    if (offered && !(now & GUESTCTL2_GRIPL) && !force)
+        board_virq_taken(v->id);
+    /* unchanged controller and not taken since (GRIPL still there): done */
+    if (!force && now == offered && !board_virq_changed(v->id))
+        return;
+    if (board_virq_pending(v->id, &level, &voff))
+        gc2 = level << GUESTCTL2_GRIPL_SHIFT | (voff & GUESTCTL2_GVEC);
+    if (gc2 != now)
+        write_c0_guestctl2(gc2);
+    offered = gc2;
+}
+
+/* Root CP0 for the ERET: back into the same guest costs an EPC write and
+ * the interrupt check (GM, PSS and GuestCtl1 are as the exit left them).
+ * Deadlines that passed while the hypervisor worked are handled first, so
+ * a boundary is never late by more than the exit that hid it. */
+void sched_resume(void)
+{
+    time_poll();
+    struct vcpu *n = sched_pick();
+    if (n && n == cur) {
+        virq_update(n, false);
+        write_c0_epc(n->pc);
+        return;
+    }
+    cur = n;
+    if (!n) { /* nothing to run: root idles until an interrupt */
+        write_c0_guestctl0(read_c0_guestctl0() & ~GUESTCTL0_GM);
+        write_c0_guestctl1(0);
+        write_c0_srsctl(read_c0_srsctl() & ~SRSCTL_PSS);
+        write_c0_epc((uint32_t)hv_idle_loop);
+        return;
+    }
+    vcpu_load(n);
+    write_c0_guestctl1(n->id << GUESTCTL1_RID_SHIFT | n->id);
+    write_c0_srsctl((read_c0_srsctl() & ~SRSCTL_PSS) | n->id << SRSCTL_PSS_SHIFT);
+    virq_update(n, true);
+    write_c0_epc(n->pc);
+    write_c0_guestctl0(n->gctl0 | GUESTCTL0_GM);
+    if (start_pending) { /* the window's first instruction at its start */
+        start_pending = false;
+        for (unsigned i = 0; i < 2 * SCHED_LEAD && (int32_t)(start_at - read_c0_count()) > 0; i++)
+            ;
+    }
+}
