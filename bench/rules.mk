@@ -22,3 +22,14 @@ $(BENCH_B)/empty.o: bench/sim/workload.c tests/lib/test.h | $(DEPS_STAMP)
 $(BENCH_B)/empty.elf: $(BENCH_B)/empty.o $(B)/tests/lib/crt0.o $(B)/tests/lib/test.o tests/lib/test.ld
 	@$(call TEST_LINK,$@,$<)
 BENCH_DEPS += $(BENCH_B)/empty.elf
+
+
+# Hypervisor costs, guest slowdown, window timing (bench/hv, bench/slowdown,
+# bench/sched): benchmark guests and tinyVP images of bench/*/*.yaml, made by
+# bench/images.mk in a sub-make, because it needs hv_image (hv/rules.mk) and
+# the guest runtime (guests/rules.mk), which the top Makefile includes after
+# this file.
+BENCH_DEPS += bench-images
+.PHONY: bench-images
+bench-images: tools
+	@$(MAKE) --no-print-directory -f Makefile -f bench/images.mk bench-images-all

@@ -1,0 +1,91 @@
+/*
+ * probe: the guest whose exits bench/hv/run measures from outside with
+ * vpsim --measure (the hypervisor carries no benchmark code). A bare-board
+ * firmware built with the example runtime (guests/rt); its measured
+ * instructions are in hot.S. Phases, REPS times each, in this order:
+ *
+ *   hc      HYPCALL 0 (version)                        bench_hc_insn
+ *   intc    LW IFS0, SW IFS0CLR (emulated controller)  bench_ld/st_intc_insn
+ *   uart    LW U4STA, SW U4TXREG (console UART)        bench_ld/st_uart_insn
+ *   ct      core-timer interrupt (the virtual timer): Compare = Count + 3000,
+ *           spin until the handler (which clears IFS0.0) sets the flag
+ *   dev     Timer2 interrupt (a device the guest owns), period 50 us, the
+ *           same handler shape; needs interrupt pass-through (issue 7):
+ *           without it the guest spins here until the run's time limit
+ *
+ * Console: "probe: PHASE" before each phase, "probe: done" at the end.
+ * bench/hv/probe.yaml gives it a 1 s frame, longer than the run, so that no
+ * window boundary (a root timer interrupt) falls into a phase.
+ */
+#include "rt.h"
+
+#define REPS 1000
+
+void bench_hc(unsigned n);
+void bench_ld_intc(volatile uint32_t *reg, unsigned n);
+void bench_ld_uart(volatile uint32_t *reg, unsigned n);
+void bench_st_intc(volatile uint32_t *reg, uint32_t v, unsigned n);
+void bench_st_uart(volatile uint32_t *txreg, uint32_t c);
+void bench_spin_ct(volatile uint32_t *flag);
+void bench_spin_dev(volatile uint32_t *flag);
+
+static volatile uint32_t flag;
+
+static void irq(unsigned vec)
+{
+    rt_irq_clear(vec);
+    flag = 1;
+}
+
+/* A line per phase, then quiet: the line is sent (and the hypervisor's
+ * console has drained it) before the phase starts, so that no console
+ * interrupt falls into the measurements. */
+static void phase(const char *name)
+{
+    rt_printf("probe: %s\n", name);
+    rt_uart_flush(WIFIRE_CONSOLE_UART);
+    rt_delay_ms(2);
+}
+
+int main(void)
+{
+    board_init();
+    rt_delay_ms(30); /* the hypervisor's banner leaves the console */
+    phase("hc");
+    bench_hc(REPS);
+
+    phase("intc");
+    bench_ld_intc(&SFR(IFS(0)), REPS);
+    bench_st_intc(&SFR_CLR(IFS(0)), 1u << VEC_CORE_SW0, REPS);
+
+    phase("uart");
+    bench_ld_uart(&SFR(USTA(WIFIRE_CONSOLE_UART)), REPS);
+    for (unsigned i = 0; i < 200; i++) {
+        while (SFR(USTA(WIFIRE_CONSOLE_UART)) & USTA_UTXBF)
+            ;
+        bench_st_uart(&SFR(UTXREG(WIFIRE_CONSOLE_UART)), "0123456789"[i % 10]);
+    }
+    rt_puts("\n");
+
+    phase("ct");
+    rt_irq_attach(VEC_CORE_TIMER, irq, 3);
+    rt_irq_on();
+    for (unsigned i = 0; i < REPS; i++) {
+        flag = 0;
+        write_c0_compare(read_c0_count() + 3000);
+        bench_spin_ct(&flag);
+    }
+    rt_irq_disable(VEC_CORE_TIMER);
+
+    phase("dev");
+    rt_irq_attach(VEC_TIMER2, irq, 3);
+    rt_timer_start(2, 5000);
+    for (unsigned i = 0; i < REPS; i++) {
+        flag = 0;
+        bench_spin_dev(&flag);
+    }
+    rt_timer_stop(2);
+    rt_irq_disable(VEC_TIMER2);
+    phase("done");
+    return 0;
+}
