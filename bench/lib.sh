@@ -68,3 +68,11 @@ schedule() {
          s && $1 ~ /[.][.]$/ && ($4 in id) { a = $1; sub(/[.][.]$/, "", a); print a * 200, $2 * 200, id[$4] }
          END { print "F", f }' "$1"
 }
+
+# epoch CONSOLE_FILE -> the cycle at which the hypervisor's frame 0 starts,
+# from its boot line "schedule: ... frame 0 at Count X" (Count runs at
+# SYSCLK / 2 from 0 at reset: cycle = 2 x Count); nothing if absent
+epoch() {
+    sed -n 's/.*frame 0 at Count \([0-9a-fA-F]*\).*/\1/p' "$1" | head -1 |
+        while read -r c; do echo $((2 * 0x$c)); done
+}
