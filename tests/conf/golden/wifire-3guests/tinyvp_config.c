@@ -186,9 +186,9 @@ _Static_assert(TVP_ARRAY_SIZE(tvp_guests) == CONFIG_NR_GUESTS, "guest table");
 _Static_assert(CONFIG_NR_GUESTS >= 1 && CONFIG_NR_GUESTS <= TVP_MAX_GUESTS, "guest count");
 
 const struct tvp_window tvp_windows[] = {
-    { 0u, 300000u, 0u, 3000u, 1 }, /* ctrl */
-    { 300000u, 300000u, 3000u, 3000u, 2 }, /* io */
-    { 600000u, 300000u, 6000u, 3000u, 3 }, /* calc */
+    { 0u, 200000u, 0u, 2000u, 1 }, /* ctrl */
+    { 200000u, 250000u, 2000u, 2500u, 2 }, /* io */
+    { 450000u, 200000u, 4500u, 2000u, 3 }, /* calc */
 };
 _Static_assert(TVP_ARRAY_SIZE(tvp_windows) == CONFIG_NR_WINDOWS, "window table");
 

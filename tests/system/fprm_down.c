@@ -1,0 +1,3 @@
+#define FPRM_MODE 3 /* toward -inf */
+#define FPRM_NAME "down"
+#include "fprm.h"

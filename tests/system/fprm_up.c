@@ -1,0 +1,3 @@
+#define FPRM_MODE 2 /* toward +inf */
+#define FPRM_NAME "up"
+#include "fprm.h"
