@@ -86,7 +86,7 @@ void guest_raise(unsigned exccode, bool has_badvaddr, uint32_t badvaddr);
 void vcpu_init_all(void);
 void vcpu_reset(struct vcpu *v);
 void vcpu_stop(struct vcpu *v);
-void vcpu_load(struct vcpu *v);  /* v's guest context into the hardware */
+bool vcpu_load(struct vcpu *v);  /* v's guest context into the hardware */
 void vcpu_tlb_claim(struct vcpu *v); /* v uses its guest TLB from now on */
 void virq_kick(struct vcpu *v);  /* v's virtual controller changed */
 bool fpu_take(struct vcpu *v);   /* root CpU: give v the FPU */

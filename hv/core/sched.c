@@ -145,12 +145,14 @@ void sched_resume(void)
         write_c0_epc((uint32_t)hv_idle_loop);
         return;
     }
-    vcpu_load(n);
+    bool other = vcpu_load(n);
     write_c0_guestctl1(n->id << GUESTCTL1_RID_SHIFT | n->id);
     write_c0_srsctl((read_c0_srsctl() & ~SRSCTL_PSS) | n->id << SRSCTL_PSS_SHIFT);
     virq_update(n, true);
     write_c0_epc(n->pc);
     write_c0_guestctl0(n->gctl0 | GUESTCTL0_GM);
+    if (other) /* another guest ran: an LL of this one's must not survive it */
+        arch_ll_detour(n->pc);
     if (start_pending) { /* the window's first instruction at its start */
         start_pending = false;
         for (unsigned i = 0; i < 2 * SCHED_LEAD && (int32_t)(start_at - read_c0_count()) > 0; i++)

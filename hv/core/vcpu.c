@@ -48,11 +48,12 @@ void fpu_sync_fr(void)
         write_c0_status((st & ~ST0_FR) | fr);
 }
 
-/* Puts v's guest CP0 context (and guest TLB) in the hardware. */
-void vcpu_load(struct vcpu *v)
+/* Puts v's guest CP0 context (and guest TLB) in the hardware; true if
+ * another guest's was there. */
+bool vcpu_load(struct vcpu *v)
 {
     if (loaded == v)
-        return;
+        return false;
     if (loaded)
         arch_gctx_save(&loaded->gctx);
     if (tlb_holder != v) {
@@ -73,6 +74,7 @@ void vcpu_load(struct vcpu *v)
     if (fpu_owner == v)
         st |= ST0_CU1;
     write_c0_status(st | (v->gctx.status & ST0_FR));
+    return true;
 }
 
 /* The loaded guest touched its TLB (a GPSI while AT = 1): from now on it

@@ -67,6 +67,21 @@ extern const uint32_t *hv_tree_of[8];
  * tree walk. */
 void arch_tlb_add_invalid(uint32_t gpa);
 
+/* The guest's LL bit cleared on the way in (no Config5.LLB on the M5150):
+ * arch_ll_detour(pc) sets root EPC/Status and guest Status/EPC so that the
+ * next ERET runs the stub's guest-mode ERET and comes back through a
+ * HYPCALL that entry.S turns into the real entry at pc. Call it last
+ * before the ERET, with GuestCtl1/PSS/GM already the guest's. The stub
+ * page sits at ARCH_LL_STUB_GPA in every guest's map (a hole of the
+ * PIC32MZ map, between the SFRs and boot flash) through wired entry 0. */
+#define ARCH_LL_STUB_GPA 0x1fbfe000u
+struct arch_ll {
+    uint32_t pending, gstatus, gepc, pc, stub4;
+};
+extern struct arch_ll arch_ll;
+void arch_ll_init(void);
+void arch_ll_detour(uint32_t pc);
+
 /* Cache maintenance for a guest's index-type CACHE op (by index). */
 void arch_dcache_index_wbinv(uint32_t index_addr);
 

@@ -92,6 +92,9 @@ refill_slow:                        # trap_entry(1): came through refill
     bnez    $k1, exc_common
     mfc0    $k1, $12, 6             # GuestCtl0
     ext     $k1, $k1, 2, 5          # GExcCode
+    xori    $k1, $k1, GEXC_HC
+    beqz    $k1, ll_detour_end      # a hypercall: the LL detour's end?
+    xori    $k1, $k1, GEXC_HC
     bnez    $k1, exc_common         # not a GPSI
     mfc0    $k1, $8, 1              # BadInstr
     srl     $k1, $k1, 16
@@ -289,3 +292,44 @@ arch_gctx_load:
     jr      $ra
     ehb
     .end arch_gctx_load
+
+/* ---- clearing the guest's LL bit on a switch ------------------------------ */
+/* The M5150 has no Config5.LLB: root cannot clear a guest's LL bit, and a
+ * root ERET clears only root's. A guest ERET does. So a switch enters the
+ * new guest through a two-instruction detour (arch_ll_detour in gctx.c):
+ * guest Status = EXL (kernel, interrupts off), guest EPC = stub + 4, root
+ * EPC = stub, root IE off; in guest mode the stub's ERET clears the LL
+ * bit and goes on to its HYPCALL, which lands here: guest Status and EPC
+ * back, root IE back, ERET to the guest's own PC. About 30 cycles. The
+ * stub page is the only thing on its 4 KB page (mapped read/execute into
+ * the guest at ARCH_LL_STUB_GPA by a wired root TLB entry). */
+ll_detour_end:
+    lui     $k0, %hi(arch_ll)
+    addiu   $k0, $k0, %lo(arch_ll)
+    lw      $k1, 0($k0)             # pending?
+    beqz    $k1, exc_common
+    lw      $k1, 16($k0)            # the stub's HYPCALL address
+    mfc0    $k0, $14
+    bne     $k0, $k1, exc_common    # not that one: an ordinary hypercall
+    lui     $k0, %hi(arch_ll)
+    addiu   $k0, $k0, %lo(arch_ll)
+    sw      $zero, 0($k0)
+    lw      $k1, 4($k0)
+    mtgc0   $k1, $12, 0             # guest Status
+    lw      $k1, 8($k0)
+    mtgc0   $k1, $14, 0             # guest EPC
+    lw      $k1, 12($k0)
+    mtc0    $k1, $14                # its PC
+    mfc0    $k1, $12
+    ori     $k1, $k1, 1             # root IE back
+    mtc0    $k1, $12
+    ehb
+    eret
+
+    .section .text.llstub, "ax"
+    .align  12
+    .globl arch_ll_stub
+arch_ll_stub:
+    eret                            # guest mode: clears the guest LL bit
+    hypcall 0x3ff                   # back to root (ll_detour_end)
+    .space  4096 - 8                # alone on its page

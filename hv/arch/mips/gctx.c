@@ -82,3 +82,36 @@ void arch_guest_tlb_load(const struct arch_tlbe *t)
         __asm__ volatile(".set push\n\t.set virt\n\ttlbgwi\n\tehb\n\t.set pop" ::: "memory");
     }
 }
+
+/* ---- the LL-bit detour (entry.S, ll_detour_end) ---------------------------- */
+struct arch_ll arch_ll;
+extern const uint32_t arch_ll_stub[];
+
+/* The wired root TLB entry 0 maps the stub page at ARCH_LL_STUB_GPA for
+ * the guest GuestCtl1.RID names (rewritten on every switch: one entry,
+ * never the random refills'). Read/execute only. */
+void arch_ll_init(void)
+{
+    write_c0_wired(1);
+    arch_ll.stub4 = KSEG0 + ARCH_LL_STUB_GPA + 4;
+}
+
+void arch_ll_detour(uint32_t pc)
+{
+    uint32_t st = read_gc0_status();
+    write_c0_index(0);
+    write_c0_pagemask(PM_4K);
+    write_c0_entryhi(ARCH_LL_STUB_GPA);
+    write_c0_entrylo0(((CPHYSADDR((uint32_t)arch_ll_stub) >> 12) << MIPS_ENTRYLO_PFN_SHIFT) |
+                      3u << MIPS_ENTRYLO_C_SHIFT | MIPS_ENTRYLO_V | MIPS_ENTRYLO_G);
+    write_c0_entrylo1(MIPS_ENTRYLO_G);
+    __asm__ volatile("tlbwi\n\tehb" ::: "memory");
+    arch_ll.gstatus = st;
+    arch_ll.gepc = read_gc0_epc();
+    arch_ll.pc = pc;
+    arch_ll.pending = 1;
+    write_gc0_status((st & ~(ST0_ERL | ST0_IE | ST0_KSU)) | ST0_EXL);
+    write_gc0_epc(arch_ll.stub4);
+    write_c0_epc(arch_ll.stub4 - 4);
+    clear_c0_status(ST0_IE);
+}
