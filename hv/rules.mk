@@ -1,6 +1,6 @@
 # tinyVP hypervisor (hv/): one image per system description.
 #   make                 -> $(B)/<config>/tinyvp.elf and tinyvp.hex for configs/*.yaml
-#   make run             -> boots configs/wifire-hello.yaml in vpsim (console on the terminal)
+#   make run             -> boots configs/wifire-3guests.yaml in vpsim (console on the terminal)
 # $(call hv_image,NAME,YAML,IMAGE_DIRS) makes the rules for one system; the
 # test suites use it for their own configurations.
 HV_SRCS := $(sort $(wildcard hv/arch/mips/*.c hv/arch/mips/*.S hv/core/*.c hv/lib/*.c \
@@ -49,5 +49,5 @@ HV_CONFIGS := $(basename $(notdir $(wildcard configs/*.yaml)))
 $(foreach c,$(HV_CONFIGS),$(eval $(call hv_image,$(c),configs/$(c).yaml,)))
 TOOLS += $(foreach c,$(HV_CONFIGS),$(B)/$(c)/tinyvp.elf $(B)/$(c)/tinyvp.hex)
 
-RUN_DEPS := $(B)/wifire-hello/tinyvp.hex
-RUN_CMD = $(B)/bin/vpsim $(B)/wifire-hello/tinyvp.hex
+RUN_DEPS := $(B)/wifire-3guests/tinyvp.hex
+RUN_CMD = $(B)/bin/vpsim --leds $(B)/wifire-3guests/tinyvp.hex
