@@ -64,7 +64,8 @@ static const char usage_text[] =
     "                     output contains PATTERN (escapes as above)\n"
     /* Board (sim/board/board.h) */
     "      --board NAME   the board around the chip (default wifire)\n"
-    "      --leds         print LED changes: [t=1.234567ms] LED LD1 on\n"
+    "      --leds[=FILE]  print LED changes: [t=1.234567ms] LED LD1 on (to FILE: apart\n"
+    "                     from the console on stdout)\n"
     "      --press B@T[:D]  press button B (BTN1, BTN2) at simulated time T for\n"
     "                     D (default 50ms), e.g. BTN1@10ms:5ms; may be repeated\n"
     "      --buttons FILE   presses from FILE, one B@T[:D] per line, # comments\n"
@@ -231,7 +232,7 @@ int main(int argc, char **argv)
         {"until", required_argument, NULL, 'W'},
         /* board */
         {"board", required_argument, NULL, OPT_BOARD},
-        {"leds", no_argument, NULL, OPT_LEDS},
+        {"leds", optional_argument, NULL, OPT_LEDS},
         {"press", required_argument, NULL, OPT_PRESS},
         {"buttons", required_argument, NULL, OPT_BUTTONS},
         {NULL, 0, NULL, 0},
@@ -251,6 +252,7 @@ int main(int argc, char **argv)
     /* board */
     const char *board_name = "wifire";
     bool print_leds = false;
+    const char *leds_path = NULL; /* --leds=FILE: not on stdout */
     const char *press[64], *button_files[8];
     unsigned npress = 0, nbutton_files = 0;
     int ch;
@@ -299,7 +301,10 @@ int main(int argc, char **argv)
             break;
         /* board */
         case OPT_BOARD: board_name = optarg; break;
-        case OPT_LEDS: print_leds = true; break;
+        case OPT_LEDS:
+            print_leds = true;
+            leds_path = optarg;
+            break;
         case OPT_PRESS:
             if (npress == sizeof press / sizeof press[0])
                 usage_error("%s", "too many --press options (at most 64; use --buttons FILE)");
@@ -342,8 +347,18 @@ int main(int argc, char **argv)
             soc_free(&soc);
             return EXIT_BAD_INPUT;
         }
-        if (print_leds)
-            board_print_leds(bd, stdout);
+        if (print_leds) {
+            static FILE *leds_file;
+            leds_file = leds_path ? fopen(leds_path, "w") : stdout;
+            if (!leds_file) {
+                fprintf(stderr, "vpsim: cannot open LED file %s: %s\n", leds_path,
+                        strerror(errno));
+                board_free(bd);
+                soc_free(&soc);
+                return EXIT_BAD_INPUT;
+            }
+            board_print_leds(bd, leds_file);
+        }
     }
     struct load_sink sink = {.ctx = &soc, .write = soc_load_write};
     struct load_info info;
