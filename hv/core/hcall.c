@@ -55,6 +55,11 @@ static int32_t hc_console_write(uint32_t va, uint32_t len)
     return (int32_t)n;
 }
 
+/* Hypercall 0 is answered in entry.S (hc_fast) unless it sits in a delay
+ * slot or an interrupt offer needs the C path; hcall() does all of them. */
+_Static_assert(TVP_ABI_VERSION == 0x00010000 && TVP_HC_VERSION == 0,
+               "entry.S's hc_fast answers version with lui v0, 1");
+
 void hcall(void)
 {
     unsigned code = (ex.badinstr >> 11) & 0x3ff;

@@ -107,21 +107,22 @@ static struct vcpu *sched_pick(void)
  * every exit while the guest's flag stays set, as the real controller
  * keeps requesting it; GRIPL found cleared means the guest took it (its
  * INTSTAT then names it). */
+uint32_t virq_offered; /* what the last update wrote (entry.S's fast paths read it) */
+
 static void virq_update(struct vcpu *v, bool force)
 {
-    static uint32_t offered; /* what the last update wrote */
     unsigned level;
     uint32_t voff, gc2 = 0, now = read_c0_guestctl2();
-    if (offered && !(now & GUESTCTL2_GRIPL) && !force)
+    if (virq_offered && !(now & GUESTCTL2_GRIPL) && !force)
         board_virq_taken(v->id);
     /* unchanged controller and not taken since (GRIPL still there): done */
-    if (!force && now == offered && !board_virq_changed(v->id))
+    if (!force && now == virq_offered && !board_virq_changed(v->id))
         return;
     if (board_virq_pending(v->id, &level, &voff))
         gc2 = level << GUESTCTL2_GRIPL_SHIFT | (voff & GUESTCTL2_GVEC);
     if (gc2 != now)
         write_c0_guestctl2(gc2);
-    offered = gc2;
+    virq_offered = gc2;
 }
 
 /* Root CP0 for the ERET: back into the same guest costs an EPC write and

@@ -82,6 +82,11 @@ extern struct arch_ll arch_ll;
 void arch_ll_init(void);
 void arch_ll_detour(uint32_t pc);
 
+/* GuestCtl2 as the core's virq_update last wrote it: entry.S's fast paths
+ * leave the interrupt offer alone only while GuestCtl2 still equals it
+ * (else the guest took the offered interrupt: the C path records it). */
+extern uint32_t virq_offered;
+
 /* Cache maintenance for a guest's index-type CACHE op (by index). */
 void arch_dcache_index_wbinv(uint32_t index_addr);
 

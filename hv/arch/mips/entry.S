@@ -13,14 +13,16 @@
  * has the measured totals.
  */
 #include <mips/mipsregs.h>
+#include <tinyvp/hypercall.h>
 
     .set noreorder
     .set noat
     .set virt
 
-/* ---- vectors: EBase (4 KB aligned, start of the hypervisor's flash) ---- */
+/* ---- vectors: EBase (the start of the hypervisor's flash, 4 KB aligned:
+ * tinyvp.ld checks; no .align 12 here, gas would pad the section to 4 KB) */
     .section .vectors, "ax"
-    .align 12
+    .align 2
     .globl hv_ebase
 hv_ebase:
 
@@ -79,23 +81,24 @@ refill_slow:                        # trap_entry(1): came through refill
     li      $a0, 1
 
 /* +0x180 general exception (guest exits, GPA faults on invalid/read-only
- * halves, root CpU for the lazy FPU, bus errors, ...). One exit is handled
- * right here: a guest's index-type CACHE op (GPSI: hit types run natively
- * with GuestCtl0.CG), which a bare-board start-up does a thousand times
- * to initialise caches the hypervisor already owns. Ignored (Index
- * Writeback Invalidate D, op 0x01, goes to C, which does it), EPC + 4;
- * in a delay slot C emulates the branch. 20 cycles with ERET. */
+ * halves, root CpU for the lazy FPU, bus errors, ...). Set 0 is ours: any
+ * GPR is free. Two exits are handled without C (dispatch: 11 cycles):
+ * - a guest's index-type CACHE op (GPSI: hit types run natively with
+ *   GuestCtl0.CG), which a bare-board start-up does a thousand times to
+ *   initialise caches the hypervisor already owns. Ignored (Index
+ *   Writeback Invalidate D, op 0x01, goes to C, which does it), EPC + 4;
+ *   in a delay slot C emulates the branch. 28 cycles with ERET.
+ * - HYPCALL: the LL detour's end, or hypercall 0 (version) (hc_fast). */
     .org    0x180
     mfc0    $k0, $13                # Cause
-    ext     $k1, $k0, 2, 5
-    xori    $k1, $k1, EXCCODE_GE
-    bnez    $k1, exc_common
     mfc0    $k1, $12, 6             # GuestCtl0
-    ext     $k1, $k1, 2, 5          # GExcCode
-    xori    $k1, $k1, GEXC_HC
-    beqz    $k1, ll_detour_end      # a hypercall: the LL detour's end?
-    xori    $k1, $k1, GEXC_HC
-    bnez    $k1, exc_common         # not a GPSI
+    ext     $t0, $k0, 2, 5          # ExcCode
+    ext     $t1, $k1, 2, 5          # GExcCode (meaningful when ExcCode = GE)
+    ins     $t1, $t0, 5, 5          # ExcCode << 5 | GExcCode
+    xori    $t0, $t1, EXCCODE_GE << 5 | GEXC_HC
+    beqz    $t0, hc_fast
+    xori    $t0, $t1, EXCCODE_GE << 5 | GEXC_GPSI
+    bnez    $t0, exc_common         # not a GPSI
     mfc0    $k1, $8, 1              # BadInstr
     srl     $k1, $k1, 16
     xori    $k1, $k1, 0x2f << 10 | 0x01
@@ -116,6 +119,67 @@ refill_slow:                        # trap_entry(1): came through refill
     .org    0x200
     j       exc_common
     nop
+
+/*
+ * HYPCALL (k0 = Cause). Hypercall 0 (version: v0 = ABI, v1 =
+ * GuestCtl1.ID = the guest) right here, written into the guest's shadow
+ * set (PSS = the guest). It changes nothing C would look at on the way
+ * out, so the exit is the C path's exactly when GuestCtl2 is still what
+ * virq_update offered (else an interrupt was taken since, GRIPL cleared:
+ * C records it and re-offers). A timer deadline that passed meanwhile is
+ * a pending root interrupt, taken at the first guest instruction (what
+ * time_poll does on the C path). In a delay slot: C (branch emulation).
+ * Cycles (vpsim): HYPCALL 1 + entry 5 + vector 8 + 18 here + ERET 3 = 35.
+ * Any other code: the LL detour's end (its stub's HYPCALL 0x3ff) or
+ * hcall.c.
+ */
+hc_fast:
+    mfc0    $t4, $8, 1              # BadInstr
+    lui     $t5, %hi(virq_offered)
+    lw      $t5, %lo(virq_offered)($t5)
+    ext     $t4, $t4, 11, 10        # the code
+    bnez    $t4, hc_other
+    mfc0    $t6, $10, 6             # GuestCtl2
+    bltz    $k0, exc_common         # Cause.BD
+    mfc0    $t7, $10, 4             # GuestCtl1: ID in 7:0
+    bne     $t5, $t6, exc_common    # an offered interrupt was taken
+    lui     $t5, TVP_ABI_VERSION >> 16
+    andi    $t7, $t7, 0xff
+    wrpgpr  $2, $t5                 # v0
+    wrpgpr  $3, $t7                 # v1
+    mfc0    $t6, $14
+    addiu   $t6, $t6, 4
+    mtc0    $t6, $14
+    ehb
+    eret
+hc_other:
+    lui     $t2, %hi(arch_ll)
+    lw      $t3, %lo(arch_ll)($t2)  # the detour pending?
+    bnez    $t3, ll_detour_end
+    nop
+    j       exc_common
+    nop
+
+/* The LL detour's end (t2 = %hi(arch_ll)): its stub's HYPCALL brings the
+ * guest back here: guest Status and EPC back, root IE back, ERET to the
+ * guest's own PC. Any other exit while it is pending: C panics. */
+ll_detour_end:
+    addiu   $t2, $t2, %lo(arch_ll)
+    lw      $t1, 16($t2)            # the stub's HYPCALL address
+    mfc0    $t0, $14
+    bne     $t0, $t1, exc_common
+    lw      $t3, 4($t2)
+    sw      $zero, 0($t2)
+    mtgc0   $t3, $12, 0             # guest Status
+    lw      $t3, 8($t2)
+    mtgc0   $t3, $14, 0             # guest EPC
+    lw      $t3, 12($t2)
+    mtc0    $t3, $14                # its PC
+    mfc0    $t3, $12
+    ori     $t3, $t3, 1             # root IE back
+    mtc0    $t3, $12
+    ehb
+    eret
 
 /* ---- the one way into C ---------------------------------------------- */
     .text
@@ -299,37 +363,15 @@ arch_gctx_load:
  * new guest through a two-instruction detour (arch_ll_detour in gctx.c):
  * guest Status = EXL (kernel, interrupts off), guest EPC = stub + 4, root
  * EPC = stub, root IE off; in guest mode the stub's ERET clears the LL
- * bit and goes on to its HYPCALL, which lands here: guest Status and EPC
- * back, root IE back, ERET to the guest's own PC. About 30 cycles. The
- * stub page is the only thing on its 4 KB page (mapped read/execute into
- * the guest at ARCH_LL_STUB_GPA by a wired root TLB entry). */
-ll_detour_end:
-    lui     $k0, %hi(arch_ll)
-    addiu   $k0, $k0, %lo(arch_ll)
-    lw      $k1, 0($k0)             # pending?
-    beqz    $k1, exc_common
-    lw      $k1, 16($k0)            # the stub's HYPCALL address
-    mfc0    $k0, $14
-    bne     $k0, $k1, exc_common    # not that one: an ordinary hypercall
-    lui     $k0, %hi(arch_ll)
-    addiu   $k0, $k0, %lo(arch_ll)
-    sw      $zero, 0($k0)
-    lw      $k1, 4($k0)
-    mtgc0   $k1, $12, 0             # guest Status
-    lw      $k1, 8($k0)
-    mtgc0   $k1, $14, 0             # guest EPC
-    lw      $k1, 12($k0)
-    mtc0    $k1, $14                # its PC
-    mfc0    $k1, $12
-    ori     $k1, $k1, 1             # root IE back
-    mtc0    $k1, $12
-    ehb
-    eret
-
-    .section .text.llstub, "ax"
-    .align  12
+ * bit and goes on to its HYPCALL, which comes back through hc_fast to
+ * ll_detour_end: guest Status and EPC back, root IE back, ERET to the
+ * guest's own PC. About 40 cycles. The stub is alone on its 4 KB page,
+ * a page of boot flash the boot loader does not use (0xBFC01000,
+ * tinyvp.ld: 8 bytes, the rest erased), mapped read/execute into the
+ * guest at ARCH_LL_STUB_GPA by a wired root TLB entry. */
+    .section .llstub, "ax"
+    .align  3
     .globl arch_ll_stub
 arch_ll_stub:
     eret                            # guest mode: clears the guest LL bit
     hypcall 0x3ff                   # back to root (ll_detour_end)
-    .space  4096 - 8                # alone on its page
