@@ -129,6 +129,10 @@ static unsigned evic_decode(uint32_t off, unsigned *n)
  * per guest filled at boot (a lookup on every access to the page). */
 static uint8_t slot_of[CONFIG_NR_GUESTS][TVP_NR_VECTORS];
 #define NO_SLOT 0xffu
+/* The slots whose vectors are in IFSn/IECn (bit i: slot i), per guest:
+ * an access to one of those registers visits only them (a few), not
+ * every slot of the guest. */
+static uint32_t word_slots[CONFIG_NR_GUESTS][INTC_NR_WORDS];
 
 static int vec_slot(const struct tvp_guest *gc, unsigned v)
 {
@@ -142,8 +146,12 @@ static void slot_init(void)
         const struct tvp_guest *gc = &tvp_guests[g];
         for (unsigned v = 0; v < TVP_NR_VECTORS; v++)
             slot_of[g][v] = NO_SLOT;
-        for (unsigned i = 0; i < NCORE + gc->nr_irqs && i < NIRQ; i++)
-            slot_of[g][slot_vector(gc, i)] = (uint8_t)i;
+        for (unsigned i = 0; i < NCORE + gc->nr_irqs && i < NIRQ; i++) {
+            unsigned v = slot_vector(gc, i);
+            slot_of[g][v] = (uint8_t)i;
+            if (v / 32 < INTC_NR_WORDS)
+                word_slots[g][v / 32] |= 1u << i;
+        }
     }
 }
 
@@ -197,10 +205,8 @@ static uint32_t evic_vectors(guest_id_t g, unsigned kind, unsigned n, bool put, 
         return out;
     }
     unsigned bit = kind == EV_IFS ? VF_IFS : VF_IEC;
-    for (unsigned i = 0; i < gc->nr_irqs + NCORE && i < NIRQ; i++) {
-        unsigned v = slot_vector(gc, i);
-        if (v / 32 != n)
-            continue;
+    for (uint32_t m = word_slots[g - 1][n]; m; m &= m - 1) { /* its slots in word n */
+        unsigned i = (unsigned)__builtin_ctz(m), v = slot_vector(gc, i);
         if (put) {
             uint8_t old = e->ifs_iec[i];
             vf_set(e, i, (uint8_t)((old & ~bit) | (((val >> (v % 32)) & 1) ? bit : 0)));
@@ -221,9 +227,9 @@ static void evic_poll_real(guest_id_t g, unsigned n)
     struct vevic *e = &vevic[g - 1];
     uint32_t real = 0;
     bool read = false;
-    for (unsigned i = NCORE; i < NCORE + gc->nr_irqs && i < NIRQ; i++) {
-        unsigned v = gc->irqs[i - NCORE];
-        if (v / 32 != n || (e->ifs_iec[i] & VF_IFS))
+    for (uint32_t m = word_slots[g - 1][n] & ~((1u << NCORE) - 1); m; m &= m - 1) {
+        unsigned i = (unsigned)__builtin_ctz(m), v = gc->irqs[i - NCORE];
+        if (e->ifs_iec[i] & VF_IFS)
             continue;
         if (!read) {
             real = board_irq_flags(n);
