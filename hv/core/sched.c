@@ -28,10 +28,15 @@ static bool start_pending;
  * save/load) is done while the outgoing window ends, then the new guest
  * is entered exactly at its start (a bounded wait). So a window starts on
  * time even when the boundary finds the hypervisor in the middle of an
- * exit; the price is up to SCHED_LEAD ticks (3 us) at the end of a
- * window that another one follows at once (one followed by idle time ends
- * exactly). */
-#define SCHED_LEAD 300u
+ * exit: the lead must cover the longest exit a guest can provoke (an
+ * emulated controller access in a delay slot, ~1,000 cycles) plus the
+ * switch itself (~150): 600 ticks = 1,200 cycles = 6 us. Measured (make
+ * bench, 1,000 frames): every window starts 59-64 cycles after its time,
+ * also beside a guest looping on that slowest exit; with 300 ticks the
+ * worst start was ~600 cycles late. The price is up to 6 us at the end of
+ * a window that another one follows at once (one followed by idle time
+ * ends exactly). */
+#define SCHED_LEAD 600u
 
 static void boundary_at(uint32_t when, bool lead)
 {
