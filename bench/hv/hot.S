@@ -22,6 +22,20 @@ bench_hc_insn:
     nop
     .end bench_hc
 
+/* void bench_hct(unsigned n): n time hypercalls (code 3: a service that
+ * goes through the hypervisor's C path, unlike HYPCALL 0) */
+    .globl bench_hct, bench_hct_insn
+    .ent bench_hct
+bench_hct:
+bench_hct_insn:
+    .word   0x42000028 | (3 << 11)  # HYPCALL 3
+    addiu   $a0, $a0, -1
+    bnez    $a0, bench_hct_insn
+    nop
+    jr      $ra
+    nop
+    .end bench_hct
+
 /* void bench_ld_X(volatile uint32_t *reg, unsigned n): n loads of *reg */
     .macro  LOADS name
     .globl bench_ld_\name, bench_ld_\name\()_insn

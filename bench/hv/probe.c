@@ -5,6 +5,7 @@
  * instructions are in hot.S. Phases, REPS times each, in this order:
  *
  *   hc      HYPCALL 0 (version)                        bench_hc_insn
+ *   hct     HYPCALL 3 (time, through the C path)       bench_hct_insn
  *   intc    LW IFS0, SW IFS0CLR (emulated controller)  bench_ld/st_intc_insn
  *   uart    LW U4STA, SW U4TXREG (console UART)        bench_ld/st_uart_insn
  *   ct      core-timer interrupt (the virtual timer): Compare = Count + 3000,
@@ -22,6 +23,7 @@
 #define REPS 1000
 
 void bench_hc(unsigned n);
+void bench_hct(unsigned n);
 void bench_ld_intc(volatile uint32_t *reg, unsigned n);
 void bench_ld_uart(volatile uint32_t *reg, unsigned n);
 void bench_st_intc(volatile uint32_t *reg, uint32_t v, unsigned n);
@@ -53,6 +55,7 @@ int main(void)
     rt_delay_ms(30); /* the hypervisor's banner leaves the console */
     phase("hc");
     bench_hc(REPS);
+    bench_hct(REPS);
 
     phase("intc");
     bench_ld_intc(&SFR(IFS(0)), REPS);
