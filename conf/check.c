@@ -534,6 +534,16 @@ static void check_guest(struct model *m, struct m_guest *g, int gi, const struct
                            kind_names[ra->kind], ra->name, rb->gpa, rb->gpa + rb->size - 1,
                            kind_names[rb->kind], rb->name);
         }
+    /* pages the hypervisor maps into every guest */
+    for (int a = 0; a < g->nr_regions; a++)
+        for (int k = 0; k < c->nr_gpa_reserved; k++) {
+            struct m_region *ra = &g->regions[a];
+            const struct chip_reserved *rs = &c->gpa_reserved[k];
+            if (overlaps(ra->gpa, ra->size, rs->base, rs->size))
+                diag_error(ra->pos, "guest '%s': guest-physical 0x%08x..0x%08x (%s '%s') overlaps "
+                           "0x%08x..0x%08x, reserved for %s", g->name, ra->gpa, ra->gpa + ra->size - 1,
+                           kind_names[ra->kind], ra->name, rs->base, rs->base + rs->size - 1, rs->what);
+        }
 
     check_devices(m, g, gi);
     check_interrupts(m, g, gi);

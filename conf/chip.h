@@ -47,6 +47,13 @@ struct chip_sb_target {
     uint8_t nr_regions;             /* programmable regions 1..n (0 is fixed) */
 };
 
+/* A guest-physical range the hypervisor maps something of its own into in
+ * every guest: no guest memory region may overlap it. */
+struct chip_reserved {
+    uint32_t base, size;
+    const char *what;
+};
+
 struct chip {
     const char *name;
     const struct chip_device *devices;
@@ -64,6 +71,8 @@ struct chip {
     int nr_sb_targets;
     /* names of interrupt vectors, for "interrupts:" entries and reports */
     const char *const *vector_names;
+    const struct chip_reserved *gpa_reserved;
+    int nr_gpa_reserved;
 };
 
 struct board_write {

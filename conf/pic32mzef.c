@@ -306,6 +306,12 @@ static const char *const vector_names[TVP_NR_VECTORS] = {
     [213] = "adc7_warm",
 };
 
+/* Guest-physical ranges no guest region may use (holes of the map the
+ * hypervisor fills in every guest; docs/hypervisor.md "Switching guests"). */
+static const struct chip_reserved gpa_reserved[] = {
+    {TVP_LL_STUB_GPA, TVP_LL_STUB_SIZE, "tinyVP's LL-bit detour stub"},
+};
+
 const struct chip chip_pic32mzef = {
     .name = "PIC32MZ2048EFG100",
     .devices = devices,
@@ -323,6 +329,8 @@ const struct chip chip_pic32mzef = {
     .sb_targets = sb_targets,
     .nr_sb_targets = (int)TVP_ARRAY_SIZE(sb_targets),
     .vector_names = vector_names,
+    .gpa_reserved = gpa_reserved,
+    .nr_gpa_reserved = (int)TVP_ARRAY_SIZE(gpa_reserved),
 };
 
 const struct chip_device *chip_device(const struct chip *c, const char *name)

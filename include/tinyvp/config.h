@@ -31,6 +31,13 @@
 
 #define TVP_ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
 
+/* The guest-physical page of the hypervisor's LL-bit detour stub: mapped
+ * read/execute into every guest by a wired root TLB entry
+ * (hv/arch/mips: ARCH_LL_STUB_GPA, checked equal), so no guest memory may
+ * be there. A hole of the PIC32MZ map; vpconf's chip data reserves it. */
+#define TVP_LL_STUB_GPA   0x1FBFE000u
+#define TVP_LL_STUB_SIZE  0x1000u
+
 /* Small IDs with an INVALID_ sentinel (STYLE.md). Guest 0 is the hypervisor. */
 typedef uint8_t guest_id_t;
 #define HV_GUEST_ID       ((guest_id_t)0)
