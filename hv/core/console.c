@@ -13,8 +13,9 @@
  *
  * Input: typed characters go to the guest with the focus (its emulated
  * UART's receiver and RX interrupt). Ctrl-E then a digit moves the focus:
- * 1..7 to that guest (if it has a console), 0 to the hypervisor (which
- * has no shell yet: input is dropped); Ctrl-E Ctrl-E types one Ctrl-E.
+ * 1..7 to that guest (if it has a console), 0 to the hypervisor: its
+ * shell (shell.c) with `shell: true`, else the input is dropped;
+ * Ctrl-E Ctrl-E types one Ctrl-E.
  * At boot the first console guest has the focus.
  */
 #include "hv.h"
@@ -148,6 +149,9 @@ static int next_byte(void)
 void console_kick(void)
 {
     bool more = true;
+    /* the shell's reply first (its lines' own kicks come before the
+     * interrupt is set below); while it goes on, the interrupt stays on */
+    bool reply = shell_poll();
     for (unsigned n = 0; n < 64 && board_console_tx_ready(); n++) {
         int c = next_byte();
         if (c < 0) {
@@ -156,7 +160,7 @@ void console_kick(void)
         }
         board_console_tx((char)c);
     }
-    board_console_tx_irq(more);
+    board_console_tx_irq(more || reply);
 }
 
 static void put(struct con_src *s, char c)
@@ -226,16 +230,23 @@ void console_flush(void)
 
 /* ---- input ------------------------------------------------------------- */
 
-static void focus_to(unsigned g)
+bool console_focus(unsigned g)
 {
     if (g == 0) {
         focus = HV_GUEST_ID;
-        hv_printf("tinyVP: input to the hypervisor (no shell: dropped; Ctrl-E 1..%u: a guest)\n",
-                  (unsigned)CONFIG_NR_GUESTS);
+        if (CONFIG_SHELL)
+            hv_printf("tinyVP: input to the hypervisor shell (help: the commands; Ctrl-E 1..%u: a guest)\n",
+                      (unsigned)CONFIG_NR_GUESTS);
+        else
+            hv_printf("tinyVP: input to the hypervisor (no shell: dropped; Ctrl-E 1..%u: a guest)\n",
+                      (unsigned)CONFIG_NR_GUESTS);
     } else if (g <= CONFIG_NR_GUESTS && (tvp_guests[g - 1].flags & TVP_GUEST_CONSOLE)) {
         focus = (guest_id_t)g;
         hv_printf("tinyVP: input to %s\n", tvp_guests[g - 1].name);
+    } else {
+        return false;
     }
+    return true;
 }
 
 static void input(char c)
@@ -243,7 +254,7 @@ static void input(char c)
     if (esc) {
         esc = false;
         if (c >= '0' && c <= '7') {
-            focus_to((unsigned)(c - '0'));
+            console_focus((unsigned)(c - '0'));
             return;
         }
         if (c != CTRL_E)
@@ -252,7 +263,9 @@ static void input(char c)
         esc = true;
         return;
     }
-    if (focus != HV_GUEST_ID) {
+    if (focus == HV_GUEST_ID) {
+        shell_input(c); /* nothing without `shell: true` */
+    } else {
         struct vcpu *v = vcpu_of(focus);
         if (v->state != VCPU_STOPPED) {
             board_vuart_input(focus, c);

@@ -37,15 +37,49 @@ static unsigned reflect_code(enum hm_fault kind)
     }
 }
 
+/* The last HM_KEEP faults of all guests, for the shell's `log`: a ring,
+ * oldest overwritten. */
+#if CONFIG_SHELL
+#define HM_KEEP 8u
+#else
+#define HM_KEEP 1u /* unused */
+#endif
+static struct hm_rec hm_ring[HM_KEEP];
+static uint32_t hm_total; /* faults ever recorded */
+
+unsigned health_log_count(void)
+{
+    return CONFIG_SHELL ? (hm_total < HM_KEEP ? hm_total : HM_KEEP) : 0;
+}
+
+const struct hm_rec *health_log_get(unsigned i)
+{
+    return &hm_ring[(hm_total - health_log_count() + i) % HM_KEEP];
+}
+
+const char *health_kind_name(unsigned kind)
+{
+    return kind < HM_NR ? hm_names[kind] : "?";
+}
+
+const char *health_policy_name(unsigned policy)
+{
+    return policy < ARRAY_SIZE(policy_names) ? policy_names[policy] : "stop";
+}
+
 void health_fault(enum hm_fault kind, uint32_t addr)
 {
     struct vcpu *v = cur;
     unsigned policy = v->cfg->on_fault;
     v->st.faults++;
+    if (CONFIG_SHELL) {
+        struct hm_rec *r = &hm_ring[hm_total++ % HM_KEEP];
+        *r = (struct hm_rec){hv_ms(), ex.epc, ex.cause, addr, v->id, (uint8_t)kind, (uint8_t)policy};
+    }
     if (v->st.faults <= HM_LOG_MAX)
         hv_printf("tinyVP: guest %s: %s at pc %08x (cause %08x, addr %08x): %s\n",
                   v->cfg->name, hm_names[kind], ex.epc, ex.cause, addr,
-                  policy < ARRAY_SIZE(policy_names) ? policy_names[policy] : "stop");
+                  health_policy_name(policy));
     if (v->st.faults == HM_LOG_MAX)
         hv_printf("tinyVP: guest %s: further faults not logged\n", v->cfg->name);
     switch (policy) {

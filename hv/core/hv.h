@@ -39,6 +39,20 @@ enum hm_fault {
     HM_NR
 };
 
+/* Exit kinds the shell's `stats` counts per guest (sched_resume, after
+ * each exit that went through C). */
+enum exit_kind {
+    EXK_OTHER = 0, /* bus errors and any other exception */
+    EXK_INT,       /* a root interrupt while the guest ran */
+    EXK_GPSI,      /* VZ: privileged sensitive instruction (GExcCode 0) */
+    EXK_GSFC,      /* VZ: guest software field change (1) */
+    EXK_HC,        /* VZ: hypercall (2) */
+    EXK_GE,        /* VZ: any other guest exit (GRR, GHFC, ...) */
+    EXK_GPA,       /* root TLB: a guest-physical access (emulation, refill slow path) */
+    EXK_CPU,       /* root CpU: the lazy FPU */
+    EXK_NR
+};
+
 struct vcpu {
     const struct tvp_guest *cfg;
     uint8_t state;           /* enum vcpu_state */
@@ -53,6 +67,10 @@ struct vcpu {
     struct arch_tlbe tlb[TVP_TLB_ENTRIES]; /* its guest TLB while not loaded (tlb_user) */
     struct {
         uint32_t exits, hcalls, emul, faults, switches;
+        uint32_t irqs;           /* interrupts offered to it through GuestCtl2 */
+#if CONFIG_SHELL
+        uint32_t kind[EXK_NR];   /* exits by enum exit_kind */
+#endif
     } st;
 };
 
@@ -87,6 +105,7 @@ void vcpu_init_all(void);
 void vcpu_reset(struct vcpu *v);
 void vcpu_stop(struct vcpu *v);
 bool vcpu_load(struct vcpu *v);  /* v's guest context into the hardware */
+bool vcpu_loaded(const struct vcpu *v); /* the hardware holds v's guest CP0 now */
 void vcpu_tlb_claim(struct vcpu *v); /* v uses its guest TLB from now on */
 void virq_kick(struct vcpu *v);  /* v's virtual controller changed */
 bool fpu_take(struct vcpu *v);   /* root CpU: give v the FPU */
@@ -119,6 +138,7 @@ void sched_init(void);
 void sched_boundary(uint32_t when); /* EV_WINDOW: a window starts or ends */
 void sched_yield(void);          /* cur gives up the rest of its window */
 void sched_resume(void);         /* CP0 set for the ERET to `cur` or idle */
+unsigned sched_window(bool *open, uint32_t *frames); /* the current (or next) window */
 
 /* time.c: the clock and its one event queue (a slot per kind and guest) */
 #define EV_WINDOW     0u
@@ -147,9 +167,25 @@ void console_kick(void);         /* the UART TX interrupt: more bytes out */
 void console_rx(void);           /* the UART RX interrupt: typed input */
 void console_pace(struct vcpu *v); /* EV_UART */
 void console_flush(void);
+bool console_focus(unsigned g);  /* input to guest g (1..7) or the hypervisor (0) */
+
+/* shell.c: the hypervisor shell (input while the hypervisor has the focus,
+ * `shell: true`). Bounded work per call; replies never wait for the wire. */
+void shell_input(char c);        /* a character typed for the hypervisor */
+bool shell_poll(void);           /* the reply's next lines, as the console has room; true: more */
 
 /* health.c */
 void health_fault(enum hm_fault kind, uint32_t addr);
 void hv_panic(const char *why) __attribute__((noreturn));
+/* The last faults, kept for the shell's `log` (oldest first; i < n). */
+struct hm_rec {
+    uint32_t ms, pc, cause, addr; /* ms: since boot */
+    uint8_t guest, kind, policy;
+};
+unsigned health_log_count(void);
+const struct hm_rec *health_log_get(unsigned i);
+const char *health_kind_name(unsigned kind);
+const char *health_policy_name(unsigned policy);
+uint32_t hv_ms(void);            /* milliseconds since boot */
 
 #endif /* HV_CORE_HV_H */

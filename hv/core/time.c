@@ -46,6 +46,26 @@ uint64_t hv_time(void)
     return (uint64_t)high << 32 | now;
 }
 
+/* Milliseconds since boot, for logs (wraps after 49 days): the 64-bit
+ * tick count by CONFIG_COUNT_HZ / 1000 without libgcc — the high word by
+ * the CPU, the low word bit by bit (bounded: 32 steps). */
+uint32_t hv_ms(void)
+{
+    uint64_t t = hv_time();
+    uint32_t d = CONFIG_COUNT_HZ / 1000u, hi = (uint32_t)(t >> 32), lo = (uint32_t)t;
+    uint32_t r = hi % d, q = 0;
+    for (int b = 31; b >= 0; b--) {
+        uint32_t carry = r >> 31;
+        r = r << 1 | ((lo >> b) & 1);
+        q <<= 1;
+        if (carry || r >= d) {
+            r -= d;
+            q |= 1;
+        }
+    }
+    return q;
+}
+
 static void evq_remove(unsigned slot)
 {
     unsigned k = 0;

@@ -21,6 +21,7 @@ static struct vcpu *fpu_owner;
 static struct fpu_ctx fpu_ctx[CONFIG_NR_GUESTS];
 
 _Static_assert(CONFIG_NR_GUESTS <= TVP_MAX_GUESTS, "guests 1..7 = shadow sets 1..7");
+_Static_assert(ARCH_LL_STUB_GPA == TVP_LL_STUB_GPA, "vpconf keeps guests off the stub's page");
 
 /* Guests run their own CP0 (CP0) with hit-type cache ops (CG),
  * Count/Compare (GT = 0) and Config writes (CF = 0) trapped to be
@@ -75,6 +76,11 @@ bool vcpu_load(struct vcpu *v)
         st |= ST0_CU1;
     write_c0_status(st | (v->gctx.status & ST0_FR));
     return true;
+}
+
+bool vcpu_loaded(const struct vcpu *v)
+{
+    return loaded == v;
 }
 
 /* The loaded guest touched its TLB (a GPSI while AT = 1): from now on it
