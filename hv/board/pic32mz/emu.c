@@ -45,6 +45,7 @@ struct vevic {
     uint8_t ipc[NIRQ];      /* IP << 2 | IS */
     uint8_t ifs_iec[NIRQ];  /* VF_*: change through vf_set */
     uint32_t act;           /* bit i: slot i has flag and enable */
+    uint32_t ifs[INTC_NR_WORDS], iec[INTC_NR_WORDS]; /* ifs_iec as IFSn/IECn read */
     uint8_t offered;        /* slot offered through GuestCtl2 (+1; 0 none) */
 };
 
@@ -60,10 +61,21 @@ struct vuart {
 
 static struct vevic vevic[CONFIG_NR_GUESTS];
 _Static_assert(NIRQ <= 32, "a guest's virtual vectors fit struct vevic.act");
+_Static_assert(TVP_NR_VECTORS <= 32 * INTC_NR_WORDS, "IFSn/IECn words");
 
+/* The vector of slot i of each guest (boot: slot_init). */
+static uint8_t slot_vec[CONFIG_NR_GUESTS][NIRQ];
+
+/* The one place a slot's flag or enable changes: the slot mask and the
+ * IFSn/IECn words the guest reads stay in step with it (a load of IFSn
+ * or IECn is then one word). */
 static void vf_set(struct vevic *e, unsigned i, uint8_t v)
 {
+    unsigned vec = slot_vec[e - vevic][i], w = vec / 32;
+    uint32_t b = 1u << (vec % 32);
     e->ifs_iec[i] = v;
+    e->ifs[w] = (v & VF_IFS) ? e->ifs[w] | b : e->ifs[w] & ~b;
+    e->iec[w] = (v & VF_IEC) ? e->iec[w] | b : e->iec[w] & ~b;
     if ((v & 3) == 3)
         e->act |= 1u << i;
     else
@@ -129,10 +141,12 @@ static unsigned evic_decode(uint32_t off, unsigned *n)
  * per guest filled at boot (a lookup on every access to the page). */
 static uint8_t slot_of[CONFIG_NR_GUESTS][TVP_NR_VECTORS];
 #define NO_SLOT 0xffu
-/* The slots whose vectors are in IFSn/IECn (bit i: slot i), per guest:
- * an access to one of those registers visits only them (a few), not
- * every slot of the guest. */
-static uint32_t word_slots[CONFIG_NR_GUESTS][INTC_NR_WORDS];
+/* The guest's vectors in IFSn/IECn (bit v % 32 of word v / 32), all of
+ * them and its real (passed-through) ones: a write visits only the bits
+ * it changes of those, a read of IFSn polls only real ones. */
+static uint32_t word_mask[CONFIG_NR_GUESTS][INTC_NR_WORDS];
+static uint32_t real_mask[CONFIG_NR_GUESTS][INTC_NR_WORDS];
+static uint32_t uart_word[INTC_NR_WORDS]; /* the console UART's vectors */
 
 static int vec_slot(const struct tvp_guest *gc, unsigned v)
 {
@@ -149,8 +163,12 @@ static void slot_init(void)
         for (unsigned i = 0; i < NCORE + gc->nr_irqs && i < NIRQ; i++) {
             unsigned v = slot_vector(gc, i);
             slot_of[g][v] = (uint8_t)i;
-            if (v / 32 < INTC_NR_WORDS)
-                word_slots[g][v / 32] |= 1u << i;
+            slot_vec[g][i] = (uint8_t)v;
+            if (i >= SLOT_UERR && i <= SLOT_UTX)
+                uart_word[v / 32] |= 1u << (v % 32);
+            word_mask[g][v / 32] |= 1u << (v % 32);
+            if (i >= NCORE)
+                real_mask[g][v / 32] |= 1u << (v % 32);
         }
     }
 }
@@ -204,40 +222,30 @@ static uint32_t evic_vectors(guest_id_t g, unsigned kind, unsigned n, bool put, 
         }
         return out;
     }
+    uint32_t *w = kind == EV_IFS ? &e->ifs[n] : &e->iec[n];
+    if (!put)
+        return *w;
+    /* the changed bits of the guest's own vectors: usually one */
     unsigned bit = kind == EV_IFS ? VF_IFS : VF_IEC;
-    for (uint32_t m = word_slots[g - 1][n]; m; m &= m - 1) { /* its slots in word n */
-        unsigned i = (unsigned)__builtin_ctz(m), v = slot_vector(gc, i);
-        if (put) {
-            uint8_t old = e->ifs_iec[i];
-            vf_set(e, i, (uint8_t)((old & ~bit) | (((val >> (v % 32)) & 1) ? bit : 0)));
-            if (i >= NCORE && e->ifs_iec[i] != old)
-                evic_real_sync(v, old, e->ifs_iec[i]);
-        } else if (e->ifs_iec[i] & bit) {
-            out |= 1u << (v % 32);
-        }
+    uint32_t changed = (val ^ *w) & word_mask[g - 1][n];
+    for (uint32_t m = changed; m; m &= m - 1) {
+        unsigned v = 32 * n + (unsigned)__builtin_ctz(m), i = slot_of[g - 1][v];
+        uint8_t old = e->ifs_iec[i];
+        vf_set(e, i, old ^ bit);
+        if (i >= NCORE && i < NIRQ) /* a passed-through vector */
+            evic_real_sync(v, old, e->ifs_iec[i]);
     }
-    return out;
+    return changed;
 }
 
 /* A guest polling the flag of a real vector it has not enabled: the real
  * flag is its flag (the controller sets flags whatever the enables say). */
 static void evic_poll_real(guest_id_t g, unsigned n)
 {
-    const struct tvp_guest *gc = guest(g);
-    struct vevic *e = &vevic[g - 1];
-    uint32_t real = 0;
-    bool read = false;
-    for (uint32_t m = word_slots[g - 1][n] & ~((1u << NCORE) - 1); m; m &= m - 1) {
-        unsigned i = (unsigned)__builtin_ctz(m), v = gc->irqs[i - NCORE];
-        if (e->ifs_iec[i] & VF_IFS)
-            continue;
-        if (!read) {
-            real = board_irq_flags(n);
-            read = true;
-        }
-        if ((real >> (v % 32)) & 1)
-            board_virq_raise(g, (irq_t)v);
-    }
+    uint32_t m = real_mask[g - 1][n] & ~vevic[g - 1].ifs[n];
+    if (m) /* bounded: one pass over the bits, each raised once */
+        for (m &= board_irq_flags(n); m; m &= m - 1)
+            board_virq_raise(g, (irq_t)(32 * n + (unsigned)__builtin_ctz(m)));
 }
 
 static uint32_t *evic_fixed(guest_id_t g, uint32_t reg)
@@ -270,7 +278,16 @@ bool evic_write(guest_id_t g, uint32_t off, uint32_t word, uint32_t lanes)
 {
     unsigned n, kind = evic_decode(off, &n);
     uint32_t *r = evic_fixed(g, off & ~0xfu);
-    if (kind != EV_NONE) {
+    if (kind == EV_IFS || kind == EV_IEC) {
+        uint32_t old = evic_vectors(g, kind, n, false, 0);
+        uint32_t changed = evic_vectors(g, kind, n, true, sfr_alias_op(old, off, word, lanes));
+        if (changed)
+            virq_changed |= 1u << g;
+        /* a persistent UART source raises its flag again (its other
+         * changes call vuart_irq_update themselves) */
+        if (changed & uart_word[n])
+            vuart_irq_update(g);
+    } else if (kind != EV_NONE) {
         /* a whole-register plain write needs no old value */
         uint32_t old = (lanes == 0xffffffffu && (kind == EV_OFF || !(off & 0xc)))
                            ? 0 : evic_vectors(g, kind, n, false, 0);
