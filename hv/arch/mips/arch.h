@@ -22,6 +22,7 @@ void arch_gpr_set(unsigned n, uint32_t v);
 struct arch_gctx {
     HV_GC0_REGS(HV_GCTX_FIELD)
     uint32_t gtoffset;
+    uint32_t hi, lo; /* HI/LO: shared by all shadow sets, so per guest here */
 };
 #undef HV_GCTX_FIELD
 void arch_gctx_save(struct arch_gctx *c);

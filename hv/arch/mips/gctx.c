@@ -10,11 +10,13 @@
 #define TVP_GUEST_TLB 16u /* M5150 guest context: Config1.MMUSize + 1 */
 
 /* arch_gctx_save/load are in entry.S (a word per register in the
- * HV_GC0_REGS order, GTOffset last). */
+ * HV_GC0_REGS order, then GTOffset, HI, LO). */
 #define GCTX_CHECK(name, reg) +1
-_Static_assert(sizeof(struct arch_gctx) == 4 * (0 HV_GC0_REGS(GCTX_CHECK) + 1) &&
+_Static_assert(sizeof(struct arch_gctx) == 4 * (0 HV_GC0_REGS(GCTX_CHECK) + 3) &&
                    offsetof(struct arch_gctx, status) == 15 * 4 &&
-                   offsetof(struct arch_gctx, kscratch2) == 27 * 4,
+                   offsetof(struct arch_gctx, kscratch2) == 27 * 4 &&
+                   offsetof(struct arch_gctx, gtoffset) == 28 * 4 &&
+                   offsetof(struct arch_gctx, hi) == 29 * 4 && offsetof(struct arch_gctx, lo) == 30 * 4,
                "entry.S knows struct arch_gctx word by word");
 
 /* Reset state of a guest context (VZ spec; M5150 reset values): Status =
