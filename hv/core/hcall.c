@@ -9,22 +9,18 @@
 #define R_A0 4
 #define R_A1 5
 
-/* 64-bit by 32-bit division without libgcc: high word by the CPU, low
- * word bit by bit (bounded: 32 steps). */
-static uint64_t udiv64(uint64_t n, uint32_t d)
+/* 64-bit by a small constant without libgcc: schoolbook division in
+ * 16-bit digits, each step a 32-bit division by a constant (the compiler
+ * makes those multiplications): 3 steps instead of 32 shift-subtracts. */
+#define US_TICKS (CONFIG_COUNT_HZ / 1000000u)
+_Static_assert(US_TICKS > 0 && US_TICKS < 0x10000u, "hv_time_us: 16-bit digits");
+
+static inline uint64_t ticks_to_us(uint64_t n)
 {
     uint32_t hi = (uint32_t)(n >> 32), lo = (uint32_t)n;
-    uint32_t r = hi % d, q = 0;
-    for (int b = 31; b >= 0; b--) {
-        uint32_t carry = r >> 31;
-        r = r << 1 | ((lo >> b) & 1);
-        q <<= 1;
-        if (carry || r >= d) {
-            r -= d;
-            q |= 1;
-        }
-    }
-    return (uint64_t)(hi / d) << 32 | q;
+    uint32_t x = (hi % US_TICKS) << 16 | lo >> 16;
+    uint32_t y = (x % US_TICKS) << 16 | (lo & 0xffffu);
+    return (uint64_t)(hi / US_TICKS) << 32 | (x / US_TICKS) << 16 | y / US_TICKS;
 }
 
 /* A guest buffer in one of its memory regions (kseg0/kseg1 addresses):
@@ -79,7 +75,7 @@ void hcall(void)
         sched_yield();
         return;
     case TVP_HC_TIME: {
-        uint64_t us = udiv64(hv_time(), CONFIG_COUNT_HZ / 1000000u);
+        uint64_t us = ticks_to_us(hv_time());
         arch_gpr_set(R_V0, (uint32_t)us);
         arch_gpr_set(R_V1, (uint32_t)(us >> 32));
         break;
