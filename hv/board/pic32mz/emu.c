@@ -45,7 +45,6 @@ struct vevic {
     uint8_t ipc[NIRQ];      /* IP << 2 | IS */
     uint8_t ifs_iec[NIRQ];  /* VF_*: change through vf_set */
     uint32_t act;           /* bit i: slot i has flag and enable */
-    uint32_t ifs[INTC_NR_WORDS], iec[INTC_NR_WORDS]; /* ifs_iec as IFSn/IECn read */
     uint8_t offered;        /* slot offered through GuestCtl2 (+1; 0 none) */
 };
 
@@ -63,6 +62,17 @@ static struct vevic vevic[CONFIG_NR_GUESTS];
 _Static_assert(NIRQ <= 32, "a guest's virtual vectors fit struct vevic.act");
 _Static_assert(TVP_NR_VECTORS <= 32 * INTC_NR_WORDS, "IFSn/IECn words");
 
+/* Per guest (index id - 1), the words fast.S reads a guest's LW of
+ * IFSn/IECn from: word k is the register at 0x040 + 0x10 k (IFS0..6,
+ * a hole, IEC0..6, a hole: holes stay 0), then (EVIC_FAST_REAL + n) the
+ * guest's real vectors in IFSn. The slots (ifs_iec) and these words
+ * change together, in vf_set. */
+uint32_t evic_fast[CONFIG_NR_GUESTS][EVIC_FAST_WORDS];
+_Static_assert(EVIC_FAST_IEC == 8 && EVIC_FAST_REAL >= 16 && INTC_NR_WORDS <= 8 &&
+               EVIC_FAST_REAL + INTC_NR_WORDS <= EVIC_FAST_WORDS, "fast.S's evic_fast layout");
+#define V_IFS(g, n) evic_fast[(g) - 1][n]
+#define V_IEC(g, n) evic_fast[(g) - 1][EVIC_FAST_IEC + (n)]
+
 /* The vector of slot i of each guest (boot: slot_init). */
 static uint8_t slot_vec[CONFIG_NR_GUESTS][NIRQ];
 
@@ -71,11 +81,11 @@ static uint8_t slot_vec[CONFIG_NR_GUESTS][NIRQ];
  * or IECn is then one word). */
 static void vf_set(struct vevic *e, unsigned i, uint8_t v)
 {
-    unsigned vec = slot_vec[e - vevic][i], w = vec / 32;
-    uint32_t b = 1u << (vec % 32);
+    unsigned g = (unsigned)(e - vevic), vec = slot_vec[g][i], w = vec / 32;
+    uint32_t b = 1u << (vec % 32), *f = evic_fast[g];
     e->ifs_iec[i] = v;
-    e->ifs[w] = (v & VF_IFS) ? e->ifs[w] | b : e->ifs[w] & ~b;
-    e->iec[w] = (v & VF_IEC) ? e->iec[w] | b : e->iec[w] & ~b;
+    f[w] = (v & VF_IFS) ? f[w] | b : f[w] & ~b;
+    f[EVIC_FAST_IEC + w] = (v & VF_IEC) ? f[EVIC_FAST_IEC + w] | b : f[EVIC_FAST_IEC + w] & ~b;
     if ((v & 3) == 3)
         e->act |= 1u << i;
     else
@@ -145,7 +155,7 @@ static uint8_t slot_of[CONFIG_NR_GUESTS][TVP_NR_VECTORS];
  * them and its real (passed-through) ones: a write visits only the bits
  * it changes of those, a read of IFSn polls only real ones. */
 static uint32_t word_mask[CONFIG_NR_GUESTS][INTC_NR_WORDS];
-static uint32_t real_mask[CONFIG_NR_GUESTS][INTC_NR_WORDS];
+#define REAL_MASK(g, n) evic_fast[(g) - 1][EVIC_FAST_REAL + (n)]
 static uint32_t uart_word[INTC_NR_WORDS]; /* the console UART's vectors */
 
 static int vec_slot(const struct tvp_guest *gc, unsigned v)
@@ -168,7 +178,7 @@ static void slot_init(void)
                 uart_word[v / 32] |= 1u << (v % 32);
             word_mask[g][v / 32] |= 1u << (v % 32);
             if (i >= NCORE)
-                real_mask[g][v / 32] |= 1u << (v % 32);
+                REAL_MASK(g + 1, v / 32) |= 1u << (v % 32);
         }
     }
 }
@@ -222,7 +232,7 @@ static uint32_t evic_vectors(guest_id_t g, unsigned kind, unsigned n, bool put, 
         }
         return out;
     }
-    uint32_t *w = kind == EV_IFS ? &e->ifs[n] : &e->iec[n];
+    uint32_t *w = kind == EV_IFS ? &V_IFS(g, n) : &V_IEC(g, n);
     if (!put)
         return *w;
     /* the changed bits of the guest's own vectors: usually one */
@@ -242,7 +252,7 @@ static uint32_t evic_vectors(guest_id_t g, unsigned kind, unsigned n, bool put, 
  * flag is its flag (the controller sets flags whatever the enables say). */
 static void evic_poll_real(guest_id_t g, unsigned n)
 {
-    uint32_t m = real_mask[g - 1][n] & ~vevic[g - 1].ifs[n];
+    uint32_t m = REAL_MASK(g, n) & ~V_IFS(g, n);
     if (m) /* bounded: one pass over the bits, each raised once */
         for (m &= board_irq_flags(n); m; m &= m - 1)
             board_virq_raise(g, (irq_t)(32 * n + (unsigned)__builtin_ctz(m)));
@@ -313,6 +323,8 @@ void evic_reset(guest_id_t g)
         if (e->ifs_iec[i])
             evic_real_sync(gc->irqs[i - NCORE], e->ifs_iec[i], 0);
     *e = (struct vevic){0};
+    for (unsigned k = 0; k < EVIC_FAST_REAL; k++)
+        evic_fast[g - 1][k] = 0;
     virq_changed |= 1u << g;
 }
 

@@ -3,6 +3,16 @@
 #ifndef HV_BOARD_PIC32MZ_EMU_H
 #define HV_BOARD_PIC32MZ_EMU_H
 
+/* evic_fast[guest - 1][EVIC_FAST_WORDS] (emu.c), read by fast.S: word k
+ * = the guest's register at 0x040 + 0x10 k (IFS0..6, 0, IEC0..6, 0);
+ * EVIC_FAST_REAL + n = its real vectors in IFSn. */
+#define EVIC_FAST_IEC   8
+#define EVIC_FAST_REAL  16
+#define EVIC_FAST_WORDS 32
+#define EVIC_FAST_SHIFT 7 /* bytes per guest: 1 << 7 */
+
+#ifndef __ASSEMBLER__
+
 #include <stdbool.h>
 #include <stdint.h>
 
@@ -31,4 +41,5 @@ static inline uint32_t sfr_alias_op(uint32_t old, uint32_t off, uint32_t word, u
     }
 }
 
+#endif /* __ASSEMBLER__ */
 #endif
