@@ -68,8 +68,9 @@ _Static_assert(TVP_NR_VECTORS <= 32 * INTC_NR_WORDS, "IFSn/IECn words");
  * guest's real vectors in IFSn. The slots (ifs_iec) and these words
  * change together, in vf_set. */
 uint32_t evic_fast[CONFIG_NR_GUESTS][EVIC_FAST_WORDS];
-_Static_assert(EVIC_FAST_IEC == 8 && EVIC_FAST_REAL >= 16 && INTC_NR_WORDS <= 8 &&
-               EVIC_FAST_REAL + INTC_NR_WORDS <= EVIC_FAST_WORDS, "fast.S's evic_fast layout");
+_Static_assert(EVIC_FAST_IEC == 8 && EVIC_FAST_REAL >= 16 && INTC_NR_WORDS < 8 &&
+               EVIC_FAST_MASK >= EVIC_FAST_REAL + INTC_NR_WORDS &&
+               EVIC_FAST_MASK + 8 <= EVIC_FAST_WORDS, "fast.S's evic_fast layout");
 #define V_IFS(g, n) evic_fast[(g) - 1][n]
 #define V_IEC(g, n) evic_fast[(g) - 1][EVIC_FAST_IEC + (n)]
 
@@ -84,12 +85,9 @@ static void vf_set(struct vevic *e, unsigned i, uint8_t v)
     unsigned g = (unsigned)(e - vevic), vec = slot_vec[g][i], w = vec / 32;
     uint32_t b = 1u << (vec % 32), *f = evic_fast[g];
     e->ifs_iec[i] = v;
-    f[w] = (v & VF_IFS) ? f[w] | b : f[w] & ~b;
-    f[EVIC_FAST_IEC + w] = (v & VF_IEC) ? f[EVIC_FAST_IEC + w] | b : f[EVIC_FAST_IEC + w] & ~b;
-    if ((v & 3) == 3)
-        e->act |= 1u << i;
-    else
-        e->act &= ~(1u << i);
+    f[w] = (f[w] & ~b) | (b & -(uint32_t)(v & VF_IFS));
+    f[EVIC_FAST_IEC + w] = (f[EVIC_FAST_IEC + w] & ~b) | (b & -(uint32_t)((v & VF_IEC) >> 1));
+    e->act = (e->act & ~(1u << i)) | (uint32_t)((v & 3) == 3) << i;
 }
 /* bit g: guest g's pending interrupts may have changed since
  * board_virq_pending looked */
@@ -154,7 +152,7 @@ static uint8_t slot_of[CONFIG_NR_GUESTS][TVP_NR_VECTORS];
 /* The guest's vectors in IFSn/IECn (bit v % 32 of word v / 32), all of
  * them and its real (passed-through) ones: a write visits only the bits
  * it changes of those, a read of IFSn polls only real ones. */
-static uint32_t word_mask[CONFIG_NR_GUESTS][INTC_NR_WORDS];
+#define WORD_MASK(g, n) evic_fast[(g) - 1][EVIC_FAST_MASK + (n)]
 #define REAL_MASK(g, n) evic_fast[(g) - 1][EVIC_FAST_REAL + (n)]
 static uint32_t uart_word[INTC_NR_WORDS]; /* the console UART's vectors */
 
@@ -176,7 +174,7 @@ static void slot_init(void)
             slot_vec[g][i] = (uint8_t)v;
             if (i >= SLOT_UERR && i <= SLOT_UTX)
                 uart_word[v / 32] |= 1u << (v % 32);
-            word_mask[g][v / 32] |= 1u << (v % 32);
+            WORD_MASK(g + 1, v / 32) |= 1u << (v % 32);
             if (i >= NCORE)
                 REAL_MASK(g + 1, v / 32) |= 1u << (v % 32);
         }
@@ -232,12 +230,14 @@ static uint32_t evic_vectors(guest_id_t g, unsigned kind, unsigned n, bool put, 
         }
         return out;
     }
-    uint32_t *w = kind == EV_IFS ? &V_IFS(g, n) : &V_IEC(g, n);
-    if (!put)
-        return *w;
-    /* the changed bits of the guest's own vectors: usually one */
-    unsigned bit = kind == EV_IFS ? VF_IFS : VF_IEC;
-    uint32_t changed = (val ^ *w) & word_mask[g - 1][n];
+    return 0; /* IFSn/IECn: evic_read, evic_write */
+}
+
+/* Bits `changed` of the guest's IFSn (bit VF_IFS) or IECn (VF_IEC), all
+ * its own vectors, flip: usually one. */
+static void evic_flip(guest_id_t g, unsigned bit, unsigned n, uint32_t changed)
+{
+    struct vevic *e = &vevic[g - 1];
     for (uint32_t m = changed; m; m &= m - 1) {
         unsigned v = 32 * n + (unsigned)__builtin_ctz(m), i = slot_of[g - 1][v];
         uint8_t old = e->ifs_iec[i];
@@ -245,7 +245,6 @@ static uint32_t evic_vectors(guest_id_t g, unsigned kind, unsigned n, bool put, 
         if (i >= NCORE && i < NIRQ) /* a passed-through vector */
             evic_real_sync(v, old, e->ifs_iec[i]);
     }
-    return changed;
 }
 
 /* A guest polling the flag of a real vector it has not enabled: the real
@@ -275,9 +274,12 @@ bool evic_read(guest_id_t g, uint32_t off, uint32_t *word)
     unsigned n, kind = evic_decode(off, &n);
     uint32_t *r = evic_fixed(g, off & ~0xfu);
     *word = 0; /* aliases, holes: read as zero */
-    if (kind == EV_IFS && !(off & 0xc))
+    if (kind == EV_IFS && !(off & 0xc)) {
         evic_poll_real(g, n);
-    if (kind == EV_OFF || (kind != EV_NONE && !(off & 0xc)))
+        *word = V_IFS(g, n);
+    } else if (kind == EV_IEC && !(off & 0xc)) {
+        *word = V_IEC(g, n);
+    } else if (kind == EV_OFF || (kind == EV_IPC && !(off & 0xc)))
         *word = evic_vectors(g, kind, n, false, 0);
     else if (r && !(off & 0xc))
         *word = *r;
@@ -289,10 +291,12 @@ bool evic_write(guest_id_t g, uint32_t off, uint32_t word, uint32_t lanes)
     unsigned n, kind = evic_decode(off, &n);
     uint32_t *r = evic_fixed(g, off & ~0xfu);
     if (kind == EV_IFS || kind == EV_IEC) {
-        uint32_t old = evic_vectors(g, kind, n, false, 0);
-        uint32_t changed = evic_vectors(g, kind, n, true, sfr_alias_op(old, off, word, lanes));
-        if (changed)
-            virq_changed |= 1u << g;
+        uint32_t old = kind == EV_IFS ? V_IFS(g, n) : V_IEC(g, n);
+        uint32_t changed = (sfr_alias_op(old, off, word, lanes) ^ old) & WORD_MASK(g, n);
+        if (!changed)
+            return true;
+        evic_flip(g, kind == EV_IFS ? VF_IFS : VF_IEC, n, changed);
+        virq_changed |= 1u << g;
         /* a persistent UART source raises its flag again (its other
          * changes call vuart_irq_update themselves) */
         if (changed & uart_word[n])

@@ -5,9 +5,12 @@
 
 /* evic_fast[guest - 1][EVIC_FAST_WORDS] (emu.c), read by fast.S: word k
  * = the guest's register at 0x040 + 0x10 k (IFS0..6, 0, IEC0..6, 0);
- * EVIC_FAST_REAL + n = its real vectors in IFSn. */
+ * EVIC_FAST_REAL + n = its real vectors in IFSn; EVIC_FAST_MASK + n =
+ * all its vectors in IFSn/IECn (for an assembly store path: the holes'
+ * masks, 7, are 0). */
 #define EVIC_FAST_IEC   8
 #define EVIC_FAST_REAL  16
+#define EVIC_FAST_MASK  24
 #define EVIC_FAST_WORDS 32
 #define EVIC_FAST_SHIFT 7 /* bytes per guest: 1 << 7 */
 
