@@ -11,11 +11,14 @@
  */
 #include "hv.h"
 
+/* the exit path's hottest functions: -O2 for these few */
+#define HOT_O2 __attribute__((optimize("O2")))
+
 /* The device range of the loaded guest's last access (a guest polls one
  * register, or writes a run of them): checked before the search. */
 static const struct tvp_dev_range *last_dev;
 
-static const struct tvp_dev_range *dev_find(const struct tvp_guest *g, uint32_t pa,
+HOT_O2 static const struct tvp_dev_range *dev_find(const struct tvp_guest *g, uint32_t pa,
                                             unsigned size)
 {
     const struct tvp_dev_range *d = last_dev;
@@ -39,7 +42,7 @@ static const struct tvp_dev_range *dev_find(const struct tvp_guest *g, uint32_t 
 /* One aligned word of the device, the lanes of which a store touches
  * (0x000000ff ... 0xffffffff, value in place). Forwarded stores keep the
  * guest's access width where the lanes allow it. */
-static bool dev_store(const struct tvp_dev_range *d, uint32_t wa, uint32_t val, uint32_t lanes)
+HOT_O2 static bool dev_store(const struct tvp_dev_range *d, uint32_t wa, uint32_t val, uint32_t lanes)
 {
     switch (d->access) {
     case TVP_ACCESS_EMULATED:
@@ -67,7 +70,7 @@ static bool dev_store(const struct tvp_dev_range *d, uint32_t wa, uint32_t val, 
 }
 
 /* size bytes at pa (naturally aligned, or the whole word for LWL/LWR). */
-static bool dev_load(const struct tvp_dev_range *d, uint32_t pa, unsigned size, uint32_t *val)
+HOT_O2 static bool dev_load(const struct tvp_dev_range *d, uint32_t pa, unsigned size, uint32_t *val)
 {
     if (d->access != TVP_ACCESS_EMULATED) {
         *val = board_dev_read(pa, size);
@@ -158,7 +161,7 @@ static uint32_t pc_gpa(void)
 /* The common case, kept short: an aligned LW or SW of the guest's own
  * address (kseg0/kseg1 or mapped: the page offset must agree), not in a
  * delay slot. Anything else: false, the general path decides. */
-static bool emul_fast(uint32_t gpa, uint32_t i)
+HOT_O2 static bool emul_fast(uint32_t gpa, uint32_t i)
 {
     unsigned op = i >> 26;
     if ((op != 0x23 && op != 0x2b) || (ex.cause & CAUSEF_BD) ||
@@ -185,7 +188,7 @@ static bool emul_fast(uint32_t gpa, uint32_t i)
 
 static void __attribute__((noinline)) emul_slow(bool from_refill);
 
-void emul_gpa_fault(bool from_refill)
+HOT_O2 void emul_gpa_fault(bool from_refill)
 {
     uint32_t gpa = read_c0_badvaddr();
     ex.badvaddr = gpa;

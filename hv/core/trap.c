@@ -6,13 +6,16 @@
  */
 #include "hv.h"
 
+/* the exit path's hottest functions: -O2 for these few */
+#define HOT_O2 __attribute__((optimize("O2")))
+
 struct exit_info ex;
 
 /* A root interrupt: the hypervisor's own (timer queue, console), or a
  * guest's device interrupt, which is masked at the real controller and
  * left pending in the owner's virtual one (delivered when the owner runs
  * and its enables allow, at once if it runs now). */
-static void irq_entry(void)
+HOT_O2 static void irq_entry(void)
 {
     irq_t v = board_irq_current();
     guest_id_t g;
@@ -33,7 +36,7 @@ static void irq_entry(void)
 }
 
 /* from_refill: the refill handler found nothing mapped at the GPA. */
-void trap_entry(unsigned from_refill)
+HOT_O2 void trap_entry(unsigned from_refill)
 {
     if (read_c0_nestedexc() & ST0_EXL)
         hv_panic("exception inside the hypervisor");

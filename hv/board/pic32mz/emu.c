@@ -22,6 +22,9 @@
 #include "pic32mz.h"
 #include "tinyvp_limits.h"
 
+/* the exit path's hottest functions: -O2 for these few */
+#define HOT_O2 __attribute__((optimize("O2")))
+
 /* Virtual vectors of a guest: first the ones every guest has a copy of
  * (core timer 0, software interrupts 1 and 2, performance counter 104,
  * fast debug channel 105, and the console UART's fault/RX/TX: the
@@ -80,7 +83,7 @@ static uint8_t slot_vec[CONFIG_NR_GUESTS][NIRQ];
 /* The one place a slot's flag or enable changes: the slot mask and the
  * IFSn/IECn words the guest reads stay in step with it (a load of IFSn
  * or IECn is then one word). */
-static void vf_set(struct vevic *e, unsigned i, uint8_t v)
+HOT_O2 static void vf_set(struct vevic *e, unsigned i, uint8_t v)
 {
     unsigned g = (unsigned)(e - vevic), vec = slot_vec[g][i], w = vec / 32;
     uint32_t b = 1u << (vec % 32), *f = evic_fast[g];
@@ -235,7 +238,7 @@ static uint32_t evic_vectors(guest_id_t g, unsigned kind, unsigned n, bool put, 
 
 /* Bits `changed` of the guest's IFSn (bit VF_IFS) or IECn (VF_IEC), all
  * its own vectors, flip: usually one. */
-static void evic_flip(guest_id_t g, unsigned bit, unsigned n, uint32_t changed)
+HOT_O2 static void evic_flip(guest_id_t g, unsigned bit, unsigned n, uint32_t changed)
 {
     struct vevic *e = &vevic[g - 1];
     for (uint32_t m = changed; m; m &= m - 1) {
@@ -249,7 +252,7 @@ static void evic_flip(guest_id_t g, unsigned bit, unsigned n, uint32_t changed)
 
 /* A guest polling the flag of a real vector it has not enabled: the real
  * flag is its flag (the controller sets flags whatever the enables say). */
-static void evic_poll_real(guest_id_t g, unsigned n)
+HOT_O2 static void evic_poll_real(guest_id_t g, unsigned n)
 {
     uint32_t m = REAL_MASK(g, n) & ~V_IFS(g, n);
     if (m) /* bounded: one pass over the bits, each raised once */
@@ -269,7 +272,7 @@ static uint32_t *evic_fixed(guest_id_t g, uint32_t reg)
     }
 }
 
-bool evic_read(guest_id_t g, uint32_t off, uint32_t *word)
+HOT_O2 bool evic_read(guest_id_t g, uint32_t off, uint32_t *word)
 {
     unsigned n, kind = evic_decode(off, &n);
     uint32_t *r = evic_fixed(g, off & ~0xfu);
@@ -286,7 +289,7 @@ bool evic_read(guest_id_t g, uint32_t off, uint32_t *word)
     return true;
 }
 
-bool evic_write(guest_id_t g, uint32_t off, uint32_t word, uint32_t lanes)
+HOT_O2 bool evic_write(guest_id_t g, uint32_t off, uint32_t word, uint32_t lanes)
 {
     unsigned n, kind = evic_decode(off, &n);
     uint32_t *r = evic_fixed(g, off & ~0xfu);
@@ -334,7 +337,7 @@ void evic_reset(guest_id_t g)
 
 /* A real interrupt of guest g's: off at the real controller, pending in
  * the guest's (delivered when the guest runs and its enables allow). */
-void board_virq_raise(guest_id_t g, irq_t v)
+HOT_O2 void board_virq_raise(guest_id_t g, irq_t v)
 {
     int i = vec_slot(guest(g), v);
     board_irq_disable(v);
@@ -351,7 +354,7 @@ bool board_virq_changed(guest_id_t g)
 
 /* Highest priority first, then the higher subpriority, then the lower
  * vector (the order the controller uses). */
-bool board_virq_pending(guest_id_t g, unsigned *level, uint32_t *voff)
+HOT_O2 bool board_virq_pending(guest_id_t g, unsigned *level, uint32_t *voff)
 {
     const struct tvp_guest *gc = guest(g);
     struct vevic *e = &vevic[g - 1];
@@ -549,7 +552,7 @@ void vuart_reset(guest_id_t g)
 
 /* ---- the board seam -------------------------------------------------------- */
 
-bool board_emu_read(unsigned emu, guest_id_t g, uint32_t pa, uint32_t *word)
+HOT_O2 bool board_emu_read(unsigned emu, guest_id_t g, uint32_t pa, uint32_t *word)
 {
     switch (emu) {
     case TVP_EMU_EVIC: return evic_read(g, pa & 0xfff, word);
@@ -558,7 +561,7 @@ bool board_emu_read(unsigned emu, guest_id_t g, uint32_t pa, uint32_t *word)
     }
 }
 
-bool board_emu_write(unsigned emu, guest_id_t g, uint32_t pa, uint32_t word, uint32_t lanes)
+HOT_O2 bool board_emu_write(unsigned emu, guest_id_t g, uint32_t pa, uint32_t word, uint32_t lanes)
 {
     switch (emu) {
     case TVP_EMU_EVIC: return evic_write(g, pa & 0xfff, word, lanes);
