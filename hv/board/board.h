@@ -64,7 +64,13 @@ extern const irq_t board_console_rx_vector;  /* console UART RX has data */
  * guest owns: masked at the real controller, pending in the guest's (the
  * real enable comes back when the guest clears its flag). */
 bool board_virq_pending(guest_id_t g, unsigned *level, uint32_t *voff);
-bool board_virq_changed(guest_id_t g); /* since the last board_virq_pending */
+/* bit g: guest g's pending interrupts may have changed since
+ * board_virq_pending looked (a byte the exit path tests inline) */
+extern uint8_t board_virq_dirty;
+static inline bool board_virq_changed(guest_id_t g)
+{
+    return (board_virq_dirty >> g) & 1;
+}
 void board_virq_taken(guest_id_t g);
 void board_vtimer_fire(guest_id_t g);
 void board_virq_raise(guest_id_t g, irq_t v);

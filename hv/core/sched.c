@@ -114,15 +114,16 @@ static struct vcpu *sched_pick(void)
  * INTSTAT then names it). */
 uint32_t virq_offered; /* what the last update wrote (entry.S's fast paths read it) */
 
-static void virq_update(struct vcpu *v, bool force)
+/* `now`: GuestCtl2 at this exit. Called only when something may have
+ * changed (sched_resume checks the common case inline: GuestCtl2 still
+ * what was offered and the controller unchanged, ~6 cycles) or with
+ * force (another guest's GuestCtl2 is being loaded). */
+static void virq_update(struct vcpu *v, uint32_t now, bool force)
 {
     unsigned level;
-    uint32_t voff, gc2 = 0, now = read_c0_guestctl2();
+    uint32_t voff, gc2 = 0;
     if (virq_offered && !(now & GUESTCTL2_GRIPL) && !force)
         board_virq_taken(v->id);
-    /* unchanged controller and not taken since (GRIPL still there): done */
-    if (!force && now == virq_offered && !board_virq_changed(v->id))
-        return;
     if (board_virq_pending(v->id, &level, &voff))
         gc2 = level << GUESTCTL2_GRIPL_SHIFT | (voff & GUESTCTL2_GVEC);
     if (gc2 != now) {
@@ -171,7 +172,12 @@ void sched_resume(void)
     time_poll();
     struct vcpu *n = sched_pick();
     if (n && n == cur) {
-        virq_update(n, false);
+        /* the common exit: same guest, and GuestCtl2 still what was
+         * offered (not taken) with its controller unchanged: nothing to
+         * re-offer, EPC and return (~25 cycles saved per exit) */
+        uint32_t gc2 = read_c0_guestctl2();
+        if (gc2 != virq_offered || board_virq_changed(n->id))
+            virq_update(n, gc2, false);
         write_c0_epc(n->pc);
         return;
     }
@@ -186,7 +192,7 @@ void sched_resume(void)
     bool other = vcpu_load(n);
     write_c0_guestctl1(n->id << GUESTCTL1_RID_SHIFT | n->id);
     write_c0_srsctl((read_c0_srsctl() & ~SRSCTL_PSS) | n->id << SRSCTL_PSS_SHIFT);
-    virq_update(n, true);
+    virq_update(n, read_c0_guestctl2(), true);
     write_c0_epc(n->pc);
     write_c0_guestctl0(n->gctl0 | GUESTCTL0_GM);
     if (other) /* another guest ran: an LL of this one's must not survive it */

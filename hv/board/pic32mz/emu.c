@@ -93,8 +93,9 @@ HOT_O2 static void vf_set(struct vevic *e, unsigned i, uint8_t v)
     e->act = (e->act & ~(1u << i)) | (uint32_t)((v & 3) == 3) << i;
 }
 /* bit g: guest g's pending interrupts may have changed since
- * board_virq_pending looked */
-static uint8_t virq_changed;
+ * board_virq_pending looked (board.h: board_virq_changed) */
+uint8_t board_virq_dirty;
+#define virq_changed board_virq_dirty
 static struct vuart vuart[CONFIG_NR_GUESTS];
 
 #define INTCON_W 0x0000171fu /* INTxEP, TPC, MVEC */
@@ -345,11 +346,6 @@ HOT_O2 void board_virq_raise(guest_id_t g, irq_t v)
         vf_set(&vevic[g - 1], (unsigned)i, vevic[g - 1].ifs_iec[i] | VF_IFS);
         virq_changed |= 1u << g;
     }
-}
-
-bool board_virq_changed(guest_id_t g)
-{
-    return (virq_changed >> g) & 1;
 }
 
 /* Highest priority first, then the higher subpriority, then the lower
