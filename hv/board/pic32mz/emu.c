@@ -83,14 +83,27 @@ static uint8_t slot_vec[CONFIG_NR_GUESTS][NIRQ];
 /* The one place a slot's flag or enable changes: the slot mask and the
  * IFSn/IECn words the guest reads stay in step with it (a load of IFSn
  * or IECn is then one word). */
-HOT_O2 static void vf_set(struct vevic *e, unsigned i, uint8_t v)
+HOT_O2 static void vf_set(guest_id_t g, unsigned i, uint8_t v)
 {
-    unsigned g = (unsigned)(e - vevic), vec = slot_vec[g][i], w = vec / 32;
-    uint32_t b = 1u << (vec % 32), *f = evic_fast[g];
+    struct vevic *e = &vevic[g - 1];
+    unsigned vec = slot_vec[g - 1][i], w = vec / 32;
+    uint32_t b = 1u << (vec % 32), *f = evic_fast[g - 1];
     e->ifs_iec[i] = v;
     f[w] = (f[w] & ~b) | (b & -(uint32_t)(v & VF_IFS));
     f[EVIC_FAST_IEC + w] = (f[EVIC_FAST_IEC + w] & ~b) | (b & -(uint32_t)((v & VF_IEC) >> 1));
     e->act = (e->act & ~(1u << i)) | (uint32_t)((v & 3) == 3) << i;
+}
+
+/* vf_set(g, i, flag and enable | VF_IFS), the one change an interrupt
+ * makes: only IFSn and the slot mask move (~15 cycles, vf_set ~35) */
+HOT_O2 static void vf_raise(guest_id_t g, unsigned i)
+{
+    struct vevic *e = &vevic[g - 1];
+    unsigned vec = slot_vec[g - 1][i];
+    uint8_t v = e->ifs_iec[i] | VF_IFS;
+    e->ifs_iec[i] = v;
+    evic_fast[g - 1][vec / 32] |= 1u << (vec % 32);
+    e->act |= (uint32_t)(v >> 1) << i; /* VF_IEC: flag and enable */
 }
 /* bit g: guest g's pending interrupts may have changed since
  * board_virq_pending looked (board.h: board_virq_changed) */
@@ -245,7 +258,7 @@ HOT_O2 static void evic_flip(guest_id_t g, unsigned bit, unsigned n, uint32_t ch
     for (uint32_t m = changed; m; m &= m - 1) {
         unsigned v = 32 * n + (unsigned)__builtin_ctz(m), i = slot_of[g - 1][v];
         uint8_t old = e->ifs_iec[i];
-        vf_set(e, i, old ^ bit);
+        vf_set(g, i, old ^ bit);
         if (i >= NCORE && i < NIRQ) /* a passed-through vector */
             evic_real_sync(v, old, e->ifs_iec[i]);
     }
@@ -340,10 +353,10 @@ void evic_reset(guest_id_t g)
  * the guest's (delivered when the guest runs and its enables allow). */
 HOT_O2 void board_virq_raise(guest_id_t g, irq_t v)
 {
-    int i = vec_slot(guest(g), v);
+    unsigned i = v < TVP_NR_VECTORS ? slot_of[g - 1][v] : NO_SLOT;
     board_irq_disable(v);
-    if (i >= 0) {
-        vf_set(&vevic[g - 1], (unsigned)i, vevic[g - 1].ifs_iec[i] | VF_IFS);
+    if (i != NO_SLOT) {
+        vf_raise(g, i);
         virq_changed |= 1u << g;
     }
 }
@@ -384,7 +397,7 @@ void board_virq_taken(guest_id_t g)
 
 void board_vtimer_fire(guest_id_t g)
 {
-    vf_set(&vevic[g - 1], SLOT_CT, vevic[g - 1].ifs_iec[SLOT_CT] | VF_IFS);
+    vf_raise(g, SLOT_CT);
     virq_changed |= 1u << g;
 }
 
@@ -437,7 +450,7 @@ void vuart_irq_update(guest_id_t g)
     if (!(u->mode & UMODE_ON))
         return;
     if (rx_count(u) >= rx_need[(u->sta >> USTA_URXISEL_SHIFT) & 3] && !(e->ifs_iec[SLOT_URX] & VF_IFS)) {
-        vf_set(e, SLOT_URX, e->ifs_iec[SLOT_URX] | VF_IFS);
+        vf_raise(g, SLOT_URX);
         virq_changed |= 1u << g;
     }
     if (!(e->ifs_iec[SLOT_UTX] & VF_IEC) || (e->ifs_iec[SLOT_UTX] & VF_IFS) || !(u->sta & USTA_UTXEN))
@@ -445,7 +458,7 @@ void vuart_irq_update(guest_id_t g)
     unsigned sel = (u->sta >> USTA_UTXISEL_SHIFT) & 3;
     int32_t left = tx_backlog(u), limit = sel == 0 ? (int32_t)(8 * u->char_ticks) : 0;
     if (left <= limit && hv_console_room(g)) {
-        vf_set(e, SLOT_UTX, e->ifs_iec[SLOT_UTX] | VF_IFS);
+        vf_raise(g, SLOT_UTX);
         virq_changed |= 1u << g;
     } else if (left > limit) {
         hv_event_at(g, u->tx_busy_until - (uint32_t)limit);
