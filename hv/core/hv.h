@@ -39,7 +39,7 @@ enum hm_fault {
     HM_NR
 };
 
-/* Exit kinds the shell's `stats` counts per guest (sched_resume, after
+/* Exit kinds the shell's `stats` counts per guest (trap_entry, after
  * each exit that went through C). */
 enum exit_kind {
     EXK_OTHER = 0, /* bus errors and any other exception */

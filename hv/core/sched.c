@@ -133,23 +133,6 @@ static void virq_update(struct vcpu *v, uint32_t now, bool force)
     virq_offered = gc2;
 }
 
-#if CONFIG_SHELL
-/* Exit kinds by ExcCode (the rest: EXK_OTHER), for the shell's stats. */
-static const uint8_t exk_of[32] = {
-    [EXCCODE_INT] = EXK_INT, [EXCCODE_GE] = EXK_GE, [EXCCODE_CPU] = EXK_CPU,
-    [EXCCODE_MOD] = EXK_GPA, [EXCCODE_TLBL] = EXK_GPA, [EXCCODE_TLBS] = EXK_GPA,
-    [EXCCODE_TLBRI] = EXK_GPA, [EXCCODE_TLBXI] = EXK_GPA,
-};
-_Static_assert(EXK_GSFC == EXK_GPSI + GEXC_GSFC && EXK_HC == EXK_GPSI + GEXC_HC, "GExcCode order");
-
-/* The kind of the exit `ex` describes. */
-static inline unsigned exit_kind(void)
-{
-    unsigned k = exk_of[EXCCODE(ex.cause)], g = GEXCCODE(ex.gctl0);
-    return k == EXK_GE && g <= GEXC_HC ? EXK_GPSI + g : k;
-}
-#endif
-
 /* For the shell: the current window (or, between windows, the next one),
  * whether it is open, and the major frames completed. */
 unsigned sched_window(bool *open, uint32_t *nframes)
@@ -165,10 +148,6 @@ unsigned sched_window(bool *open, uint32_t *nframes)
  * a boundary is never late by more than the exit that hid it. */
 void sched_resume(void)
 {
-#if CONFIG_SHELL
-    if (cur) /* after a guest's exit (trap_entry): `ex` is that exit */
-        cur->st.kind[exit_kind()]++;
-#endif
     time_poll();
     struct vcpu *n = sched_pick();
     if (n && n == cur) {

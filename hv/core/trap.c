@@ -11,6 +11,16 @@
 
 struct exit_info ex;
 
+/* The shell's per-guest exit kinds (hv.h, enum exit_kind), counted once
+ * the exit is handled; the switch in trap_entry knows the kind, so this
+ * is one increment (~3 cycles; a table lookup here was ~20). */
+#if CONFIG_SHELL
+#define COUNT_EXIT(k) (cur->st.kind[k]++)
+#else
+#define COUNT_EXIT(k) ((void)(k))
+#endif
+_Static_assert(EXK_GSFC == EXK_GPSI + GEXC_GSFC && EXK_HC == EXK_GPSI + GEXC_HC, "GExcCode order");
+
 /* A root interrupt: the hypervisor's own (timer queue, console), or a
  * guest's device interrupt, which is masked at the real controller and
  * left pending in the owner's virtual one (delivered when the owner runs
@@ -55,30 +65,39 @@ HOT_O2 void trap_entry(unsigned from_refill)
     }
     cur->pc = ex.epc;
     cur->st.exits++;
+    unsigned kind, g;
     switch (code) {
     case EXCCODE_INT:
+        kind = EXK_INT;
         irq_entry();
         break;
     case EXCCODE_GE:
+        g = GEXCCODE(ex.gctl0);
+        kind = g <= GEXC_HC ? EXK_GPSI + g : EXK_GE;
         vz_exit();
         break;
     case EXCCODE_MOD: case EXCCODE_TLBL: case EXCCODE_TLBS:
     case EXCCODE_TLBRI: case EXCCODE_TLBXI:
+        kind = EXK_GPA;
         emul_gpa_fault(from_refill);
         break;
     case EXCCODE_CPU:
         /* guest CU1 = 1, root CU1 = 0: the lazy FPU. Re-execute the
          * instruction (EPC unchanged) once the guest owns the FPU. */
+        kind = EXK_CPU;
         if (((ex.cause & CAUSEF_CE) >> CAUSEB_CE) != 1 || !fpu_take(cur))
             health_fault(HM_FPU, 0);
         break;
     case EXCCODE_IBE: case EXCCODE_DBE:
+        kind = EXK_OTHER;
         health_fault(HM_BUS, 0);
         break;
     default:
+        kind = EXK_OTHER;
         health_fault(HM_EXC, 0);
         break;
     }
+    COUNT_EXIT(kind);
     sched_resume();
 }
 
