@@ -95,8 +95,10 @@ HOT_O2 static void vf_set(guest_id_t g, unsigned i, uint8_t v)
 }
 
 /* vf_set(g, i, flag and enable | VF_IFS), the one change an interrupt
- * makes: only IFSn and the slot mask move (~15 cycles, vf_set ~35) */
-HOT_O2 static void vf_raise(guest_id_t g, unsigned i)
+ * makes: only IFSn and the slot mask move (~15 cycles, vf_set ~35).
+ * Inlined into the two injection paths (board_virq_raise,
+ * board_vtimer_fire: -5 and -10 cycles); vf_raise for the rest. */
+static inline __attribute__((always_inline)) void vf_raise_inline(guest_id_t g, unsigned i)
 {
     struct vevic *e = &vevic[g - 1];
     unsigned vec = slot_vec[g - 1][i];
@@ -104,6 +106,11 @@ HOT_O2 static void vf_raise(guest_id_t g, unsigned i)
     e->ifs_iec[i] = v;
     evic_fast[g - 1][vec / 32] |= 1u << (vec % 32);
     e->act |= (uint32_t)(v >> 1) << i; /* VF_IEC: flag and enable */
+}
+
+HOT_O2 static void vf_raise(guest_id_t g, unsigned i)
+{
+    vf_raise_inline(g, i);
 }
 /* bit g: guest g's pending interrupts may have changed since
  * board_virq_pending looked (board.h: board_virq_changed) */
@@ -356,7 +363,7 @@ HOT_O2 void board_virq_raise(guest_id_t g, irq_t v)
     unsigned i = v < TVP_NR_VECTORS ? slot_of[g - 1][v] : NO_SLOT;
     board_irq_disable(v);
     if (i != NO_SLOT) {
-        vf_raise(g, i);
+        vf_raise_inline(g, i);
         virq_changed |= 1u << g;
     }
 }
@@ -397,7 +404,7 @@ void board_virq_taken(guest_id_t g)
 
 void board_vtimer_fire(guest_id_t g)
 {
-    vf_raise(g, SLOT_CT);
+    vf_raise_inline(g, SLOT_CT);
     virq_changed |= 1u << g;
 }
 
