@@ -77,10 +77,12 @@ void board_virq_raise(guest_id_t g, irq_t v);
 
 /* The guest's emulated console UART: a character typed for it (it has the
  * focus); its pacing event (hv_event_at) is due; its console buffer has
- * room again. Each may raise its RX/TX interrupt. */
+ * room again. Each may raise its RX/TX interrupt. Its console buffer
+ * has just filled up (hv_console_put: its STA shows UTXBF now). */
 void board_vuart_input(guest_id_t g, char c);
 void board_vuart_event(guest_id_t g);
 void board_vuart_room(guest_id_t g);
+void board_vuart_full(guest_id_t g);
 
 /* Services of the core the board's emulators use. */
 void hv_console_putc(char c);   /* the hypervisor's console output, buffered */

@@ -205,8 +205,12 @@ unsigned hv_console_room(guest_id_t g)
 
 void hv_console_put(guest_id_t g, char c)
 {
-    if (hv_console_room(g))
-        put(&src[g], c);
+    struct con_src *s = &src[g];
+    if (used(s) <= s->mask) {
+        put(s, c);
+        if (used(s) > s->mask) /* its UART shows UTXBF from now on */
+            board_vuart_full(g);
+    }
 }
 
 /* Everything out now, by polling (panic path). */

@@ -118,6 +118,14 @@ uint8_t board_virq_dirty;
 #define virq_changed board_virq_dirty
 static struct vuart vuart[CONFIG_NR_GUESTS];
 
+/* Per guest (index id - 1), what fast.S answers a guest's LW of its
+ * console UART's STA from (emu.h: UART_FAST_*). C keeps it in step
+ * wherever what STA shows can change other than by time: STA's own
+ * bits, the receive buffer, the console buffer's room (vuart_write,
+ * vuart_read of RXREG, board_vuart_input/room/full, vuart_reset). */
+uint32_t uart_fast[CONFIG_NR_GUESTS][UART_FAST_WORDS];
+_Static_assert(UART_FAST_WORDS * 4 == 1 << UART_FAST_SHIFT, "fast.S's uart_fast layout");
+
 #define INTCON_W 0x0000171fu /* INTxEP, TPC, MVEC */
 #define VOFF_W   0x0003fffeu
 #define USTA_W   0x01fffc22u /* ADDEN URXISEL UTXEN UTXBRK URXEN UTXINV UTXISEL ADDR ADM_EN, OERR */
@@ -140,6 +148,17 @@ void emu_init(void)
     core_vectors[SLOT_URX] = (uint8_t)(board_console_tx_vector - 1);
     core_vectors[SLOT_UTX] = (uint8_t)board_console_tx_vector;
     slot_init();
+    for (unsigned g = 0; g < CONFIG_NR_GUESTS; g++) {
+        const struct tvp_guest *gc = &tvp_guests[g];
+        uart_fast[g][UART_FAST_PA / 4] = 1; /* matches no aligned LW */
+        for (unsigned k = 0; k < gc->nr_devs; k++) {
+            const struct tvp_dev_range *d = &gc->devs[k];
+            /* the emulator sees pa & 0x1ff: STA where that is USTA */
+            if (d->access == TVP_ACCESS_EMULATED && d->emulator == TVP_EMU_CONSOLE_UART &&
+                !(d->base & 0x1ff) && d->size >= USTA + 4)
+                uart_fast[g][UART_FAST_PA / 4] = d->base + USTA;
+        }
+    }
 }
 
 /* ---- interrupt controller ------------------------------------------------ */
@@ -432,17 +451,31 @@ static int32_t tx_backlog(const struct vuart *u)
     return (int32_t)(u->tx_busy_until - hv_ticks());
 }
 
-/* The transmitter is full: eight characters still on the wire, or the
- * hypervisor's buffer for this guest has no room (its output waits for
- * the shared wire: the guest sees a slow UART, never a lost byte). */
-static bool tx_full(guest_id_t g, const struct vuart *u)
-{
-    return tx_backlog(u) > (int32_t)(8 * u->char_ticks) || !hv_console_room(g);
-}
-
 static unsigned rx_count(const struct vuart *u)
 {
     return (uint8_t)(u->rx_head - u->rx_tail);
+}
+
+/* STA less what time changes (TRMT, the transmitter's UTXBF): fast.S's
+ * word, and vuart_read's. The transmitter is full (UTXBF) with eight
+ * characters still on the wire (vuart_read, fast.S: from Count), or when
+ * the hypervisor's buffer for this guest has no room (here: its output
+ * waits for the shared wire: the guest sees a slow UART, never a lost
+ * byte). */
+static uint32_t sta_fixed(guest_id_t g, const struct vuart *u)
+{
+    return (u->sta & USTA_W) | USTA_RIDLE | (hv_console_room(g) ? 0 : USTA_UTXBF) |
+           (rx_count(u) ? USTA_URXDA : 0);
+}
+
+/* fast.S's words for guest g, after anything but time changed its STA */
+static void uart_fast_sync(guest_id_t g)
+{
+    const struct vuart *u = &vuart[g - 1];
+    uint32_t *f = uart_fast[g - 1];
+    f[UART_FAST_STA / 4] = sta_fixed(g, u);
+    f[UART_FAST_BUSY / 4] = u->tx_busy_until;
+    f[UART_FAST_FULL / 4] = 8 * u->char_ticks;
 }
 
 /* The UART's persistent interrupt sources, as its flags would be raised
@@ -479,7 +512,13 @@ void board_vuart_event(guest_id_t g)
 
 void board_vuart_room(guest_id_t g)
 {
+    uart_fast_sync(g);
     vuart_irq_update(g);
+}
+
+void board_vuart_full(guest_id_t g)
+{
+    uart_fast_sync(g);
 }
 
 /* Typed input for guest g (it has the focus). A full receive buffer
@@ -489,9 +528,11 @@ void board_vuart_input(guest_id_t g, char c)
     struct vuart *u = &vuart[g - 1];
     if (rx_count(u) >= RX_RING) {
         u->sta |= USTA_OERR;
+        uart_fast_sync(g);
         return;
     }
     u->rx[u->rx_head++ % RX_RING] = (uint8_t)c;
+    uart_fast_sync(g);
     vuart_irq_update(g);
 }
 
@@ -504,14 +545,15 @@ bool vuart_read(guest_id_t g, uint32_t off, uint32_t *word)
     switch (off) {
     case UMODE: *word = u->mode; break;
     case USTA: {
-        int32_t left = tx_backlog(u);
-        *word = (u->sta & USTA_W) | USTA_RIDLE | (left <= 0 ? USTA_TRMT : 0) |
-                (tx_full(g, u) ? USTA_UTXBF : 0) | (rx_count(u) ? USTA_URXDA : 0);
+        int32_t left = tx_backlog(u); /* fast.S: the same from uart_fast */
+        *word = sta_fixed(g, u) | (left <= 0 ? USTA_TRMT : 0) |
+                (left > (int32_t)(8 * u->char_ticks) ? USTA_UTXBF : 0);
         break;
     }
     case URXREG:
         if (rx_count(u)) {
             *word = u->rx[u->rx_tail++ % RX_RING];
+            uart_fast_sync(g);
             vuart_irq_update(g);
         }
         break;
@@ -544,18 +586,22 @@ bool vuart_write(guest_id_t g, uint32_t off, uint32_t word, uint32_t lanes)
         /* a byte leaves only from an enabled transmitter, as on the chip;
          * one written while UTXBF is lost, as on the chip (counted) */
         if (off == UTXREG && (lanes & 0xff) && (u->mode & UMODE_ON) && (u->sta & USTA_UTXEN)) {
-            if (!hv_console_room(g)) {
+            uint32_t *f = uart_fast[g - 1];
+            if (f[UART_FAST_STA / 4] & USTA_UTXBF) { /* no room (in step) */
                 u->tx_lost++;
                 break;
             }
             uint32_t now = hv_ticks();
             uint32_t start = tx_backlog(u) > 0 ? u->tx_busy_until : now;
             u->tx_busy_until = start + u->char_ticks;
-            hv_console_put(g, (char)(word & 0xff));
+            f[UART_FAST_BUSY / 4] = u->tx_busy_until;
+            hv_console_put(g, (char)(word & 0xff)); /* full: board_vuart_full */
         }
-        break;
+        vuart_irq_update(g); /* STA's other bits have not changed */
+        return true;
     default: break;
     }
+    uart_fast_sync(g);
     vuart_irq_update(g);
     return true;
 }
@@ -564,6 +610,7 @@ void vuart_reset(guest_id_t g)
 {
     vuart[g - 1] = (struct vuart){0};
     vuart[g - 1].char_ticks = char_ticks_of(&vuart[g - 1]);
+    uart_fast_sync(g);
 }
 
 /* ---- the board seam -------------------------------------------------------- */

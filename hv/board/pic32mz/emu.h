@@ -14,6 +14,19 @@
 #define EVIC_FAST_WORDS 32
 #define EVIC_FAST_SHIFT 7 /* bytes per guest: 1 << 7 */
 
+/* uart_fast[guest - 1][UART_FAST_WORDS] (emu.c), read by fast.S for a
+ * guest's aligned LW of its console UART's STA: the GPA of that STA (1:
+ * the guest has no emulated console UART), STA as vuart_read composes it
+ * less TRMT and the transmitter's UTXBF (those follow the time: fast.S
+ * adds them from Count), the Count its last byte has left the wire
+ * (tx_busy_until) and 8 characters' time (UTXBF while more is left). */
+#define UART_FAST_PA    0
+#define UART_FAST_STA   4
+#define UART_FAST_BUSY  8
+#define UART_FAST_FULL  12
+#define UART_FAST_WORDS 4
+#define UART_FAST_SHIFT 4 /* bytes per guest: 1 << 4 */
+
 #ifndef __ASSEMBLER__
 
 #include <stdbool.h>

@@ -43,7 +43,7 @@ board_fast_load:
     lui     $t4, 0x1f81             # the controller's page, physical
     xor     $t3, $t0, $t4
     srl     $t3, $t3, 12
-    bnez    $t3, 9f                 # another page
+    bnez    $t3, 10f                # another page: the console UART's STA?
     andi    $t1, $t1, ST0_EXL
     bnez    $t1, 9f                 # inside the hypervisor: C panics
     srl     $t5, $t2, 26
@@ -100,5 +100,42 @@ board_fast_load:
     eret
 9:  j       exc_common
     nop
+
+/* The console UART's STA (t0 = GPA, t1 = NestedExc.EXL, t2 = BadInstr):
+ * STA from the guest's uart_fast words (emu.c keeps them in step), TRMT
+ * and the transmitter's UTXBF from Count as vuart_read has them: left =
+ * tx_busy_until - Count; TRMT when left <= 0, UTXBF when left > 8
+ * characters' time. 7 cycles from board_fast_load's entry to here, 28
+ * here, then label 2 (the offer check, rt, EPC + 4, ERET). */
+10: bnez    $t1, 9b                 # inside the hypervisor: C panics
+    mfc0    $t9, $10, 4             # GuestCtl1: ID in 7:0
+    andi    $t9, $t9, 7
+    addiu   $t9, $t9, -1
+    sll     $t9, $t9, UART_FAST_SHIFT
+    lui     $t4, %hi(uart_fast)
+    addiu   $t4, $t4, %lo(uart_fast)
+    addu    $t4, $t4, $t9           # this guest's words
+    lw      $t5, UART_FAST_PA($t4)
+    srl     $t6, $t2, 26
+    bne     $t5, $t0, 9b            # not its STA (1: no emulated UART)
+    xori    $t6, $t6, 0x23
+    bnez    $t6, 9b                 # not LW
+    mfc0    $t7, $14                # EPC
+    bltz    $k0, 9b                 # Cause.BD
+    xor     $t7, $t7, $t0
+    ext     $t7, $t7, 12, 17
+    beqz    $t7, 9b                 # a fetch from the page
+    lw      $t5, UART_FAST_BUSY($t4)
+    mfc0    $t6, $9                 # Count (hv_ticks)
+    lw      $t8, UART_FAST_FULL($t4)
+    lw      $a1, UART_FAST_STA($t4)
+    subu    $t5, $t5, $t6           # left
+    slt     $t6, $t8, $t5           # left > 8 characters: UTXBF
+    sll     $t6, $t6, 9
+    or      $a1, $a1, $t6
+    slti    $t6, $t5, 1             # left <= 0: TRMT
+    sll     $t6, $t6, 8
+    b       2b
+    or      $a1, $a1, $t6
     .end board_fast_load
 
