@@ -141,3 +141,99 @@ board_fast_load:
     or      $a1, $a1, $t6
     .end board_fast_load
 
+
+/*
+ * A guest's aligned SW of its console UART's TXREG (a polling console
+ * driver: after every STA poll), from entry.S's general vector for a
+ * guest store the root TLB refused (ExcCode TLBS, GExcCode GPA; k0 =
+ * Cause). Done here only when it is exactly vuart_write's: the
+ * transmitter takes bytes (uart_fast TXOK), the UART's TX interrupt needs
+ * no look (its enable off or its flag already up: vuart_irq_update would
+ * change nothing), the byte is not a line end, and it leaves the guest's
+ * console buffer short of full (console.c's put: no line completes,
+ * nothing becomes ready for the wire, no board_vuart_full). The byte goes
+ * into the buffer and tx_busy_until moves one character on, from Count
+ * if the wire is idle. Anything else goes to exc_common unchanged (a
+ * store elsewhere after 4 cycles here).
+ * Cycles (vpsim): the SW 1 + entry 5 + vector 12 + here ~55 + gpr table
+ * 5 + ERET 3.
+ */
+    .globl board_fast_store
+    .ent board_fast_store
+board_fast_store:
+    mfc0    $t0, $8                 # BadVAddr = GPA
+    lui     $t4, UART_FAST_TXREG_GPA >> 16
+    ori     $t4, $t4, UART_FAST_TXREG_GPA & 0xffff
+    bne     $t0, $t4, 9f            # not the console UART's TXREG
+    mfc0    $t1, $13, 5             # NestedExc
+    mfc0    $t2, $8, 1              # BadInstr
+    andi    $t1, $t1, ST0_EXL
+    bnez    $t1, 9f                 # inside the hypervisor: C panics
+    srl     $t5, $t2, 26
+    xori    $t5, $t5, 0x2b
+    bnez    $t5, 9f                 # not SW
+    mfc0    $t9, $10, 4             # GuestCtl1: ID in 7:0
+    bltz    $k0, 9f                 # Cause.BD
+    andi    $t9, $t9, 7
+    addiu   $t9, $t9, -1
+    sll     $t8, $t9, UART_FAST_SHIFT
+    lui     $t4, %hi(uart_fast)
+    addiu   $t4, $t4, %lo(uart_fast)
+    addu    $t4, $t4, $t8           # this guest's words
+    lw      $t5, UART_FAST_PA($t4)
+    lw      $t6, UART_FAST_TXOK($t4)
+    addiu   $t5, $t5, 0x10          # its STA + 0x10: TXREG
+    bne     $t5, $t0, 9f            # no emulated UART
+    lw      $t7, UART_FAST_TXW($t4)
+    beqz    $t6, 9f                 # transmitter off: C drops the byte
+    sll     $t9, $t9, EVIC_FAST_SHIFT
+    lui     $t8, %hi(evic_fast)
+    addiu   $t8, $t8, %lo(evic_fast)
+    addu    $t8, $t8, $t9
+    addu    $t8, $t8, $t7
+    lw      $t5, 0($t8)             # IFSn of the TX vector
+    lw      $t6, EVIC_FAST_IEC * 4($t8)   # IECn
+    lw      $t7, UART_FAST_TXB($t4)
+    nor     $t5, $t5, $zero
+    and     $t6, $t6, $t5           # enabled, flag down ...
+    and     $t6, $t6, $t7           # ... for the TX vector
+    bnez    $t6, 9f                 # its TX interrupt may be raised: C
+    lui     $t5, %hi(virq_offered)
+    lw      $t5, %lo(virq_offered)($t5)
+    mfc0    $t6, $10, 6             # GuestCtl2
+    bne     $t5, $t6, 9f            # an offered interrupt was taken: C
+    ext     $a0, $t2, 16, 5         # rt
+    jal     arch_gpr_get            # v0 = (guest) rt (t0, a0 only)
+    lw      $t5, UART_FAST_RING($t4)
+    andi    $v0, $v0, 0xff
+    xori    $t6, $v0, 0x0a
+    beqz    $t6, 9f                 # a line end: C (line order, the wire)
+    lhu     $t6, RING_MASK($t5)
+    lhu     $t7, RING_HEAD($t5)
+    lhu     $t8, RING_TAIL($t5)
+    lw      $t9, RING_BUF($t5)
+    subu    $t8, $t7, $t8
+    andi    $t8, $t8, 0xffff        # bytes waiting
+    sltu    $t8, $t8, $t6           # < size - 1: not full after this one
+    beqz    $t8, 9f
+    and     $t8, $t7, $t6
+    addu    $t8, $t9, $t8
+    sb      $v0, 0($t8)             # the byte into its buffer
+    addiu   $t7, $t7, 1
+    sh      $t7, RING_HEAD($t5)
+    lw      $t5, UART_FAST_BUSY($t4)
+    mfc0    $t6, $9                 # Count (hv_ticks)
+    lw      $t7, UART_FAST_CHAR($t4)
+    subu    $t8, $t5, $t6
+    slt     $t8, $zero, $t8         # still on the wire: from tx_busy_until
+    movn    $t6, $t5, $t8           # else from now
+    addu    $t6, $t6, $t7
+    sw      $t6, UART_FAST_BUSY($t4)
+    mfc0    $k1, $14
+    addiu   $k1, $k1, 4
+    mtc0    $k1, $14
+    ehb
+    eret
+9:  j       exc_common
+    nop
+    .end board_fast_store
