@@ -84,9 +84,7 @@ refill_slow:                        # trap_entry(1): came through refill
  * halves, root CpU for the lazy FPU, bus errors, ...). Set 0 is ours: any
  * GPR is free. A guest load the root TLB refused (TLBL, GPA) goes to the
  * board's fast path first (board_fast_load: the hottest emulated
- * registers; it jumps to exc_common for anything else: 10 cycles to it),
- * a store (TLBS, GPA) to board_fast_store (the console's TXREG; any
- * other store leaves it for exc_common after ~7 cycles).
+ * registers; it jumps to exc_common for anything else: 10 cycles to it).
  * Two exits are handled without C (dispatch: 11 cycles; 13 for GPSI):
  * - a guest's index-type CACHE op (GPSI: hit types run natively with
  *   GuestCtl0.CG), which a bare-board start-up does a thousand times to

@@ -4,8 +4,7 @@
  * polling its flags), answered from the words emu.c keeps in step with
  * the controller (evic_fast, emu.h) without the C path, and a guest's
  * aligned LW of its console UART's STA (polled before every byte: label
- * 10, from uart_fast, emu.h; 77 cycles in all, the C path 419). The
- * console's TXREG store: board_fast_store, below. (Stores stay in
+ * 10, from uart_fast, emu.h; 77 cycles in all, the C path 419). (Stores stay in
  * C: one that changes nothing could end here in ~80 cycles, but the
  * checks cost every flag-clearing store ~45 before it reaches C, and
  * the interrupt round trip is what counts.) Anything it does
@@ -156,8 +155,8 @@ board_fast_load:
  * into the buffer and tx_busy_until moves one character on, from Count
  * if the wire is idle. Anything else goes to exc_common unchanged (a
  * store elsewhere after 4 cycles here).
- * Cycles (vpsim): 103 in all (`make bench`: the SW 1 + entry 5 + vector
- * 12 + here ~75 with the gpr table + ERET 3); the C path took 496.
+ * Cycles (vpsim): the SW 1 + entry 5 + vector 12 + here ~55 + gpr table
+ * 5 + ERET 3.
  */
     .globl board_fast_store
     .ent board_fast_store
