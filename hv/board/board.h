@@ -84,17 +84,6 @@ void board_vuart_event(guest_id_t g);
 void board_vuart_room(guest_id_t g);
 void board_vuart_full(guest_id_t g);
 
-/* The start of guest g's console buffer (console.c's struct con_src
- * begins with it), for a board's assembly TXREG path: a byte that is not
- * a line end may go in while it leaves the buffer short of full (no line
- * completes, nothing becomes ready for the wire, the room stays). */
-struct hv_con_ring {
-    char *buf;
-    uint16_t mask;       /* size - 1 */
-    uint16_t head, tail; /* head - tail = bytes waiting */
-};
-struct hv_con_ring *hv_console_ring(guest_id_t g);
-
 /* Services of the core the board's emulators use. */
 void hv_console_putc(char c);   /* the hypervisor's console output, buffered */
 unsigned hv_console_room(guest_id_t g);     /* bytes guest g's buffer takes now */

@@ -26,7 +26,7 @@
 
 #define SEQS 16u /* line order remembered per source */
 
-struct con_src { /* starts as struct hv_con_ring (board.h) */
+struct con_src {
     char *buf;
     uint16_t mask;       /* size - 1 */
     uint16_t head, tail; /* head - tail = bytes waiting */
@@ -195,17 +195,6 @@ void hv_console_putc(char c)
         return;
     }
     put(s, c);
-}
-
-_Static_assert(__builtin_offsetof(struct con_src, buf) == __builtin_offsetof(struct hv_con_ring, buf) &&
-               __builtin_offsetof(struct con_src, mask) == __builtin_offsetof(struct hv_con_ring, mask) &&
-               __builtin_offsetof(struct con_src, head) == __builtin_offsetof(struct hv_con_ring, head) &&
-               __builtin_offsetof(struct con_src, tail) == __builtin_offsetof(struct hv_con_ring, tail),
-               "struct con_src starts as struct hv_con_ring");
-
-struct hv_con_ring *hv_console_ring(guest_id_t g)
-{
-    return (struct hv_con_ring *)&src[g];
 }
 
 unsigned hv_console_room(guest_id_t g)

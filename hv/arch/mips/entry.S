@@ -102,8 +102,6 @@ refill_slow:                        # trap_entry(1): came through refill
     beqz    $t0, hc_fast
     xori    $t0, $t1, EXCCODE_TLBL << 5 | GEXC_GPA
     beqz    $t0, board_fast_load    # the board's (fast.S), else exc_common
-    xori    $t0, $t1, EXCCODE_TLBS << 5 | GEXC_GPA
-    beqz    $t0, board_fast_store   # the board's (fast.S), else exc_common
     xori    $t0, $t1, EXCCODE_GE << 5 | GEXC_GPSI
     bnez    $t0, exc_common         # not a GPSI
     mfc0    $k1, $8, 1              # BadInstr

@@ -53,8 +53,7 @@ struct vevic {
 
 struct vuart {
     uint32_t mode, sta, brg;
-    /* the Count its last byte has left the wire: uart_fast's BUSY word
-     * (fast.S's TXREG path moves it too) */
+    uint32_t tx_busy_until; /* Count when its last byte has left the wire */
     uint32_t char_ticks;    /* one character's time at MODE/BRG */
     uint8_t rx[64];         /* typed input waiting for the guest */
     uint8_t rx_head, rx_tail;
@@ -125,15 +124,7 @@ static struct vuart vuart[CONFIG_NR_GUESTS];
  * bits, the receive buffer, the console buffer's room (vuart_write,
  * vuart_read of RXREG, board_vuart_input/room/full, vuart_reset). */
 uint32_t uart_fast[CONFIG_NR_GUESTS][UART_FAST_WORDS];
-_Static_assert(UART_FAST_WORDS * 4 == 1 << UART_FAST_SHIFT && UART_FAST_RING < UART_FAST_WORDS * 4,
-               "fast.S's uart_fast layout");
-_Static_assert((CONFIG_CONSOLE_UART_BASE & 0x1fffffffu) + UTXREG == UART_FAST_TXREG_GPA,
-               "fast.S's TXREG address");
-_Static_assert(__builtin_offsetof(struct hv_con_ring, buf) == RING_BUF &&
-               __builtin_offsetof(struct hv_con_ring, mask) == RING_MASK &&
-               __builtin_offsetof(struct hv_con_ring, head) == RING_HEAD &&
-               __builtin_offsetof(struct hv_con_ring, tail) == RING_TAIL, "fast.S's ring layout");
-#define TX_BUSY(g) uart_fast[(g) - 1][UART_FAST_BUSY / 4]
+_Static_assert(UART_FAST_WORDS * 4 == 1 << UART_FAST_SHIFT, "fast.S's uart_fast layout");
 
 #define INTCON_W 0x0000171fu /* INTxEP, TPC, MVEC */
 #define VOFF_W   0x0003fffeu
@@ -167,10 +158,6 @@ void emu_init(void)
                 !(d->base & 0x1ff) && d->size >= USTA + 4)
                 uart_fast[g][UART_FAST_PA / 4] = d->base + USTA;
         }
-        unsigned v = board_console_tx_vector;
-        uart_fast[g][UART_FAST_TXW / 4] = 4 * (v / 32);
-        uart_fast[g][UART_FAST_TXB / 4] = 1u << (v % 32);
-        uart_fast[g][UART_FAST_RING / 4] = (uint32_t)(uintptr_t)hv_console_ring((guest_id_t)(g + 1));
     }
 }
 
@@ -459,9 +446,9 @@ static uint32_t char_ticks_of(const struct vuart *u)
 /* Bytes the guest's transmitter still holds, by the wire's pace: the
  * guest sees its UART as slow as a real one (UTXBF, TRMT), while the
  * bytes go on to its console buffer. */
-static int32_t tx_backlog(guest_id_t g)
+static int32_t tx_backlog(const struct vuart *u)
 {
-    return (int32_t)(TX_BUSY(g) - hv_ticks());
+    return (int32_t)(u->tx_busy_until - hv_ticks());
 }
 
 static unsigned rx_count(const struct vuart *u)
@@ -487,9 +474,8 @@ static void uart_fast_sync(guest_id_t g)
     const struct vuart *u = &vuart[g - 1];
     uint32_t *f = uart_fast[g - 1];
     f[UART_FAST_STA / 4] = sta_fixed(g, u);
+    f[UART_FAST_BUSY / 4] = u->tx_busy_until;
     f[UART_FAST_FULL / 4] = 8 * u->char_ticks;
-    f[UART_FAST_CHAR / 4] = u->char_ticks;
-    f[UART_FAST_TXOK / 4] = (u->mode & UMODE_ON) && (u->sta & USTA_UTXEN);
 }
 
 /* The UART's persistent interrupt sources, as its flags would be raised
@@ -510,12 +496,12 @@ void vuart_irq_update(guest_id_t g)
     if (!(e->ifs_iec[SLOT_UTX] & VF_IEC) || (e->ifs_iec[SLOT_UTX] & VF_IFS) || !(u->sta & USTA_UTXEN))
         return;
     unsigned sel = (u->sta >> USTA_UTXISEL_SHIFT) & 3;
-    int32_t left = tx_backlog(g), limit = sel == 0 ? (int32_t)(8 * u->char_ticks) : 0;
+    int32_t left = tx_backlog(u), limit = sel == 0 ? (int32_t)(8 * u->char_ticks) : 0;
     if (left <= limit && hv_console_room(g)) {
         vf_raise(g, SLOT_UTX);
         virq_changed |= 1u << g;
     } else if (left > limit) {
-        hv_event_at(g, TX_BUSY(g) - (uint32_t)limit);
+        hv_event_at(g, u->tx_busy_until - (uint32_t)limit);
     } /* else: waits for room in the buffer (board_vuart_room) */
 }
 
@@ -559,7 +545,7 @@ bool vuart_read(guest_id_t g, uint32_t off, uint32_t *word)
     switch (off) {
     case UMODE: *word = u->mode; break;
     case USTA: {
-        int32_t left = tx_backlog(g); /* fast.S: the same from uart_fast */
+        int32_t left = tx_backlog(u); /* fast.S: the same from uart_fast */
         *word = sta_fixed(g, u) | (left <= 0 ? USTA_TRMT : 0) |
                 (left > (int32_t)(8 * u->char_ticks) ? USTA_UTXBF : 0);
         break;
@@ -606,8 +592,9 @@ bool vuart_write(guest_id_t g, uint32_t off, uint32_t word, uint32_t lanes)
                 break;
             }
             uint32_t now = hv_ticks();
-            uint32_t start = tx_backlog(g) > 0 ? TX_BUSY(g) : now;
-            TX_BUSY(g) = start + u->char_ticks;
+            uint32_t start = tx_backlog(u) > 0 ? u->tx_busy_until : now;
+            u->tx_busy_until = start + u->char_ticks;
+            f[UART_FAST_BUSY / 4] = u->tx_busy_until;
             hv_console_put(g, (char)(word & 0xff)); /* full: board_vuart_full */
         }
         vuart_irq_update(g); /* STA's other bits have not changed */
@@ -622,7 +609,6 @@ bool vuart_write(guest_id_t g, uint32_t off, uint32_t word, uint32_t lanes)
 void vuart_reset(guest_id_t g)
 {
     vuart[g - 1] = (struct vuart){0};
-    TX_BUSY(g) = 0;
     vuart[g - 1].char_ticks = char_ticks_of(&vuart[g - 1]);
     uart_fast_sync(g);
 }

@@ -24,25 +24,8 @@
 #define UART_FAST_STA   4
 #define UART_FAST_BUSY  8
 #define UART_FAST_FULL  12
-/* and for its aligned SW of TXREG (fast.S's board_fast_store): one
- * character's time, 1 when the transmitter takes bytes (MODE.ON and
- * STA.UTXEN), the byte offset in evic_fast[guest - 1] of the IFSn word
- * of the UART's TX vector and its bit there, the guest's console buffer
- * (struct hv_con_ring, board.h: buf 0, mask 4, head 6, tail 8) */
-#define UART_FAST_CHAR  16
-#define UART_FAST_TXOK  20
-#define UART_FAST_TXW   24
-#define UART_FAST_TXB   28
-#define UART_FAST_RING  32
-#define UART_FAST_WORDS 16
-#define UART_FAST_SHIFT 6 /* bytes per guest: 1 << 6 */
-#define RING_BUF  0
-#define RING_MASK 4
-#define RING_HEAD 6
-#define RING_TAIL 8
-/* the GPA of the console UART4's TXREG (emu.c checks it against
- * CONFIG_CONSOLE_UART_BASE): every other store fault leaves at once */
-#define UART_FAST_TXREG_GPA 0x1f822620
+#define UART_FAST_WORDS 4
+#define UART_FAST_SHIFT 4 /* bytes per guest: 1 << 4 */
 
 #ifndef __ASSEMBLER__
 
