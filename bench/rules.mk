@@ -26,9 +26,8 @@ BENCH_DEPS += $(BENCH_B)/empty.elf
 
 # Hypervisor costs, guest slowdown, window timing (bench/hv, bench/slowdown,
 # bench/sched): benchmark guests and tinyVP images of bench/*/*.yaml, made by
-# bench/images.mk in a sub-make, because it needs hv_image (hv/rules.mk) and
-# the guest runtime (guests/rules.mk), which the top Makefile includes after
-# this file.
+# bench/images.mk in a sub-make (so that an ordinary `make` or `make test`
+# neither reads nor builds the benchmark systems).
 BENCH_DEPS += bench-images
 .PHONY: bench-images
 bench-images: tools

@@ -8,7 +8,7 @@ CONF_LDLIBS := -lcyaml -lyaml -lelf
 
 $(B)/bin/vpconf: $(CONF_OBJS)
 	@mkdir -p $(dir $@)
-	$(HOSTCC) $(HOST_CFLAGS) -o $@ $^ $(CONF_LDLIBS)
+	$(HOSTCC) $(HOST_ALL_CFLAGS) -o $@ $^ $(CONF_LDLIBS)
 
 TOOLS += $(B)/bin/vpconf
 -include $(CONF_OBJS:.o=.d)

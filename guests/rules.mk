@@ -6,9 +6,9 @@ GUEST_B      := $(B)/guests
 GUEST_NAMES  := hello blinky timer-irq fpu echo bench
 GUEST_ELFS   := $(GUEST_NAMES:%=$(GUEST_B)/%.elf) $(GUEST_NAMES:%=$(GUEST_B)/%.hex)
 GUEST_CFLAGS := $(TARGET_CFLAGS) -std=gnu11 -O2 -g -Iguests/rt -ffunction-sections -fdata-sections \
-                -fno-tree-loop-distribute-patterns -Werror
+                -fno-tree-loop-distribute-patterns $(WERROR_FLAG)
 GUEST_HDRS   := $(wildcard guests/rt/*.h) include/mips/mipsregs.h
-GUEST_LIBGCC  = $(shell $(TCC) -march=m5100 -mnan=legacy -print-libgcc-file-name)
+GUEST_LIBGCC := $(TARGET_LIBGCC)
 
 # Always linked: start-up and configuration words. The rest comes from the
 # archive as needed.

@@ -1,33 +1,31 @@
 # tinyVP hypervisor (hv/): one image per system description.
 #   make                 -> $(B)/<config>/tinyvp.elf and tinyvp.hex for configs/*.yaml
 #   make run             -> boots configs/wifire-3guests.yaml in vpsim (console on the terminal)
-# $(call hv_image,NAME,YAML,IMAGE_DIRS) makes the rules for one system; the
-# test suites use it for their own configurations.
+# $(call hv_image,NAME,YAML,IMAGE_DIRS[,user]) makes the rules for one
+# system; the test suites use it for their own configurations, the top
+# Makefile for SYSTEM=. vpconf writes a dependency file beside the tables,
+# so a system is rebuilt when its YAML or any image it names changes.
 HV_SRCS := $(sort $(wildcard hv/arch/mips/*.c hv/arch/mips/*.S hv/core/*.c hv/lib/*.c \
                              hv/board/pic32mz/*.c hv/board/pic32mz/*.S))
-HV_HDRS := $(wildcard hv/*/*.h hv/*/*/*.h) include/mips/mipsregs.h include/tinyvp/config.h \
-           include/tinyvp/hypercall.h
-HV_CFLAGS = $(TARGET_CFLAGS) -mvirt -msoft-float -Os -std=c11 -Werror -fno-common \
+HV_CFLAGS = $(TARGET_CFLAGS) -DTINYVP_VERSION='"$(VERSION)"' -mvirt -msoft-float -Os -std=c11 $(WERROR_FLAG) -fno-common \
             -ffunction-sections -fdata-sections
 HV_LDFLAGS = $(TARGET_LDFLAGS) -Wl,--gc-sections -T hv/arch/mips/tinyvp.ld
-# Where vpconf finds the guest images the configs name: the example guests
-# first, then the stand-ins of tests/conf. Their make variables are read at
-# build time (secondary expansion: those rules.mk are included after this one).
+# Where vpconf finds the guest images the project's own systems name: the
+# example guests first, then the stand-ins of tests/conf. A user's system
+# (4th argument "user") looks only next to its YAML and in IMAGE_DIRS.
 HV_IMAGE_DIRS = $(B)/guests $(B)/tests/conf/img
-HV_GUEST_IMAGES = $(GUEST_ELFS) $(GUESTS_ELFS) $(CONF_TEST_ELFS)
-.SECONDEXPANSION:
 
 define hv_image
 HV_IMAGES += $(B)/$(1)/tinyvp.elf $(B)/$(1)/tinyvp.hex
-$(B)/$(1)/gen/tinyvp_config.c: $(2) $(B)/bin/vpconf $$$$(HV_GUEST_IMAGES) | $(DEPS_STAMP)
+$(B)/$(1)/gen/tinyvp_config.c: $(2) $(B)/bin/vpconf | $(DEPS_STAMP) $(if $(4),,hv-guest-images)
 	@mkdir -p $$(dir $$@)
-	$(B)/bin/vpconf $(2) $(foreach d,$(3) $(HV_IMAGE_DIRS),-L $(d)) -o $(B)/$(1)/gen
+	$(B)/bin/vpconf $(2) $(foreach d,$(3) $(if $(4),,$(HV_IMAGE_DIRS)),-L $(d)) -o $(B)/$(1)/gen
 $(B)/$(1)/gen/guests.S $(B)/$(1)/gen/tinyvp_limits.h: $(B)/$(1)/gen/tinyvp_config.c
 	@true
-$(B)/$(1)/obj/%.o: %.c $(HV_HDRS) $(B)/$(1)/gen/tinyvp_config.c
+$(B)/$(1)/obj/%.o: %.c VERSION | $(B)/$(1)/gen/tinyvp_config.c
 	@mkdir -p $$(dir $$@)
 	$(TCC) $(HV_CFLAGS) -I$(B)/$(1)/gen -c -o $$@ $$<
-$(B)/$(1)/obj/%.o: %.S $(HV_HDRS) $(B)/$(1)/gen/tinyvp_config.c
+$(B)/$(1)/obj/%.o: %.S | $(B)/$(1)/gen/tinyvp_config.c
 	@mkdir -p $$(dir $$@)
 	$(TCC) $(HV_CFLAGS) -I$(B)/$(1)/gen -c -o $$@ $$<
 $(B)/$(1)/obj/config.o: $(B)/$(1)/gen/tinyvp_config.c
@@ -48,6 +46,3 @@ endef
 HV_CONFIGS := $(basename $(notdir $(wildcard configs/*.yaml)))
 $(foreach c,$(HV_CONFIGS),$(eval $(call hv_image,$(c),configs/$(c).yaml,)))
 TOOLS += $(foreach c,$(HV_CONFIGS),$(B)/$(c)/tinyvp.elf $(B)/$(c)/tinyvp.hex)
-
-RUN_DEPS := $(B)/wifire-3guests/tinyvp.hex
-RUN_CMD = $(B)/bin/vpsim --leds $(B)/wifire-3guests/tinyvp.hex

@@ -18,7 +18,11 @@
 #include "../board/board.h"
 #include "../lib/lib.h"
 
-#define TINYVP_VERSION_STR "1.0"
+/* The release, from the top-level VERSION file (the Makefile passes it). */
+#ifndef TINYVP_VERSION
+#define TINYVP_VERSION "?"
+#endif
+#define TINYVP_VERSION_STR TINYVP_VERSION
 
 enum vcpu_state {
     VCPU_RUNNABLE = 0,

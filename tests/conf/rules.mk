@@ -14,13 +14,13 @@ $(CONF_TEST_IMG)/%.hex: $(CONF_TEST_IMG)/%.elf
 
 $(B)/tests/conf/cover_test: tests/conf/cover_test.c $(B)/obj/conf/cover.o
 	@mkdir -p $(dir $@)
-	$(HOSTCC) $(HOST_CFLAGS) -o $@ $^
+	$(HOSTCC) $(HOST_ALL_CFLAGS) -o $@ $^
 
 # Sanitizer build of vpconf, run by the suite over all configs.
 CONF_SAN_FLAGS := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 $(B)/tests/conf/vpconf-san: $(CONF_SRCS) | $(DEPS_STAMP)
 	@mkdir -p $(dir $@)
-	$(HOSTCC) $(filter-out -O2 -MMD -MP,$(HOST_CFLAGS)) $(CONF_SAN_FLAGS) -o $@ $(CONF_SRCS) $(CONF_LDLIBS)
+	$(HOSTCC) $(filter-out -O2,$(HOST_ALL_CFLAGS)) $(CONF_SAN_FLAGS) -o $@ $(CONF_SRCS) $(CONF_LDLIBS)
 
 # libFuzzer harness over parser + checker (clang). Replayed over the
 # corpus in make test; fuzzed for a while under make fuzz.

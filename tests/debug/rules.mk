@@ -1,7 +1,7 @@
 # tests/debug: the disassembler against objdump, and the GDB stub driven by
 # a small protocol client and by gdb-multiarch (see tests/debug/run).
 DBG_B := $(B)/tests/debug
-DBG_HOST_FLAGS := $(filter-out -MMD -MP,$(HOST_CFLAGS))
+DBG_HOST_FLAGS := $(HOST_ALL_CFLAGS)
 
 $(DBG_B)/dis_words: tests/debug/dis_words.c sim/host/disasm.c sim/host/disasm.h | $(DEPS_STAMP)
 	@mkdir -p $(dir $@)

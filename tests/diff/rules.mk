@@ -4,7 +4,7 @@
 DIFF_OUT := $(B)/tests/diff
 $(DIFF_OUT)/gen: tests/diff/gen.c | $(DEPS_STAMP)
 	@mkdir -p $(dir $@)
-	$(HOSTCC) $(HOST_CFLAGS) -o $@ $<
+	$(HOSTCC) $(HOST_ALL_CFLAGS) -o $@ $<
 $(DIFF_OUT)/harness.o: tests/diff/harness.S include/mips/mipsregs.h | $(DEPS_STAMP)
 	@mkdir -p $(dir $@)
 	$(TCC) -march=m5100 -mnan=2008 -mfp64 -mhard-float -EL -G0 -fno-pic -mno-abicalls \

@@ -1,7 +1,7 @@
 # Test runtime for bare-metal test programs (tests/lib): linked into every
 # test ELF. TEST_LIB_OBJS and TEST_LINK are for the suites' rules.mk.
 TEST_LIB_OBJS := $(B)/tests/lib/crt0.o $(B)/tests/lib/test.o
-TEST_LIBGCC = $(shell $(TCC) -march=m5100 -mnan=legacy -print-libgcc-file-name)
+TEST_LIBGCC := $(TARGET_LIBGCC)
 # $(call TEST_LINK,out.elf,objs...)
 # (libgcc is built abicalls; the linker's warning about mixing is harmless
 # for its leaf helpers and is filtered, any other message is shown.)

@@ -4,7 +4,7 @@
 # prints its own "ok"/"FAIL" lines and exits 0 (a non-zero exit or a crash is
 # reported by run as one more failure). To add one: append <name> to
 # UNIT_TESTS and set its UNIT_SRCS_/UNIT_LIBS_/UNIT_CFLAGS_ variables above
-# the template at the end; extra prerequisites (headers, fixtures) as plain
+# the template at the end (header dependencies are generated); fixtures as plain
 # rules like the ones for test_loader.
 
 UNIT_B := $(B)/tests/unit
@@ -37,25 +37,25 @@ $(LOADER_FIX)/img.o: tests/unit/loader_img.S | $(DEPS_STAMP)
 $(LOADER_FIX)/img.hex: $(LOADER_FIX)/img.elf
 	$(TOBJCOPY) -O ihex $< $@
 
-$(UNIT_B)/test_loader: sim/host/loader.h $(LOADER_FIXTURES)
+$(UNIT_B)/test_loader: $(LOADER_FIXTURES)
 
 # --- fpu: sim/cpu/fpu.c, with a stub CPU ----------------------------------------
 UNIT_TESTS += fpu
 UNIT_SRCS_fpu := sim/cpu/fpu.c
 UNIT_LIBS_fpu := -lm
-$(UNIT_B)/test_fpu: sim/cpu/cpu.h sim/cpu/timing.h sim/cpu/m5150.h include/mips/mipsregs.h
 
 # --- event: sim/soc/pic32mz/event.c (device-event queue) ---------------------
 UNIT_TESTS += event
 UNIT_SRCS_event := sim/soc/pic32mz/event.c
-$(UNIT_B)/test_event: sim/soc/pic32mz/event.h
 
 # --- template ------------------------------------------------------------------
 define UNIT_TEST_template
-$(UNIT_B)/test_$(1): tests/unit/test_$(1).c $(UNIT_SRCS_$(1)) | $(DEPS_STAMP)
+UNIT_OBJS_$(1) := $(patsubst %.c,$(UNIT_B)/$(1).obj/%.o,tests/unit/test_$(1).c $(UNIT_SRCS_$(1)))
+$(UNIT_B)/$(1).obj/%.o: %.c | $(DEPS_STAMP)
 	@mkdir -p $$(dir $$@)
-	$$(HOSTCC) $$(filter-out -MMD -MP,$$(HOST_CFLAGS)) -Isim $(UNIT_CFLAGS_$(1)) -o $$@ \
-		tests/unit/test_$(1).c $(UNIT_SRCS_$(1)) $(UNIT_LIBS_$(1))
+	$$(HOSTCC) $$(HOST_ALL_CFLAGS) $$(DEPFLAGS) -Isim $(UNIT_CFLAGS_$(1)) -c -o $$@ $$<
+$(UNIT_B)/test_$(1): $$(UNIT_OBJS_$(1))
+	$$(HOSTCC) $$(HOST_ALL_CFLAGS) -o $$@ $$(UNIT_OBJS_$(1)) $(UNIT_LIBS_$(1))
 TEST_DEPS += $(UNIT_B)/test_$(1)
 endef
 $(foreach t,$(UNIT_TESTS),$(eval $(call UNIT_TEST_template,$(t))))
