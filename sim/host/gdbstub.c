@@ -705,7 +705,10 @@ static enum session_end serve(void)
         }
         if (why != WHY_NONE) {
             stop_reply(why, out, sizeof out);
-            snprintf(g.last_stop, sizeof g.last_stop, "%s", out);
+            /* a stop reply is a few dozen characters; keep it for "?" */
+            size_t n = strnlen(out, sizeof g.last_stop - 1);
+            memcpy(g.last_stop, out, n);
+            g.last_stop[n] = 0;
         }
         if (!send_packet(out))
             return END_DETACH;
