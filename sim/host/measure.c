@@ -223,6 +223,18 @@ static bool match(const struct point *p, enum pt_kind kind, uint32_t arg)
  * track. Times in microseconds of simulated time. */
 static void tl_emit(const char *ph, const char *name, int tid, const struct cpu *c, uint32_t arg)
 {
+    static uint32_t named;   /* tracks that have their name record */
+    if (tid >= 0 && tid < 32 && !(named & (1u << tid))) {
+        named |= 1u << tid;
+        /* trace-event "M" record: Perfetto and chrome://tracing label the track */
+        if (tid == 0)
+            fprintf(timeline, "%s\n{\"ph\":\"M\",\"name\":\"thread_name\",\"pid\":1,\"tid\":0,"
+                              "\"args\":{\"name\":\"root (hypervisor)\"}}", tl_first ? "" : ",");
+        else
+            fprintf(timeline, "%s\n{\"ph\":\"M\",\"name\":\"thread_name\",\"pid\":1,\"tid\":%d,"
+                              "\"args\":{\"name\":\"guest %d\"}}", tl_first ? "" : ",", tid, tid);
+        tl_first = false;
+    }
     fprintf(timeline, "%s\n{\"ph\":\"%s\",\"name\":\"%s\",\"pid\":1,\"tid\":%d,"
                       "\"ts\":%.3f%s",
             tl_first ? "" : ",", ph, name, tid, (double)c->cycles / 200.0,
