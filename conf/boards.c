@@ -1,6 +1,6 @@
 /*
  * Boards: memory left for guests, the console, clocks. chipKIT Wi-FIRE
- * facts from ../shared/reference/pic32mz-vz-reference.md ("Wi-FIRE").
+ * facts from the chipKIT Wi-FIRE Reference Manual (Digilent) and its schematic.
  */
 #include <string.h>
 

@@ -41,7 +41,7 @@ struct chip_device {
     uint8_t flags;                  /* CHIP_* */
 };
 
-/* System-bus protection target (pic32mz-details.md). */
+/* System-bus protection target (DS60001320 Section 4, Tables 4-7..4-20). */
 struct chip_sb_target {
     uint32_t base, size;            /* physical range it guards */
     uint8_t nr_regions;             /* programmable regions 1..n (0 is fixed) */

@@ -1,4 +1,4 @@
-# vpconf: the static system configurator (issue 5). Host C11, libcyaml +
+# vpconf: the static system configurator. Host C11, libcyaml +
 # libyaml (schema-validated YAML with positions) and libelf (guest images).
 CONF_SRCS := $(sort $(wildcard conf/*.c))
 CONF_LIB_SRCS := $(filter-out conf/main.c,$(CONF_SRCS))

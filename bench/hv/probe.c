@@ -11,7 +11,7 @@
  *   ct      core-timer interrupt (the virtual timer): Compare = Count + 3000,
  *           spin until the handler (which clears IFS0.0) sets the flag
  *   dev     Timer2 interrupt (a device the guest owns), period 50 us, the
- *           same handler shape; needs interrupt pass-through (issue 7):
+ *           same handler shape; needs interrupt pass-through:
  *           without it the guest spins here until the run's time limit
  *
  * Console: "probe: PHASE" before each phase, "probe: done" at the end.

@@ -3,7 +3,7 @@
  * instructions tinyVP emulates so an unmodified bare-board firmware runs;
  * GSFC — a guest write of a sensitive Status/Cause/IntCtl field, done for
  * it; HC — hypercalls; GRR — a reserved instruction (a guest fault).
- * ../shared/reference/mips-vz-semantics.md §2-3: for all of these the
+ * MD00846 (Virtualization Module) section 5, "Guest exceptions": for all of these the
  * instruction did not execute; root completes it and advances EPC.
  */
 #include "hv.h"

@@ -3,7 +3,8 @@
  * root VZ registers, MFGC0/MTGC0 and the TLBG* instructions, and the trap
  * rules for privileged instructions executed in guest mode (GPSI, GSFC, HC,
  * GRR). Exception entry, two-stage translation and interrupt injection are
- * in cpu.c; facts and decisions: ../shared/reference/mips-vz-semantics.md
+ * in cpu.c; facts: MIPS Architecture for Programmers Vol. IV-i, Virtualization
+ * Module (MD00846), chapters 4 and 5 (guest mode, exceptions, GuestCtl0); decisions:
  * and docs/simulator.md ("VZ module").
  */
 #include <mips/mipsregs.h>

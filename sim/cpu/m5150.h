@@ -1,7 +1,9 @@
 /*
  * The M5150 as the PIC32MZ EF presents it: implementation values of the core,
  * decided in this one place (docs/simulator.md, "Core identity").
- * Sources: ../shared/reference/pic32mz-details.md (MPLAB core register model).
+ * Sources: Microchip's MPLAB X device description of the M5150 core registers
+ * (its register model of the PIC32MZ EF) and the MIPS32 M5150 Processor Core
+ * Family Software User's Manual (MD00980), chapter "CP0 Registers".
  */
 #ifndef SIM_CPU_M5150_H
 #define SIM_CPU_M5150_H

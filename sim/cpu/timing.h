@@ -1,7 +1,8 @@
 /*
  * The cycle model of the M5150 at 200 MHz, in one place.
  * docs/simulator.md explains each figure and its source/confidence
- * (../shared/reference/m5150-timing.md). One unit = one SYSCLK cycle.
+ * (MIPS32 M5150 Software User's Manual MD00980, "Pipeline"; PIC32MZ EF
+ * DS60001320 flash wait states and prefetch). One unit = one SYSCLK cycle.
  */
 #ifndef SIM_CPU_TIMING_H
 #define SIM_CPU_TIMING_H

@@ -1,5 +1,5 @@
-/* Guest entry and every guest exit kind, as root sees them (VZ spec, as
- * summarised in ../shared/reference/mips-vz-semantics.md §1–§3, §7, §8). */
+/* Guest entry and every guest exit kind, as root sees them (the VZ module,
+ * MD00846 chapters 4 and 5: guest mode, the guest exits, GuestCtl0). */
 #include "vz.h"
 
 SNIPPET(g_hypcall); SNIPPET(g_mfc0_status); SNIPPET(g_mfc0_prid); SNIPPET(g_wait);

@@ -1,5 +1,5 @@
 /* Guest interrupt injection through GuestCtl2 (EIC form): level, offset,
- * guest IE/IPL/EXL gating, hardware clearing GRIPL (mips-vz-semantics §6). */
+ * guest IE/IPL/EXL gating, hardware clearing GRIPL (MD00846, "Interrupts in guest mode"). */
 #include "vz.h"
 
 SNIPPET(g_spin_ie); SNIPPET(g_int_handler);

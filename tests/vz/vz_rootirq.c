@@ -1,6 +1,7 @@
 /* A root interrupt preempts a running guest: judged on root Status, taken
  * in root at the root vector (EBase + OFF000 on the PIC32MZ), root EPC =
- * the guest PC, the guest's own state untouched (mips-vz-semantics §6).
+ * the guest PC, the guest's own state untouched (MD00846, "Interrupts
+ * in guest mode").
  * Uses the PIC32MZ interrupt controller: core timer = vector 0. */
 #include "vz.h"
 

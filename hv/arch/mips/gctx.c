@@ -1,7 +1,7 @@
 /*
  * The guest CP0 context of the VZ module: save, load and reset it, and
  * clear the guest TLB. The hardware holds one guest context; the
- * hypervisor keeps the others in memory (issue 7 switches them).
+ * hypervisor keeps the others in memory and switches them.
  */
 #include <stddef.h>
 

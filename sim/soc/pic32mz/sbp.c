@@ -31,8 +31,7 @@ enum { T_ELOG1, T_ELOG2, T_ECON, T_ECLRS, T_ECLRM, T_REG0, T_RD0 = T_REG0 + SBP_
 #define REG_BASE   0xFFFFFC00u
 #define PERM_RESET 0x7u /* groups 0–2 allowed, 3 denied (DS60001320 Reg. 4-9/4-10) */
 
-/* Regions each target implements (DS60001320 Table 4-6, via
- * pic32mz-vz-reference.md), as a bit mask of region numbers. */
+/* Regions each target implements (DS60001320 Table 4-6), as a bit mask of region numbers. */
 static const uint16_t target_regions[SBP_NTARGETS] = {
     0x003, 0x1FD, 0x007, 0x007, 0x005, 0x007, 0x003,
     0x003, 0x003, 0x003, 0x001, 0x003, 0x001, 0x001,
@@ -101,8 +100,8 @@ static bool region_exists(unsigned t, unsigned y)
     return (target_regions[t] >> y) & 1;
 }
 
-/* Address ranges of the targets (pic32mz-details.md, "System bus
- * protection"); an address in none is not checked. */
+/* Address ranges of the targets (DS60001320 Section 4, "System Bus
+ * Arbitration" and Tables 4-7..4-20); an address in none is not checked. */
 static const struct {
     uint32_t lo, hi; /* [lo, hi) */
     uint8_t t;

@@ -3,7 +3,7 @@
  * and Tables 4-6/4-7): per-target permission regions, error logs, SBFLAG
  * and the violation interrupt (vector 106).
  *
- * Targets 0–13 (pic32mz-details.md): 0 system-bus registers, 1 flash and
+ * Targets 0–13 (DS60001320 Table 4-6): 0 system-bus registers, 1 flash and
  * boot flash (+ prefetch SFRs), 2 RAM 0–256 KB, 3 RAM 256–512 KB, 4 EBI,
  * 5 SFR set 1 (0x1F800000), 6 set 2 (0x1F820000), 7 set 3 (0x1F840000),
  * 8 set 4 (0x1F860000), 9 set 5 (0x1F880000), 10 USB, 11 SQI, 12 crypto,

@@ -25,7 +25,7 @@ static const struct sfr_reg uart_regs[U_NREGS] = {
     [U_BRG] = {0x40, 0, 0xFFFF, 0},
 };
 
-/* DS60001320 Table 7-2 (pic32mz-details.md). */
+/* DS60001320 Table 7-2. */
 const struct uart_vectors uart_vectors[UART_COUNT] = {
     {112, 113, 114}, {145, 146, 147}, {157, 158, 159},
     {170, 171, 172}, {179, 180, 181}, {188, 189, 190},

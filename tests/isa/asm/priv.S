@@ -150,7 +150,8 @@ TEST_BEGIN
 
     /* Software interrupts taken by the core itself (interrupt
      * compatibility mode). The PIC32MZ's M5150 has no Status.IM1:0 and
-     * sends IP1:0 to its external controller (pic32mz-details.md), so this
+     * sends IP1:0 to its external controller (DS60001320 Section 7,
+     * "Interrupt Controller": core software interrupts 0/1), so this
      * part runs where the core has them (QEMU); vp_cp0 checks IM1:0. */
     IF_NOT_M5150 .Lno_swint
     /* software interrupt 0, Cause.IV = 0: general vector, ExcCode 0 */

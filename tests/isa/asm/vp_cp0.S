@@ -1,5 +1,5 @@
 /* M5150 identity and configuration registers as the PIC32MZ EF presents
- * them (../shared/reference/pic32mz-details.md): vpsim only, QEMU's P5600
+ * them (the MPLAB X register model of the M5150; MD00980 "CP0 Registers"): vpsim only, QEMU's P5600
  * differs. Read-only registers ignore writes; only the listed fields move. */
 #include "isa.h"
 ISA_NAME("isa/vp_cp0")
