@@ -12,6 +12,8 @@ HOSTCC       ?= gcc
 HOST_CFLAGS  ?= -O2 -g
 HOST_CFLAGS  += -std=c11 -D_DEFAULT_SOURCE -D_POSIX_C_SOURCE=200809L \
                 -Wall -Wextra -Werror -Wno-unused-parameter -Iinclude -MMD -MP
+TINYVP_VERSION := $(shell cat VERSION)
+HOST_CFLAGS  += -DTINYVP_VERSION='"$(TINYVP_VERSION)"'
 HOST_LDLIBS  :=
 
 TCC      := $(CROSS_COMPILE)gcc

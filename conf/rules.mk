@@ -10,5 +10,8 @@ $(B)/bin/vpconf: $(CONF_OBJS)
 	@mkdir -p $(dir $@)
 	$(HOSTCC) $(HOST_CFLAGS) -o $@ $^ $(CONF_LDLIBS)
 
+# --version prints the top-level VERSION file's contents
+$(B)/obj/conf/main.o: VERSION
+
 TOOLS += $(B)/bin/vpconf
 -include $(CONF_OBJS:.o=.d)
