@@ -265,6 +265,9 @@ static int panel(struct sbuf *b, int y, const char *title, uint32_t base, uint32
     sb_printf(b, "</text>\n");
     y += 22;
     /* the strip: the whole memory at a glance */
+    box_open(b, "memory", LEFT * 100, (uint64_t)y * 100, PLOT_W * 100, 2200, "#ffffff", "");
+    sb_xml(b, lab);
+    sb_printf(b, "</title></rect>\n");
     for (int i = 0; i < n; i++) {
         uint64_t x = LEFT * 100 + scale(bx[i].base - base, size), x2 = x + scale(bx[i].size, size);
         box_open(b, "strip", x, (uint64_t)y * 100, x2 - x, 2200, bx[i].owner < 0 ? "#ffffff" : fill_of(bx[i].owner),
