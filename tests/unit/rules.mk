@@ -50,6 +50,12 @@ UNIT_TESTS += event
 UNIT_SRCS_event := sim/soc/pic32mz/event.c
 $(UNIT_B)/test_event: sim/soc/pic32mz/event.h
 
+# --- sbuf: conf/sbuf.c (vpconf's text buffer, XML and make escaping) ----------
+UNIT_TESTS += sbuf
+UNIT_SRCS_sbuf := conf/sbuf.c
+UNIT_CFLAGS_sbuf := -Iconf
+$(UNIT_B)/test_sbuf: conf/sbuf.h
+
 # --- template ------------------------------------------------------------------
 define UNIT_TEST_template
 $(UNIT_B)/test_$(1): tests/unit/test_$(1).c $(UNIT_SRCS_$(1)) | $(DEPS_STAMP)
