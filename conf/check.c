@@ -267,8 +267,8 @@ static void check_devices(struct model *m, struct m_guest *g, int gi)
             emu = dev->emulator;
         }
         if (dev->ranges[0].size == 0 && acc != TVP_ACCESS_EXCLUSIVE) {
-            diag_error(ap, "device '%s' has no registers, only an interrupt: its access can only be "
-                       "exclusive", dev->name);
+            diag_error(ap, "device '%s' has no registers, only an interrupt: its access can only be %s",
+                       dev->name, access_word(TVP_ACCESS_EXCLUSIVE));
             continue;
         }
         if (g->nr_devs >= M_MAX_DEVS) {
