@@ -136,6 +136,10 @@ int main(int argc, char **argv)
         default: return usage_error(NULL);
         }
     }
+    for (; optind < argc; optind++) { /* operands after "--" */
+        if (cfg) return usage_error("more than one system description ('%s', '%s')", cfg, argv[optind]);
+        cfg = argv[optind];
+    }
     if (!cfg) return usage_error("no system description (SYSTEM.yaml)");
     if (!out && !check) return usage_error("no output directory: give -o DIR, or --check");
     if (check) out = NULL;
