@@ -10,6 +10,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "access.h"
 #include "mips/mipsregs.h"
 #include "model.h"
 #include "units.h"
@@ -17,14 +18,6 @@
 
 #define PAGE 0x1000u
 #define SZ(buf, v) (units_fmt_size(buf, sizeof buf, v), buf)
-
-static const char *const access_names[] = {
-    [TVP_ACCESS_NONE] = "none",
-    [TVP_ACCESS_EXCLUSIVE] = "exclusive",
-    [TVP_ACCESS_EMULATED] = "emulated",
-    [TVP_ACCESS_WRITE_IGNORE] = "write-ignore",
-    [TVP_ACCESS_WRITE_IGNORE_LOG] = "write-ignore-log",
-};
 
 static const char *const kind_names[] = { "ram", "flash", "boot_flash", "region", "sfr" };
 
@@ -250,14 +243,7 @@ static void check_devices(struct model *m, struct m_guest *g, int gi)
                 dup = 1;
             }
         if (dup) continue;
-        int acc;
-        switch (yd->access) {
-        case Y_ACCESS_EXCLUSIVE: acc = TVP_ACCESS_EXCLUSIVE; break;
-        case Y_ACCESS_EMULATED: acc = TVP_ACCESS_EMULATED; break;
-        case Y_ACCESS_WRITE_IGNORE: acc = TVP_ACCESS_WRITE_IGNORE; break;
-        case Y_ACCESS_WRITE_IGNORE_LOG: acc = TVP_ACCESS_WRITE_IGNORE_LOG; break;
-        default: acc = dev->default_access; break;
-        }
+        int acc = yd->access != TVP_ACCESS_NONE ? yd->access : dev->default_access;
         int emu = TVP_EMU_NONE;
         int is_console = !strcmp(dev->name, m->board->console);
         if (is_console) {
@@ -272,16 +258,17 @@ static void check_devices(struct model *m, struct m_guest *g, int gi)
         }
         if (acc == TVP_ACCESS_EMULATED) {
             if (dev->emulator == TVP_EMU_NONE) {
+                char valid[96];
                 diag_error(yd->access ? ap : np, "device '%s' cannot be emulated: the hypervisor has no "
-                           "emulator for it (emulators: intc, dma, the console UART); valid: exclusive, "
-                           "write-ignore, write-ignore-log", dev->name);
+                           "emulator for it (emulators: intc, dma, the console UART); valid: %s", dev->name,
+                           access_words_except(valid, sizeof valid, TVP_ACCESS_EMULATED));
                 continue;
             }
             emu = dev->emulator;
         }
         if (dev->ranges[0].size == 0 && acc != TVP_ACCESS_EXCLUSIVE) {
-            diag_error(ap, "device '%s' has no registers, only an interrupt: its access can only be "
-                       "exclusive", dev->name);
+            diag_error(ap, "device '%s' has no registers, only an interrupt: its access can only be %s",
+                       dev->name, access_word(TVP_ACCESS_EXCLUSIVE));
             continue;
         }
         if (g->nr_devs >= M_MAX_DEVS) {
@@ -310,7 +297,7 @@ static void check_devices(struct model *m, struct m_guest *g, int gi)
                 if (g->devs[a].access != g->devs[b].access)
                     diag_error(g->devs[a].pos, "device '%s' (%s) lies inside '%s' (%s) of the same "
                                "guest with a different access mode", da->name,
-                               access_names[g->devs[a].access], db->name, access_names[g->devs[b].access]);
+                               access_word(g->devs[a].access), db->name, access_word(g->devs[b].access));
             }
         }
 }
@@ -792,7 +779,7 @@ static void check_sharing(struct model *m)
                     if (ua->dev == ub->dev) {
                         diag_error(ub->pos, "device '%s' is given to guest '%s' (%s, line %d) and to guest "
                                    "'%s' (%s); an exclusive device has one owner", ub->dev->name, ga->name,
-                                   access_names[ua->access], ua->pos.line, gb->name, access_names[ub->access]);
+                                   access_word(ua->access), ua->pos.line, gb->name, access_word(ub->access));
                         continue;
                     }
                     for (int x = 0; x < CHIP_MAX_RANGES && ua->dev->ranges[x].size; x++)
@@ -802,8 +789,8 @@ static void check_sharing(struct model *m)
                                 diag_error(ub->pos, "device '%s' of guest '%s' (0x%08x..0x%08x, %s) overlaps "
                                            "device '%s' of guest '%s' (0x%08x..0x%08x, %s)", ub->dev->name,
                                            gb->name, rb->base, rb->base + rb->size - 1,
-                                           access_names[ub->access], ua->dev->name, ga->name, ra->base,
-                                           ra->base + ra->size - 1, access_names[ua->access]);
+                                           access_word(ub->access), ua->dev->name, ga->name, ra->base,
+                                           ra->base + ra->size - 1, access_word(ua->access));
                         }
                 }
         }

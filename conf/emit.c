@@ -17,51 +17,10 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "access.h"
+#include "sbuf.h"
+#include "svg.h"
 #include "units.h"
-
-/* ---- growing text buffer ---------------------------------------------------- */
-
-struct sbuf {
-    char *s;
-    size_t len, cap;
-};
-
-static void sb_printf(struct sbuf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-static void sb_printf(struct sbuf *b, const char *fmt, ...)
-{
-    va_list ap;
-    for (;;) {
-        size_t room = b->cap - b->len;
-        va_start(ap, fmt);
-        int n = vsnprintf(b->s ? b->s + b->len : NULL, room, fmt, ap);
-        va_end(ap);
-        if (n < 0) return;
-        if ((size_t)n < room) {
-            b->len += (size_t)n;
-            return;
-        }
-        size_t cap = b->cap ? b->cap * 2 : 4096;
-        while (cap < b->len + (size_t)n + 1) cap *= 2;
-        char *s = realloc(b->s, cap);
-        if (!s) { perror("vpconf"); exit(2); }
-        b->s = s;
-        b->cap = cap;
-    }
-}
-
-static void sb_bytes(struct sbuf *b, const void *d, size_t n)
-{
-    if (b->len + n + 1 > b->cap) {
-        size_t cap = b->cap ? b->cap : 4096;
-        while (cap < b->len + n + 1) cap *= 2;
-        char *s = realloc(b->s, cap);
-        if (!s) { perror("vpconf"); exit(2); }
-        b->s = s;
-        b->cap = cap;
-    }
-    memcpy(b->s + b->len, d, n);
-    b->len += n;
-}
 
 /* ---- the set of output files -------------------------------------------------- */
 
@@ -69,6 +28,7 @@ static void sb_bytes(struct sbuf *b, const void *d, size_t n)
 
 struct outfile {
     char name[64];
+    const char *path; /* not in the output directory but here (the dependency file) */
     struct sbuf body;
 };
 
@@ -108,24 +68,47 @@ static int mkdirs(const char *dir)
     return 0;
 }
 
-/* Writes every file under a temporary name, then renames them all. */
+/* Where file i goes and its temporary name beside it: OUTDIR/NAME, or its
+ * own path (the dependency file). 0, or -1 when a path is too long. */
+static int file_paths(const char *dir, int i, char *fin, char *tmp, size_t n)
+{
+    const struct outfile *f = &files[i];
+    int a, b;
+    if (f->path) {
+        const char *slash = strrchr(f->path, '/');
+        a = snprintf(fin, n, "%s", f->path);
+        b = slash ? snprintf(tmp, n, "%.*s/.%s.vpconf-tmp", (int)(slash - f->path), f->path, slash + 1)
+                  : snprintf(tmp, n, ".%s.vpconf-tmp", f->path);
+    } else {
+        a = snprintf(fin, n, "%s/%s", dir, f->name);
+        b = snprintf(tmp, n, "%s/.%s.vpconf-tmp", dir, f->name);
+    }
+    return a < 0 || b < 0 || (size_t)a >= n || (size_t)b >= n ? -1 : 0;
+}
+
+/* Writes every file under a temporary name, then renames them all. With
+ * no dir, only the files that have their own path are written. */
 static int commit_files(const char *dir)
 {
-    char tmp[MAX_FILES][4200], fin[4200];
+    static char tmp[MAX_FILES][4200];
+    char fin[4200];
     int written = 0, rc = 0;
-    if (mkdirs(dir)) {
+    if (dir && mkdirs(dir)) {
         fprintf(stderr, "vpconf: cannot create output directory '%s': %s\n", dir, strerror(errno));
         return -1;
     }
     for (int i = 0; i < nr_files; i++) {
-        int l = snprintf(tmp[i], sizeof tmp[i], "%s/.%s.vpconf-tmp", dir, files[i].name);
-        FILE *f = l < (int)sizeof tmp[i] ? fopen(tmp[i], "wb") : NULL;
+        tmp[i][0] = 0;
+        written = i + 1;
+        if (!dir && !files[i].path) continue;
+        FILE *f = file_paths(dir, i, fin, tmp[i], sizeof tmp[i]) ? NULL : fopen(tmp[i], "wb");
         if (!f) {
-            fprintf(stderr, "vpconf: cannot write '%s': %s\n", tmp[i], strerror(errno));
+            fprintf(stderr, "vpconf: cannot write '%s': %s\n", tmp[i][0] ? tmp[i] : fin,
+                    tmp[i][0] ? strerror(errno) : "path too long");
+            tmp[i][0] = 0;
             rc = -1;
             break;
         }
-        written = i + 1;
         size_t n = files[i].body.len;
         if ((n && fwrite(files[i].body.s, 1, n, f) != n) | (fclose(f) != 0)) {
             fprintf(stderr, "vpconf: cannot write '%s': %s\n", tmp[i], strerror(errno));
@@ -134,14 +117,17 @@ static int commit_files(const char *dir)
         }
     }
     if (rc) {
-        for (int i = 0; i < written; i++) unlink(tmp[i]);
+        for (int i = 0; i < written; i++)
+            if (tmp[i][0]) unlink(tmp[i]);
         return -1;
     }
     for (int i = 0; i < nr_files; i++) {
-        int l = snprintf(fin, sizeof fin, "%s/%s", dir, files[i].name);
-        if (l >= (int)sizeof fin || rename(tmp[i], fin)) {
-            fprintf(stderr, "vpconf: cannot rename '%s': %s\n", tmp[i], strerror(errno));
-            for (int k = i; k < nr_files; k++) unlink(tmp[k]);
+        if (!tmp[i][0]) continue;
+        file_paths(dir, i, fin, tmp[i], sizeof tmp[i]);
+        if (rename(tmp[i], fin)) {
+            fprintf(stderr, "vpconf: cannot rename '%s' to '%s': %s\n", tmp[i], fin, strerror(errno));
+            for (int k = i; k < nr_files; k++)
+                if (tmp[k][0]) unlink(tmp[k]);
             return -1;
         }
     }
@@ -150,9 +136,6 @@ static int commit_files(const char *dir)
 
 /* ---- names ------------------------------------------------------------------- */
 
-static const char *const access_c[] = { "TVP_ACCESS_NONE", "TVP_ACCESS_EXCLUSIVE", "TVP_ACCESS_EMULATED",
-                                        "TVP_ACCESS_WRITE_IGNORE", "TVP_ACCESS_WRITE_IGNORE_LOG" };
-static const char *const access_h[] = { "none", "exclusive", "emulated", "write-ignore", "write-ignore-log" };
 static const char *const emu_c[] = { "TVP_EMU_NONE", "TVP_EMU_EVIC", "TVP_EMU_CONSOLE_UART", "TVP_EMU_DMA" };
 static const char *const emu_h[] = { "", "intc emulator", "console UART emulator", "DMA emulator" };
 static const char *const kind_c[] = { "TVP_MEM_RAM", "TVP_MEM_FLASH", "TVP_MEM_BOOT", "TVP_MEM_EXTRA", "TVP_MEM_SFR" };
@@ -274,7 +257,7 @@ static void emit_c(const struct model *m, const char *cfgname)
         sb_printf(b, "static const struct tvp_dev_range devs_g%d[%d] = {\n", g->id, g->nr_list);
         for (int k = 0; k < g->nr_list; k++) {
             const struct tvp_dev_range *d = &g->list[k];
-            sb_printf(b, "    { 0x%08xu, 0x%05xu, %s, %s, %u }, /* %s */\n", d->base, d->size, access_c[d->access],
+            sb_printf(b, "    { 0x%08xu, 0x%05xu, %s, %s, %u }, /* %s */\n", d->base, d->size, access_c_name(d->access),
                       emu_c[d->emulator], d->device, c->devices[d->device].name);
         }
         sb_printf(b, "};\n");
@@ -514,7 +497,7 @@ static void emit_report(const struct model *m, const char *cfgname)
                               : whole ? (d->access == TVP_ACCESS_EXCLUSIVE ? "mapped" : "mapped read-only")
                                       : "sub-page: trapped, checked, forwarded";
             sb_printf(b, "    %-10s 0x%08x +0x%05x  %-16s %s\n", c->devices[d->device].name, d->base, d->size,
-                      access_h[d->access], how);
+                      access_word(d->access), how);
         }
         sb_printf(b, "  interrupts");
         if (!g->nr_irqs) sb_printf(b, " none");
@@ -581,14 +564,54 @@ static void emit_report(const struct model *m, const char *cfgname)
         sb_printf(b, "  0x%08x <- 0x%08x  %s\n", m->writes[i].addr, m->writes[i].value, m->writes[i].why);
 }
 
-int emit_all(const struct model *m, const char *cfgname, const char *outdir)
+/* ---- the dependency file ---------------------------------------------------------------- */
+
+/* A make rule like GCC's -MD -MP writes: the targets depend on the
+ * description and on every image it names, as the search resolved it
+ * (each once, in guest order); each image also gets an empty rule, so
+ * that make does not stop when an image is deleted or renamed. */
+static void emit_depfile(const struct model *m, const char *cfgname, const struct emit_dep *dep)
+{
+    struct sbuf *b = new_file("depfile");
+    files[nr_files - 1].path = dep->path;
+    sb_printf(b, "# Generated by vpconf from ");
+    sb_make_word(b, cfgname);
+    sb_printf(b, ": what its outputs depend on.\n");
+    for (int i = 0; i < dep->nr_targets; i++) {
+        if (i) sb_printf(b, " ");
+        sb_make_word(b, dep->targets[i]);
+    }
+    sb_printf(b, ": ");
+    sb_make_word(b, cfgname);
+    for (int gi = 0; gi < m->nr_guests; gi++) {
+        int seen = 0;
+        for (int k = 0; k < gi; k++) seen |= !strcmp(m->guests[k].image_path, m->guests[gi].image_path);
+        if (seen) continue;
+        sb_printf(b, " \\\n ");
+        sb_make_word(b, m->guests[gi].image_path);
+    }
+    sb_printf(b, "\n");
+    for (int gi = 0; gi < m->nr_guests; gi++) {
+        int seen = 0;
+        for (int k = 0; k < gi; k++) seen |= !strcmp(m->guests[k].image_path, m->guests[gi].image_path);
+        if (seen) continue;
+        sb_printf(b, "\n");
+        sb_make_word(b, m->guests[gi].image_path);
+        sb_printf(b, ":\n");
+    }
+}
+
+int emit_all(const struct model *m, const char *cfgname, const char *outdir, const struct emit_dep *dep)
 {
     nr_files = 0;
     emit_limits(m, cfgname);
     emit_c(m, cfgname);
     emit_layout(m, cfgname);
     emit_report(m, cfgname);
-    int rc = outdir ? commit_files(outdir) : 0;
+    svg_schedule(new_file("schedule.svg"), m, cfgname);
+    svg_memory(new_file("memory.svg"), m, cfgname);
+    if (dep && dep->path) emit_depfile(m, cfgname, dep);
+    int rc = outdir || (dep && dep->path) ? commit_files(outdir) : 0;
     drop_files();
     return rc;
 }

@@ -10,5 +10,6 @@ $(B)/bin/vpconf: $(CONF_OBJS)
 	@mkdir -p $(dir $@)
 	$(HOSTCC) $(HOST_ALL_CFLAGS) -o $@ $^ $(CONF_LDLIBS)
 
+
 TOOLS += $(B)/bin/vpconf
 -include $(CONF_OBJS:.o=.d)

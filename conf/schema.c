@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "access.h"
 #include "diag.h"
 #include "ytree.h"
 
@@ -12,12 +13,9 @@
 #define STR_MAX 4096
 
 /* ---- enumerations ------------------------------------------------------- */
-static const cyaml_strval_t access_strings[] = {
-    { "exclusive", Y_ACCESS_EXCLUSIVE },
-    { "emulated", Y_ACCESS_EMULATED },
-    { "write-ignore", Y_ACCESS_WRITE_IGNORE },
-    { "write-ignore-log", Y_ACCESS_WRITE_IGNORE_LOG },
-};
+#define ACCESS_STRVAL(e, w) { w, e },
+static const cyaml_strval_t access_strings[] = { TVP_ACCESS_MODES(ACCESS_STRVAL) };
+#undef ACCESS_STRVAL
 static const cyaml_strval_t on_fault_strings[] = {
     { "restart", Y_FAULT_RESTART },
     { "stop", Y_FAULT_STOP },

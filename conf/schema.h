@@ -13,13 +13,6 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-enum y_access {
-    Y_ACCESS_DEFAULT = 0, /* not given: the device library's default */
-    Y_ACCESS_EXCLUSIVE,
-    Y_ACCESS_EMULATED,
-    Y_ACCESS_WRITE_IGNORE,
-    Y_ACCESS_WRITE_IGNORE_LOG,
-};
 enum y_on_fault { Y_FAULT_RESTART = 0, Y_FAULT_STOP, Y_FAULT_REFLECT };
 enum y_cache { Y_CACHE_DEFAULT = 0, Y_CACHE_CACHED, Y_CACHE_UNCACHED, Y_CACHE_WRITE_THROUGH };
 enum y_pool { Y_POOL_RAM = 0, Y_POOL_FLASH };
@@ -46,7 +39,7 @@ struct y_schedule {
 
 struct y_device {
     char *name;
-    int access; /* enum y_access */
+    int access; /* enum tvp_access (conf/access.h); TVP_ACCESS_NONE: not given, the library's default */
 };
 
 struct y_region {

@@ -17,6 +17,9 @@ struct vpconf_opts {
     const char *const *image_dirs;
     int nr_image_dirs;
     int werror;               /* warnings count as errors */
+    const char *depfile;      /* NULL: none; else a make rule for dep_targets */
+    const char *const *dep_targets;
+    int nr_dep_targets;
 };
 
 /* Checks buf (the contents of config_path) and writes the outputs.

@@ -19,7 +19,8 @@ define hv_image
 HV_IMAGES += $(B)/$(1)/tinyvp.elf $(B)/$(1)/tinyvp.hex
 $(B)/$(1)/gen/tinyvp_config.c: $(2) $(B)/bin/vpconf | $(DEPS_STAMP) $(if $(4),,hv-guest-images)
 	@mkdir -p $$(dir $$@)
-	$(B)/bin/vpconf $(2) $(foreach d,$(3) $(if $(4),,$(HV_IMAGE_DIRS)),-L $(d)) -o $(B)/$(1)/gen
+	$(B)/bin/vpconf $(2) $(foreach d,$(3) $(if $(4),,$(HV_IMAGE_DIRS)),-L $(d)) -o $(B)/$(1)/gen \
+	    --depfile $(B)/$(1)/gen/tinyvp_config.d --dep-target $(B)/$(1)/gen/tinyvp_config.c
 $(B)/$(1)/gen/guests.S $(B)/$(1)/gen/tinyvp_limits.h: $(B)/$(1)/gen/tinyvp_config.c
 	@true
 $(B)/$(1)/obj/%.o: %.c VERSION | $(B)/$(1)/gen/tinyvp_config.c

@@ -48,6 +48,11 @@ UNIT_LIBS_fpu := -lm
 UNIT_TESTS += event
 UNIT_SRCS_event := sim/soc/pic32mz/event.c
 
+# --- sbuf: conf/sbuf.c (vpconf's text buffer, XML and make escaping) ----------
+UNIT_TESTS += sbuf
+UNIT_SRCS_sbuf := conf/sbuf.c
+UNIT_CFLAGS_sbuf := -Iconf
+
 # --- template ------------------------------------------------------------------
 define UNIT_TEST_template
 UNIT_OBJS_$(1) := $(patsubst %.c,$(UNIT_B)/$(1).obj/%.o,tests/unit/test_$(1).c $(UNIT_SRCS_$(1)))
