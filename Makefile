@@ -36,16 +36,27 @@ $(DEPS_STAMP): scripts/deps
 	@touch $@
 deps: $(DEPS_STAMP)
 
+# --- host/: code vpsim and vpconf share (the image reader) --------------------
+HOST_LIB_OBJS := $(B)/obj/host/image.o
+-include $(HOST_LIB_OBJS:.o=.d)
+
+# The version, from one place: the file VERSION (git describe if it is absent).
+TINYVP_VERSION := $(shell cat VERSION 2>/dev/null || git describe --tags --always 2>/dev/null || echo unknown)
+VERSION_CFLAGS := -DTINYVP_VERSION='"$(TINYVP_VERSION)"'
+
 # --- vpsim -------------------------------------------------------------------
 SIM_SRCS := $(sort $(wildcard sim/*/*.c sim/*/*/*.c))
 SIM_OBJS := $(SIM_SRCS:%.c=$(B)/obj/%.o)
-$(B)/bin/vpsim: $(SIM_OBJS)
+$(B)/bin/vpsim: $(SIM_OBJS) $(HOST_LIB_OBJS)
 	@mkdir -p $(dir $@)
 	$(HOSTCC) $(HOST_CFLAGS) -o $@ $^ -lelf -lm
 
 $(B)/obj/%.o: %.c | $(DEPS_STAMP)
 	@mkdir -p $(dir $@)
 	$(HOSTCC) $(HOST_CFLAGS) -c -o $@ $<
+
+$(B)/obj/sim/host/main.o: HOST_CFLAGS += $(VERSION_CFLAGS)
+$(B)/obj/sim/host/main.o: VERSION
 
 TOOLS := $(B)/bin/vpsim
 

@@ -10,9 +10,9 @@
 UNIT_B := $(B)/tests/unit
 UNIT_TESTS :=
 
-# --- loader: sim/host/loader.c -----------------------------------------------
+# --- loader: sim/host/loader.c over the image reader host/image.c ------------
 UNIT_TESTS += loader
-UNIT_SRCS_loader := sim/host/loader.c
+UNIT_SRCS_loader := sim/host/loader.c host/image.c
 UNIT_LIBS_loader := -lelf
 UNIT_CFLAGS_loader := -DLOADER_FIXTURES='"$(abspath $(UNIT_B))/fixtures"'
 
@@ -37,7 +37,7 @@ $(LOADER_FIX)/img.o: tests/unit/loader_img.S | $(DEPS_STAMP)
 $(LOADER_FIX)/img.hex: $(LOADER_FIX)/img.elf
 	$(TOBJCOPY) -O ihex $< $@
 
-$(UNIT_B)/test_loader: sim/host/loader.h $(LOADER_FIXTURES)
+$(UNIT_B)/test_loader: sim/host/loader.h include/tinyvp/image.h $(LOADER_FIXTURES)
 
 # --- fpu: sim/cpu/fpu.c, with a stub CPU ----------------------------------------
 UNIT_TESTS += fpu
