@@ -41,6 +41,7 @@ static const char usage_text[] =
     "a board, running IMAGE: an ELF or Intel HEX file of MIPS32 code (a microMIPS\n"
     "image is refused). Time is simulated time only: every run is reproducible.\n"
     "\n"
+    "Options:\n"
     "Run:\n"
     "  -c, --cycles=N         stop after N simulated cycles (200 MHz)\n"
     "      --time=T           stop after simulated time T (e.g. 10ms, 2s, 500us)\n"
