@@ -39,6 +39,15 @@ $(LOADER_FIX)/img.hex: $(LOADER_FIX)/img.elf
 
 $(UNIT_B)/test_loader: sim/host/loader.h include/tinyvp/image.h $(LOADER_FIXTURES)
 
+# --- image: the shared image reader host/image.c -------------------------------
+UNIT_TESTS += image
+UNIT_SRCS_image := host/image.c
+UNIT_LIBS_image := -lelf
+UNIT_CFLAGS_image := -DLOADER_FIXTURES='"$(abspath $(UNIT_B))/fixtures"' \
+                     -DCONF_IMG='"$(abspath $(B))/tests/conf/img"'
+$(UNIT_B)/test_image: include/tinyvp/image.h $(LOADER_FIXTURES) $(B)/tests/conf/img/micro.elf \
+                      $(B)/tests/conf/img/micro.hex
+
 # --- fpu: sim/cpu/fpu.c, with a stub CPU ----------------------------------------
 UNIT_TESTS += fpu
 UNIT_SRCS_fpu := sim/cpu/fpu.c
