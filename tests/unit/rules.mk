@@ -37,7 +37,7 @@ $(LOADER_FIX)/img.o: tests/unit/loader_img.S | $(DEPS_STAMP)
 $(LOADER_FIX)/img.hex: $(LOADER_FIX)/img.elf
 	$(TOBJCOPY) -O ihex $< $@
 
-$(UNIT_B)/test_loader: sim/host/loader.h include/tinyvp/image.h $(LOADER_FIXTURES)
+$(UNIT_B)/test_loader: sim/host/loader.h include/tinyvp/image.h tests/unit/unit_files.h $(LOADER_FIXTURES)
 
 # --- image: the shared image reader host/image.c -------------------------------
 UNIT_TESTS += image
@@ -45,7 +45,7 @@ UNIT_SRCS_image := host/image.c
 UNIT_LIBS_image := -lelf
 UNIT_CFLAGS_image := -DLOADER_FIXTURES='"$(abspath $(UNIT_B))/fixtures"' \
                      -DCONF_IMG='"$(abspath $(B))/tests/conf/img"'
-$(UNIT_B)/test_image: include/tinyvp/image.h $(LOADER_FIXTURES) $(B)/tests/conf/img/micro.elf \
+$(UNIT_B)/test_image: include/tinyvp/image.h tests/unit/unit_files.h $(LOADER_FIXTURES) $(B)/tests/conf/img/micro.elf \
                       $(B)/tests/conf/img/micro.hex
 
 # --- fpu: sim/cpu/fpu.c, with a stub CPU ----------------------------------------

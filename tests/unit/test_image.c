@@ -16,6 +16,8 @@
 
 #include <tinyvp/image.h>
 
+#include "unit_files.h"
+
 #if !defined(LOADER_FIXTURES) || !defined(CONF_IMG)
 #error "LOADER_FIXTURES and CONF_IMG (directories of the built fixtures) must be defined"
 #endif
@@ -30,34 +32,6 @@ static char why[1024];
         }                                                                                                         \
     } while (0)
 
-static const char *path_in(const char *dir, const char *name)
-{
-    static char path[4][512];
-    static int slot;
-    char *p = path[slot++ % 4];
-    snprintf(p, sizeof(path[0]), "%s/%s", dir, name);
-    return p;
-}
-
-static uint8_t *slurp(const char *path, size_t *len)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return NULL;
-    size_t cap = 1 << 16, n = 0;
-    uint8_t *buf = malloc(cap + 1);
-    for (;;) {
-        n += fread(buf + n, 1, cap - n, f);
-        if (n < cap)
-            break;
-        cap *= 2;
-        buf = realloc(buf, cap + 1);
-    }
-    fclose(f);
-    buf[n] = 0;
-    *len = n;
-    return buf;
-}
 
 static struct image img, img2;
 static struct image_error err;
@@ -100,7 +74,7 @@ static bool same_segs(const struct image *a, const struct image *b)
 
 static bool t_elf(void)
 {
-    if (!read_ok(path_in(LOADER_FIXTURES, "img.elf"), &img))
+    if (!read_ok(unit_path(LOADER_FIXTURES, "img.elf"), &img))
         return false;
     CHECK(img.format == IMAGE_ELF && img.isa == IMAGE_ISA_MIPS32, "format %d isa %d", img.format, img.isa);
     CHECK(!strcmp(image_isa_name(img.isa), "MIPS32"), "ISA name %s", image_isa_name(img.isa));
@@ -125,7 +99,7 @@ static bool t_elf(void)
 /* objcopy's HEX of the same ELF: the same bytes at the same places. */
 static bool t_hex_same_bytes_as_elf(void)
 {
-    if (!read_ok(path_in(LOADER_FIXTURES, "img.elf"), &img) || !read_ok(path_in(LOADER_FIXTURES, "img.hex"), &img2))
+    if (!read_ok(unit_path(LOADER_FIXTURES, "img.elf"), &img) || !read_ok(unit_path(LOADER_FIXTURES, "img.hex"), &img2))
         return false;
     CHECK(img2.format == IMAGE_HEX && img2.isa == IMAGE_ISA_MIPS32, "format %d isa %d", img2.format, img2.isa);
     CHECK(img2.has_entry && img2.entry == 0x9D000000, "entry 0x%08X (type 05 record)", img2.entry);
@@ -136,7 +110,7 @@ static bool t_hex_same_bytes_as_elf(void)
 static bool t_hex_crlf_lf(void)
 {
     size_t n;
-    uint8_t *crlf = slurp(path_in(LOADER_FIXTURES, "img.hex"), &n);
+    uint8_t *crlf = unit_slurp(unit_path(LOADER_FIXTURES, "img.hex"), &n);
     CHECK(crlf, "cannot read img.hex");
     CHECK(memchr(crlf, '\r', n), "img.hex has no CR: update this test");
     uint8_t *lf = malloc(n);
@@ -155,13 +129,13 @@ static bool t_hex_crlf_lf(void)
 static bool t_mem_same_as_file(void)
 {
     size_t n;
-    uint8_t *b = slurp(path_in(LOADER_FIXTURES, "img.elf"), &n);
+    uint8_t *b = unit_slurp(unit_path(LOADER_FIXTURES, "img.elf"), &n);
     CHECK(b, "cannot read img.elf");
     int rc = image_read_mem("img.elf", b, n, &img2, &err);
     memset(b, 0, n); /* the image must not point into the caller's buffer */
     free(b);
     CHECK(rc == 0, "%s", err.msg);
-    if (!read_ok(path_in(LOADER_FIXTURES, "img.elf"), &img))
+    if (!read_ok(unit_path(LOADER_FIXTURES, "img.elf"), &img))
         return false;
     CHECK(!strcmp(img2.path, "img.elf"), "path '%s'", img2.path);
     return same_image(&img, &img2) && same_segs(&img, &img2);
@@ -171,7 +145,7 @@ static bool t_mem_same_as_file(void)
 
 static bool t_micromips_elf(void)
 {
-    if (!read_ok(path_in(CONF_IMG, "micro.elf"), &img))
+    if (!read_ok(unit_path(CONF_IMG, "micro.elf"), &img))
         return false;
     CHECK(img.isa == IMAGE_ISA_MICROMIPS, "ISA %s", image_isa_name(img.isa));
     CHECK(strstr(img.isa_why, "EF_MIPS_ARCH_ASE_MICROMIPS"), "why: '%s'", img.isa_why);
@@ -183,7 +157,7 @@ static bool t_micromips_elf(void)
 static bool t_micromips_odd_entry(void)
 {
     size_t n;
-    uint8_t *b = slurp(path_in(CONF_IMG, "micro.elf"), &n);
+    uint8_t *b = unit_slurp(unit_path(CONF_IMG, "micro.elf"), &n);
     CHECK(b && n >= sizeof(Elf32_Ehdr), "cannot read micro.elf");
     ((Elf32_Ehdr *)b)->e_flags &= ~0x02000000u;
     int rc = image_read_mem("odd.elf", b, n, &img, &err);
@@ -201,7 +175,7 @@ static bool t_micromips_odd_entry(void)
 
 static bool t_micromips_hex(void)
 {
-    if (!read_ok(path_in(CONF_IMG, "micro.hex"), &img))
+    if (!read_ok(unit_path(CONF_IMG, "micro.hex"), &img))
         return false;
     CHECK(img.isa == IMAGE_ISA_MICROMIPS, "ISA %s", image_isa_name(img.isa));
     CHECK(!strcmp(image_isa_name(img.isa), "microMIPS"), "ISA name %s", image_isa_name(img.isa));

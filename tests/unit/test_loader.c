@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "host/loader.h"
+#include "unit_files.h"
 
 #ifndef LOADER_FIXTURES
 #error "LOADER_FIXTURES (directory of the built fixtures) must be defined"
@@ -133,42 +134,14 @@ static void run(const char *name, bool (*fn)(void))
 
 static const char *fixture(const char *name)
 {
-    static char path[4][512];
-    static int slot;
-    char *p = path[slot++ % 4];
-    snprintf(p, sizeof(path[0]), "%s/%s", LOADER_FIXTURES, name);
-    return p;
+    return unit_path(LOADER_FIXTURES, name);
 }
 
 static const char *tmpfile_path(const char *name)
 {
-    static char path[4][512];
-    static int slot;
-    char *p = path[slot++ % 4];
-    snprintf(p, sizeof(path[0]), "%s/%s", tmpdir, name);
-    return p;
+    return unit_path(tmpdir, name);
 }
 
-static uint8_t *slurp(const char *path, size_t *len)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return NULL;
-    size_t cap = 1 << 16, n = 0;
-    uint8_t *buf = malloc(cap + 1);
-    for (;;) {
-        size_t r = fread(buf + n, 1, cap - n, f);
-        n += r;
-        if (n < cap)
-            break;
-        cap *= 2;
-        buf = realloc(buf, cap + 1);
-    }
-    fclose(f);
-    buf[n] = 0;
-    *len = n;
-    return buf;
-}
 
 static const char *spit(const char *name, const void *data, size_t len)
 {
@@ -318,7 +291,7 @@ static bool t_hex(void)
 static bool t_hex_lf_lower(void)
 {
     size_t n;
-    uint8_t *src = slurp(fixture("img.hex"), &n);
+    uint8_t *src = unit_slurp(fixture("img.hex"), &n);
     CHECK(src, "cannot read fixture");
     CHECK(memchr(src, '\r', n), "fixture has no CR: update this test");
     char *dst = malloc(n + 16);
@@ -435,7 +408,7 @@ static bool t_small_err_buffer(void)
 
 static uint8_t *elf_copy(size_t *n)
 {
-    uint8_t *b = slurp(fixture("img.elf"), n);
+    uint8_t *b = unit_slurp(fixture("img.elf"), n);
     if (!b) {
         printf("FAIL test_loader: cannot read fixture img.elf\n");
         exit(1);
@@ -600,7 +573,7 @@ static bool t_no_load_segments(void)
 static const char *hex_variant(const char *name, int line, const char *repl, const char *extra)
 {
     size_t n;
-    char *src = (char *)slurp(fixture("img.hex"), &n);
+    char *src = (char *)unit_slurp(fixture("img.hex"), &n);
     if (!src) {
         printf("FAIL test_loader: cannot read fixture img.hex\n");
         exit(1);
@@ -637,7 +610,7 @@ static const char *hex_variant(const char *name, int line, const char *repl, con
 static bool fixture_line2(void)
 {
     size_t n;
-    char *src = (char *)slurp(fixture("img.hex"), &n);
+    char *src = (char *)unit_slurp(fixture("img.hex"), &n);
     CHECK(src, "cannot read img.hex");
     bool ok = strncmp(src, HEAD, sizeof(HEAD) - 1) == 0;
     free(src);
