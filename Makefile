@@ -58,10 +58,13 @@ $(DEPS_STAMP): scripts/deps
 	@touch $@
 deps: $(DEPS_STAMP)
 
+# --- host/: code vpsim and vpconf share (the image reader) --------------------
+HOST_LIB_OBJS := $(B)/obj/host/image.o
+
 # --- vpsim -------------------------------------------------------------------
 SIM_SRCS := $(sort $(wildcard sim/*/*.c sim/*/*/*.c))
 SIM_OBJS := $(SIM_SRCS:%.c=$(B)/obj/%.o)
-$(B)/bin/vpsim: $(SIM_OBJS)
+$(B)/bin/vpsim: $(SIM_OBJS) $(HOST_LIB_OBJS)
 	@mkdir -p $(dir $@)
 	$(HOSTCC) $(HOST_ALL_CFLAGS) -o $@ $^ -lelf -lm
 

@@ -177,13 +177,23 @@ static void check_image(struct model *m, struct m_guest *g, int gi, const struct
                    "the current directory)", g->y->image, g->name, dirs);
         return;
     }
-    if (image_load(g->image_path, &g->img)) {
+    struct image_error ie;
+    if (image_read(g->image_path, &g->img, &ie)) {
+        diag_error_in(g->image_path, (struct pos){ (int)ie.line, (int)ie.col }, "%s", ie.msg);
         diag_error(ip, "image '%s' of guest '%s' is unusable (see the message for the file)",
                    g->y->image, g->name);
         return;
     }
+    if (g->img.isa == IMAGE_ISA_MICROMIPS) {
+        /* the emulators (trap-and-emulate of guest SFR accesses) decode
+         * MIPS32 instruction words only */
+        diag_error(ip, "image '%s' (%s) of guest '%s' is microMIPS (%s): the hypervisor's emulators "
+                   "decode MIPS32 only; build the guest without -mmicromips", g->y->image, g->image_path,
+                   g->name, g->img.isa_why);
+        return;
+    }
     g->img_ok = 1;
-    for (int i = 0; i < g->img.nr_segs; i++) {
+    for (size_t i = 0; i < g->img.nsegs; i++) {
         const struct image_seg *s = &g->img.segs[i];
         uint32_t end = s->addr + s->size;
         if (s->addr >= c->flash_base && end <= c->flash_base + c->flash_size) {

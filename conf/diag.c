@@ -61,6 +61,14 @@ void diag_error_file(const char *file, const char *fmt, ...)
     va_end(ap);
 }
 
+void diag_error_in(const char *file, struct pos p, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    add(file, p, 1, fmt, ap);
+    va_end(ap);
+}
+
 int diag_errors(void) { return nr_err; }
 int diag_warnings(void) { return nr_warn; }
 

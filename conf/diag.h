@@ -21,6 +21,9 @@ void diag_warning(struct pos p, const char *fmt, ...)
 /* An error not tied to a place in the config (e.g. an image file). */
 void diag_error_file(const char *file, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
+/* An error at a place in another file (an Intel HEX image's line and column). */
+void diag_error_in(const char *file, struct pos p, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
 int diag_errors(void);
 int diag_warnings(void);
 /* Prints everything collected, errors and warnings in file order. */

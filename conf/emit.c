@@ -359,7 +359,7 @@ static int collect_segs(const struct model *m, struct placed_seg **out)
     struct placed_seg *p = malloc(cap * sizeof *p);
     for (int gi = 0; gi < m->nr_guests; gi++) {
         const struct m_guest *g = &m->guests[gi];
-        for (int i = 0; i < g->img.nr_segs; i++) {
+        for (size_t i = 0; i < g->img.nsegs; i++) {
             const struct image_seg *s = &g->img.segs[i];
             for (int k = 0; k < g->nr_regions; k++) {
                 const struct m_region *r = &g->regions[k];
@@ -465,7 +465,8 @@ static void emit_report(const struct model *m, const char *cfgname)
     for (int gi = 0; gi < m->nr_guests; gi++) {
         const struct m_guest *g = &m->guests[gi];
         sb_printf(b, "GUEST %d %s\n", g->id, g->name);
-        sb_printf(b, "  image %s (%s), entry 0x%08x, on_fault %s%s%s", g->y->image, g->img.is_elf ? "ELF" : "Intel HEX",
+        sb_printf(b, "  image %s (%s, %s), entry 0x%08x, on_fault %s%s%s", g->y->image,
+                  g->img.format == IMAGE_ELF ? "ELF" : "Intel HEX", image_isa_name(g->img.isa),
                   g->entry, fault_h[g->on_fault], g->flags & TVP_GUEST_FPU ? ", fpu" : "",
                   g->flags & TVP_GUEST_CONSOLE ? ", console" : "");
         if (g->dma_group)
@@ -483,7 +484,7 @@ static void emit_report(const struct model *m, const char *cfgname)
                       r->gpa + r->size - 1, r->rpa, r->rpa + r->size - 1, s1, pm, cache_h(r->cache));
         }
         if (g->img_ok)
-            for (int i = 0; i < g->img.nr_segs; i++) {
+            for (size_t i = 0; i < g->img.nsegs; i++) {
                 const struct image_seg *s = &g->img.segs[i];
                 if (s->addr <= c->devcfg_addr + 0x3f && s->addr + s->size > c->devcfg_addr)
                     sb_printf(b, "  note: the image's DEVCFG words (0x%08x..) stay in the guest's own boot flash "

@@ -12,7 +12,7 @@
 #include "chip.h"
 #include "cover.h"
 #include "diag.h"
-#include "image.h"
+#include <tinyvp/image.h>
 #include "schema.h"
 
 #define M_MAX_REGIONS 48

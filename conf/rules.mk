@@ -6,7 +6,7 @@ CONF_OBJS := $(CONF_SRCS:%.c=$(B)/obj/%.o)
 CONF_LIB_OBJS := $(CONF_LIB_SRCS:%.c=$(B)/obj/%.o)
 CONF_LDLIBS := -lcyaml -lyaml -lelf
 
-$(B)/bin/vpconf: $(CONF_OBJS)
+$(B)/bin/vpconf: $(CONF_OBJS) $(HOST_LIB_OBJS)
 	@mkdir -p $(dir $@)
 	$(HOSTCC) $(HOST_ALL_CFLAGS) -o $@ $^ $(CONF_LDLIBS)
 

@@ -26,7 +26,8 @@ struct board {
     unsigned led_port[BOARD_MAX_LEDS], led_pin[BOARD_MAX_LEDS];
     unsigned btn_port[BOARD_MAX_BUTTONS], btn_pin[BOARD_MAX_BUTTONS];
     bool led_on[BOARD_MAX_LEDS];
-    FILE *led_out;
+    void (*led_print)(void *ctx, const char *line);
+    void *led_ctx;
     struct board_led_event *log;
     size_t nlog, cap;
     struct press **press;
@@ -64,12 +65,13 @@ static void led_observer(void *ctx, unsigned port, uint16_t out_high, uint16_t c
             b->cap = cap;
         }
         b->log[b->nlog++] = (struct board_led_event){now, i, on};
-        if (b->led_out) {
+        if (b->led_print) {
             /* one cycle = 5 ns: milliseconds with 6 decimals, exact */
             uint64_t ns = now * (1000000000ull / PIC32MZ_SYSCLK_HZ);
-            fprintf(b->led_out, "[t=%" PRIu64 ".%06" PRIu64 "ms] LED %s %s\n", ns / 1000000,
-                    ns % 1000000, b->def->leds[i].name, on ? "on" : "off");
-            fflush(b->led_out);
+            char line[96];
+            snprintf(line, sizeof line, "[t=%" PRIu64 ".%06" PRIu64 "ms] LED %s %s\n", ns / 1000000,
+                     ns % 1000000, b->def->leds[i].name, on ? "on" : "off");
+            b->led_print(b->led_ctx, line);
         }
     }
 }
@@ -139,9 +141,10 @@ void board_free(struct board *b)
     free(b);
 }
 
-void board_print_leds(struct board *b, FILE *out)
+void board_print_leds(struct board *b, void (*print)(void *ctx, const char *line), void *ctx)
 {
-    b->led_out = out;
+    b->led_print = print;
+    b->led_ctx = ctx;
 }
 
 const struct board_led_event *board_led_log(const struct board *b, size_t *n)

@@ -50,8 +50,10 @@ void board_free(struct board *b);
 const struct board_def *board_def_of(const struct board *b);
 /* Known board names, comma-separated (for messages). */
 const char *board_names(void);
-/* --leds: print every LED change on out as "[t=1.234567ms] LED LD1 on". */
-void board_print_leds(struct board *b, FILE *out);
+/* --leds: every LED change is handed to print as one whole line,
+ * "[t=1.234567ms] LED LD1 on\n"; print decides where it goes (the host
+ * keeps it from splitting a console line: docs/simulator.md, "Board"). */
+void board_print_leds(struct board *b, void (*print)(void *ctx, const char *line), void *ctx);
 /* The LED changes so far. */
 const struct board_led_event *board_led_log(const struct board *b, size_t *n);
 /* "BTN1@10ms" or "BTN1@10ms:5ms" (press at 10 ms, release 5 ms later;

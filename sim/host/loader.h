@@ -27,21 +27,22 @@ struct load_info {
     uint64_t nbytes;
 };
 
-/* Loads an ELF32 little-endian MIPS executable (libelf) or an Intel HEX file
- * (detected by content: ELF magic, or ':' first char).
- *
- * Addresses: ELF PT_LOAD p_paddr (kseg0/kseg1 virtual addresses are reduced
- * to physical with & 0x1FFFFFFF; others taken as physical), p_filesz bytes
- * loaded, p_memsz - p_filesz zero-filled; HEX: records 00 data, 01 EOF,
- * 02 extended segment, 04 extended linear, 03/05 start addresses; linear
- * addresses reduced the same way.
+/* Loads an ELF32 little-endian MIPS executable or an Intel HEX file (LF or
+ * CRLF lines), read by the shared reader (include/tinyvp/image.h, which
+ * says how addresses are found and reduced to physical): ELF PT_LOAD
+ * segments get p_filesz bytes loaded and p_memsz - p_filesz zero-filled;
+ * HEX data records are loaded as they are.
  *
  * nsegments counts the ELF PT_LOAD segments loaded, or for HEX the runs of
  * contiguous data; nbytes counts every byte written (zero fill included).
  *
+ * A microMIPS image (ELF flag EF_MIPS_ARCH_ASE_MICROMIPS, or an odd entry or
+ * HEX start address) is refused: vpsim decodes MIPS32 only.
+ *
  * Returns 0 on success; on any error returns -1 and writes one clear message
- * (naming the file, and for HEX the line number) into err. Loading is not
- * all-or-nothing: on error, the caller discards the machine. */
+ * into err, starting with the file ("PATH: ", or "PATH:LINE:COL: " and
+ * "PATH:LINE: " for a place in a HEX file). Loading is not all-or-nothing:
+ * on error, the caller discards the machine. */
 int load_image(const char *path, const struct load_sink *sink, struct load_info *info, char *err, size_t errlen);
 
 #endif /* SIM_HOST_LOADER_H */

@@ -30,48 +30,85 @@ enum { OPT_BOARD = 0x200, OPT_LEDS, OPT_PRESS, OPT_BUTTONS };
 #define EXIT_DEADLOCK  125
 #define SYSCLK_HZ      200000000ull
 
+/* The version, from the file VERSION (the Makefile passes it). */
+#ifndef TINYVP_VERSION
+#define TINYVP_VERSION "unknown"
+#endif
+
 static const char usage_text[] =
-    "usage: vpsim [options] IMAGE\n"
-    "Simulates a PIC32MZ EF (M5150 core) running IMAGE (ELF or Intel HEX).\n"
-    "  -c, --cycles N     stop after N simulated cycles (200 MHz)\n"
-    "      --time T       stop after simulated time T (e.g. 10ms, 2s, 500us)\n"
-    "  -s, --stats        print statistics on stderr at the end\n"
-    /* traces and debugging (disasm.h, gdbstub.h) */
-    "  -t, --trace FILE   write an instruction trace to FILE ('-' = stderr): per\n"
-    "                     instruction 'CYCLE PC: WORD G MNEMONIC OPERANDS (ds)'\n"
-    "                     (G = guest mode, (ds) = delay slot), and a line\n"
-    "                     'exception NAME at EPC \u2192 VECTOR' per exception\n"
-    "      --gdb PORT     wait for GDB on 127.0.0.1:PORT before the first\n"
-    "                     instruction (PORT 0 picks one and prints it); e.g.\n"
-    "                     gdb-multiarch -ex 'target remote :PORT' IMAGE.elf\n"
-    "      --prid X       processor revision register value (default 0x0001A700)\n"
-    "      --load FILE    also load FILE (ELF/HEX) into memory; IMAGE gives the entry\n"
-    "      --measure NAME=FROM..TO  cycles/instructions from each FROM event to the next TO:\n"
-    "                     pc:ADDR|SYM[+OFF], exc[:CODE], guest-entry[:ID], guest-exit[:CODE],\n"
-    "                     irq:V, guest-irq; min/median/max printed at the end\n"
-    "      --measure-json FILE  also write the measurements as JSON\n"
-    "      --events FILE  log guest entries/exits, exceptions and interrupts (cycle insns kind arg)\n"
-    "      --timeline FILE  the same as a timeline (Chrome trace JSON: chrome://tracing, Perfetto)\n"
+    "Usage: vpsim [OPTION]... IMAGE\n"
+    "Simulate a PIC32MZ EF (M5150 core: MIPS32 with the virtualization module) on\n"
+    "a board, running IMAGE: an ELF or Intel HEX file of MIPS32 code (a microMIPS\n"
+    "image is refused). Time is simulated time only: every run is reproducible.\n"
+    "\n"
+    "Exit status: the program's own exit code (UHI exit); 2 for bad input (options,\n"
+    "image); 124 when --cycles or --time ends the run; 125 when the CPU waits (WAIT)\n"
+    "with nothing left that could wake it.\n"
+    "\n"
+    "Options:\n"
+    "Run:\n"
+    "  -c, --cycles=N         stop after N simulated cycles (200 MHz)\n"
+    "      --time=T           stop after simulated time T (e.g. 10ms, 2s, 500us)\n"
+    "      --until=PATTERN    stop with status 0 once the console (stdio UART)\n"
+    "                         output contains PATTERN (escapes as in --input)\n"
+    "      --load=FILE        also load FILE (ELF/HEX) into memory; IMAGE gives the\n"
+    "                         entry\n"
+    "      --prid=X           processor revision register value (default\n"
+    "                         0x0001A700)\n"
+    "  -s, --stats            print statistics on stderr at the end\n"
+    "\n"
     /* UART backends (uart_backend.h, docs/simulator.md "UART backends") */
-    "      --uart N=SPEC  where UART N (1-6) goes: none, stdio, file:PATH, or\n"
-    "                     tcp:PORT (server on 127.0.0.1, waits for a client;\n"
-    "                     PORT 0 picks one and prints it). Default: UART4 on\n"
-    "                     stdio (the Wi-FIRE console; stdin is its input)\n"
-    "      --input N=SCRIPT  types into UART N: lines 'at TIME: TEXT' (TIME like\n"
-    "                     1ms, 20us, 5000cyc; TEXT with \\n \\r \\t \\xHH escapes),\n"
-    "                     or @FILE holding such lines; may be repeated\n"
-    "      --until PATTERN  stop with status 0 once the console (stdio UART)\n"
-    "                     output contains PATTERN (escapes as above)\n"
+    "Console and UARTs:\n"
+    "      --uart=N=SPEC      where UART N (1-6) goes: none, stdio, file:PATH, or\n"
+    "                         tcp:PORT (server on 127.0.0.1, waits for a client;\n"
+    "                         PORT 0 picks one and prints it). Default: UART4 on\n"
+    "                         stdio (the Wi-FIRE console; stdin is its input)\n"
+    "      --input=N=SCRIPT   types into UART N: lines 'at TIME: TEXT' (TIME like\n"
+    "                         1ms, 20us, 5000cyc; TEXT with \\n \\r \\t \\xHH\n"
+    "                         escapes), or @FILE holding such lines; may be\n"
+    "                         repeated\n"
+    "\n"
     /* Board (sim/board/board.h) */
-    "      --board NAME   the board around the chip (default wifire)\n"
-    "      --leds[=FILE]  print LED changes: [t=1.234567ms] LED LD1 on (to FILE: apart\n"
-    "                     from the console on stdout)\n"
-    "      --press B@T[:D]  press button B (BTN1, BTN2) at simulated time T for\n"
-    "                     D (default 50ms), e.g. BTN1@10ms:5ms; may be repeated\n"
-    "      --buttons FILE   presses from FILE, one B@T[:D] per line, # comments\n"
-    "  -h, --help         this help\n"
-    "Exit status: the program's exit code (UHI exit), 2 for bad input,\n"
-    "124 when --cycles/--time ends the run, 125 on WAIT with nothing pending.\n";
+    "Board:\n"
+    "      --board=NAME       the board around the chip (default wifire)\n"
+    "      --leds[=FILE]      print LED changes, '[t=1.234567ms] LED LD1 on': on\n"
+    "                         stdout, each on a line of its own, never inside a\n"
+    "                         console line; or into FILE\n"
+    "      --press=B@T[:D]    press button B (BTN1, BTN2) at simulated time T for\n"
+    "                         D (default 50ms), e.g. BTN1@10ms:5ms; may be repeated\n"
+    "      --buttons=FILE     presses from FILE, one B@T[:D] per line, # comments\n"
+    "\n"
+    /* measurements (measure.h) */
+    "Measurements:\n"
+    "      --measure=NAME=FROM..TO  cycles and instructions from each FROM event to\n"
+    "                         the next TO; events: pc:ADDR|SYM[+OFF], exc[:CODE],\n"
+    "                         guest-entry[:ID], guest-exit[:CODE], irq:V,\n"
+    "                         guest-irq; min/median/max printed at the end\n"
+    "      --measure-json=FILE  also write the measurements as JSON\n"
+    "      --events=FILE      log guest entries/exits, exceptions and interrupts\n"
+    "                         (cycle insns kind arg)\n"
+    "      --timeline=FILE    the same as a timeline (Chrome trace JSON: Perfetto,\n"
+    "                         chrome://tracing), one track per guest\n"
+    "\n"
+    /* traces and debugging (disasm.h, gdbstub.h) */
+    "Traces and debugging:\n"
+    "  -t, --trace=FILE       write an instruction trace to FILE ('-' = stderr):\n"
+    "                         per instruction 'CYCLE PC: WORD G MNEMONIC OPERANDS\n"
+    "                         (ds)' (G = guest mode, (ds) = delay slot), and a\n"
+    "                         line 'exception NAME at EPC \u2192 VECTOR' per exception\n"
+    "      --gdb=PORT         wait for GDB on 127.0.0.1:PORT before the first\n"
+    "                         instruction (PORT 0 picks one and prints it); e.g.\n"
+    "                         gdb-multiarch -ex 'target remote :PORT' IMAGE.elf\n"
+    "\n"
+    "Other:\n"
+    "  -h, --help             print this help and exit\n"
+    "  -V, --version          print the version and exit\n"
+    "\n"
+    "Examples:\n"
+    "  $ vpsim --leds build/wifire-3guests/tinyvp.hex\n"
+    "  $ vpsim --stats --time 10ms --trace trace.txt test.elf\n"
+    "\n"
+    "Documentation: docs/simulator.md in the tinyVP sources.\n";
 
 static void usage_error(const char *fmt, const char *arg)
 {
@@ -116,6 +153,33 @@ static uint64_t parse_time(const char *s)
     if (cyc > 1.8e19)
         usage_error("time '%s' too large", s);
     return (uint64_t)cyc;
+}
+
+/* --leds=FILE */
+static void led_to_file(void *ctx, const char *line)
+{
+    fputs(line, ctx);
+    fflush(ctx);
+}
+
+/* --leds: stdout, shared with the console (uart_backend.h) */
+static void led_to_console(void *ctx, const char *line)
+{
+    uart_backends_side_line(ctx, line);
+}
+
+/* UHI writes to fd 1 are console output too: they go through the same
+ * stdout as the stdio UARTs, so a side line never splits them either. */
+static struct uart_backends *uhi_console;
+
+static void uhi_write_hook(void *ctx, int fd, const void *buf, unsigned len)
+{
+    if (fd == 1) {
+        uart_backends_console_write(uhi_console, buf, len);
+    } else {
+        fwrite(buf, 1, len, stderr);
+        fflush(stderr);
+    }
 }
 
 static FILE *trace_file;
@@ -219,6 +283,7 @@ int main(int argc, char **argv)
         {"cycles", required_argument, NULL, 'c'}, {"time", required_argument, NULL, 'T'},
         {"stats", no_argument, NULL, 's'},        {"trace", required_argument, NULL, 't'},
         {"prid", required_argument, NULL, 'P'},   {"help", no_argument, NULL, 'h'},
+        {"version", no_argument, NULL, 'V'},
         {"load", required_argument, NULL, 'L'},
         {"gdb", required_argument, NULL, 0x300}, /* gdbstub.h */
         /* measurements (measure.h) */
@@ -257,7 +322,7 @@ int main(int argc, char **argv)
     unsigned npress = 0, nbutton_files = 0;
     int ch;
     opterr = 0;
-    while ((ch = getopt_long(argc, argv, "c:st:h", longopts, NULL)) != -1) {
+    while ((ch = getopt_long(argc, argv, "c:st:hV", longopts, NULL)) != -1) {
         switch (ch) {
         case 'c': limit = parse_u64(optarg, "--cycles"); break;
         case 'T': limit = parse_time(optarg); break;
@@ -265,6 +330,7 @@ int main(int argc, char **argv)
         case 't': trace = optarg; break;
         case 'P': opt.prid = (uint32_t)parse_u64(optarg, "--prid"); break;
         case 'h': fputs(usage_text, stdout); return 0;
+        case 'V': printf("vpsim %s\n", TINYVP_VERSION); return 0;
         /* measurements */
         case 1001:
         case 1002:
@@ -349,15 +415,18 @@ int main(int argc, char **argv)
         }
         if (print_leds) {
             static FILE *leds_file;
-            leds_file = leds_path ? fopen(leds_path, "w") : stdout;
-            if (!leds_file) {
+            leds_file = leds_path ? fopen(leds_path, "w") : NULL;
+            if (leds_path && !leds_file) {
                 fprintf(stderr, "vpsim: cannot open LED file %s: %s\n", leds_path,
                         strerror(errno));
                 board_free(bd);
                 soc_free(&soc);
                 return EXIT_BAD_INPUT;
             }
-            board_print_leds(bd, leds_file);
+            if (leds_file)
+                board_print_leds(bd, led_to_file, leds_file);
+            else /* on stdout, beside the console: never inside one of its lines */
+                board_print_leds(bd, led_to_console, &ub);
         }
     }
     struct load_sink sink = {.ctx = &soc, .write = soc_load_write};
@@ -378,6 +447,8 @@ int main(int argc, char **argv)
         /* only IMAGE decides where the chip starts */
     }
     struct cpu *c = &soc.cpu;
+    uhi_console = &ub;
+    c->hooks.uhi_write = uhi_write_hook;
     if (!info.fills_reset_vector) {
         if (!info.has_entry) {
             fprintf(stderr, "vpsim: %s: nothing at the reset vector and no entry point\n", image);

@@ -218,6 +218,57 @@ static bool match(const struct point *p, enum pt_kind kind, uint32_t arg)
     return p->kind == kind && (!p->has_arg || p->arg == arg);
 }
 
+/* s as a JSON string (RFC 8259, sec. 7): quote and backslash escaped,
+ * control characters as \n, \t, ... or \u00XX; valid UTF-8 passes through,
+ * a byte that is not part of valid UTF-8 becomes U+FFFD, so the file is
+ * always valid JSON whatever the command line held. */
+static void json_string(FILE *f, const char *s)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    fputc('"', f);
+    while (*p) {
+        unsigned char c = *p;
+        if (c == '"' || c == '\\') {
+            fputc('\\', f);
+            fputc(c, f);
+            p++;
+        } else if (c < 0x20 || c == 0x7f) {
+            switch (c) {
+            case '\b': fputs("\\b", f); break;
+            case '\f': fputs("\\f", f); break;
+            case '\n': fputs("\\n", f); break;
+            case '\r': fputs("\\r", f); break;
+            case '\t': fputs("\\t", f); break;
+            default: fprintf(f, "\\u%04x", c); break;
+            }
+            p++;
+        } else if (c < 0x80) {
+            fputc(c, f);
+            p++;
+        } else {
+            /* a UTF-8 sequence: lead byte, then 1..3 continuation bytes;
+             * no overlong forms, no surrogates, nothing past U+10FFFF */
+            unsigned n = c >= 0xf0 ? 3 : c >= 0xe0 ? 2 : c >= 0xc0 ? 1 : 0;
+            uint32_t cp = c & (0x3f >> n);
+            bool ok = n > 0 && c < 0xf5;
+            for (unsigned i = 1; ok && i <= n; i++) {
+                ok = (p[i] & 0xc0) == 0x80;
+                cp = cp << 6 | (p[i] & 0x3f);
+            }
+            static const uint32_t min_cp[4] = {0, 0x80, 0x800, 0x10000};
+            ok = ok && cp >= min_cp[n] && cp <= 0x10ffff && (cp < 0xd800 || cp > 0xdfff);
+            if (ok) {
+                fwrite(p, 1, n + 1, f);
+                p += n + 1;
+            } else {
+                fputs("\\ufffd", f);
+                p++;
+            }
+        }
+    }
+    fputc('"', f);
+}
+
 /* Timeline: a slice per guest-mode stretch (one track per GuestID), root
  * exceptions and controller interrupts as instant events on the root
  * track. Times in microseconds of simulated time. */
@@ -235,9 +286,9 @@ static void tl_emit(const char *ph, const char *name, int tid, const struct cpu 
                               "\"args\":{\"name\":\"guest %d\"}}", tl_first ? "" : ",", tid, tid);
         tl_first = false;
     }
-    fprintf(timeline, "%s\n{\"ph\":\"%s\",\"name\":\"%s\",\"pid\":1,\"tid\":%d,"
-                      "\"ts\":%.3f%s",
-            tl_first ? "" : ",", ph, name, tid, (double)c->cycles / 200.0,
+    fprintf(timeline, "%s\n{\"ph\":\"%s\",\"name\":", tl_first ? "" : ",", ph);
+    json_string(timeline, name);
+    fprintf(timeline, ",\"pid\":1,\"tid\":%d,\"ts\":%.3f%s", tid, (double)c->cycles / 200.0,
             ph[0] == 'i' ? ",\"s\":\"t\"" : "");
     if (ph[0] == 'i')
         fprintf(timeline, ",\"args\":{\"arg\":%" PRIu32 "}", arg);
@@ -412,12 +463,15 @@ void measure_report(void)
                 "measure %s: n=%zu cycles min %" PRIu64 " median %" PRIu64 " max %" PRIu64
                 ", instructions min %" PRIu64 " median %" PRIu64 " max %" PRIu64 "\n",
                 m->name, m->n, cy.min, cy.med, cy.max, in.min, in.med, in.max);
-        if (j)
+        if (j) {
+            fputs("  ", j);
+            json_string(j, m->name);
             fprintf(j,
-                    "  \"%s\": {\"n\": %zu, \"cycles\": [%" PRIu64 ", %" PRIu64 ", %" PRIu64
+                    ": {\"n\": %zu, \"cycles\": [%" PRIu64 ", %" PRIu64 ", %" PRIu64
                     "], \"instructions\": [%" PRIu64 ", %" PRIu64 ", %" PRIu64 "]}%s\n",
-                    m->name, m->n, cy.min, cy.med, cy.max, in.min, in.med, in.max,
+                    m->n, cy.min, cy.med, cy.max, in.min, in.med, in.max,
                     i + 1 < nms ? "," : "");
+        }
     }
     if (j) {
         fprintf(j, "}\n");

@@ -376,8 +376,20 @@ bool uart_backends_open(struct uart_backends *ub, char *err, size_t n)
     return true;
 }
 
+static void side_flush(struct uart_backends *ub);
+
 void uart_backends_close(struct uart_backends *ub)
 {
+    if (ub->side_len) { /* side lines still waiting: after the console's last line */
+        if (ub->out_midline)
+            fputc('\n', stdout);
+        ub->out_midline = false;
+        side_flush(ub);
+        fflush(stdout);
+    }
+    free(ub->side);
+    ub->side = NULL;
+    ub->side_cap = 0;
     for (unsigned i = 0; i < UART_COUNT; i++) {
         struct uart_backend *b = &ub->b[i];
         if (b->kind == UB_FILE || b->kind == UB_TCP) {
@@ -395,6 +407,55 @@ void uart_backends_close(struct uart_backends *ub)
     free(ub->until);
     free(ub->until_tail);
     ub->until = ub->until_tail = NULL;
+}
+
+/* ---- stdout: the console and the side lines ---------------------------- */
+
+static void side_flush(struct uart_backends *ub)
+{
+    if (!ub->side_len)
+        return;
+    fwrite(ub->side, 1, ub->side_len, stdout);
+    ub->side_len = 0;
+}
+
+void uart_backends_console_write(struct uart_backends *ub, const void *buf, size_t len)
+{
+    const uint8_t *p = buf;
+    for (size_t i = 0; i < len; i++) {
+        fputc(p[i], stdout);
+        ub->out_midline = p[i] != '\n';
+        if (!ub->out_midline)
+            side_flush(ub);
+    }
+    fflush(stdout);
+}
+
+void uart_backends_side_line(struct uart_backends *ub, const char *line)
+{
+    size_t n = strlen(line);
+    if (ub->out_midline && ub->side_len + n > UART_BACKEND_SIDE_MAX) {
+        fputc('\n', stdout); /* the console never ends its line: end it here */
+        ub->out_midline = false;
+        side_flush(ub);
+    }
+    if (!ub->out_midline) {
+        fwrite(line, 1, n, stdout);
+        fflush(stdout);
+        return;
+    }
+    if (ub->side_len + n > ub->side_cap) {
+        size_t cap = ub->side_cap ? ub->side_cap : 256;
+        while (cap < ub->side_len + n)
+            cap *= 2;
+        char *s = realloc(ub->side, cap);
+        if (!s)
+            return; /* out of host memory: the line is lost, the run goes on */
+        ub->side = s;
+        ub->side_cap = cap;
+    }
+    memcpy(ub->side + ub->side_len, line, n);
+    ub->side_len += n;
 }
 
 /* ---- the line ----------------------------------------------------------- */
@@ -423,8 +484,7 @@ static void line_tx(void *ctx, uint64_t now, unsigned data)
     struct uart_backend *b = ctx;
     uint8_t c = (uint8_t)data; /* 9-bit characters: the low 8 bits */
     if (b->out_fd == STDOUT_FILENO) {
-        fputc(c, stdout);
-        fflush(stdout);
+        uart_backends_console_write(b->all, &c, 1);
     } else if (b->out_fd >= 0) {
         ssize_t r;
         do

@@ -66,6 +66,10 @@ struct uart_backends {
     bool until_hit;
     void (*on_until)(void *ctx);
     void *until_ctx;
+    /* stdout: the console and the side lines beside it (see below) */
+    bool out_midline;  /* the console's last byte on stdout was not a newline */
+    char *side;        /* side lines waiting for the console line to end */
+    size_t side_len, side_cap;
 };
 
 /* Defaults: UART4 on stdio, the others none. */
@@ -86,6 +90,18 @@ bool uart_backends_open(struct uart_backends *ub, char *err, size_t errlen);
 /* The line for UART n (1..6), to pass to uart_set_line(). */
 void uart_backends_line(struct uart_backends *ub, unsigned n, struct uart_line *line);
 void uart_backends_close(struct uart_backends *ub);
+
+/* stdout carries the console (stdio UARTs, and UHI writes to fd 1) and the
+ * lines vpsim prints beside it (--leds). A side line never splits a console
+ * line: while the console is in the middle of a line, side lines wait, and
+ * follow the console's next newline. Those still waiting when the run ends
+ * are printed by uart_backends_close, after a newline that ends the
+ * console's last line. More than UART_BACKEND_SIDE_MAX waiting bytes end
+ * the console line early (a console that never ends its line). */
+#define UART_BACKEND_SIDE_MAX (1u << 20)
+void uart_backends_console_write(struct uart_backends *ub, const void *buf, size_t len);
+/* line: one whole line, ending in '\n'. */
+void uart_backends_side_line(struct uart_backends *ub, const char *line);
 
 /* Parses "TIME" at *s (e.g. 1ms, 2.5us, 100ns, 3s, 12345cyc), advancing
  * *s; false if it is not one. Cycles are 200 MHz SYSCLK cycles. */

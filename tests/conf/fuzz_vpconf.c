@@ -1,6 +1,6 @@
 /*
  * libFuzzer harness over vpconf's parser, schema validation, checker and
- * emitter (in memory, nothing written), and over the guest image readers.
+ * emitter (in memory, nothing written), and over the image reader (host/image.c).
  * Built with clang -fsanitize=fuzzer,address,undefined by tests/conf/rules.mk;
  * tests/conf/run replays tests/conf/corpus (and the example configs) with it,
  * make fuzz (FUZZ=1) fuzzes for a while. Guest images named by a fuzzed
@@ -10,8 +10,9 @@
 #include <stdlib.h>
 
 #include "diag.h"
-#include "image.h"
 #include "vpconf.h"
+
+#include <tinyvp/image.h>
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -20,7 +21,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     diag_set_quiet(1);
     if (size && (data[0] == ':' || data[0] == 0x7f)) {
         struct image img;
-        image_load_mem("fuzz-image", data, size, &img);
+        struct image_error err;
+        image_read_mem("fuzz-image", data, size, &img, &err);
         image_free(&img);
         diag_reset();
         return 0;

@@ -18,13 +18,13 @@ $(B)/tests/conf/cover_test: tests/conf/cover_test.c $(B)/obj/conf/cover.o
 
 # Sanitizer build of vpconf, run by the suite over all configs.
 CONF_SAN_FLAGS := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
-$(B)/tests/conf/vpconf-san: $(CONF_SRCS) | $(DEPS_STAMP)
+$(B)/tests/conf/vpconf-san: $(CONF_SRCS) host/image.c | $(DEPS_STAMP)
 	@mkdir -p $(dir $@)
-	$(HOSTCC) $(filter-out -O2,$(HOST_ALL_CFLAGS)) $(CONF_SAN_FLAGS) -o $@ $(CONF_SRCS) $(CONF_LDLIBS)
+	$(HOSTCC) $(filter-out -O2,$(HOST_ALL_CFLAGS)) $(CONF_SAN_FLAGS) -o $@ $(CONF_SRCS) host/image.c $(CONF_LDLIBS)
 
 # libFuzzer harness over parser + checker (clang). Replayed over the
 # corpus in make test; fuzzed for a while under make fuzz.
-$(B)/tests/conf/fuzz_vpconf: tests/conf/fuzz_vpconf.c $(CONF_LIB_SRCS) | $(DEPS_STAMP)
+$(B)/tests/conf/fuzz_vpconf: tests/conf/fuzz_vpconf.c $(CONF_LIB_SRCS) host/image.c | $(DEPS_STAMP)
 	@mkdir -p $(dir $@)
 	clang -std=c11 -D_DEFAULT_SOURCE -D_POSIX_C_SOURCE=200809L -Iinclude -Iconf -g -O1 \
 	    -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined -o $@ $^ $(CONF_LDLIBS)

@@ -10,9 +10,9 @@
 UNIT_B := $(B)/tests/unit
 UNIT_TESTS :=
 
-# --- loader: sim/host/loader.c -----------------------------------------------
+# --- loader: sim/host/loader.c over the image reader host/image.c ------------
 UNIT_TESTS += loader
-UNIT_SRCS_loader := sim/host/loader.c
+UNIT_SRCS_loader := sim/host/loader.c host/image.c
 UNIT_LIBS_loader := -lelf
 UNIT_CFLAGS_loader := -DLOADER_FIXTURES='"$(abspath $(UNIT_B))/fixtures"'
 
@@ -38,6 +38,15 @@ $(LOADER_FIX)/img.hex: $(LOADER_FIX)/img.elf
 	$(TOBJCOPY) -O ihex $< $@
 
 $(UNIT_B)/test_loader: $(LOADER_FIXTURES)
+
+# --- image: the shared image reader host/image.c -------------------------------
+UNIT_TESTS += image
+UNIT_SRCS_image := host/image.c
+UNIT_LIBS_image := -lelf
+UNIT_CFLAGS_image := -DLOADER_FIXTURES='"$(abspath $(UNIT_B))/fixtures"' \
+                     -DCONF_IMG='"$(abspath $(B))/tests/conf/img"'
+$(UNIT_B)/test_image: $(LOADER_FIXTURES) $(B)/tests/conf/img/micro.elf \
+                      $(B)/tests/conf/img/micro.hex
 
 # --- fpu: sim/cpu/fpu.c, with a stub CPU ----------------------------------------
 UNIT_TESTS += fpu

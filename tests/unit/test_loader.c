@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "host/loader.h"
+#include "unit_files.h"
 
 #ifndef LOADER_FIXTURES
 #error "LOADER_FIXTURES (directory of the built fixtures) must be defined"
@@ -133,42 +134,14 @@ static void run(const char *name, bool (*fn)(void))
 
 static const char *fixture(const char *name)
 {
-    static char path[4][512];
-    static int slot;
-    char *p = path[slot++ % 4];
-    snprintf(p, sizeof(path[0]), "%s/%s", LOADER_FIXTURES, name);
-    return p;
+    return unit_path(LOADER_FIXTURES, name);
 }
 
 static const char *tmpfile_path(const char *name)
 {
-    static char path[4][512];
-    static int slot;
-    char *p = path[slot++ % 4];
-    snprintf(p, sizeof(path[0]), "%s/%s", tmpdir, name);
-    return p;
+    return unit_path(tmpdir, name);
 }
 
-static uint8_t *slurp(const char *path, size_t *len)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return NULL;
-    size_t cap = 1 << 16, n = 0;
-    uint8_t *buf = malloc(cap + 1);
-    for (;;) {
-        size_t r = fread(buf + n, 1, cap - n, f);
-        n += r;
-        if (n < cap)
-            break;
-        cap *= 2;
-        buf = realloc(buf, cap + 1);
-    }
-    fclose(f);
-    buf[n] = 0;
-    *len = n;
-    return buf;
-}
 
 static const char *spit(const char *name, const void *data, size_t len)
 {
@@ -318,7 +291,7 @@ static bool t_hex(void)
 static bool t_hex_lf_lower(void)
 {
     size_t n;
-    uint8_t *src = slurp(fixture("img.hex"), &n);
+    uint8_t *src = unit_slurp(fixture("img.hex"), &n);
     CHECK(src, "cannot read fixture");
     CHECK(memchr(src, '\r', n), "fixture has no CR: update this test");
     char *dst = malloc(n + 16);
@@ -435,7 +408,7 @@ static bool t_small_err_buffer(void)
 
 static uint8_t *elf_copy(size_t *n)
 {
-    uint8_t *b = slurp(fixture("img.elf"), n);
+    uint8_t *b = unit_slurp(fixture("img.elf"), n);
     if (!b) {
         printf("FAIL test_loader: cannot read fixture img.elf\n");
         exit(1);
@@ -600,7 +573,7 @@ static bool t_no_load_segments(void)
 static const char *hex_variant(const char *name, int line, const char *repl, const char *extra)
 {
     size_t n;
-    char *src = (char *)slurp(fixture("img.hex"), &n);
+    char *src = (char *)unit_slurp(fixture("img.hex"), &n);
     if (!src) {
         printf("FAIL test_loader: cannot read fixture img.hex\n");
         exit(1);
@@ -637,7 +610,7 @@ static const char *hex_variant(const char *name, int line, const char *repl, con
 static bool fixture_line2(void)
 {
     size_t n;
-    char *src = (char *)slurp(fixture("img.hex"), &n);
+    char *src = (char *)unit_slurp(fixture("img.hex"), &n);
     CHECK(src, "cannot read img.hex");
     bool ok = strncmp(src, HEAD, sizeof(HEAD) - 1) == 0;
     free(src);
@@ -650,7 +623,7 @@ static bool t_hex_checksum(void)
     if (!fixture_line2())
         return false;
     return expect_error(hex_variant("cksum.hex", 2, ":10000000443322118877665500000000000000008D", NULL),
-                        "line 2", "bad checksum", "expected 0x8C, found 0x8D", NULL);
+                        ".hex:2:42: ", "bad checksum", "expected 0x8C, found 0x8D", NULL);
 }
 
 static bool t_hex_data_changed(void)
@@ -659,58 +632,58 @@ static bool t_hex_data_changed(void)
     if (!fixture_line2())
         return false;
     return expect_error(hex_variant("data.hex", 2, ":10000000453322118877665500000000000000008C", NULL),
-                        "line 2", "expected 0x8B, found 0x8C", NULL);
+                        ".hex:2:42: ", "expected 0x8B, found 0x8C", NULL);
 }
 
 static bool t_hex_bad_char(void)
 {
     return expect_error(hex_variant("char.hex", 2, ":1000000044332211887766550000000000G000008C", NULL),
-                        "line 2, column 36", "bad character 'G'", NULL);
+                        ".hex:2:36: ", "bad character 'G'", NULL);
 }
 
 static bool t_hex_space(void)
 {
     return expect_error(hex_variant("space.hex", 2, ":10000000 443322118877665500000000000000008C", NULL),
-                        "line 2, column 10", "a space", NULL);
+                        ".hex:2:10: ", "a space", NULL);
 }
 
 static bool t_hex_odd(void)
 {
-    return expect_error(hex_variant("odd.hex", 2, ":1000000044332211887766550000000000000008C", NULL), "line 2",
+    return expect_error(hex_variant("odd.hex", 2, ":1000000044332211887766550000000000000008C", NULL), ".hex:2:",
                         "odd number of hex digits", NULL);
 }
 
 static bool t_hex_length(void)
 {
-    return expect_error(hex_variant("len.hex", 2, ":100000004433221188776655000000000000008C", NULL), "line 2",
+    return expect_error(hex_variant("len.hex", 2, ":100000004433221188776655000000000000008C", NULL), ".hex:2:",
                         "length mismatch", "says 16 data bytes, the record holds 15", NULL);
 }
 
 static bool t_hex_short(void)
 {
-    return expect_error(hex_variant("short.hex", 2, ":000000", NULL), "line 2", "too short", NULL);
+    return expect_error(hex_variant("short.hex", 2, ":000000", NULL), ".hex:2:", "too short", NULL);
 }
 
 static bool t_hex_no_colon(void)
 {
-    return expect_error(hex_variant("colon.hex", 3, "10100000", NULL), "line 3", "must start with ':'", NULL);
+    return expect_error(hex_variant("colon.hex", 3, "10100000", NULL), ".hex:3:", "must start with ':'", NULL);
 }
 
 static bool t_hex_empty_line(void)
 {
-    return expect_error(hex_variant("blank.hex", 3, "", NULL), "line 3", "empty line", NULL);
+    return expect_error(hex_variant("blank.hex", 3, "", NULL), ".hex:3:", "empty line", NULL);
 }
 
 static bool t_hex_unknown_type(void)
 {
     char r[64];
     rec(r, 0x06, 0, B(1, 2))[-1] = '\0';
-    return expect_error(hex_variant("type.hex", 2, r, NULL), "line 2", "unknown record type 0x06", NULL);
+    return expect_error(hex_variant("type.hex", 2, r, NULL), ".hex:2:", "unknown record type 0x06", NULL);
 }
 
 static bool t_hex_after_eof(void)
 {
-    return expect_error(hex_variant("after.hex", 0, NULL, "\n" TEXT_LINE "\n"), "line 9",
+    return expect_error(hex_variant("after.hex", 0, NULL, "\n" TEXT_LINE "\n"), ".hex:9:",
                         "data after the end-of-file record (line 7)", NULL);
 }
 
@@ -725,7 +698,7 @@ static bool t_hex_overflow(void)
     o = rec(o, 0x04, 0, B(0xFF, 0xFF));
     o = rec(o, 0x00, 0xFFF8, B(1, 2, 3, 4, 5, 6, 7, 8, 9, 10));
     o = rec(o, 0x01, 0, NULL, 0);
-    return expect_error(spit("overflow.hex", buf, (size_t)(o - buf)), "line 2", "overflow", "4 GB", NULL);
+    return expect_error(spit("overflow.hex", buf, (size_t)(o - buf)), ".hex:2:", "overflow", "4 GB", NULL);
 }
 
 static bool t_hex_outside(void)
@@ -734,7 +707,7 @@ static bool t_hex_outside(void)
     o = rec(o, 0x04, 0, B(0x10, 0x00));
     o = rec(o, 0x00, 0x0000, B(1, 2, 3, 4));
     o = rec(o, 0x01, 0, NULL, 0);
-    return expect_error(spit("outside.hex", buf, (size_t)(o - buf)), "line 2", "0x10000000-0x10000003",
+    return expect_error(spit("outside.hex", buf, (size_t)(o - buf)), ".hex:2:", "0x10000000-0x10000003",
                         "outside loadable memory", NULL);
 }
 
@@ -743,7 +716,7 @@ static bool t_hex_bad_ext_len(void)
     char buf[256], *o = buf;
     o = rec(o, 0x04, 0, B(0x1D));
     o = rec(o, 0x01, 0, NULL, 0);
-    return expect_error(spit("ext.hex", buf, (size_t)(o - buf)), "line 1", "2 data bytes", NULL);
+    return expect_error(spit("ext.hex", buf, (size_t)(o - buf)), ".hex:1:", "2 data bytes", NULL);
 }
 
 static bool t_hex_eof_with_data(void)
@@ -752,7 +725,7 @@ static bool t_hex_eof_with_data(void)
     o = rec(o, 0x04, 0, B(0x1D, 0x00));
     o = rec(o, 0x00, 0, B(1));
     o = rec(o, 0x01, 0, B(0));
-    return expect_error(spit("eofdata.hex", buf, (size_t)(o - buf)), "line 3", "end-of-file record", NULL);
+    return expect_error(spit("eofdata.hex", buf, (size_t)(o - buf)), ".hex:3:", "end-of-file record", NULL);
 }
 
 static bool t_hex_no_data(void)
@@ -768,7 +741,7 @@ static bool t_hex_two_entries(void)
     o = rec(o, 0x05, 0, B(0x9D, 0, 0, 0));
     o = rec(o, 0x05, 0, B(0xBF, 0xC0, 0, 0));
     o = rec(o, 0x01, 0, NULL, 0);
-    return expect_error(spit("entries.hex", buf, (size_t)(o - buf)), "line 4", "contradicts", NULL);
+    return expect_error(spit("entries.hex", buf, (size_t)(o - buf)), ".hex:4:", "contradicts", NULL);
 }
 
 int main(void)
