@@ -53,6 +53,8 @@ TOOLS := $(B)/bin/vpsim
 TEST_DEPS :=
 BENCH_DEPS :=
 FUZZ_DEPS :=
+# Shared by the target code of hv/, guests/ and tests/ (read first).
+include tlib/rules.mk
 -include $(sort $(wildcard conf/rules.mk hv/rules.mk guests/rules.mk \
                            tests/*/rules.mk bench/rules.mk))
 

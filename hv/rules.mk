@@ -3,12 +3,13 @@
 #   make run             -> boots configs/wifire-3guests.yaml in vpsim (console on the terminal)
 # $(call hv_image,NAME,YAML,IMAGE_DIRS) makes the rules for one system; the
 # test suites use it for their own configurations.
-HV_SRCS := $(sort $(wildcard hv/arch/mips/*.c hv/arch/mips/*.S hv/core/*.c hv/lib/*.c \
-                             hv/board/pic32mz/*.c hv/board/pic32mz/*.S))
+HV_SRCS := $(sort $(wildcard hv/arch/mips/*.c hv/arch/mips/*.S hv/core/*.c \
+                             hv/board/pic32mz/*.c hv/board/pic32mz/*.S)) $(TLIB_SRCS)
 HV_HDRS := $(wildcard hv/*/*.h hv/*/*/*.h) include/mips/mipsregs.h include/tinyvp/config.h \
-           include/tinyvp/hypercall.h
+           include/tinyvp/hypercall.h \
+           $(TLIB_HDRS)
 HV_CFLAGS = $(TARGET_CFLAGS) -mvirt -msoft-float -Os -std=c11 -Werror -fno-common \
-            -ffunction-sections -fdata-sections
+            -ffunction-sections -fdata-sections -DTLIB_SMALL
 HV_LDFLAGS = $(TARGET_LDFLAGS) -Wl,--gc-sections -T hv/arch/mips/tinyvp.ld
 # Where vpconf finds the guest images the configs name: the example guests
 # first, then the stand-ins of tests/conf. Their make variables are read at
