@@ -7,7 +7,7 @@ GUEST_NAMES  := hello blinky timer-irq fpu echo bench
 GUEST_ELFS   := $(GUEST_NAMES:%=$(GUEST_B)/%.elf) $(GUEST_NAMES:%=$(GUEST_B)/%.hex)
 GUEST_CFLAGS := $(TARGET_CFLAGS) -std=gnu11 -O2 -g -Iguests/rt -ffunction-sections -fdata-sections \
                 -fno-tree-loop-distribute-patterns -Werror
-GUEST_HDRS   := $(wildcard guests/rt/*.h) include/mips/mipsregs.h $(TLIB_HDRS)
+GUEST_HDRS   := $(wildcard guests/rt/*.h) include/mips/mipsregs.h $(TLIB_HDRS) $(CHIP_H)
 GUEST_LIBGCC  = $(shell $(TCC) -march=m5100 -mnan=legacy -print-libgcc-file-name)
 
 # Always linked: start-up and configuration words. The rest comes from the

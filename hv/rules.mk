@@ -7,7 +7,7 @@ HV_SRCS := $(sort $(wildcard hv/arch/mips/*.c hv/arch/mips/*.S hv/core/*.c \
                              hv/board/pic32mz/*.c hv/board/pic32mz/*.S)) $(TLIB_SRCS)
 HV_HDRS := $(wildcard hv/*/*.h hv/*/*/*.h) include/mips/mipsregs.h include/tinyvp/config.h \
            include/tinyvp/hypercall.h \
-           $(TLIB_HDRS)
+           $(TLIB_HDRS) $(CHIP_H)
 HV_CFLAGS = $(TARGET_CFLAGS) -mvirt -msoft-float -Os -std=c11 -Werror -fno-common \
             -ffunction-sections -fdata-sections -DTLIB_SMALL
 HV_LDFLAGS = $(TARGET_LDFLAGS) -Wl,--gc-sections -T hv/arch/mips/tinyvp.ld

@@ -2,16 +2,18 @@
  * in root at the root vector (EBase + OFF000 on the PIC32MZ), root EPC =
  * the guest PC, the guest's own state untouched (mips-vz-semantics §6).
  * Uses the PIC32MZ interrupt controller: core timer = vector 0. */
+#include <pic32mz/chip.h>
+
 #include "vz.h"
 
 SNIPPET(g_spin_ie);
 
 #define REG(a) (*(volatile uint32_t *)(a))
-#define INTCON 0xBF810000u
-#define IFS0   0xBF810040u
-#define IEC0   0xBF8100C0u
-#define IPC0   0xBF810140u
-#define OFF000 0xBF810540u
+#define INTCON (INTC_BASE + INTC_INTCON)
+#define IFS0   (INTC_BASE + INTC_IFS(0))
+#define IEC0   (INTC_BASE + INTC_IEC(0))
+#define IPC0   (INTC_BASE + INTC_IPC(0))
+#define OFF000 (INTC_BASE + INTC_OFF(0))
 #define INTCON_MVEC (1u << 12)
 
 int main(void)
