@@ -16,6 +16,8 @@
  *   <KIND>_<REG>, <KIND>_<REG>(i), <KIND>_<REG>_COUNT
  *                            a register's offset in its kind's block
  *                            (UART_STA, INTC_IFS(1), DCH_SSA)
+ *   <REG>, <REG>(i)          and its kseg1 address, for a device there is
+ *                            one of (INTCON, IFS(1), OSCCON, PBDIV(2))
  *   VEC_<NAME>, VEC_<NAME>_IFS, VEC_<NAME>_BIT
  *                            an interrupt vector, and its flag's IFSn/IECn
  *                            register index and bit (DS60001320 Table 7-2)
@@ -156,6 +158,15 @@ static uint32_t kind_size(const char *kind)
     return 0;
 }
 
+/* A kind that is one device (intc, osc, ...), not numbered ones (uart)
+ * nor a sub-block (dch). */
+static bool single(const char *kind)
+{
+    const struct chip_device *d = chip_device(chip, kind);
+    char k[32];
+    return d && d->ranges[0].size && kind_of(d->name, k, sizeof k) < 0;
+}
+
 static int registers(void)
 {
     int errors = 0;
@@ -184,6 +195,13 @@ static int registers(void)
                 fprintf(out, "#define %s_%s(i) (PIC32MZ_U(0x%03x) + PIC32MZ_U(0x%x) * (i))\n", kind,
                         name, r->off, r->stride);
             fprintf(out, "#define %s_%s_COUNT %u\n", kind, name, count);
+        }
+        /* a device of which there is one: the register's own address too */
+        if (single(r->kind)) {
+            if (count == 1)
+                fprintf(out, "#define %s (%s_BASE + %s_%s)\n", name, kind, kind, name);
+            else
+                fprintf(out, "#define %s(i) (%s_BASE + %s_%s(i))\n", name, kind, kind, name);
         }
     }
     return errors;

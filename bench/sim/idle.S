@@ -5,11 +5,10 @@
  */
 #include <mips/mipsregs.h>
 #include <pic32mz/chip.h>
-#define INTCON (INTC_BASE + INTC_INTCON)
-#define IFS0   (INTC_BASE + INTC_IFS(0))
-#define IEC0   (INTC_BASE + INTC_IEC(0))
-#define IPC0   (INTC_BASE + INTC_IPC(0))
-#define OFF000 (INTC_BASE + INTC_OFF(0))
+#define IFS0   IFS(0)
+#define IEC0   IEC(0)
+#define IPC0   IPC(0)
+#define OFF000 OFF(0)
 #define TICKS  100000           /* Count ticks per ms (100 MHz) */
     .set noreorder
     .set noat

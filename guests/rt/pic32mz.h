@@ -21,28 +21,27 @@
 #define SFR_SET(a)   SFR((a) + 0x8)
 #define SFR_INV(a)   SFR((a) + 0xC)
 
+/* Register addresses of the devices there is one of (CFGCON, DEVID,
+ * SYSKEY, OSCCON, SPLLCON, RCON, PBDIV(x), U4RXR, RPF8R, PRECON, INTCON,
+ * PRISS, INTSTAT, IPTMR, IFS(n), IEC(n), IPC(n), OFF(v)) are chip.h's. */
+
 /* ---- Configuration block ------------------------------------------------ */
-#define CFGCON        (CFG_BASE + CFG_CFGCON)
 #define CFGCON_IOLOCK (1u << 13) /* PPS registers locked */
 #define CFGCON_PMDLOCK (1u << 12)
 #define CFGCON_PGLOCK (1u << 11)
-#define DEVID         (CFG_BASE + CFG_DEVID)
 #define DEVID_ID      0x0FFFFFFFu
 #define DEVID_VER_SHIFT 28
 #define DEVID_PIC32MZ2048EFG100 0x0720E053u
-#define SYSKEY        (CFG_BASE + CFG_SYSKEY)
 #define SYSKEY_KEY1   0xAA996655u
 #define SYSKEY_KEY2   0x556699AAu
 #define SYSKEY_LOCK   0x33333333u /* any other value relocks */
 
 /* ---- Oscillator ----------------------------------------------------------- */
-#define OSCCON        (OSC_BASE + OSC_OSCCON)
 #define OSCCON_COSC_SHIFT 12
 #define OSCCON_COSC   (7u << 12)
 #define COSC_FRC      0
 #define COSC_SPLL     1
 #define COSC_POSC     2
-#define SPLLCON       (OSC_BASE + OSC_SPLLCON)
 #define SPLLCON_PLLRANGE (7u << 0)
 #define SPLLCON_PLLICLK  (1u << 7)  /* 0: POSC, 1: FRC */
 #define SPLLCON_PLLIDIV_SHIFT 8     /* divide by PLLIDIV + 1 */
@@ -51,36 +50,23 @@
 #define SPLLCON_PLLMULT  (0x7Fu << 16)
 #define SPLLCON_PLLODIV_SHIFT 24    /* 0,1: /2, 2: /4, 3: /8, 4: /16, 5-7: /32 */
 #define SPLLCON_PLLODIV  (7u << 24)
-#define RCON          (OSC_BASE + OSC_RCON)
-#define PBDIV(x)      (OSC_BASE + OSC_PBDIV(x)) /* PB1DIV..PB8DIV */
 #define PBDIV_ON      (1u << 15)
 #define PBDIV_RDY     (1u << 11)
 #define PBDIV_DIV     0x7Fu       /* PBCLKx = SYSCLK / (PBDIV + 1) */
 
 /* ---- Peripheral pin select ----------------------------------------------- */
-#define U4RXR         (PPS_BASE + PPS_U4RXR)
 #define U4RXR_RPF2    11u          /* U4RX input from RF2 */
-#define RPF8R         (PPS_BASE + PPS_RPF8R)
 #define RPxR_U4TX     2u           /* RF8 output function U4TX */
 
 /* ---- Prefetch cache ------------------------------------------------------ */
-#define PRECON        (PREFETCH_BASE + PREFETCH_PRECON)
 #define PRECON_PFMWS_SHIFT 0       /* flash wait states */
 #define PRECON_PFMWS  (7u << 0)
 #define PRECON_PREFEN_SHIFT 4      /* 0 off, 1 cacheable, 2 non-cacheable, 3 all */
 #define PRECON_PREFEN (3u << 4)
 
 /* ---- Interrupt controller -------------------------------------------------- */
-#define INTCON        (INTC_BASE + INTC_INTCON)
 #define INTCON_MVEC   (1u << 12)
 #define INTCON_TPC    (7u << 8)
-#define PRISS         (INTC_BASE + INTC_PRISS)
-#define INTSTAT       (INTC_BASE + INTC_INTSTAT)
-#define IPTMR         (INTC_BASE + INTC_IPTMR)
-#define IFS(n)        (INTC_BASE + INTC_IFS(n))
-#define IEC(n)        (INTC_BASE + INTC_IEC(n))
-#define IPC(n)        (INTC_BASE + INTC_IPC(n))
-#define OFF(v)        (INTC_BASE + INTC_OFF(v))
 #define INTC_NVEC     INTC_NR_VECTORS
 #define INTC_NWORDS   INTC_NR_WORDS
 

@@ -39,13 +39,6 @@ static const uint8_t u_vec[7][3] = {
 #define V_UTX(n)    (u_vec[n][2])
 
 /* DMA */
-#define DMACON      (DMA_BASE + DMA_DMACON)
-#define DMASTAT     (DMA_BASE + DMA_DMASTAT)
-#define DMAADDR     (DMA_BASE + DMA_DMAADDR)
-#define DCRCCON     (DMA_BASE + DMA_DCRCCON)
-#define DCRCDATA    (DMA_BASE + DMA_DCRCDATA)
-#define DCRCXOR     (DMA_BASE + DMA_DCRCXOR)
-#define DCH(n)      (DMA_BASE + DMA_DCH(n))
 #define DCHCON(n)   (DCH(n) + DCH_CON)
 #define DCHECON(n)  (DCH(n) + DCH_ECON)
 #define DCHINT(n)   (DCH(n) + DCH_INT)
@@ -82,8 +75,6 @@ static const uint8_t u_vec[7][3] = {
 #define V_DMA(n)    (VEC_DMA0 + (n))
 
 /* System-bus protection */
-#define SBFLAG      (SBP_BASE + SBP_SBFLAG)
-#define SBT(t)      (SBP_BASE + SBP_SBT(t))
 #define SBTELOG1(t) (SBT(t) + SBT_ELOG1)
 #define SBTELOG2(t) (SBT(t) + SBT_ELOG2)
 #define SBTECON(t)  (SBT(t) + SBT_ECON)

@@ -4,11 +4,6 @@
  * Program flash is read through kseg1 (no cache on this model). */
 #include "soc_test.h"
 
-#define NVMCON     (NVM_BASE + NVM_NVMCON)
-#define NVMKEY     (NVM_BASE + NVM_NVMKEY)
-#define NVMADDR    (NVM_BASE + NVM_NVMADDR)
-#define NVMDATA(n) (NVM_BASE + NVM_NVMDATA(n))
-#define NVMSRCADDR (NVM_BASE + NVM_NVMSRCADDR)
 #define WR    (1u << 15)
 #define WREN  (1u << 14)
 #define WRERR (1u << 13)

@@ -20,40 +20,11 @@
 #define SET(a)      REG((a) + 8)
 #define INV(a)      REG((a) + 12)
 
-/* configuration and system */
-#define CFGCON      (CFG_BASE + CFG_CFGCON)
-#define DEVID       (CFG_BASE + CFG_DEVID)
-#define SYSKEY      (CFG_BASE + CFG_SYSKEY)
-#define PMD(n)      (PMD_BASE + PMD_PMD(n))
-#define CFGPG       (CFGPG_BASE + CFGPG_CFGPG)
-#define WDTCON      (WDT_BASE + WDT_WDTCON)
-#define DMTCON      (DMT_BASE + DMT_DMTCON)
-#define DMTPRECLR   (DMT_BASE + DMT_DMTPRECLR)
-#define DMTCLR      (DMT_BASE + DMT_DMTCLR)
-#define DMTSTAT     (DMT_BASE + DMT_DMTSTAT)
-#define DMTCNT      (DMT_BASE + DMT_DMTCNT)
-#define DMTPSCNT    (DMT_BASE + DMT_DMTPSCNT)
-#define DMTPSINTV   (DMT_BASE + DMT_DMTPSINTV)
-#define OSCCON      (OSC_BASE + OSC_OSCCON)
-#define SPLLCON     (OSC_BASE + OSC_SPLLCON)
-#define RCON        (OSC_BASE + OSC_RCON)
-#define RSWRST      (OSC_BASE + OSC_RSWRST)
-#define REFOCON(n)  (OSC_BASE + OSC_REFOCON(n))
-#define PBDIV(n)    (OSC_BASE + OSC_PBDIV(n))
-#define INT1R       (PPS_BASE + PPS_INT1R)
-#define U4RXR       (PPS_BASE + PPS_U4RXR)
-#define RPF8R       (PPS_BASE + PPS_RPF8R)
-#define PRECON      (PREFETCH_BASE + PREFETCH_PRECON)
+/* Register addresses of the devices there is one of (CFGCON, DEVID, PMD(n),
+ * WDTCON, DMTCON, OSCCON, PBDIV(n), U4RXR, PRECON, INTCON, IFS(n), OFF(v),
+ * NVMCON, DMACON, DCH(n), SBFLAG, SBT(t), ...) are chip.h's. */
 
 /* interrupt controller */
-#define INTCON      (INTC_BASE + INTC_INTCON)
-#define PRISS       (INTC_BASE + INTC_PRISS)
-#define INTSTAT     (INTC_BASE + INTC_INTSTAT)
-#define IPTMR       (INTC_BASE + INTC_IPTMR)
-#define IFS(n)      (INTC_BASE + INTC_IFS(n))
-#define IEC(n)      (INTC_BASE + INTC_IEC(n))
-#define IPC(n)      (INTC_BASE + INTC_IPC(n))
-#define OFF(v)      (INTC_BASE + INTC_OFF(v))
 #define INTCON_MVEC (1u << 12)
 
 /* timers 1..9 */

@@ -50,6 +50,14 @@ UNIT_TESTS += event
 UNIT_SRCS_event := sim/soc/pic32mz/event.c
 $(UNIT_B)/test_event: sim/soc/pic32mz/event.h
 
+# --- tlib: the printf core (tlib/format.c) against the host C library ----------
+UNIT_TESTS += tlib tlib_small
+UNIT_SRCS_tlib := tlib/format.c
+UNIT_CFLAGS_tlib := -Itlib
+UNIT_SRCS_tlib_small := tlib/format.c
+UNIT_CFLAGS_tlib_small := -Itlib -DTLIB_SMALL
+$(UNIT_B)/test_tlib $(UNIT_B)/test_tlib_small: tlib/tlib.h tests/unit/test_tlib.c
+
 # --- template ------------------------------------------------------------------
 define UNIT_TEST_template
 $(UNIT_B)/test_$(1): tests/unit/test_$(1).c $(UNIT_SRCS_$(1)) | $(DEPS_STAMP)

@@ -9,11 +9,10 @@
 SNIPPET(g_spin_ie);
 
 #define REG(a) (*(volatile uint32_t *)(a))
-#define INTCON (INTC_BASE + INTC_INTCON)
-#define IFS0   (INTC_BASE + INTC_IFS(0))
-#define IEC0   (INTC_BASE + INTC_IEC(0))
-#define IPC0   (INTC_BASE + INTC_IPC(0))
-#define OFF000 (INTC_BASE + INTC_OFF(0))
+#define IFS0   IFS(0)
+#define IEC0   IEC(0)
+#define IPC0   IPC(0)
+#define OFF000 OFF(0)
 #define INTCON_MVEC (1u << 12)
 
 int main(void)

@@ -16,39 +16,30 @@
 #define SFR_SET 0x8u
 #define SFR_INV 0xcu
 
+/* Register addresses of the devices there is one of (CFGCON, SYSKEY,
+ * OSCCON, PBDIV(x), PRECON, INTCON, PRISS, INTSTAT, IFS(n), IEC(n),
+ * IPC(n), OFF(v), INTC_NR_WORDS) are chip.h's; bit fields here. */
+
 /* Configuration and locks */
-#define CFGCON   (CFG_BASE + CFG_CFGCON)
 #define CFGCON_IOLOCK  (1u << 13)
 #define CFGCON_PMDLOCK (1u << 12)
-#define SYSKEY   (CFG_BASE + CFG_SYSKEY)
 #define SYSKEY_1 0xaa996655u
 #define SYSKEY_2 0x556699aau
 
 /* Oscillator */
-#define OSCCON   (OSC_BASE + OSC_OSCCON)
 #define OSCCON_OSWEN     (1u << 0)
 #define OSCCON_NOSC_SHIFT 8
 #define OSCCON_COSC_SHIFT 12
 #define OSC_SPLL 1u
-#define PBDIV(x) (OSC_BASE + OSC_PBDIV(x)) /* PB1DIV .. PB8DIV */
 #define PBDIV_ON (1u << 15)
 
 /* Prefetch and flash wait states */
-#define PRECON   (PREFETCH_BASE + PREFETCH_PRECON)
 #define PRECON_PFMWS_SHIFT  0
 #define PRECON_PREFEN_SHIFT 4
 
 /* Interrupt controller (EVIC) */
-#define INTCON      (INTC_BASE + INTC_INTCON)
 #define INTCON_MVEC (1u << 12)
-#define PRISS       (INTC_BASE + INTC_PRISS)
-#define INTSTAT     (INTC_BASE + INTC_INTSTAT)
 #define INTSTAT_SIRQ 0xffu
-#define IFS(n)      (INTC_BASE + INTC_IFS(n))
-#define IEC(n)      (INTC_BASE + INTC_IEC(n))
-#define IPC(n)      (INTC_BASE + INTC_IPC(n))
-#define OFF(v)      (INTC_BASE + INTC_OFF(v))
-/* INTC_NR_WORDS (chip.h): IFS0..6, IEC0..6 */
 
 /* UART (the console is CONFIG_CONSOLE_UART_BASE) */
 #define UMODE   UART_MODE
