@@ -84,6 +84,8 @@ TEST_DEPS :=
 BENCH_DEPS :=
 FUZZ_DEPS :=
 HV_GUEST_IMAGES :=
+# shared by the target code of hv/, guests/ and tests/ (the C library, chip.h)
+include tlib/rules.mk
 include conf/rules.mk
 include tests/lib/rules.mk
 include guests/rules.mk

@@ -9,7 +9,7 @@ BENCH_DEPS += $(BENCH_SIM_ELFS)
 $(BENCH_B)/workload.o: bench/sim/workload.c tests/lib/test.h | $(DEPS_STAMP)
 	@mkdir -p $(dir $@)
 	$(TCC) $(TARGET_CFLAGS) -O2 -Itests/lib -c -o $@ $<
-$(BENCH_B)/alu.o $(BENCH_B)/idle.o: $(BENCH_B)/%.o: bench/sim/%.S | $(DEPS_STAMP)
+$(BENCH_B)/alu.o $(BENCH_B)/idle.o: $(BENCH_B)/%.o: bench/sim/%.S $(CHIP_H) | $(DEPS_STAMP)
 	@mkdir -p $(dir $@)
 	$(TCC) $(TARGET_CFLAGS) -c -o $@ $<
 BENCH_DEPS += $(BENCH_B)/idle.elf

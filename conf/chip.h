@@ -54,6 +54,20 @@ struct chip_reserved {
     const char *what;
 };
 
+/* A register, or an array of them, at an offset in the register block of
+ * a kind of device: "uart" (every uart1..6), "intc", or a sub-block such
+ * as a DMA channel ("dch"). The target code's register header is
+ * generated from these (conf/chiphdr.c). count > 1: registers
+ * first..first+count-1, `stride` bytes apart. */
+struct chip_reg {
+    const char *kind;
+    const char *name;
+    uint16_t off;
+    uint16_t count;
+    uint16_t stride;
+    uint8_t first;
+};
+
 struct chip {
     const char *name;
     const struct chip_device *devices;
@@ -73,6 +87,9 @@ struct chip {
     const char *const *vector_names;
     const struct chip_reserved *gpa_reserved;
     int nr_gpa_reserved;
+    /* register layouts of the device kinds */
+    const struct chip_reg *regs;
+    int nr_regs;
 };
 
 struct board_write {

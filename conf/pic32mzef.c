@@ -306,6 +306,60 @@ static const char *const vector_names[TVP_NR_VECTORS] = {
     [213] = "adc7_warm",
 };
 
+/* Register layouts: offsets in each kind's block (DS60001320, the
+ * register maps of each peripheral's section; XC32 p32mz2048efg100.h).
+ * Only what target code uses; every offset falls inside the kind's SFR
+ * range (chiphdr checks). */
+#define R(k, n, o) { .kind = k, .name = n, .off = o, .count = 1 }
+#define RA(k, n, o, c, s, f) { .kind = k, .name = n, .off = o, .count = c, .stride = s, .first = f }
+static const struct chip_reg regs[] = {
+    /* configuration ("Special Features") and PMD ("Power-Saving Features") */
+    R("cfg", "CFGCON", 0x00), R("cfg", "DEVID", 0x20), R("cfg", "SYSKEY", 0x30),
+    RA("pmd", "PMD", 0x00, 7, 0x10, 1),
+    R("cfgpg", "CFGPG", 0x00),
+    /* flash controller (sec. 5), watchdog and deadman timers */
+    R("nvm", "NVMCON", 0x00), R("nvm", "NVMKEY", 0x10), R("nvm", "NVMADDR", 0x20),
+    RA("nvm", "NVMDATA", 0x30, 4, 0x10, 0), R("nvm", "NVMSRCADDR", 0x70),
+    R("wdt", "WDTCON", 0x00),
+    R("dmt", "DMTCON", 0x00), R("dmt", "DMTPRECLR", 0x10), R("dmt", "DMTCLR", 0x20),
+    R("dmt", "DMTSTAT", 0x30), R("dmt", "DMTCNT", 0x40), R("dmt", "DMTPSCNT", 0x60),
+    R("dmt", "DMTPSINTV", 0x70),
+    /* oscillator and resets ("Oscillator Configuration", "Resets") */
+    R("osc", "OSCCON", 0x00), R("osc", "SPLLCON", 0x20), R("osc", "RCON", 0x40),
+    R("osc", "RSWRST", 0x50), RA("osc", "REFOCON", 0x80, 4, 0x20, 1),
+    RA("osc", "PBDIV", 0x100, 8, 0x10, 1),
+    /* peripheral pin select ("I/O Ports"): the pins the Wi-FIRE's console
+     * and the tests use */
+    R("pps", "INT1R", 0x04), R("pps", "U4RXR", 0x80), R("pps", "RPF8R", 0x260),
+    /* prefetch cache ("Prefetch Module") */
+    R("prefetch", "PRECON", 0x00),
+    /* interrupt controller (sec. 7, Table 7-2) */
+    R("intc", "INTCON", 0x000), R("intc", "PRISS", 0x010), R("intc", "INTSTAT", 0x020),
+    R("intc", "IPTMR", 0x030), RA("intc", "IFS", 0x040, 7, 0x10, 0),
+    RA("intc", "IEC", 0x0C0, 7, 0x10, 0), RA("intc", "IPC", 0x140, 54, 0x10, 0),
+    RA("intc", "OFF", 0x540, TVP_NR_VECTORS, 4, 0),
+    /* DMA controller (sec. 10) and, in each channel's block, its registers */
+    R("dma", "DMACON", 0x00), R("dma", "DMASTAT", 0x10), R("dma", "DMAADDR", 0x20),
+    R("dma", "DCRCCON", 0x30), R("dma", "DCRCDATA", 0x40), R("dma", "DCRCXOR", 0x50),
+    RA("dma", "DCH", 0x60, 8, 0xC0, 0),
+    R("dch", "CON", 0x00), R("dch", "ECON", 0x10), R("dch", "INT", 0x20), R("dch", "SSA", 0x30),
+    R("dch", "DSA", 0x40), R("dch", "SSIZ", 0x50), R("dch", "DSIZ", 0x60), R("dch", "SPTR", 0x70),
+    R("dch", "DPTR", 0x80), R("dch", "CSIZ", 0x90), R("dch", "CPTR", 0xA0), R("dch", "DAT", 0xB0),
+    /* UART (sec. 22), timers ("Timer1", "Timer2/3 ..."), ports ("I/O Ports") */
+    R("uart", "MODE", 0x00), R("uart", "STA", 0x10), R("uart", "TXREG", 0x20),
+    R("uart", "RXREG", 0x30), R("uart", "BRG", 0x40),
+    R("timer", "CON", 0x00), R("timer", "TMR", 0x10), R("timer", "PR", 0x20),
+    R("port", "ANSEL", 0x00), R("port", "TRIS", 0x10), R("port", "PORT", 0x20), R("port", "LAT", 0x30),
+    R("port", "ODC", 0x40), R("port", "CNPU", 0x50), R("port", "CNPD", 0x60), R("port", "CNCON", 0x70),
+    R("port", "CNEN", 0x80), R("port", "CNSTAT", 0x90), R("port", "CNNE", 0xA0), R("port", "CNF", 0xB0),
+    /* system bus (sec. 4): the flags, and each target's block of
+     * error log, error control and region registers */
+    R("sbp", "SBFLAG", 0x510), RA("sbp", "SBT", 0x8000, 14, 0x400, 0),
+    R("sbt", "ELOG1", 0x20), R("sbt", "ELOG2", 0x24), R("sbt", "ECON", 0x28),
+    R("sbt", "ECLRS", 0x30), R("sbt", "ECLRM", 0x38), RA("sbt", "REG", 0x40, 8, 0x20, 0),
+    RA("sbt", "RD", 0x50, 8, 0x20, 0), RA("sbt", "WR", 0x58, 8, 0x20, 0),
+};
+
 /* Guest-physical ranges no guest region may use (holes of the map the
  * hypervisor fills in every guest; docs/hypervisor.md "Switching guests"). */
 static const struct chip_reserved gpa_reserved[] = {
@@ -331,6 +385,8 @@ const struct chip chip_pic32mzef = {
     .vector_names = vector_names,
     .gpa_reserved = gpa_reserved,
     .nr_gpa_reserved = (int)TVP_ARRAY_SIZE(gpa_reserved),
+    .regs = regs,
+    .nr_regs = (int)TVP_ARRAY_SIZE(regs),
 };
 
 const struct chip_device *chip_device(const struct chip *c, const char *name)

@@ -7,7 +7,7 @@ GUEST_NAMES  := hello blinky timer-irq fpu echo bench
 GUEST_ELFS   := $(GUEST_NAMES:%=$(GUEST_B)/%.elf) $(GUEST_NAMES:%=$(GUEST_B)/%.hex)
 GUEST_CFLAGS := $(TARGET_CFLAGS) -std=gnu11 -O2 -g -Iguests/rt -ffunction-sections -fdata-sections \
                 -fno-tree-loop-distribute-patterns $(WERROR_FLAG)
-GUEST_HDRS   := $(wildcard guests/rt/*.h) include/mips/mipsregs.h
+GUEST_HDRS   := $(wildcard guests/rt/*.h) include/mips/mipsregs.h $(TLIB_HDRS) $(CHIP_H)
 GUEST_LIBGCC := $(TARGET_LIBGCC)
 
 # Always linked: start-up and configuration words. The rest comes from the
@@ -15,6 +15,9 @@ GUEST_LIBGCC := $(TARGET_LIBGCC)
 GUEST_RT_FIXED := $(GUEST_B)/rt/crt0.o $(GUEST_B)/rt/devcfg.o
 GUEST_RT_LIB_SRCS := $(filter-out guests/rt/devcfg.c,$(wildcard guests/rt/*.c))
 GUEST_RT_LIB_OBJS := $(GUEST_RT_LIB_SRCS:guests/rt/%.c=$(GUEST_B)/rt/%.o)
+# tlib (tlib/rules.mk), with the guests' flags, in the same archive
+GUEST_TLIB_OBJS := $(patsubst tlib/%.c,$(GUEST_B)/tlib/%.o,$(TLIB_SRCS) $(TLIB_FP_SRCS))
+GUEST_RT_LIB_OBJS += $(GUEST_TLIB_OBJS)
 GUEST_RT_LIB := $(GUEST_B)/librt.a
 
 # RAM a guest uses from 0x80000000 (data, bss, stack): 32K unless set here.
@@ -26,6 +29,9 @@ $(GUEST_B)/rt/%.o: guests/rt/%.S $(GUEST_HDRS) | $(DEPS_STAMP)
 	@mkdir -p $(dir $@)
 	$(TCC) $(GUEST_CFLAGS) -c -o $@ $<
 $(GUEST_B)/rt/%.o: guests/rt/%.c $(GUEST_HDRS) | $(DEPS_STAMP)
+	@mkdir -p $(dir $@)
+	$(TCC) $(GUEST_CFLAGS) -c -o $@ $<
+$(GUEST_B)/tlib/%.o: tlib/%.c $(GUEST_HDRS) | $(DEPS_STAMP)
 	@mkdir -p $(dir $@)
 	$(TCC) $(GUEST_CFLAGS) -c -o $@ $<
 $(GUEST_RT_LIB): $(GUEST_RT_LIB_OBJS)

@@ -5,10 +5,10 @@
 # system; the test suites use it for their own configurations, the top
 # Makefile for SYSTEM=. vpconf writes a dependency file beside the tables,
 # so a system is rebuilt when its YAML or any image it names changes.
-HV_SRCS := $(sort $(wildcard hv/arch/mips/*.c hv/arch/mips/*.S hv/core/*.c hv/lib/*.c \
-                             hv/board/pic32mz/*.c hv/board/pic32mz/*.S))
+HV_SRCS := $(sort $(wildcard hv/arch/mips/*.c hv/arch/mips/*.S hv/core/*.c \
+                             hv/board/pic32mz/*.c hv/board/pic32mz/*.S)) $(TLIB_SRCS)
 HV_CFLAGS = $(TARGET_CFLAGS) -DTINYVP_VERSION='"$(VERSION)"' -mvirt -msoft-float -Os -std=c11 $(WERROR_FLAG) -fno-common \
-            -ffunction-sections -fdata-sections
+            -ffunction-sections -fdata-sections -DTLIB_SMALL
 HV_LDFLAGS = $(TARGET_LDFLAGS) -Wl,--gc-sections -T hv/arch/mips/tinyvp.ld
 # Where vpconf finds the guest images the project's own systems name: the
 # example guests first, then the stand-ins of tests/conf. A user's system
@@ -23,10 +23,10 @@ $(B)/$(1)/gen/tinyvp_config.c: $(2) $(B)/bin/vpconf | $(DEPS_STAMP) $(if $(4),,h
 	    --depfile $(B)/$(1)/gen/tinyvp_config.d --dep-target $(B)/$(1)/gen/tinyvp_config.c
 $(B)/$(1)/gen/guests.S $(B)/$(1)/gen/tinyvp_limits.h: $(B)/$(1)/gen/tinyvp_config.c
 	@true
-$(B)/$(1)/obj/%.o: %.c VERSION | $(B)/$(1)/gen/tinyvp_config.c
+$(B)/$(1)/obj/%.o: %.c VERSION | $(B)/$(1)/gen/tinyvp_config.c $(CHIP_H)
 	@mkdir -p $$(dir $$@)
 	$(TCC) $(HV_CFLAGS) -I$(B)/$(1)/gen -c -o $$@ $$<
-$(B)/$(1)/obj/%.o: %.S | $(B)/$(1)/gen/tinyvp_config.c
+$(B)/$(1)/obj/%.o: %.S | $(B)/$(1)/gen/tinyvp_config.c $(CHIP_H)
 	@mkdir -p $$(dir $$@)
 	$(TCC) $(HV_CFLAGS) -I$(B)/$(1)/gen -c -o $$@ $$<
 $(B)/$(1)/obj/config.o: $(B)/$(1)/gen/tinyvp_config.c

@@ -4,11 +4,11 @@
  * Measures how fast vpsim skips idle time.
  */
 #include <mips/mipsregs.h>
-#define INTCON 0xBF810000
-#define IFS0   0xBF810040
-#define IEC0   0xBF8100C0
-#define IPC0   0xBF810140
-#define OFF000 0xBF810540
+#include <pic32mz/chip.h>
+#define IFS0   IFS(0)
+#define IEC0   IEC(0)
+#define IPC0   IPC(0)
+#define OFF000 OFF(0)
 #define TICKS  100000           /* Count ticks per ms (100 MHz) */
     .set noreorder
     .set noat

@@ -19,6 +19,7 @@
 
 #include "cp0.h"
 #include "pic32mz.h"
+#include "tlib.h"
 
 #define RT_SYSCLK_HZ   200000000u
 #define RT_PBCLK_HZ    100000000u /* PBCLK2 and PBCLK3 after board_init() */
@@ -79,16 +80,17 @@ void rt_puts(const char *s);   /* no newline added */
 int rt_getc(void);
 int rt_printf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 int rt_vprintf(const char *fmt, va_list ap);
-/* %d %i %u %x %X %o %c %s %p %%, flags - 0 + space, width, .precision for
- * strings and integers, length h hh l ll z. No floating point (see
- * rt_fmt_double). Returns the length of the full result; the buffer always
- * ends with a NUL when size > 0. */
-int rt_snprintf(char *buf, size_t size, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
-int rt_vsnprintf(char *buf, size_t size, const char *fmt, va_list ap);
+/* rt_printf, rt_snprintf: tlib_vformat's formats (tlib/tlib.h): %d %i %u %x
+ * %X %o %c %s %p %%, flags - 0 + space, width, .precision for strings and
+ * integers, length h hh l ll z. No floating point (see rt_fmt_double).
+ * Returns the length of the full result; the buffer always ends with a NUL
+ * when size > 0. The string functions (memcpy, strlen, ...) are tlib's. */
+#define rt_snprintf  tlib_snprintf
+#define rt_vsnprintf tlib_vsnprintf
 /* Writes v with `decimals` digits after the point (0..9), rounded to
  * nearest: "-1.250", "inf", "nan". |v| >= 1e18 is written as "big".
  * Returns the length. buf needs 32 bytes. */
-int rt_fmt_double(char *buf, double v, unsigned decimals);
+#define rt_fmt_double tlib_fmt_double
 
 /* ---- interrupts -------------------------------------------------------- */
 /* crt0 sets multi-vector mode: EBase = 0x9D000000, IntCtl.VS = 1,
@@ -183,14 +185,6 @@ struct rt_frame {
  * firmware may define its own: the value returned is the EPC to resume at
  * (registers are restored from the frame). */
 uint32_t rt_exception(struct rt_frame *f);
-
-/* ---- small libc -------------------------------------------------------- */
-void *memcpy(void *d, const void *s, size_t n);
-void *memmove(void *d, const void *s, size_t n);
-void *memset(void *d, int c, size_t n);
-int memcmp(const void *a, const void *b, size_t n);
-size_t strlen(const char *s);
-int strcmp(const char *a, const char *b);
 
 /* Linker-script symbols (guest.ld). */
 extern char __ram_start[], __ram_end[], __stack_top[], __data_start[], __data_end[],

@@ -51,7 +51,8 @@ void rt_uart_flush(unsigned n)
 
 unsigned rt_uart_vector(unsigned n, unsigned kind)
 {
-    static const uint8_t fault[6] = {VEC_UART1_FAULT, 145, 157, VEC_UART4_FAULT, 179, 188};
+    static const uint8_t fault[6] = {VEC_UART1_FAULT, VEC_UART2_FAULT, VEC_UART3_FAULT,
+                                     VEC_UART4_FAULT, VEC_UART5_FAULT, VEC_UART6_FAULT};
     if (n < 1 || n > 6 || kind > 2)
         return 0;
     return fault[n - 1] + kind;

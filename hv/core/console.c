@@ -197,6 +197,22 @@ void hv_console_putc(char c)
     put(s, c);
 }
 
+static void hv_printf_putc(void *ctx, char c)
+{
+    (void)ctx;
+    if (c == '\n')
+        hv_console_putc('\r');
+    hv_console_putc(c);
+}
+
+void hv_printf(const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    tlib_vformat(hv_printf_putc, NULL, fmt, ap);
+    va_end(ap);
+}
+
 unsigned hv_console_room(guest_id_t g)
 {
     const struct con_src *s = &src[g];

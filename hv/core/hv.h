@@ -16,7 +16,13 @@
 #include "tinyvp_limits.h"
 #include "../arch/mips/arch.h"
 #include "../board/board.h"
-#include "../lib/lib.h"
+#include "tlib.h"
+
+#define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
+
+/* The root console: hv_printf("tinyVP: ...") (tlib_vformat; "\n" goes out
+ * as "\r\n"). */
+void hv_printf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
 /* The release, from the top-level VERSION file (the Makefile passes it). */
 #ifndef TINYVP_VERSION

@@ -60,8 +60,9 @@ static bool busy;                       /* shell_poll is running (no re-entry) *
 static char out[SHELL_OUT];
 static unsigned out_len;
 
-static void out_putc(char c)
+static void out_putc(void *ctx, char c)
 {
+    (void)ctx;
     if (out_len < SHELL_OUT - 1) /* room kept for the newline */
         out[out_len++] = c;
 }
@@ -74,7 +75,7 @@ static void say(const char *fmt, ...)
     va_list ap;
     out_len = 0;
     va_start(ap, fmt);
-    fmt_out(out_putc, fmt, ap);
+    tlib_vformat(out_putc, NULL, fmt, ap);
     va_end(ap);
     out[out_len++] = '\n';
     for (unsigned k = 0; k < out_len; k++)

@@ -5,7 +5,7 @@ CONF_TEST_IMG := $(B)/tests/conf/img
 CONF_TEST_ELFS := $(patsubst tests/conf/img/%.S,$(CONF_TEST_IMG)/%.elf,$(wildcard tests/conf/img/*.S))
 CONF_TEST_HEXS := $(CONF_TEST_ELFS:.elf=.hex)
 
-$(CONF_TEST_IMG)/%.elf: tests/conf/img/%.S tests/conf/img/guest.ld | $(DEPS_STAMP)
+$(CONF_TEST_IMG)/%.elf: tests/conf/img/%.S tests/conf/img/guest.ld $(CHIP_H) | $(DEPS_STAMP)
 	@mkdir -p $(dir $@)
 	$(TCC) $(TARGET_CFLAGS) $(TARGET_LDFLAGS) -T tests/conf/img/guest.ld -o $@ $<
 

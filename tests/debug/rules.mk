@@ -26,7 +26,8 @@ $(DBG_B)/sweep.o: $(DBG_B)/dis_sweep
 $(DBG_B)/target.o: tests/debug/target.c tests/lib/test.h | $(DEPS_STAMP)
 	@mkdir -p $(dir $@)
 	$(TCC) $(TARGET_CFLAGS) -O1 -g -c -o $@ $<
-$(DBG_B)/target.elf: $(DBG_B)/target.o $(TEST_LIB_OBJS) tests/lib/test.ld
+# (tests/lib/rules.mk is read after this file: name its objects here)
+$(DBG_B)/target.elf: $(DBG_B)/target.o $(B)/tests/lib/crt0.o $(B)/tests/lib/test.o tests/lib/test.ld
 	@$(call TEST_LINK,$@,$<)
 
 TEST_DEPS += $(DBG_B)/dis_words $(DBG_B)/rsp $(DBG_B)/insns.o $(DBG_B)/sweep.o $(DBG_B)/target.elf

@@ -14,11 +14,11 @@ static void attack(void)
 #elif defined(ATTACK_hvram)    /* the hypervisor's RAM, uncached */
     *(volatile uint32_t *)0xA0070000u = 0xdeadbeefu;
 #elif defined(ATTACK_device)   /* UART1: not in its device list */
-    sink = SFR(0xBF822000u);
+    sink = SFR(UART_BASE(1));
 #elif defined(ATTACK_flash)    /* its own program flash: read-only */
     *(volatile uint32_t *)0x9D000000u = 0;
 #elif defined(ATTACK_fetch)    /* execute from a device page */
-    ((void (*)(void))0xBF800000u)();
+    ((void (*)(void))CFG_BASE)();
 #elif defined(ATTACK_mfgc0)    /* a root-only (VZ) instruction */
     __asm__ volatile(".set push\n\t.set virt\n\tmfgc0 $t0, $12, 0\n\t.set pop" ::: "$8");
 #elif defined(ATTACK_rdpgpr)   /* a shadow-set instruction */

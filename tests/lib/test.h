@@ -6,13 +6,16 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "tlib.h"
+
 int uhi_write(int fd, const void *buf, unsigned len);
 void uhi_exit(int code) __attribute__((noreturn));
 extern void *volatile exc_hook; /* general/refill/interrupt vector target */
 
 int t_printf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-int t_vsnprintf(char *buf, size_t n, const char *fmt, va_list ap);
-int t_snprintf(char *buf, size_t n, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+/* tlib_vformat's formats (tlib/tlib.h) */
+#define t_vsnprintf tlib_vsnprintf
+#define t_snprintf  tlib_snprintf
 void t_puts(const char *s);
 
 extern int t_failures;
@@ -25,13 +28,5 @@ extern int t_failures;
     #a, _a, _b); } } while (0)
 /* End of a test program: prints a verdict and returns the exit status. */
 int t_done(const char *name);
-
-void *memcpy(void *d, const void *s, size_t n);
-void *memmove(void *d, const void *s, size_t n);
-void *memset(void *d, int c, size_t n);
-int memcmp(const void *a, const void *b, size_t n);
-size_t strlen(const char *s);
-int strcmp(const char *a, const char *b);
-char *strcpy(char *d, const char *s);
 
 #endif

@@ -10,10 +10,11 @@ SOCIO_RT    := $(SOCIO_B)/soc_rt.o
 
 TEST_DEPS += $(SOCIO_ELFS)
 
-$(SOCIO_RT): tests/soc/soc_rt.S include/mips/mipsregs.h | $(DEPS_STAMP)
+$(SOCIO_RT): tests/soc/soc_rt.S include/mips/mipsregs.h $(CHIP_H) | $(DEPS_STAMP)
 	@mkdir -p $(dir $@)
 	$(TCC) $(TARGET_CFLAGS) -c -o $@ $<
-$(SOCIO_B)/%.o: tests/soc-io/%.c tests/soc-io/soc_io.h tests/soc/soc_test.h tests/lib/test.h include/mips/mipsregs.h | $(DEPS_STAMP)
+$(SOCIO_B)/%.o: tests/soc-io/%.c tests/soc-io/soc_io.h tests/soc/soc_test.h tests/lib/test.h include/mips/mipsregs.h \
+               $(CHIP_H) | $(DEPS_STAMP)
 	@mkdir -p $(dir $@)
 	$(TCC) $(TARGET_CFLAGS) -O2 -c -o $@ $<
 $(SOCIO_B)/%.elf: $(SOCIO_B)/%.o $(SOCIO_RT) $(SOCIO_LIB) tests/lib/test.ld

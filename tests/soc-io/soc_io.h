@@ -1,5 +1,5 @@
 /* Register map and helpers for the UART, DMA and bus-protection test
- * programs (addresses from the XC32 p32mz2048efg100 definitions, kseg1).
+ * programs (kseg1 addresses from the generated pic32mz/chip.h).
  * Builds on tests/soc (soc_test.h, soc_rt.S: interrupt stubs, probes). */
 #ifndef TESTS_SOC_IO_H
 #define TESTS_SOC_IO_H
@@ -9,11 +9,11 @@
 #define PA(p)          ((uint32_t)(p) & 0x1FFFFFFFu) /* kseg0/kseg1 → physical */
 
 /* UART n = 1..6 */
-#define UMODE(n)   (0xBF822000u + 0x200u * ((n) - 1))
-#define USTA(n)    (UMODE(n) + 0x10u)
-#define UTXREG(n)  (UMODE(n) + 0x20u)
-#define URXREG(n)  (UMODE(n) + 0x30u)
-#define UBRG(n)    (UMODE(n) + 0x40u)
+#define UMODE(n)   (UART_BASE(n) + UART_MODE)
+#define USTA(n)    (UART_BASE(n) + UART_STA)
+#define UTXREG(n)  (UART_BASE(n) + UART_TXREG)
+#define URXREG(n)  (UART_BASE(n) + UART_RXREG)
+#define UBRG(n)    (UART_BASE(n) + UART_BRG)
 #define UMODE_ON     (1u << 15)
 #define UMODE_LPBACK (1u << 6)
 #define UMODE_BRGH   (1u << 3)
@@ -29,33 +29,28 @@
 #define USTA_URXEN   (1u << 12)
 #define USTA_UTXISEL(x) ((x) << 14)
 /* vectors: fault, RX, TX */
-static const uint8_t u_vec[7][3] = {{0, 0, 0}, {112, 113, 114}, {145, 146, 147},
-                                    {157, 158, 159}, {170, 171, 172}, {179, 180, 181},
-                                    {188, 189, 190}};
+static const uint8_t u_vec[7][3] = {
+    {0, 0, 0}, {VEC_UART1_FAULT, VEC_UART1_RX, VEC_UART1_TX},
+    {VEC_UART2_FAULT, VEC_UART2_RX, VEC_UART2_TX}, {VEC_UART3_FAULT, VEC_UART3_RX, VEC_UART3_TX},
+    {VEC_UART4_FAULT, VEC_UART4_RX, VEC_UART4_TX}, {VEC_UART5_FAULT, VEC_UART5_RX, VEC_UART5_TX},
+    {VEC_UART6_FAULT, VEC_UART6_RX, VEC_UART6_TX}};
 #define V_UFAULT(n) (u_vec[n][0])
 #define V_URX(n)    (u_vec[n][1])
 #define V_UTX(n)    (u_vec[n][2])
 
 /* DMA */
-#define DMACON      0xBF811000u
-#define DMASTAT     0xBF811010u
-#define DMAADDR     0xBF811020u
-#define DCRCCON     0xBF811030u
-#define DCRCDATA    0xBF811040u
-#define DCRCXOR     0xBF811050u
-#define DCH(n)      (0xBF811060u + 0xC0u * (n))
-#define DCHCON(n)   (DCH(n) + 0x00u)
-#define DCHECON(n)  (DCH(n) + 0x10u)
-#define DCHINT(n)   (DCH(n) + 0x20u)
-#define DCHSSA(n)   (DCH(n) + 0x30u)
-#define DCHDSA(n)   (DCH(n) + 0x40u)
-#define DCHSSIZ(n)  (DCH(n) + 0x50u)
-#define DCHDSIZ(n)  (DCH(n) + 0x60u)
-#define DCHSPTR(n)  (DCH(n) + 0x70u)
-#define DCHDPTR(n)  (DCH(n) + 0x80u)
-#define DCHCSIZ(n)  (DCH(n) + 0x90u)
-#define DCHCPTR(n)  (DCH(n) + 0xA0u)
-#define DCHDAT(n)   (DCH(n) + 0xB0u)
+#define DCHCON(n)   (DCH(n) + DCH_CON)
+#define DCHECON(n)  (DCH(n) + DCH_ECON)
+#define DCHINT(n)   (DCH(n) + DCH_INT)
+#define DCHSSA(n)   (DCH(n) + DCH_SSA)
+#define DCHDSA(n)   (DCH(n) + DCH_DSA)
+#define DCHSSIZ(n)  (DCH(n) + DCH_SSIZ)
+#define DCHDSIZ(n)  (DCH(n) + DCH_DSIZ)
+#define DCHSPTR(n)  (DCH(n) + DCH_SPTR)
+#define DCHDPTR(n)  (DCH(n) + DCH_DPTR)
+#define DCHCSIZ(n)  (DCH(n) + DCH_CSIZ)
+#define DCHCPTR(n)  (DCH(n) + DCH_CPTR)
+#define DCHDAT(n)   (DCH(n) + DCH_DAT)
 #define DMACON_ON   (1u << 15)
 #define CHEN        (1u << 7)
 #define CHAEN       (1u << 4)
@@ -77,20 +72,18 @@ static const uint8_t u_vec[7][3] = {{0, 0, 0}, {112, 113, 114}, {145, 146, 147},
 #define CHDDIF 0x20u
 #define CHSHIF 0x40u
 #define CHSDIF 0x80u
-#define V_DMA(n)    (134u + (n))
+#define V_DMA(n)    (VEC_DMA0 + (n))
 
 /* System-bus protection */
-#define SBFLAG      0xBF8F0510u
-#define SBT(t)      (0xBF8F8000u + 0x400u * (t))
-#define SBTELOG1(t) (SBT(t) + 0x20u)
-#define SBTELOG2(t) (SBT(t) + 0x24u)
-#define SBTECON(t)  (SBT(t) + 0x28u)
-#define SBTECLRS(t) (SBT(t) + 0x30u)
-#define SBTECLRM(t) (SBT(t) + 0x38u)
-#define SBTREG(t, y) (SBT(t) + 0x40u + 0x20u * (y))
-#define SBTRD(t, y)  (SBT(t) + 0x50u + 0x20u * (y))
-#define SBTWR(t, y)  (SBT(t) + 0x58u + 0x20u * (y))
-#define V_SBP       106u
+#define SBTELOG1(t) (SBT(t) + SBT_ELOG1)
+#define SBTELOG2(t) (SBT(t) + SBT_ELOG2)
+#define SBTECON(t)  (SBT(t) + SBT_ECON)
+#define SBTECLRS(t) (SBT(t) + SBT_ECLRS)
+#define SBTECLRM(t) (SBT(t) + SBT_ECLRM)
+#define SBTREG(t, y) (SBT(t) + SBT_REG(y))
+#define SBTRD(t, y)  (SBT(t) + SBT_RD(y))
+#define SBTWR(t, y)  (SBT(t) + SBT_WR(y))
+#define V_SBP       VEC_SB_PROTECTION
 
 /* Wait for a condition with a bound (simulated loop iterations). */
 #define WAIT_UNTIL(cond, n) ({ unsigned _i = 0; while (!(cond) && _i < (n)) _i++; (cond); })

@@ -4,15 +4,10 @@
  * Program flash is read through kseg1 (no cache on this model). */
 #include "soc_test.h"
 
-#define NVMCON     0xBF800600u
-#define NVMKEY     0xBF800610u
-#define NVMADDR    0xBF800620u
-#define NVMDATA(n) (0xBF800630u + 0x10u * (n))
-#define NVMSRCADDR 0xBF800670u
 #define WR    (1u << 15)
 #define WREN  (1u << 14)
 #define WRERR (1u << 13)
-#define V_FLASH 167
+#define V_FLASH VEC_FLASH_CONTROL
 
 #define PAGE    0x1D100000u /* physical; kseg1 alias below */
 #define FL(pa)  (*(volatile uint32_t *)((pa) | 0xA0000000u))

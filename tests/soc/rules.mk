@@ -10,10 +10,10 @@ SOC_LIB   := $(B)/tests/lib/crt0.o $(B)/tests/lib/test.o
 
 TEST_DEPS += $(SOC_ELFS)
 
-$(SOC_B)/soc_rt.o: tests/soc/soc_rt.S include/mips/mipsregs.h | $(DEPS_STAMP)
+$(SOC_B)/soc_rt.o: tests/soc/soc_rt.S include/mips/mipsregs.h $(CHIP_H) | $(DEPS_STAMP)
 	@mkdir -p $(dir $@)
 	$(TCC) $(TARGET_CFLAGS) -c -o $@ $<
-$(SOC_B)/%.o: tests/soc/%.c tests/soc/soc_test.h tests/lib/test.h include/mips/mipsregs.h | $(DEPS_STAMP)
+$(SOC_B)/%.o: tests/soc/%.c tests/soc/soc_test.h tests/lib/test.h include/mips/mipsregs.h $(CHIP_H) | $(DEPS_STAMP)
 	@mkdir -p $(dir $@)
 	$(TCC) $(TARGET_CFLAGS) -O2 -c -o $@ $<
 # A program may hold its own configuration words in a section .devcfg

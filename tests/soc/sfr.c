@@ -73,25 +73,25 @@ int main(void)
     CHECK_EQ(REG(DEVID), 0x0720E053u);
     CHECK_EQ(REG(DEVID + 4), 0);
     CHECK_EQ(REG(SYSKEY), 0);
-    /* a gap inside the interrupt controller: 0xBF8100B0 is no register */
-    REG(0xBF8100B0u) = 0xFFFFFFFFu;
-    CHECK_EQ(REG(0xBF8100B0u), 0);
+    /* a gap inside the interrupt controller: after IFS6, no register */
+    REG(INTC_BASE + 0xB0u) = 0xFFFFFFFFu;
+    CHECK_EQ(REG(INTC_BASE + 0xB0u), 0);
     /* PB6DIV does not exist on this chip */
     CHECK_EQ(REG(PBDIV(6)), 0);
 
     /* outside every block: bus errors (DBE, ExcCode 7) */
     exc_hook = exc_skip;
     exc_count = 0;
-    CHECK_EQ(probe_read32(0xBF800400u), 0xDEADBEEFu); /* between CFG and NVM */
+    CHECK_EQ(probe_read32(CFG_BASE + 0x400u), 0xDEADBEEFu); /* between CFG and NVM */
     CHECK_EQ(exc_count, 1);
     CHECK_EQ((exc_cause >> 2) & 31, 7);
-    probe_write32(0xBF860700u, 1); /* port H: not on the 100-pin chip */
+    probe_write32(PORT_BASE(7), 1); /* port H: not on the 100-pin chip */
     CHECK_EQ(exc_count, 2);
     CHECK_EQ((exc_cause >> 2) & 31, 7);
-    CHECK_EQ(probe_read8(0xBF8FFFF0u), 0xDEADBEEFu);
+    CHECK_EQ(probe_read8(SBP_BASE + 0xFFF0u), 0xDEADBEEFu);
     CHECK_EQ(exc_count, 3);
     /* inside blocks: no exception */
-    CHECK_EQ(probe_read32(0xBF8100B4u), 0);
+    CHECK_EQ(probe_read32(INTC_BASE + 0xB4u), 0);
     CHECK_EQ(probe_read32(DEVID), 0x0720E053u);
     CHECK_EQ(exc_count, 3);
     exc_hook = 0;

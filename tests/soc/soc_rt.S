@@ -4,6 +4,7 @@
  * probes that survive a bus error.
  */
 #include <mips/mipsregs.h>
+#include <pic32mz/chip.h>
     .set noreorder
     .set noat
     .text
@@ -97,7 +98,7 @@ ss_handler:
     mfc0    $k0, $12, 2
     la      $k1, ss_srsctl
     sw      $k0, 0($k1)
-    li      $k0, 0xBF810020
+    li      $k0, INTC_BASE + INTC_INTSTAT
     lw      $k0, 0($k0)
     la      $k1, ss_intstat
     sw      $k0, 0($k1)
@@ -105,7 +106,7 @@ ss_handler:
     li      $k1, ~CAUSEF_IP0
     and     $k0, $k0, $k1
     mtc0    $k0, $13
-    li      $k0, 0xBF810044
+    li      $k0, INTC_BASE + INTC_IFS(0) + 4    # IFS0CLR
     li      $k1, 2
     sw      $k1, 0($k0)
     li      $t0, 0x5A5A

@@ -1,10 +1,11 @@
-/* Helpers for the SoC test programs: PIC32MZ EF register addresses (from
- * the XC32 device definitions, kseg1) and CP0 access. */
+/* Helpers for the SoC test programs: PIC32MZ EF register addresses (kseg1,
+ * from the generated pic32mz/chip.h: vpconf's chip data) and CP0 access. */
 #ifndef TESTS_SOC_SOC_TEST_H
 #define TESTS_SOC_SOC_TEST_H
 #include <stdint.h>
 
 #include <mips/mipsregs.h>
+#include <pic32mz/chip.h>
 
 #include "../lib/test.h"
 
@@ -19,72 +20,42 @@
 #define SET(a)      REG((a) + 8)
 #define INV(a)      REG((a) + 12)
 
-/* configuration and system */
-#define CFGCON      0xBF800000u
-#define DEVID       0xBF800020u
-#define SYSKEY      0xBF800030u
-#define PMD(n)      (0xBF800040u + 0x10u * ((n) - 1))
-#define CFGPG       0xBF8000E0u
-#define WDTCON      0xBF800800u
-#define DMTCON      0xBF800A00u
-#define DMTPRECLR   0xBF800A10u
-#define DMTCLR      0xBF800A20u
-#define DMTSTAT     0xBF800A30u
-#define DMTCNT      0xBF800A40u
-#define DMTPSCNT    0xBF800A60u
-#define DMTPSINTV   0xBF800A70u
-#define OSCCON      0xBF801200u
-#define SPLLCON     0xBF801220u
-#define RCON        0xBF801240u
-#define RSWRST      0xBF801250u
-#define REFOCON(n)  (0xBF801280u + 0x20u * ((n) - 1))
-#define PBDIV(n)    (0xBF801300u + 0x10u * ((n) - 1))
-#define INT1R       0xBF801404u
-#define U4RXR       0xBF801480u
-#define RPF8R       0xBF801660u
-#define PRECON      0xBF8E0000u
+/* Register addresses of the devices there is one of (CFGCON, DEVID, PMD(n),
+ * WDTCON, DMTCON, OSCCON, PBDIV(n), U4RXR, PRECON, INTCON, IFS(n), OFF(v),
+ * NVMCON, DMACON, DCH(n), SBFLAG, SBT(t), ...) are chip.h's. */
 
 /* interrupt controller */
-#define INTCON      0xBF810000u
-#define PRISS       0xBF810010u
-#define INTSTAT     0xBF810020u
-#define IPTMR       0xBF810030u
-#define IFS(n)      (0xBF810040u + 0x10u * (n))
-#define IEC(n)      (0xBF8100C0u + 0x10u * (n))
-#define IPC(n)      (0xBF810140u + 0x10u * (n))
-#define OFF(v)      (0xBF810540u + 4u * (v))
 #define INTCON_MVEC (1u << 12)
 
-/* timers: T1 at 0xBF840000, Tn at + 0x200 (n-1) */
-#define TCON(n)     (0xBF840000u + 0x200u * ((n) - 1))
-#define TMR(n)      (TCON(n) + 0x10u)
-#define PR(n)       (TCON(n) + 0x20u)
+/* timers 1..9 */
+#define TCON(n)     (TIMER_BASE(n) + TIMER_CON)
+#define TMR(n)      (TIMER_BASE(n) + TIMER_TMR)
+#define PR(n)       (TIMER_BASE(n) + TIMER_PR)
 #define TCON_ON     (1u << 15)
 #define TCON_T32    (1u << 3)
 
-/* ports: A = 0 .. G = 6 */
-#define PORT_BASE(p) (0xBF860000u + 0x100u * (p))
-#define ANSEL(p)    (PORT_BASE(p) + 0x00u)
-#define TRIS(p)     (PORT_BASE(p) + 0x10u)
-#define PORT(p)     (PORT_BASE(p) + 0x20u)
-#define LAT(p)      (PORT_BASE(p) + 0x30u)
-#define ODC(p)      (PORT_BASE(p) + 0x40u)
-#define CNPU(p)     (PORT_BASE(p) + 0x50u)
-#define CNPD(p)     (PORT_BASE(p) + 0x60u)
-#define CNCON(p)    (PORT_BASE(p) + 0x70u)
-#define CNEN(p)     (PORT_BASE(p) + 0x80u)
-#define CNSTAT(p)   (PORT_BASE(p) + 0x90u)
-#define CNNE(p)     (PORT_BASE(p) + 0xA0u)
-#define CNF(p)      (PORT_BASE(p) + 0xB0u)
+/* ports: A = 0 .. G = 6 (PORT_BASE(p)) */
+#define ANSEL(p)    (PORT_BASE(p) + PORT_ANSEL)
+#define TRIS(p)     (PORT_BASE(p) + PORT_TRIS)
+#define PORT(p)     (PORT_BASE(p) + PORT_PORT)
+#define LAT(p)      (PORT_BASE(p) + PORT_LAT)
+#define ODC(p)      (PORT_BASE(p) + PORT_ODC)
+#define CNPU(p)     (PORT_BASE(p) + PORT_CNPU)
+#define CNPD(p)     (PORT_BASE(p) + PORT_CNPD)
+#define CNCON(p)    (PORT_BASE(p) + PORT_CNCON)
+#define CNEN(p)     (PORT_BASE(p) + PORT_CNEN)
+#define CNSTAT(p)   (PORT_BASE(p) + PORT_CNSTAT)
+#define CNNE(p)     (PORT_BASE(p) + PORT_CNNE)
+#define CNF(p)      (PORT_BASE(p) + PORT_CNF)
 enum { PA, PB, PC, PD, PE, PF, PG };
 
 /* vectors */
-#define V_CT   0
-#define V_CS0  1
-#define V_CS1  2
+#define V_CT   VEC_CORE_TIMER
+#define V_CS0  VEC_CORE_SW0
+#define V_CS1  VEC_CORE_SW1
 #define V_INT(n) (3u + 5u * (n))
 #define V_T(n) ((n) <= 5 ? 5u * (n) - 1u : 4u * (n) + 4u)
-#define V_CN(p) (118u + (p))
+#define V_CN(p) (VEC_CN_A + (p))
 
 /* CP0 */
 #define MFC0(reg, sel) ({ uint32_t _v; __asm__ volatile("mfc0 %0, $%1, %2" : "=r"(_v) : "i"(reg), "i"(sel)); _v; })

@@ -8,8 +8,8 @@
  */
 #include "rt.h"
 
-#define OFF0 0xBF810540u /* OFF000 (vector 0: every guest has it), VOFF 17:1 */
-#define OFF1 0xBF810544u
+#define OFF0 OFF(0) /* OFF000 (vector 0: every guest has it), VOFF 17:1 */
+#define OFF1 OFF(1)
 
 static unsigned lines;
 

@@ -62,6 +62,14 @@ UNIT_TESTS += sbuf
 UNIT_SRCS_sbuf := conf/sbuf.c
 UNIT_CFLAGS_sbuf := -Iconf
 
+# --- tlib: the printf core (tlib/format.c) against the host C library ----------
+UNIT_TESTS += tlib tlib_small
+UNIT_SRCS_tlib := tlib/format.c
+UNIT_CFLAGS_tlib := -Itlib
+UNIT_SRCS_tlib_small := tlib/format.c
+UNIT_CFLAGS_tlib_small := -Itlib -DTLIB_SMALL
+$(UNIT_B)/test_tlib $(UNIT_B)/test_tlib_small: tlib/tlib.h tests/unit/test_tlib.c
+
 # --- template ------------------------------------------------------------------
 define UNIT_TEST_template
 UNIT_OBJS_$(1) := $(patsubst %.c,$(UNIT_B)/$(1).obj/%.o,tests/unit/test_$(1).c $(UNIT_SRCS_$(1)))

@@ -13,6 +13,7 @@
  * exit status 3.
  */
 #include <mips/mipsregs.h>
+#include <pic32mz/chip.h>
     .set noreorder
     .set noat
     .set virt
@@ -45,7 +46,7 @@ _start:
 #define LO(pa, c) ((((pa) >> 12) << 6) | MIPS_ENTRYLO_V | MIPS_ENTRYLO_D | MIPS_ENTRYLO_G | ((c) << 3))
     MAP PM_256K, 0x00000000, LO(0x00000000, 3), LO(0x00040000, 3)   /* RAM */
     MAP PM_1M,   0x1D000000, LO(0x1D000000, 3), LO(0x1D100000, 3)   /* flash */
-    MAP PM_1M,   0x1F800000, LO(0x1F800000, 2), 0                   /* SFRs */
+    MAP PM_1M,   SFR_PHYS,   LO(SFR_PHYS, 2), 0                       /* SFRs */
     MAP PM_1M,   0x1FC00000, LO(0x1FC00000, 3), 0                   /* boot flash */
     /* invalidate the rest (kseg0 VPNs never match a GPA lookup of guest 1
      * since they are root entries) */

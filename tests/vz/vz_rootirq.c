@@ -3,16 +3,17 @@
  * the guest PC, the guest's own state untouched (MD00846, "Interrupts
  * in guest mode").
  * Uses the PIC32MZ interrupt controller: core timer = vector 0. */
+#include <pic32mz/chip.h>
+
 #include "vz.h"
 
 SNIPPET(g_spin_ie);
 
 #define REG(a) (*(volatile uint32_t *)(a))
-#define INTCON 0xBF810000u
-#define IFS0   0xBF810040u
-#define IEC0   0xBF8100C0u
-#define IPC0   0xBF810140u
-#define OFF000 0xBF810540u
+#define IFS0   IFS(0)
+#define IEC0   IEC(0)
+#define IPC0   IPC(0)
+#define OFF000 OFF(0)
 #define INTCON_MVEC (1u << 12)
 
 int main(void)

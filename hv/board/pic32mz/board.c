@@ -12,9 +12,10 @@
 
 const char board_name[] = "PIC32MZ EF (chipKIT Wi-FIRE)";
 
-#define UART_INDEX(base) (((base) - 0xbf822000u) / 0x200u) /* UART1 = 0 */
-static const irq_t uart_tx_vector[6] = {114, 147, 159, 172, 181, 190};
-const irq_t board_core_timer_vector = 0;
+#define UART_INDEX(base) (((base) - UART_BASE(1)) / UART_STRIDE) /* UART1 = 0 */
+static const irq_t uart_tx_vector[6] = {VEC_UART1_TX, VEC_UART2_TX, VEC_UART3_TX,
+                                        VEC_UART4_TX, VEC_UART5_TX, VEC_UART6_TX};
+const irq_t board_core_timer_vector = VEC_CORE_TIMER;
 const irq_t board_console_tx_vector = uart_tx_vector[UART_INDEX(CONFIG_CONSOLE_UART_BASE)];
 const irq_t board_console_rx_vector = uart_tx_vector[UART_INDEX(CONFIG_CONSOLE_UART_BASE)] - 1;
 

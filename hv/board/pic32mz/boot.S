@@ -7,6 +7,7 @@
  * vector, and the DEVCFG words.
  */
 #include <mips/mipsregs.h>
+#include <pic32mz/chip.h>
 
     .set noreorder
     .set noat
@@ -22,7 +23,7 @@ _reset:
     ehb
 
     /* Flash: 2 wait states for 200 MHz, prefetch for any address. */
-    li      $t0, 0xbf8e0000         # PRECON
+    li      $t0, PREFETCH_BASE + PREFETCH_PRECON
     li      $t1, (3 << 4) | 2       # PREFEN = 3, PFMWS = 2
     sw      $t1, 0($t0)
 

@@ -1,10 +1,10 @@
 /* Test guest: toggles LD1 (RG6) through LATGINV, forever. */
+#include <pic32mz/chip.h>
     .set noreorder
     .text
     .globl _start
 _start:
-    lui   $t0, 0xbf86
-    ori   $t0, $t0, 0x063c      /* LATGINV */
+    li    $t0, PORTG_BASE + PORT_LAT + 0xC  /* LATGINV; lui + ori */
     li    $t1, 0x40
 1:  sw    $t1, 0($t0)
     b     1b

@@ -1,11 +1,11 @@
 /* Test guest: prints "hi" on UART4 (the board console) and spins.
  * Fixed bytes for the golden tests of tests/conf (assembler only). */
+#include <pic32mz/chip.h>
     .set noreorder
     .text
     .globl _start
 _start:
-    lui   $t0, 0xbf82
-    ori   $t0, $t0, 0x2620      /* U4TXREG */
+    li    $t0, UART4_BASE + UART_TXREG  /* lui + ori */
     li    $t1, 'h'
     sw    $t1, 0($t0)
     li    $t1, 'i'

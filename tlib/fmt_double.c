@@ -1,23 +1,26 @@
-/* rt_fmt_double (rt.h): fixed-point text of a double, without libc. */
-#include "rt.h"
+/* tlib_fmt_double (tlib.h): fixed-point text of a double, without libc.
+ * Hard-float code only (its consumers are the guests). */
+#include <stdbool.h>
+
+#include "tlib.h"
 
 static const uint32_t pow10[10] = {
     1, 10, 100, 1000, 10000, 100000, 1000000, 10000000, 100000000, 1000000000,
 };
 
-int rt_fmt_double(char *buf, double v, unsigned decimals)
+int tlib_fmt_double(char *buf, double v, unsigned decimals)
 {
     if (decimals > 9)
         decimals = 9;
     if (v != v)
-        return rt_snprintf(buf, 32, "nan");
+        return tlib_snprintf(buf, 32, "nan");
     bool neg = v < 0 || (v == 0 && 1 / v < 0);
     if (neg)
         v = -v;
     if (v > 1.7976931348623157e308)
-        return rt_snprintf(buf, 32, "%sinf", neg ? "-" : "");
+        return tlib_snprintf(buf, 32, "%sinf", neg ? "-" : "");
     if (v >= 1e18)
-        return rt_snprintf(buf, 32, "%sbig", neg ? "-" : "");
+        return tlib_snprintf(buf, 32, "%sbig", neg ? "-" : "");
     /* Integer part exactly (v < 2^60), in two 32-bit halves so that no
      * 64-bit conversion helper is needed (Debian's libgcc has them only as
      * PIC code); the fraction scaled and rounded to nearest, ties away from
@@ -34,7 +37,7 @@ int rt_fmt_double(char *buf, double v, unsigned decimals)
         ip++;
     }
     if (!decimals)
-        return rt_snprintf(buf, 32, "%s%llu", neg ? "-" : "", (unsigned long long)ip);
-    return rt_snprintf(buf, 32, "%s%llu.%0*lu", neg ? "-" : "", (unsigned long long)ip,
+        return tlib_snprintf(buf, 32, "%s%llu", neg ? "-" : "", (unsigned long long)ip);
+    return tlib_snprintf(buf, 32, "%s%llu.%0*lu", neg ? "-" : "", (unsigned long long)ip,
                        (int)decimals, (unsigned long)fp);
 }

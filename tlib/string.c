@@ -1,11 +1,14 @@
-/* The few libc functions the runtime and GCC need (GCC may emit calls to
- * memcpy/memset/memmove/memcmp even in freestanding code). */
-#include "rt.h"
+/* String functions of tlib.h (C11 7.24). GCC may emit calls to memcpy,
+ * memset, memmove and memcmp for struct copies and initialisers even in
+ * freestanding code (GCC manual, "Standards", -ffreestanding). */
+#include "tlib.h"
 
 void *memcpy(void *d, const void *s, size_t n)
 {
     unsigned char *dp = d;
     const unsigned char *sp = s;
+#ifndef __OPTIMIZE_SIZE__
+    /* Word copy when both pointers and the length are word-aligned. */
     if ((((uintptr_t)dp | (uintptr_t)sp | n) & 3) == 0) {
         uint32_t *dw = d;
         const uint32_t *sw = s;
@@ -13,6 +16,7 @@ void *memcpy(void *d, const void *s, size_t n)
             *dw++ = *sw++;
         return d;
     }
+#endif
     while (n--)
         *dp++ = *sp++;
     return d;
@@ -59,4 +63,12 @@ int strcmp(const char *a, const char *b)
     while (*a && *a == *b)
         a++, b++;
     return (unsigned char)*a - (unsigned char)*b;
+}
+
+char *strcpy(char *d, const char *s)
+{
+    char *r = d;
+    while ((*d++ = *s++))
+        ;
+    return r;
 }
