@@ -47,6 +47,10 @@ TARGET_LDFLAGS := -static -no-pie -nostdlib -Wl,--build-id=none
 TARGET_LIBGCC := -lgcc
 
 DEPS_STAMP := $(B)/.deps-ok
+# No built-in rules: every rule is written here (and a generated .d file
+# must never be "remade" by a chain of implicit rules).
+MAKEFLAGS += --no-builtin-rules
+.SUFFIXES:
 
 .PHONY: all run test bench fuzz clean deps tools install
 all: tools

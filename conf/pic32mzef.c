@@ -4,8 +4,9 @@
  * system-bus protection target, PMD bit, DMA-initiator permission-group
  * field and default access mode. One place for the whole chip.
  *
- * Sources: ../shared/reference/pic32mz-vz-reference.md (section 3) and
- * pic32mz-details.md (vectors, DMA, bus protection targets); base addresses
+ * Sources: PIC32MZ EF data sheet DS60001320: Section 4 (memory map and
+ * system-bus protection targets), Table 7-2 (interrupt vectors), Section 9
+ * (DMA), the register maps of each peripheral chapter; base addresses
  * and PMD bits as in Microchip's XC32 device header for this part. The
  * EFG100 has no CAN and no crypto engine, and ports A..G only.
  *

@@ -16,7 +16,7 @@ $(B)/tests/lib/%.o: tests/lib/%.S include/mips/mipsregs.h | $(DEPS_STAMP)
 	@mkdir -p $(dir $@)
 	$(TCC) $(TARGET_CFLAGS) -c -o $@ $<
 $(B)/tests/lib/test.o: $(B)/tests/lib/test-c.o $(TEST_TLIB_OBJS)
-	$(CROSS_COMPILE)ld -r -o $@ $^
+	$(CROSS_COMPILE)ld -r -o $@ $(B)/tests/lib/test-c.o $(TEST_TLIB_OBJS)
 $(B)/tests/lib/test-c.o: tests/lib/test.c tests/lib/test.h $(TLIB_HDRS) | $(DEPS_STAMP)
 	@mkdir -p $(dir $@)
 	$(TCC) $(TARGET_CFLAGS) -O2 -c -o $@ $<
