@@ -77,6 +77,7 @@ struct cpu_stats {
     uint64_t guest_exc[32];  /* exceptions taken inside the guest */
     uint64_t guest_interrupts;
     uint64_t guest_insns;    /* instructions retired in guest mode */
+    uint64_t debug_exc[2];   /* debug exceptions (SDBBP) from root [0], guest mode [1] */
 };
 
 #define CPU_GMAP_TRACK 512 /* guest fast-map pages remembered for flushing */

@@ -209,6 +209,9 @@ static void print_stats(const struct cpu *c)
         if (c->stats.guest_exc[i])
             fprintf(stderr, "vpsim: guest exceptions %-8s %" PRIu64 "\n", exc_names[i],
                     c->stats.guest_exc[i]);
+    if (c->stats.debug_exc[0] || c->stats.debug_exc[1])
+        fprintf(stderr, "vpsim: debug exceptions %" PRIu64 " (from guest mode %" PRIu64 ")\n",
+                c->stats.debug_exc[0] + c->stats.debug_exc[1], c->stats.debug_exc[1]);
     if (c->stats.guest_interrupts)
         fprintf(stderr, "vpsim: guest interrupts taken %" PRIu64 "\n", c->stats.guest_interrupts);
 }
