@@ -216,6 +216,13 @@ static void print_stats(const struct cpu *c)
         fprintf(stderr, "vpsim: guest interrupts taken %" PRIu64 "\n", c->stats.guest_interrupts);
 }
 
+/* The chip and the board on it (board_create gave soc.board). */
+static void sim_free(struct soc *s)
+{
+    board_free(s->board);
+    soc_free(s);
+}
+
 int main(int argc, char **argv)
 {
     static const struct option longopts[] = {
@@ -346,8 +353,7 @@ int main(int argc, char **argv)
             ok = board_script(bd, button_files[i], berr, sizeof berr);
         if (!ok) {
             fprintf(stderr, "vpsim: %s\n", berr);
-            board_free(bd);
-            soc_free(&soc);
+            sim_free(&soc);
             return EXIT_BAD_INPUT;
         }
         if (print_leds) {
@@ -356,8 +362,7 @@ int main(int argc, char **argv)
             if (!leds_file) {
                 fprintf(stderr, "vpsim: cannot open LED file %s: %s\n", leds_path,
                         strerror(errno));
-                board_free(bd);
-                soc_free(&soc);
+                sim_free(&soc);
                 return EXIT_BAD_INPUT;
             }
             board_print_leds(bd, leds_file);
@@ -368,14 +373,14 @@ int main(int argc, char **argv)
     char err[512];
     if (load_image(image, &sink, &info, err, sizeof err) != 0) {
         fprintf(stderr, "vpsim: %s\n", err);
-        soc_free(&soc);
+        sim_free(&soc);
         return EXIT_BAD_INPUT;
     }
     for (unsigned i = 0; i < nextra; i++) {
         struct load_info xinfo;
         if (load_image(extra[i], &sink, &xinfo, err, sizeof err) != 0) {
             fprintf(stderr, "vpsim: %s\n", err);
-            soc_free(&soc);
+            sim_free(&soc);
             return EXIT_BAD_INPUT;
         }
         /* only IMAGE decides where the chip starts */
@@ -384,7 +389,7 @@ int main(int argc, char **argv)
     if (!info.fills_reset_vector) {
         if (!info.has_entry) {
             fprintf(stderr, "vpsim: %s: nothing at the reset vector and no entry point\n", image);
-            soc_free(&soc);
+            sim_free(&soc);
             return EXIT_BAD_INPUT;
         }
         /* As QEMU's -kernel: start at the entry point, in kernel mode with
@@ -399,7 +404,7 @@ int main(int argc, char **argv)
         !uart_backends_open(&ub, uerr, sizeof uerr)) {
         fprintf(stderr, "vpsim: %s\n", uerr);
         uart_backends_close(&ub);
-        soc_free(&soc);
+        sim_free(&soc);
         return EXIT_BAD_INPUT;
     }
     for (unsigned n = 1; n <= UART_COUNT; n++) {
@@ -411,7 +416,7 @@ int main(int argc, char **argv)
         trace_file = strcmp(trace, "-") ? fopen(trace, "w") : stderr;
         if (!trace_file) {
             fprintf(stderr, "vpsim: cannot open trace file %s: %s\n", trace, strerror(errno));
-            soc_free(&soc);
+            sim_free(&soc);
             return EXIT_BAD_INPUT;
         }
         c->hooks.trace = trace_hook;
@@ -425,7 +430,7 @@ int main(int argc, char **argv)
             images[i + 1] = extra[i];
         if (!measure_start(&soc, images, nextra + 1, merr, sizeof merr)) {
             fprintf(stderr, "vpsim: %s\n", merr);
-            soc_free(&soc);
+            sim_free(&soc);
             return EXIT_BAD_INPUT;
         }
     }
@@ -434,7 +439,7 @@ int main(int argc, char **argv)
         char gerr[256];
         if (!gdbstub_run(&soc, (unsigned)gdb_port, gerr, sizeof gerr)) {
             fprintf(stderr, "vpsim: %s\n", gerr);
-            soc_free(&soc);
+            sim_free(&soc);
             return EXIT_BAD_INPUT;
         }
     } else {
@@ -468,7 +473,7 @@ int main(int argc, char **argv)
     measure_free();
     if (trace_file && trace_file != stderr)
         fclose(trace_file);
-    soc_free(&soc);
+    sim_free(&soc);
     uart_backends_close(&ub);
     return status;
 }
