@@ -858,6 +858,8 @@ static void debug_exception(struct cpu *c)
     c->cycles += T_EXC_ENTRY;
     c->stats.debug_exc[from_guest]++;
     cpu_status_changed(c); /* DM = 1: root, whatever GuestCtl0.GM says */
+    if (c->hooks.exception)
+        c->hooks.exception(c->hooks.ctx, c, CPU_EXC_DEBUG, epc);
 }
 
 /* ---- the interpreter ---------------------------------------------------- */

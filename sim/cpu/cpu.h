@@ -101,9 +101,12 @@ struct cpu_hooks {
     bool (*pre_exec)(void *ctx, struct cpu *c);
     /* Optional trace of every retired instruction (NULL = off; slow path). */
     void (*trace)(void *ctx, struct cpu *c, uint32_t pc, uint32_t insn);
-    /* Optional hook on every exception entry (for statistics/benchmarks). */
+    /* Optional hook on every exception entry (for statistics/benchmarks);
+     * exccode CPU_EXC_DEBUG: an EJTAG debug exception (it has no ExcCode). */
     void (*exception)(void *ctx, struct cpu *c, unsigned exccode, uint32_t epc);
 };
+
+#define CPU_EXC_DEBUG 32u /* hooks.exception: the debug exception (Debug Mode entry) */
 
 struct cpu {
     /* --- hot state --- */

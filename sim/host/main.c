@@ -172,7 +172,9 @@ static void trace_exc_hook(void *ctx, struct cpu *c, unsigned code, uint32_t epc
     };
     char name[24];
     unsigned gx = (c->cp0.guestctl0 & GUESTCTL0_GEXC) >> GUESTCTL0_GEXC_SHIFT;
-    if (code == EXCCODE_GE)
+    if (code == CPU_EXC_DEBUG)
+        snprintf(name, sizeof name, "debug (Debug Mode)");
+    else if (code == EXCCODE_GE)
         snprintf(name, sizeof name, "GE/%s", gexc[gx & 31] ? gexc[gx & 31] : "?");
     else
         snprintf(name, sizeof name, "%s", exc_names[code & 31]);
