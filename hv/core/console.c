@@ -9,7 +9,9 @@
  * guest whose buffer is full sees its UART's UTXBF set (a slow UART), so
  * nothing a well-behaved guest writes is lost. A line longer than a
  * guest's buffer is sent in pieces, broken by a line end when another
- * source gets the wire in between.
+ * source gets the wire in between. Nothing here waits for the wire: the
+ * hypervisor's own lines go in whole or are dropped and counted
+ * ("tinyVP: N lines dropped", hv_console_putc).
  *
  * Input: typed characters go to the guest with the focus (its emulated
  * UART's receiver and RX interrupt). Ctrl-E then a digit moves the focus:
