@@ -2,6 +2,8 @@
  * hostile: a partition that sleeps 2 ms (so its neighbour runs), then
  * attacks once, chosen at build time (-DATTACK_x). tinyVP's health monitor
  * must apply its on_fault policy and keep the other partition running.
+ * The storm attack starts at once and faults again and again (restart:
+ * at every start; reflect: its handler resumes at the faulting store).
  */
 #include "rt.h"
 
