@@ -9,7 +9,9 @@
  * guest whose buffer is full sees its UART's UTXBF set (a slow UART), so
  * nothing a well-behaved guest writes is lost. A line longer than a
  * guest's buffer is sent in pieces, broken by a line end when another
- * source gets the wire in between.
+ * source gets the wire in between. Nothing here waits for the wire: the
+ * hypervisor's own lines go in whole or are dropped and counted
+ * ("tinyVP: N lines dropped", hv_console_putc).
  *
  * Input: typed characters go to the guest with the focus (its emulated
  * UART's receiver and RX interrupt). Ctrl-E then a digit moves the focus:
@@ -45,7 +47,6 @@ static const char *wire_tag;  /* what is left of its tag */
 static uint32_t seq_next;     /* order number of the next completed line */
 static guest_id_t focus;      /* 0: the hypervisor */
 static bool esc;              /* Ctrl-E seen */
-static uint32_t hv_lost;      /* hypervisor log bytes dropped (buffer full) */
 
 void console_init(void)
 {
@@ -144,6 +145,8 @@ static int next_byte(void)
     return -1;
 }
 
+static void hv_note_dropped(void);
+
 /* Moves bytes into the UART while it has room; its interrupt stays on
  * while bytes wait. */
 void console_kick(void)
@@ -160,6 +163,7 @@ void console_kick(void)
         }
         board_console_tx((char)c);
     }
+    hv_note_dropped(); /* the wire made room: the count of lines dropped */
     board_console_tx_irq(more || reply);
 }
 
@@ -179,22 +183,77 @@ static void put(struct con_src *s, char c)
         console_kick();
 }
 
-/* The hypervisor's own output. A full buffer waits for the wire (bounded,
- * about 10 ms); what still does not fit is dropped and counted. */
+/* The hypervisor's own output, whole lines, and never a wait: this runs in
+ * exception context, where a wait for the wire would take the time of the
+ * partition whose window it is. A line is gathered in hv_line and goes into
+ * the buffer at its end if all of it fits; else it is dropped and counted,
+ * and "tinyVP: N lines dropped" goes out, before any later line, as soon
+ * as the buffer has room for it (at the next line, or when the wire takes
+ * bytes: console_kick). A line longer than hv_line goes in pieces; when a
+ * later piece does not fit, the rest of the line is dropped (one line). */
+#define HV_LINE 160u
+static char hv_line[HV_LINE];
+static unsigned hv_line_len;
+static bool hv_line_cut;      /* dropping the rest of a line */
+static bool hv_line_open;     /* the buffer holds a line's piece, not its end */
+static uint32_t hv_dropped;   /* lines dropped and not yet reported */
+
+static unsigned hv_room(void)
+{
+    return src[0].mask + 1u - used(&src[0]);
+}
+
+static void hv_note_dropped(void)
+{
+    char note[48];
+    char num[11];
+    unsigned n = 0, k = 0;
+    uint32_t d = hv_dropped;
+    if (!d)
+        return;
+    do {
+        num[k++] = (char)('0' + d % 10);
+        d /= 10;
+    } while (d && k < sizeof num);
+    if (hv_line_open) { /* a cut line gets its end first */
+        note[n++] = '\r';
+        note[n++] = '\n';
+    }
+    for (const char *p = "tinyVP: "; *p; p++)
+        note[n++] = *p;
+    while (k)
+        note[n++] = num[--k];
+    for (const char *p = hv_dropped == 1 ? " line dropped\r\n" : " lines dropped\r\n"; *p; p++)
+        note[n++] = *p;
+    if (hv_room() < n)
+        return;
+    hv_dropped = 0; /* before put: its console_kick comes back here */
+    hv_line_open = false;
+    for (unsigned i = 0; i < n; i++)
+        put(&src[0], note[i]);
+}
+
+static void hv_commit(bool line_end)
+{
+    hv_note_dropped();
+    if (!hv_line_cut && !hv_dropped && hv_room() >= hv_line_len) {
+        for (unsigned i = 0; i < hv_line_len; i++)
+            put(&src[0], hv_line[i]);
+        hv_line_open = !line_end;
+    } else if (!hv_line_cut) {
+        hv_dropped++;
+        hv_line_cut = !line_end;
+    }
+    if (line_end)
+        hv_line_cut = false;
+    hv_line_len = 0;
+}
+
 void hv_console_putc(char c)
 {
-    struct con_src *s = &src[0];
-    for (unsigned i = 0; i < 2000000u && used(s) > s->mask; i++)
-        if (board_console_tx_ready()) {
-            int b = next_byte();
-            if (b >= 0)
-                board_console_tx((char)b);
-        }
-    if (used(s) > s->mask) {
-        hv_lost++;
-        return;
-    }
-    put(s, c);
+    hv_line[hv_line_len++] = c;
+    if (c == '\n' || hv_line_len == HV_LINE)
+        hv_commit(c == '\n');
 }
 
 static void hv_printf_putc(void *ctx, char c)
@@ -232,6 +291,8 @@ void hv_console_put(guest_id_t g, char c)
 /* Everything out now, by polling (panic path). */
 void console_flush(void)
 {
+    if (hv_line_len) /* a line being written when the panic came */
+        hv_commit(false);
     for (unsigned n = 0; n < HV_BUF + CONFIG_NR_GUESTS * GUEST_BUF + 64; n++) {
         int c = next_byte();
         if (c < 0) {

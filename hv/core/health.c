@@ -14,6 +14,7 @@ static const char *const hm_names[HM_NR] = {
     [HM_BUS] = "bus error",
     [HM_FPU] = "FPU use without fpu: true",
     [HM_EXC] = "exception",
+    [HM_DEBUG] = "debug instruction",
 };
 static const char *const policy_names[] = {
     [TVP_ON_FAULT_RESTART] = "restart",
@@ -33,6 +34,7 @@ static unsigned reflect_code(enum hm_fault kind)
     case HM_INSN:
     case HM_PRIV: return EXCCODE_RI;
     case HM_FPU: return EXCCODE_CPU;
+    case HM_DEBUG: return EXCCODE_BP; /* no guest debug mode: a breakpoint */
     default: return EXCCODE(ex.cause);
     }
 }

@@ -46,6 +46,7 @@ enum hm_fault {
     HM_BUS,       /* bus error on the guest's own access */
     HM_FPU,       /* FPU use by a guest without `fpu: true` */
     HM_EXC,       /* any other exception taken in root */
+    HM_DEBUG,     /* SDBBP (the guest has no debug mode) */
     HM_NR
 };
 

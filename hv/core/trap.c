@@ -88,6 +88,19 @@ HOT_O2 void trap_entry(unsigned from_refill)
         if (((ex.cause & CAUSEF_CE) >> CAUSEB_CE) != 1 || !fpu_take(cur))
             health_fault(HM_FPU, 0);
         break;
+    case EXCCODE_SYS:
+        /* root never makes a system call: the debug vector's way in
+         * (arch_debug_entry) after a guest's SDBBP, that guest's fault */
+        kind = EXK_OTHER;
+        if (ex.epc == (uint32_t)arch_debug_stub) {
+            bool bd;
+            ex.epc = cur->pc = arch_debug_return(&bd);
+            ex.cause = (ex.cause & ~CAUSEF_BD) | (bd ? CAUSEF_BD : 0);
+            health_fault(HM_DEBUG, 0);
+        } else {
+            health_fault(HM_EXC, 0);
+        }
+        break;
     case EXCCODE_IBE: case EXCCODE_DBE:
         kind = EXK_OTHER;
         health_fault(HM_BUS, 0);

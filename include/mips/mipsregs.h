@@ -300,6 +300,16 @@
 #define FCSR_FS          _MU(0x01000000)
 #define FCSR_FCC0        _MU(0x00800000)
 
+/* ---- EJTAG Debug register (CP0 23,0): MIPS EJTAG Specification MD00047,
+ * "Debug Register" ------------------------------------------------------- */
+#define DEBUG_DBD        _MU(0x80000000) /* the debug exception was in a delay slot */
+#define DEBUG_DM         _MU(0x40000000) /* in Debug Mode */
+#define DEBUG_DEXCCODE   _MU(0x00007c00) /* an exception in Debug Mode: its code */
+#define DEBUG_DEXCCODE_SHIFT 10
+#define DEBUG_DBP        _MU(0x00000002) /* the last debug exception was an SDBBP */
+#define DEBUG_DSS        _MU(0x00000001)
+#define EJTAG_DEBUG_VECTOR _MU(0xbfc00480) /* ProbTrap = 0 (no probe) */
+
 /* ---- Virtual segments --------------------------------------------------- */
 #define KUSEG  _MU(0x00000000)
 #define KSEG0  _MU(0x80000000)

@@ -219,6 +219,20 @@ static bool exc_has_instr(unsigned exccode)
     }
 }
 
+/* An exception in Debug Mode re-enters the debug vector (DM stays set):
+ * DEPC, Debug.DBD and DExcCode are all that change. */
+static void debug_mode_exception(struct cpu *c, unsigned exccode, uint32_t epc)
+{
+    c->cp0.depc = epc;
+    c->cp0.debug = (c->cp0.debug & ~(DEBUG_DBD | DEBUG_DEXCCODE)) | (c->cur_ds ? DEBUG_DBD : 0) |
+                   (exccode & 31) << DEBUG_DEXCCODE_SHIFT;
+    c->pc = EJTAG_DEBUG_VECTOR;
+    c->in_ds = c->cur_ds = false;
+    c->load_dest = 0;
+    c->fetch_fault = false;
+    c->cycles += T_EXC_ENTRY;
+}
+
 /* Root exception entry. `off` is the vector offset for BEV=0 (0 = refill),
  * bev_addr the BEV=1 vector; new_css the handler's shadow set. A root
  * exception taken in guest mode leaves guest mode (root EXL becomes 1). */
@@ -227,6 +241,10 @@ static void exc_root_css(struct cpu *c, unsigned exccode, uint32_t off, uint32_t
 {
     struct cp0 *p = &c->cp0;
     uint32_t epc = c->cur_ds ? c->pc - 4 : c->pc;
+    if (p->debug & DEBUG_DM) { /* EJTAG MD00047, "Exceptions in Debug Mode" */
+        debug_mode_exception(c, exccode, epc);
+        return;
+    }
     p->nestedexc = p->status & (ST0_EXL | ST0_ERL);
     p->nestedepc = epc;
     if (exc_has_instr(exccode) && !(c->fetch_fault)) {
@@ -381,7 +399,8 @@ static unsigned status_ipl(uint32_t st)
 static bool interrupt_pending(const struct cpu *c)
 {
     uint32_t st = c->cp0.status;
-    if (!(st & ST0_IE) || (st & (ST0_EXL | ST0_ERL)))
+    /* none in Debug Mode (EJTAG MD00047: interrupts are blocked there) */
+    if (!(st & ST0_IE) || (st & (ST0_EXL | ST0_ERL)) || (c->cp0.debug & DEBUG_DM))
         return false;
     return c->eic_ripl > status_ipl(st);
 }
@@ -808,15 +827,39 @@ static void do_eret(struct cpu *c)
     cpu_status_changed(c);
 }
 
+/* The EJTAG debug exception of an SDBBP (MIPS EJTAG Specification MD00047,
+ * "Debug Exception Processing"). No probe is attached (ProbTrap = 0): Debug
+ * Mode is entered at 0xBFC00480 with DEPC and Debug.DBD saying where to
+ * resume and Debug.DBp that an SDBBP caused it. Debug Mode is root's: the
+ * M5150 has no guest debug mode (MD00846 makes Debug, DEPC and DESAVE root
+ * registers that a guest access always traps on), so an SDBBP in guest
+ * mode enters root Debug Mode too: Debug.DM = 1 leaves guest mode at once
+ * (guest mode needs DM = 0) and the vector is fetched in root's address
+ * space. GuestCtl0.GM and root Status are not changed, so DERET returns to
+ * the mode the exception came from (docs/simulator.md, "Debug Mode").
+ * An SDBBP in Debug Mode is a nested debug exception: DM stays set,
+ * DExcCode = Bp. */
 static void debug_exception(struct cpu *c)
 {
-    /* EJTAG debug exception: no probe is attached; enter debug mode at the
-     * debug vector as the core does (DEPC, Debug.DM, Debug.DBD). */
-    c->cp0.depc = c->cur_ds ? c->pc - 4 : c->pc;
-    c->cp0.debug = (c->cp0.debug & ~0x80000000u) | (c->cur_ds ? 0x80000000u : 0) | 0x40000000u |
-                   0x2u;
-    c->pc = 0xBFC00480u;
+    uint32_t epc = c->cur_ds ? c->pc - 4 : c->pc;
+    bool from_guest = c->gm;
+    if (c->cp0.debug & DEBUG_DM) {
+        c->cp0.debug = (c->cp0.debug & ~(DEBUG_DBD | DEBUG_DEXCCODE)) |
+                       (c->cur_ds ? DEBUG_DBD : 0) | EXCCODE_BP << DEBUG_DEXCCODE_SHIFT;
+    } else {
+        c->cp0.debug = (c->cp0.debug & ~(DEBUG_DBD | DEBUG_DBP | DEBUG_DSS)) |
+                       (c->cur_ds ? DEBUG_DBD : 0) | DEBUG_DM | DEBUG_DBP;
+    }
+    c->cp0.depc = epc;
+    c->pc = EJTAG_DEBUG_VECTOR;
     c->in_ds = c->cur_ds = false;
+    c->waiting = false;
+    c->load_dest = 0;
+    c->cycles += T_EXC_ENTRY;
+    c->stats.debug_exc[from_guest]++;
+    cpu_status_changed(c); /* DM = 1: root, whatever GuestCtl0.GM says */
+    if (c->hooks.exception)
+        c->hooks.exception(c->hooks.ctx, c, CPU_EXC_DEBUG, epc);
 }
 
 /* ---- the interpreter ---------------------------------------------------- */
@@ -1080,10 +1123,15 @@ static void cpu_run_block(struct cpu *c)
                     c->insns++;
                     continue;
                 case 0x1F: /* DERET */
-                    if (!(c->cp0.debug & 0x40000000u))
+                    if (!(c->cp0.debug & DEBUG_DM))
                         RAISE(EXCCODE_RI);
-                    c->cp0.debug &= ~0x40000000u;
+                    /* Debug Mode ends; the mode is root's or the guest's
+                     * again as GuestCtl0.GM and root Status say (EJTAG
+                     * MD00047, "DERET"; MD00846: guest mode needs DM = 0) */
+                    c->cp0.debug &= ~DEBUG_DM;
                     c->pc = c->cp0.depc;
+                    c->cycles += T_ERET;
+                    cpu_status_changed(c);
                     c->insns++;
                     continue;
                 case 0x20: /* WAIT */
@@ -1160,8 +1208,9 @@ static void cpu_run_block(struct cpu *c)
             case 0x02: SETR(RD, (uint32_t)((int32_t)R[RS] * (int64_t)(int32_t)R[RT])); break;
             case 0x20: SETR(RD, R[RS] ? (uint32_t)__builtin_clz(R[RS]) : 32); break;
             case 0x21: SETR(RD, ~R[RS] ? (uint32_t)__builtin_clz(~R[RS]) : 32); break;
-            case 0x3F: /* SDBBP: UHI semihosting, else the debug exception */
-                if (((insn >> 6) & 0xFFFFF) == UHI_SDBBP_CODE && cpu_uhi_call(c)) {
+            case 0x3F: /* SDBBP: UHI semihosting in root, else the debug exception
+                       * (guest mode: always; docs/simulator.md) */
+                if (((insn >> 6) & 0xFFFFF) == UHI_SDBBP_CODE && !c->gm && cpu_uhi_call(c)) {
                     if (c->stop) {
                         c->insns++;
                         return;

@@ -77,6 +77,7 @@ struct cpu_stats {
     uint64_t guest_exc[32];  /* exceptions taken inside the guest */
     uint64_t guest_interrupts;
     uint64_t guest_insns;    /* instructions retired in guest mode */
+    uint64_t debug_exc[2];   /* debug exceptions (SDBBP) from root [0], guest mode [1] */
 };
 
 #define CPU_GMAP_TRACK 512 /* guest fast-map pages remembered for flushing */
@@ -100,9 +101,12 @@ struct cpu_hooks {
     bool (*pre_exec)(void *ctx, struct cpu *c);
     /* Optional trace of every retired instruction (NULL = off; slow path). */
     void (*trace)(void *ctx, struct cpu *c, uint32_t pc, uint32_t insn);
-    /* Optional hook on every exception entry (for statistics/benchmarks). */
+    /* Optional hook on every exception entry (for statistics/benchmarks);
+     * exccode CPU_EXC_DEBUG: an EJTAG debug exception (it has no ExcCode). */
     void (*exception)(void *ctx, struct cpu *c, unsigned exccode, uint32_t epc);
 };
+
+#define CPU_EXC_DEBUG 32u /* hooks.exception: the debug exception (Debug Mode entry) */
 
 struct cpu {
     /* --- hot state --- */

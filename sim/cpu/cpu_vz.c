@@ -83,7 +83,7 @@ unsigned cpu_vz_root_tlb_gid(const struct cpu *c)
 void cpu_vz_mode_update(struct cpu *c)
 {
     c->gm = (c->cp0.guestctl0 & GUESTCTL0_GM) && !(c->cp0.status & (ST0_EXL | ST0_ERL)) &&
-            !(c->cp0.debug & 0x40000000u);
+            !(c->cp0.debug & DEBUG_DM);
 }
 
 /* ---- root-mode VZ instructions ------------------------------------------ */

@@ -236,7 +236,9 @@ static void trace_exc_hook(void *ctx, struct cpu *c, unsigned code, uint32_t epc
     };
     char name[24];
     unsigned gx = (c->cp0.guestctl0 & GUESTCTL0_GEXC) >> GUESTCTL0_GEXC_SHIFT;
-    if (code == EXCCODE_GE)
+    if (code == CPU_EXC_DEBUG)
+        snprintf(name, sizeof name, "debug (Debug Mode)");
+    else if (code == EXCCODE_GE)
         snprintf(name, sizeof name, "GE/%s", gexc[gx & 31] ? gexc[gx & 31] : "?");
     else
         snprintf(name, sizeof name, "%s", exc_names[code & 31]);
@@ -273,8 +275,18 @@ static void print_stats(const struct cpu *c)
         if (c->stats.guest_exc[i])
             fprintf(stderr, "vpsim: guest exceptions %-8s %" PRIu64 "\n", exc_names[i],
                     c->stats.guest_exc[i]);
+    if (c->stats.debug_exc[0] || c->stats.debug_exc[1])
+        fprintf(stderr, "vpsim: debug exceptions %" PRIu64 " (from guest mode %" PRIu64 ")\n",
+                c->stats.debug_exc[0] + c->stats.debug_exc[1], c->stats.debug_exc[1]);
     if (c->stats.guest_interrupts)
         fprintf(stderr, "vpsim: guest interrupts taken %" PRIu64 "\n", c->stats.guest_interrupts);
+}
+
+/* The chip and the board on it (board_create gave soc.board). */
+static void sim_free(struct soc *s)
+{
+    board_free(s->board);
+    soc_free(s);
 }
 
 int main(int argc, char **argv)
@@ -409,8 +421,7 @@ int main(int argc, char **argv)
             ok = board_script(bd, button_files[i], berr, sizeof berr);
         if (!ok) {
             fprintf(stderr, "vpsim: %s\n", berr);
-            board_free(bd);
-            soc_free(&soc);
+            sim_free(&soc);
             return EXIT_BAD_INPUT;
         }
         if (print_leds) {
@@ -419,8 +430,7 @@ int main(int argc, char **argv)
             if (leds_path && !leds_file) {
                 fprintf(stderr, "vpsim: cannot open LED file %s: %s\n", leds_path,
                         strerror(errno));
-                board_free(bd);
-                soc_free(&soc);
+                sim_free(&soc);
                 return EXIT_BAD_INPUT;
             }
             if (leds_file)
@@ -434,14 +444,14 @@ int main(int argc, char **argv)
     char err[512];
     if (load_image(image, &sink, &info, err, sizeof err) != 0) {
         fprintf(stderr, "vpsim: %s\n", err);
-        soc_free(&soc);
+        sim_free(&soc);
         return EXIT_BAD_INPUT;
     }
     for (unsigned i = 0; i < nextra; i++) {
         struct load_info xinfo;
         if (load_image(extra[i], &sink, &xinfo, err, sizeof err) != 0) {
             fprintf(stderr, "vpsim: %s\n", err);
-            soc_free(&soc);
+            sim_free(&soc);
             return EXIT_BAD_INPUT;
         }
         /* only IMAGE decides where the chip starts */
@@ -452,7 +462,7 @@ int main(int argc, char **argv)
     if (!info.fills_reset_vector) {
         if (!info.has_entry) {
             fprintf(stderr, "vpsim: %s: nothing at the reset vector and no entry point\n", image);
-            soc_free(&soc);
+            sim_free(&soc);
             return EXIT_BAD_INPUT;
         }
         /* As QEMU's -kernel: start at the entry point, in kernel mode with
@@ -467,7 +477,7 @@ int main(int argc, char **argv)
         !uart_backends_open(&ub, uerr, sizeof uerr)) {
         fprintf(stderr, "vpsim: %s\n", uerr);
         uart_backends_close(&ub);
-        soc_free(&soc);
+        sim_free(&soc);
         return EXIT_BAD_INPUT;
     }
     for (unsigned n = 1; n <= UART_COUNT; n++) {
@@ -479,7 +489,7 @@ int main(int argc, char **argv)
         trace_file = strcmp(trace, "-") ? fopen(trace, "w") : stderr;
         if (!trace_file) {
             fprintf(stderr, "vpsim: cannot open trace file %s: %s\n", trace, strerror(errno));
-            soc_free(&soc);
+            sim_free(&soc);
             return EXIT_BAD_INPUT;
         }
         c->hooks.trace = trace_hook;
@@ -493,7 +503,7 @@ int main(int argc, char **argv)
             images[i + 1] = extra[i];
         if (!measure_start(&soc, images, nextra + 1, merr, sizeof merr)) {
             fprintf(stderr, "vpsim: %s\n", merr);
-            soc_free(&soc);
+            sim_free(&soc);
             return EXIT_BAD_INPUT;
         }
     }
@@ -502,7 +512,7 @@ int main(int argc, char **argv)
         char gerr[256];
         if (!gdbstub_run(&soc, (unsigned)gdb_port, gerr, sizeof gerr)) {
             fprintf(stderr, "vpsim: %s\n", gerr);
-            soc_free(&soc);
+            sim_free(&soc);
             return EXIT_BAD_INPUT;
         }
     } else {
@@ -536,7 +546,7 @@ int main(int argc, char **argv)
     measure_free();
     if (trace_file && trace_file != stderr)
         fclose(trace_file);
-    soc_free(&soc);
+    sim_free(&soc);
     uart_backends_close(&ub);
     return status;
 }

@@ -317,7 +317,7 @@ static void tl_event(const struct cpu *c, enum pt_kind kind, uint32_t arg)
         }
         break;
     case PT_EXC:
-        tl_emit("i", exc_names[arg & 31], 0, c, arg);
+        tl_emit("i", arg == CPU_EXC_DEBUG ? "debug" : exc_names[arg & 31], 0, c, arg);
         break;
     case PT_IRQ:
         snprintf(name, sizeof name, "irq %" PRIu32, arg);

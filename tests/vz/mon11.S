@@ -10,7 +10,7 @@
  * Guest exits handled: GPSI for MFC0 of PRId/Config7 (the root values),
  * SRSCtl/SRSMap (0: no shadow sets in the guest), other trapped MFC0 (0),
  * trapped MTC0 (ignored), WAIT (a no-op). Anything else: a message and UHI
- * exit status 3.
+ * exit status 3. mon11k forwards a guest's UHI calls (sdbbp 1: root Debug Mode).
  */
 #include <mips/mipsregs.h>
 #include <pic32mz/chip.h>
@@ -162,3 +162,40 @@ unexpected:
 msg:
     .ascii  "mon11: unexpected exit to root\n"
 msg_end:
+
+#ifdef GUEST_KERNEL_ENTRY
+/* Boot flash: the reset vector, and the EJTAG debug vector (0xBFC00480;
+ * MIPS EJTAG Specification MD00047):
+ * a guest's SDBBP enters root Debug Mode (the M5150 has no guest debug
+ * mode), still in the guest's shadow set. A UHI call (`sdbbp 1`, the UHI
+ * convention) is made again here, in root, on the guest's own
+ * registers: its buffers are guest kseg0 addresses, the same in root under
+ * this 1:1 map. Then DERET to the instruction after it, back in guest
+ * mode. Any other SDBBP: unexpected. DESAVE keeps the guest's k0. */
+    .section .bootflash, "ax"
+    /* an image with boot flash starts at the reset vector: to _start */
+    la      $k0, _start
+    jr      $k0
+    nop
+    .org    0x480
+dbg_vector:
+    mtc0    $k0, $31                  /* DESAVE */
+    mfc0    $k0, $24                  /* DEPC */
+    lw      $k0, 0($k0)
+    xori    $k0, $k0, 0x7f            /* sdbbp 1 = 0x7000007f: 0 iff it, */
+    rotr    $k0, $k0, 28              /* through xor and rotate (bijections) */
+    xori    $k0, $k0, 7
+    bnez    $k0, 1f
+    mfc0    $k0, $31
+    sdbbp   1                         /* root: the simulator's UHI */
+    mtc0    $k0, $31
+    mfc0    $k0, $24
+    addiu   $k0, $k0, 4
+    mtc0    $k0, $24
+    ehb
+    mfc0    $k0, $31
+    deret
+1:  la      $k0, unexpected
+    jr      $k0
+    nop
+#endif

@@ -14,8 +14,10 @@ $(VZ_B)/%.o: tests/vz/%.c tests/vz/vz.h tests/lib/test.h $(CHIP_H) | $(DEPS_STAM
 $(VZ_B)/vzlib.o: tests/vz/vzlib.S include/mips/mipsregs.h | $(DEPS_STAMP)
 	@mkdir -p $(dir $@)
 	$(TCC) $(VZ_CFLAGS) -c -o $@ $<
+# a program's own boot flash (vz_debug.c: the EJTAG debug vector): .bootflash
+VZ_BOOTFLASH := -Wl,--section-start=.bootflash=0xbfc00000
 $(VZ_B)/%.elf: $(VZ_B)/%.o $(VZ_OBJS) $(B)/tests/lib/crt0.o $(B)/tests/lib/test.o tests/lib/test.ld
-	@$(call TEST_LINK,$@,$(VZ_OBJS) $<)
+	@$(call TEST_LINK,$@,$(VZ_OBJS) $< $(VZ_BOOTFLASH))
 # the 1:1 monitor for bare-board guests (run by tests/vz/run with --load)
 VZ_MON := $(VZ_B)/mon11.elf
 TEST_DEPS += $(VZ_MON)

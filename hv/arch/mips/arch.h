@@ -6,6 +6,7 @@
 #ifndef HV_ARCH_MIPS_ARCH_H
 #define HV_ARCH_MIPS_ARCH_H
 
+#include <stdbool.h>
 #include <stdint.h>
 
 #include "cp0.h"
@@ -82,6 +83,13 @@ struct arch_ll {
 extern struct arch_ll arch_ll;
 void arch_ll_init(void);
 void arch_ll_detour(uint32_t pc);
+
+/* A guest's SDBBP (entry.S, arch_debug_entry) arrives as a root SYSCALL
+ * exception with EPC = arch_debug_stub. arch_debug_return() undoes what
+ * the debug vector changed (GuestCtl0.GM, root IE) and gives the guest's
+ * PC and whether it was in a branch delay slot (*bd). */
+extern const uint32_t arch_debug_stub[];
+uint32_t arch_debug_return(bool *bd);
 
 /* GuestCtl2 as the core's virq_update last wrote it: entry.S's fast paths
  * leave the interrupt offer alone only while GuestCtl2 still equals it

@@ -46,7 +46,7 @@
     X(cause, CP0_CAUSE) X(nestedexc, CP0_NESTEDEXC) X(epc, CP0_EPC)            \
     X(prid, CP0_PRID) X(ebase, CP0_EBASE) X(config, CP0_CONFIG)                \
     X(config1, CP0_CONFIG1) X(config3, CP0_CONFIG3) X(config7, CP0_CONFIG7)    \
-    X(depc, CP0_DEPC)
+    X(depc, CP0_DEPC) X(debug, CP0_DEBUG) X(errorepc, CP0_ERROREPC)
 
 /* Guest registers: every one the guest context of the M5150 has that a
  * switch saves (hv/core/vcpu.c) or an exit handler reads. */

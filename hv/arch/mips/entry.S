@@ -237,6 +237,60 @@ hv_idle_loop:
     b       hv_idle_loop
     nop
 
+
+/* ---- a guest's SDBBP ------------------------------------------------------ */
+/* The M5150 has no guest debug mode: a guest's SDBBP enters root Debug Mode
+ * at the boot flash's debug vector (MIPS EJTAG Specification MD00047, VZ
+ * module MD00846), which jumps here with the guest's k0 in DESAVE. Debug
+ * Mode cannot switch shadow sets nor run C, so it hands over to a real
+ * exception: GuestCtl0.GM and root IE off, the guest's PC (DEPC) kept in
+ * ErrorEPC (the hypervisor never sets ERL), its HI/LO saved where
+ * exc_common would have (it sees GM = 0 and does not), and DERET to
+ * arch_debug_stub, whose SYSCALL is then an ordinary root exception from
+ * the guest's shadow set (PSS = the guest's, CSS = 0, EXL = 1).
+ * trap_entry knows it by its EPC; arch_debug_return puts GM and IE back.
+ * Root EPC holds the guest's k1 meanwhile (the SYSCALL writes it anyway).
+ * An SDBBP with root EXL/ERL set or GM = 0 is the hypervisor's own (there
+ * is none): skipped. From the SDBBP to the SYSCALL's exception: 31
+ * instructions, 40 cycles (vpsim; --measure exc:32..exc:8). */
+    .globl arch_debug_entry
+arch_debug_entry:
+    mfc0    $k0, $12                # root Status
+    andi    $k0, $k0, ST0_EXL | ST0_ERL
+    bnez    $k0, 8f
+    mfc0    $k0, $12, 6             # GuestCtl0
+    bgez    $k0, 8f                 # GM = 0
+    nop
+    ins     $k0, $zero, 31, 1       # GM = 0: the DERET lands in root
+    mtc0    $k0, $12, 6
+    mfc0    $k0, $12
+    ins     $k0, $zero, 0, 1        # root IE = 0 until the SYSCALL is taken
+    mtc0    $k0, $12
+    mfc0    $k0, $24                # DEPC: the guest's SDBBP (or its branch)
+    mtc0    $k0, $30                # ErrorEPC
+    mtc0    $k1, $14                # the guest's k1, for a moment
+    lui     $k0, %hi(arch_hilo)
+    mfhi    $k1
+    sw      $k1, %lo(arch_hilo)($k0)
+    mflo    $k1
+    sw      $k1, %lo(arch_hilo + 4)($k0)
+    mfc0    $k1, $14
+    la      $k0, arch_debug_stub
+    mtc0    $k0, $24
+    ehb
+    mfc0    $k0, $31                # the guest's k0 back
+    deret
+8:  mfc0    $k0, $24
+    addiu   $k0, $k0, 4
+    mtc0    $k0, $24
+    ehb
+    mfc0    $k0, $31
+    deret
+
+    .globl arch_debug_stub
+arch_debug_stub:
+    syscall                         # root, GM = 0, EXL = 0, IE = 0
+
 /* ---- guest GPRs by number: RDPGPR/WRPGPR encode the register ---------- */
     .globl arch_gpr_get
     .ent arch_gpr_get

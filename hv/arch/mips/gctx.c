@@ -117,3 +117,12 @@ void arch_ll_detour(uint32_t pc)
     write_c0_epc(arch_ll.stub4 - 4);
     clear_c0_status(ST0_IE);
 }
+
+/* ---- a guest's SDBBP (entry.S, arch_debug_entry) ---------------------------- */
+uint32_t arch_debug_return(bool *bd)
+{
+    write_c0_guestctl0(read_c0_guestctl0() | GUESTCTL0_GM);
+    set_c0_status(ST0_IE); /* EXL = 1: nothing is taken before the ERET */
+    *bd = (read_c0_debug() & DEBUG_DBD) != 0;
+    return read_c0_errorepc();
+}

@@ -117,17 +117,15 @@ bev_halt:
     b       bev_halt
     nop
 
-/* EJTAG debug exception (SDBBP in a guest, no probe attached): skip the
- * instruction. Runs in the interrupted context's shadow set: DESAVE keeps
- * its k0. */
+/* EJTAG debug exception (MIPS EJTAG Specification MD00047; no probe
+ * attached, so the vector is here): an SDBBP. Root Debug Mode, in the
+ * interrupted context's shadow set; DESAVE keeps its k0. The arch layer
+ * (entry.S, arch_debug_entry) turns a guest's into an exit. */
     .org    0x480
     mtc0    $k0, $31                # DESAVE
-    mfc0    $k0, $24                # DEPC
-    addiu   $k0, $k0, 4
-    mtc0    $k0, $24
-    ehb
-    mfc0    $k0, $31
-    deret
+    la      $k0, arch_debug_entry
+    jr      $k0
+    nop
 
 /* Device configuration words (DEVCFG3..0 at 0xBFC0FFC0..CC): the chipKIT
  * Wi-FIRE's clocking. Unimplemented bits are 1.
