@@ -1,7 +1,7 @@
 /*
  * Time: the core timer (Count, CONFIG_COUNT_HZ) is the hypervisor's clock
  * and its Compare the one timer interrupt. Everything that must happen at
- * a given Count goes through one static event queue:
+ * a given time goes through one static event queue:
  *
  *   EV_WINDOW        the next schedule boundary (sched.c)
  *   EV_VTIMER + g    guest g's virtual core timer: its Count reaches its
@@ -10,23 +10,35 @@
  *                    guest's virtual controller; also while the guest is
  *                    outside its window: it is then taken at its window)
  *   EV_UART + g      console pacing: guest g's virtual UART transmitter
- *                    reaches the state its TX interrupt waits for
+ *                    reaches the state its TX interrupt waits for, or
+ *                    becomes idle
  *
  * Every (kind, guest) has one slot, so the capacity is fixed at build
- * time (EVQ_SLOTS); the queue is the armed slots sorted by deadline, the
- * root Compare is the head's. Deadlines are compared as signed distances
- * (they are never 2^31 ticks = 21 s apart).
+ * time (EVQ_SLOTS); the queue is the armed slots sorted by deadline.
+ *
+ * Deadlines are 64-bit tick counts since boot (hv_time), so they compare
+ * correctly however far apart they are: a guest's Compare may be up to
+ * 2^32 - 1 ticks (43 s) ahead of its Count, which no signed 32-bit
+ * difference can hold. Callers whose deadline is a Count near now (a
+ * window boundary, console pacing: less than a major frame or nine
+ * characters ahead, both under 2^31 ticks) use ev_set with that Count.
+ * The root Compare is the head's deadline, but never more than
+ * EVQ_HORIZON ticks ahead: so the core-timer interrupt comes at least
+ * every 2^30 ticks (10.7 s), which keeps hv_time's 64-bit count exact
+ * (it must see Count at least once per wrap) and keeps evq_head_when
+ * within a signed 32-bit difference of Count (time_poll).
  */
 #include "hv.h"
 
 #define EVQ_SLOTS (1u + 2u * CONFIG_NR_GUESTS)
+#define EVQ_HORIZON 0x40000000u
 
-static uint32_t ev_when[EVQ_SLOTS];
+static uint64_t ev_when[EVQ_SLOTS]; /* deadlines, hv_time() ticks */
 static uint8_t evq[EVQ_SLOTS];  /* armed slots, earliest first */
 static uint8_t evq_len;
 static uint8_t ev_armed[EVQ_SLOTS];
-uint32_t evq_head_when;  /* the head's deadline (time_poll) */
-bool evq_any;            /* the queue is not empty */
+uint32_t evq_head_when;  /* the Count in the root Compare (time_poll) */
+bool evq_any;            /* Compare has been programmed */
 
 uint32_t hv_ticks(void)
 {
@@ -34,8 +46,9 @@ uint32_t hv_ticks(void)
 }
 
 /* Core-timer ticks since boot: Count extended to 64 bits. Exact as long as
- * it is read at least once per Count period (43 s at 100 MHz): the window
- * boundaries read it every major frame. */
+ * it is read at least once per Count period (43 s at 100 MHz): time_irq
+ * reads it at every core-timer interrupt, and those come at least every
+ * EVQ_HORIZON ticks. Root exception context only (not reentrant). */
 uint64_t hv_time(void)
 {
     static uint32_t last, high;
@@ -46,13 +59,15 @@ uint64_t hv_time(void)
     return (uint64_t)high << 32 | now;
 }
 
-/* Milliseconds since boot, for logs (wraps after 49 days): the 64-bit
- * tick count by CONFIG_COUNT_HZ / 1000 without libgcc — the high word by
- * the CPU, the low word bit by bit (bounded: 32 steps). */
-uint32_t hv_ms(void)
+/* Seconds since boot (a 32-bit count lasts 136 years), and the
+ * milliseconds past it: the 64-bit tick count by CONFIG_COUNT_HZ without
+ * libgcc — the high word by the CPU, the low word bit by bit (bounded:
+ * 32 steps). The quotient fits 32 bits while the high word is below
+ * CONFIG_COUNT_HZ (136 years at 100 MHz). */
+uint32_t hv_uptime(uint32_t *ms)
 {
     uint64_t t = hv_time();
-    uint32_t d = CONFIG_COUNT_HZ / 1000u, hi = (uint32_t)(t >> 32), lo = (uint32_t)t;
+    uint32_t d = CONFIG_COUNT_HZ, hi = (uint32_t)(t >> 32), lo = (uint32_t)t;
     uint32_t r = hi % d, q = 0;
     for (int b = 31; b >= 0; b--) {
         uint32_t carry = r >> 31;
@@ -63,6 +78,7 @@ uint32_t hv_ms(void)
             q |= 1;
         }
     }
+    *ms = r / (CONFIG_COUNT_HZ / 1000u);
     return q;
 }
 
@@ -77,15 +93,16 @@ static void evq_remove(unsigned slot)
     ev_armed[slot] = 0;
 }
 
-/* Root Compare to the head's deadline. With nothing queued Compare stays
- * where it was: at worst one interrupt that finds nothing due. */
+/* Root Compare to the head's deadline, or EVQ_HORIZON ahead if that is
+ * sooner (or nothing is queued). */
 static void evq_program(void)
 {
-    evq_any = evq_len != 0;
-    if (evq_any) {
-        evq_head_when = ev_when[evq[0]];
-        write_c0_compare(evq_head_when);
-    }
+    uint64_t at = hv_time() + EVQ_HORIZON;
+    if (evq_len && ev_when[evq[0]] < at)
+        at = ev_when[evq[0]];
+    evq_any = true;
+    evq_head_when = (uint32_t)at;
+    write_c0_compare(evq_head_when);
 }
 
 /* The core timer's vector, at the highest level: window boundaries first. */
@@ -94,13 +111,13 @@ void time_init(void)
     board_irq_enable(board_core_timer_vector, 7);
 }
 
-void ev_set(unsigned slot, uint32_t when)
+void ev_set_at(unsigned slot, uint64_t when)
 {
     bool was_head = evq_len && evq[0] == slot;
     if (ev_armed[slot])
         evq_remove(slot);
     unsigned k = evq_len;
-    while (k > 0 && (int32_t)(when - ev_when[evq[k - 1]]) < 0) {
+    while (k > 0 && when < ev_when[evq[k - 1]]) {
         evq[k] = evq[k - 1];
         k--;
     }
@@ -110,6 +127,13 @@ void ev_set(unsigned slot, uint32_t when)
     ev_armed[slot] = 1;
     if (k == 0 || was_head)
         evq_program();
+}
+
+/* A Count less than 2^31 ticks from now (either way), as a deadline. */
+void ev_set(unsigned slot, uint32_t count)
+{
+    uint64_t now = hv_time();
+    ev_set_at(slot, now + (uint64_t)(int64_t)(int32_t)(count - (uint32_t)now));
 }
 
 void ev_cancel(unsigned slot)
@@ -122,13 +146,6 @@ void ev_cancel(unsigned slot)
     }
 }
 
-bool ev_pending(unsigned slot, uint32_t *when)
-{
-    if (ev_armed[slot] && when)
-        *when = ev_when[slot];
-    return ev_armed[slot];
-}
-
 /* Every due event, earliest first, then the root Compare for the next.
  * Called from the core-timer interrupt and before every return to a guest
  * (time_poll), so a deadline that passed while the hypervisor worked, or
@@ -137,21 +154,21 @@ bool ev_pending(unsigned slot, uint32_t *when)
  * core's request; then its flag is cleared. */
 void time_irq(void)
 {
-    for (unsigned n = 0; n < 4 * EVQ_SLOTS && evq_len; n++) {
-        unsigned slot = evq[0];
-        uint32_t when = ev_when[slot];
-        if ((int32_t)(when - read_c0_count()) > 0) {
+    for (unsigned n = 0; n < 4 * EVQ_SLOTS; n++) {
+        if (!evq_len || ev_when[evq[0]] > hv_time()) {
             evq_program();
             board_irq_ack(board_core_timer_vector);
-            if ((int32_t)(when - read_c0_count()) > 0)
+            if ((int32_t)(evq_head_when - read_c0_count()) > 0)
                 return; /* Compare is ahead of Count: its interrupt will come */
             continue;
         }
+        unsigned slot = evq[0];
+        uint64_t when = ev_when[slot];
         evq_remove(slot);
         if (slot == EV_WINDOW)
-            sched_boundary(when);
+            sched_boundary((uint32_t)when);
         else if (slot < EV_UART(0))
-            vtimer_fire(&vcpus[slot - EV_VTIMER(0)]);
+            vtimer_fire(&vcpus[slot - EV_VTIMER(0)], when);
         else
             console_pace(&vcpus[slot - EV_UART(0)]);
     }
@@ -161,19 +178,30 @@ void time_irq(void)
 
 /* ---- virtual core timers --------------------------------------------------- */
 
-void vtimer_fire(struct vcpu *v)
+/* As the core timer's: Count equals Compare again one Count period
+ * (2^32 ticks) later, unless the guest writes its Compare (or Count). */
+void vtimer_fire(struct vcpu *v, uint64_t when)
 {
-    v->vt_armed = 0;
     board_vtimer_fire(v->id);
     virq_kick(v);
+    ev_set_at(EV_VTIMER(idx_of(v)), when + 0x100000000ull);
 }
 
+/* A Compare the guest's Count passed at most this long ago counts as
+ * reached now: the guest wrote it before the match, and it matched
+ * while the write trapped (an exit costs well under 1,000 ticks). One
+ * further behind is a full Count period away, as on the chip. */
+#define VTIMER_SLACK 1000u
+
 /* The loaded guest wrote its Compare (or its Count moved: GTOffset): armed
- * for the root Count at which its Count (root Count + GTOffset) equals it. */
+ * for the time its Count (root Count + GTOffset) next equals it, which may
+ * be up to 2^32 ticks away. */
 void vtimer_arm(struct vcpu *v, uint32_t guest_compare)
 {
+    uint64_t now = hv_time();
+    uint32_t ahead = guest_compare - ((uint32_t)now + read_c0_gtoffset());
     v->vt_armed = 1;
-    ev_set(EV_VTIMER(idx_of(v)), guest_compare - read_c0_gtoffset());
+    ev_set_at(EV_VTIMER(idx_of(v)), ahead + VTIMER_SLACK <= VTIMER_SLACK ? now : now + ahead);
 }
 
 void vtimer_disarm(struct vcpu *v)
