@@ -7,7 +7,7 @@ TEST_DEPS += $(foreach c,$(SOAK_CONFIGS),$(B)/soak-$(c)/tinyvp.hex)
 # they also run as partitions (vpconf finds them in $(B)/tests/soak).
 SOAK_GUESTS := $(basename $(notdir $(wildcard tests/soak/*.c)))
 define soak_guest
-$(B)/tests/soak/$(1).o: tests/soak/$(1).c $$(GUEST_HDRS) | $(DEPS_STAMP)
+$(B)/tests/soak/$(1).o: tests/soak/$(1).c tests/soak/soak.h $$(GUEST_HDRS) | $(DEPS_STAMP)
 	@mkdir -p $$(dir $$@)
 	$$(TCC) $$(GUEST_CFLAGS) -c -o $$@ $$<
 $(B)/tests/soak/$(1).elf: $(B)/tests/soak/$(1).o $$(GUEST_RT_FIXED) $$(GUEST_RT_LIB) guests/rt/guest.ld
