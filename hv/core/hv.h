@@ -58,6 +58,7 @@ struct vcpu {
     uint8_t state;           /* enum vcpu_state */
     uint8_t id;              /* = cfg->id: GuestID and shadow set */
     uint8_t vt_armed;        /* its virtual core timer is set */
+    uint32_t vt_rest;        /* ticks from its timer slot's deadline on to the match (time.c) */
     uint8_t yielded;         /* gave up the rest of its window */
     uint8_t tlb_user;        /* uses its guest TLB: entries kept across switches */
     uint16_t restarts;
@@ -146,8 +147,7 @@ unsigned sched_window(bool *open, uint64_t *frames); /* the current (or next) wi
 #define EV_UART(i)    (1u + CONFIG_NR_GUESTS + (i))
 uint64_t hv_time(void);          /* core-timer ticks since boot (64 bits: never wraps) */
 void time_init(void);
-void ev_set_at(unsigned slot, uint64_t when); /* at hv_time() == when (or at once if past) */
-void ev_set(unsigned slot, uint32_t count);   /* at a Count less than 2^31 ticks from now */
+void ev_set(unsigned slot, uint32_t when); /* at a Count less than 2^31 ticks from now */
 void ev_cancel(unsigned slot);
 void time_irq(void);             /* the core-timer interrupt: due events */
 extern uint32_t evq_head_when;
@@ -159,7 +159,7 @@ static inline void time_poll(void) /* the same, if one is due, before an ERET */
 }
 void vtimer_arm(struct vcpu *v, uint32_t guest_compare);
 void vtimer_disarm(struct vcpu *v);
-void vtimer_fire(struct vcpu *v, uint64_t when);
+void vtimer_fire(struct vcpu *v, uint32_t when);
 
 /* console.c: per-source buffers, line tags, input focus */
 void console_init(void);

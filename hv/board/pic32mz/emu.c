@@ -59,7 +59,8 @@ struct vuart {
     uint8_t rx_head, rx_tail;
     uint16_t tx_lost;       /* bytes written while UTXBF (lost, as on a chip) */
     uint8_t tx_busy;        /* bytes on the (virtual) wire: tx_busy_until is ahead, or was
-                             * until the pacing event that clears this is handled */
+                             * until an access or the pacing event saw it pass */
+    uint8_t ev_armed;       /* its pacing event (hv_event_at) is set */
 };
 #define RX_RING 64u
 
@@ -449,14 +450,20 @@ static uint32_t char_ticks_of(const struct vuart *u)
  * Count as a signed difference, so it must stay within 2^31 ticks of it.
  * It does: a byte is taken only while at most 8 characters' time is left
  * (a ninth is lost, as on the chip: the FIFO is full), so while busy
- * (tx_busy) the backlog is at most 9 characters, and the pacing event
- * armed for tx_busy_until clears tx_busy when that time has come; an
- * idle transmitter is not timed at all, however long it stays idle. The
+ * (tx_busy) the backlog is at most 9 characters. tx_busy is cleared when
+ * an access finds that time passed, and at the latest by the pacing
+ * event, which a busy transmitter always has armed no later than
+ * TX_IDLE_LATER ticks after tx_busy_until (the difference is still exact
+ * then); an idle transmitter is not timed at all, however long it stays
+ * idle. That event comes late on purpose: one per burst of output, not
+ * one per character (a TXREG store only checks that it is armed). The
  * slowest character (12 bits, BRG 0xFFFFF, x16) is 2.0 x 10^8 ticks at
- * 100 MHz; 9 of them stay below 2^31. */
+ * 100 MHz; 9 of them and TX_IDLE_LATER stay below 2^31. */
 #define CHAR_TICKS_MAX ((uint64_t)12u * 16u * 0x100000u / (CONFIG_PBCLK_HZ / 1000000u) * \
                         (CONFIG_COUNT_HZ / 1000000u))
-_Static_assert(9u * CHAR_TICKS_MAX < 0x80000000u, "the console's backlog fits a signed Count difference");
+#define TX_IDLE_LATER 0x10000000u /* 2.7 s at 100 MHz */
+_Static_assert(9u * CHAR_TICKS_MAX + TX_IDLE_LATER < 0x80000000u,
+               "the console's backlog and idle event fit a signed Count difference");
 
 /* Bytes the guest's transmitter still holds, as time left on the wire
  * (<= 0: empty), by the wire's pace: the guest sees its UART as slow as
@@ -509,14 +516,16 @@ static void tx_settle(guest_id_t g, struct vuart *u)
  * now (URXISEL: 00 a character waits, 01 four, 10 six; UTXISEL: 00 the
  * FIFO has room, 01 all sent, 10 the FIFO is empty). A transmitter
  * condition that only time will bring arms a pacing event for then; a
- * busy transmitter always has one, at the latest when it becomes idle. */
+ * busy transmitter always has one (at the latest TX_IDLE_LATER after it
+ * has become idle). */
 void vuart_irq_update(guest_id_t g)
 {
     struct vuart *u = &vuart[g - 1];
     struct vevic *e = &vevic[g - 1];
     static const uint8_t rx_need[4] = {1, 4, 6, 6};
     tx_settle(g, u);
-    uint32_t when = u->tx_busy_until; /* the pacing event: idle then (if busy) */
+    uint32_t when = u->tx_busy_until + TX_IDLE_LATER; /* if busy: the idle check */
+    bool soon = false; /* a TX interrupt waits for a time */
     if (!(u->mode & UMODE_ON))
         goto pace;
     if (rx_count(u) >= rx_need[(u->sta >> USTA_URXISEL_SHIFT) & 3] && !(e->ifs_iec[SLOT_URX] & VF_IFS)) {
@@ -532,14 +541,18 @@ void vuart_irq_update(guest_id_t g)
         virq_changed |= 1u << g;
     } else if (left > limit) {
         when = u->tx_busy_until - (uint32_t)limit; /* before the idle time */
+        soon = true;
     } /* else: waits for room in the buffer (board_vuart_room) */
 pace:
-    if (u->tx_busy)
+    if (soon || (u->tx_busy && !u->ev_armed)) {
+        u->ev_armed = 1;
         hv_event_at(g, when);
+    }
 }
 
 void board_vuart_event(guest_id_t g)
 {
+    vuart[g - 1].ev_armed = 0;
     vuart_irq_update(g);
 }
 
