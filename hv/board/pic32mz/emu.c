@@ -517,13 +517,15 @@ static void tx_settle(guest_id_t g, struct vuart *u)
  * FIFO has room, 01 all sent, 10 the FIFO is empty). A transmitter
  * condition that only time will bring arms a pacing event for then; a
  * busy transmitter always has one (at the latest TX_IDLE_LATER after it
- * has become idle). */
-void vuart_irq_update(guest_id_t g)
+ * has become idle). settle: see first whether the transmitter has become
+ * idle (not needed right after a byte was taken). */
+static void irq_update(guest_id_t g, bool settle)
 {
     struct vuart *u = &vuart[g - 1];
     struct vevic *e = &vevic[g - 1];
     static const uint8_t rx_need[4] = {1, 4, 6, 6};
-    tx_settle(g, u);
+    if (settle)
+        tx_settle(g, u);
     uint32_t when = u->tx_busy_until + TX_IDLE_LATER; /* if busy: the idle check */
     bool soon = false; /* a TX interrupt waits for a time */
     if (!(u->mode & UMODE_ON))
@@ -548,6 +550,11 @@ pace:
         u->ev_armed = 1;
         hv_event_at(g, when);
     }
+}
+
+void vuart_irq_update(guest_id_t g)
+{
+    irq_update(g, true);
 }
 
 void board_vuart_event(guest_id_t g)
@@ -646,7 +653,7 @@ bool vuart_write(guest_id_t g, uint32_t off, uint32_t word, uint32_t lanes)
             f[UART_FAST_FULL / 4] = 8 * u->char_ticks;
             hv_console_put(g, (char)(word & 0xff)); /* full: board_vuart_full */
         }
-        vuart_irq_update(g); /* STA's other bits have not changed */
+        irq_update(g, false); /* STA's other bits have not changed */
         return true;
     default: break;
     }
