@@ -82,7 +82,7 @@ int main(void)
             fail("cmp", "Compare %s: taken after %u heartbeats, not %u", what, (unsigned)beats,
                  (unsigned)(want / HB_TICKS));
         rt_printf("cmp: %u s, Compare %s (%llu ticks on) taken %u ticks after the match, %u heartbeats later; "
-                  "heartbeats %d..%+d ticks off the first's latency\n",
+                  "heartbeats %d..%+d ticks off the reference latency\n",
                   secs(now64()), what, (unsigned long long)want, (unsigned)late, (unsigned)beats,
                   (int)tm_hb.lo, (int)tm_hb.hi);
         arm(kind == K_FAR ? K_AGAIN : K_FAR);

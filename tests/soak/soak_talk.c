@@ -28,7 +28,7 @@ int main(void)
         if (t > (n + 1) * CHAR_TICKS || t < (n - 1) * CHAR_TICKS)
             fail("talk", "%u characters sent in %u ticks (%u each)", n, (unsigned)t, CHAR_TICKS);
         if (k % 30 == 0)
-            rt_printf("talk: %u s, %u heartbeats, %d..%+d ticks off the first's latency; a line of %u characters sent in %u ticks\n",
+            rt_printf("talk: %u s, %u heartbeats, %d..%+d ticks off the reference latency; a line of %u characters sent in %u ticks\n",
                       secs(now64()), (unsigned)hb_count(&tm_hb), (int)tm_hb.lo, (int)tm_hb.hi, n,
                       (unsigned)t);
     }
