@@ -181,10 +181,12 @@ static void vtimer_step(struct vcpu *v, uint32_t from, uint32_t ahead)
 }
 
 /* The slot's deadline: a step on the way, or the match. A match raises
- * vector 0 once: the chip's core-timer source is the rising edge of
- * Cause.TI, which stays set until Compare is written, so Count meeting
- * Compare again a Count period later raises nothing (docs/simulator.md,
- * interrupt controller; PIC32MZ EF datasheet DS60001320, sec. 7). */
+ * vector 0 once: the core timer is a non-persistent (edge) source of the
+ * interrupt controller (PIC32MZ EF datasheet DS60001320, sec. 7), its
+ * edge the rise of Cause.TI, which stays set until Compare is written;
+ * so Count meeting an unchanged Compare a Count period later raises
+ * nothing. vpsim decides it the same way (docs/simulator.md, interrupt
+ * controller). */
 void vtimer_fire(struct vcpu *v, uint32_t when)
 {
     if (v->vt_rest) {
