@@ -76,7 +76,8 @@ void health_fault(enum hm_fault kind, uint32_t addr)
     v->st.faults++;
     if (CONFIG_SHELL) {
         struct hm_rec *r = &hm_ring[hm_total++ % HM_KEEP];
-        *r = (struct hm_rec){hv_ms(), ex.epc, ex.cause, addr, v->id, (uint8_t)kind, (uint8_t)policy};
+        uint32_t ms, s = hv_uptime(&ms);
+        *r = (struct hm_rec){s, ms, ex.epc, ex.cause, addr, v->id, (uint8_t)kind, (uint8_t)policy};
     }
     if (v->st.faults <= HM_LOG_MAX)
         hv_printf("tinyVP: guest %s: %s at pc %08x (cause %08x, addr %08x): %s\n",

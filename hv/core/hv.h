@@ -69,6 +69,7 @@ struct vcpu {
     uint8_t state;           /* enum vcpu_state */
     uint8_t id;              /* = cfg->id: GuestID and shadow set */
     uint8_t vt_armed;        /* its virtual core timer is set */
+    uint32_t vt_rest;        /* ticks from its timer slot's deadline on to the match (time.c) */
     uint8_t yielded;         /* gave up the rest of its window */
     uint8_t tlb_user;        /* uses its guest TLB: entries kept across switches */
     uint16_t restarts;
@@ -149,17 +150,16 @@ void sched_init(void);
 void sched_boundary(uint32_t when); /* EV_WINDOW: a window starts or ends */
 void sched_yield(void);          /* cur gives up the rest of its window */
 void sched_resume(void);         /* CP0 set for the ERET to `cur` or idle */
-unsigned sched_window(bool *open, uint32_t *frames); /* the current (or next) window */
+unsigned sched_window(bool *open, uint64_t *frames); /* the current (or next) window */
 
 /* time.c: the clock and its one event queue (a slot per kind and guest) */
 #define EV_WINDOW     0u
 #define EV_VTIMER(i)  (1u + (i))                     /* i = idx_of(vcpu) */
 #define EV_UART(i)    (1u + CONFIG_NR_GUESTS + (i))
-uint64_t hv_time(void);          /* core-timer ticks since boot */
+uint64_t hv_time(void);          /* core-timer ticks since boot (64 bits: never wraps) */
 void time_init(void);
-void ev_set(unsigned slot, uint32_t when);
+void ev_set(unsigned slot, uint32_t when); /* at a Count less than 2^31 ticks from now */
 void ev_cancel(unsigned slot);
-bool ev_pending(unsigned slot, uint32_t *when);
 void time_irq(void);             /* the core-timer interrupt: due events */
 extern uint32_t evq_head_when;
 extern bool evq_any;
@@ -170,7 +170,7 @@ static inline void time_poll(void) /* the same, if one is due, before an ERET */
 }
 void vtimer_arm(struct vcpu *v, uint32_t guest_compare);
 void vtimer_disarm(struct vcpu *v);
-void vtimer_fire(struct vcpu *v);
+void vtimer_fire(struct vcpu *v, uint32_t when);
 
 /* console.c: per-source buffers, line tags, input focus */
 void console_init(void);
@@ -190,13 +190,13 @@ void health_fault(enum hm_fault kind, uint32_t addr);
 void hv_panic(const char *why) __attribute__((noreturn));
 /* The last faults, kept for the shell's `log` (oldest first; i < n). */
 struct hm_rec {
-    uint32_t ms, pc, cause, addr; /* ms: since boot */
+    uint32_t s, ms, pc, cause, addr; /* when: s.ms since boot */
     uint8_t guest, kind, policy;
 };
 unsigned health_log_count(void);
 const struct hm_rec *health_log_get(unsigned i);
 const char *health_kind_name(unsigned kind);
 const char *health_policy_name(unsigned policy);
-uint32_t hv_ms(void);            /* milliseconds since boot */
+uint32_t hv_uptime(uint32_t *ms); /* seconds since boot, and the ms past them */
 
 #endif /* HV_CORE_HV_H */

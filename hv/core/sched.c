@@ -19,7 +19,8 @@ static uint32_t frame_start;   /* Count at the current major frame's start */
 static unsigned win;           /* the current (or next) window */
 static bool win_active;        /* inside window `win` */
 static struct vcpu *win_owner; /* its guest while active */
-static uint32_t frames;        /* major frames completed */
+static uint64_t frames;        /* major frames completed (64 bits: a 1 ms frame would wrap
+                                * 32 bits in 50 days) */
 static uint32_t boundary;      /* Count of the next boundary */
 static uint32_t start_at;      /* a window starts then: its guest is entered at that Count */
 static bool start_pending;
@@ -76,6 +77,7 @@ void sched_boundary(uint32_t ev_when)
 {
     uint32_t when = boundary;
     (void)ev_when;
+    (void)hv_time(); /* reads Count at least once a frame: its 64-bit count stays exact */
     if (!win_active) {
         window_start(when);
         return;
@@ -135,7 +137,7 @@ static void virq_update(struct vcpu *v, uint32_t now, bool force)
 
 /* For the shell: the current window (or, between windows, the next one),
  * whether it is open, and the major frames completed. */
-unsigned sched_window(bool *open, uint32_t *nframes)
+unsigned sched_window(bool *open, uint64_t *nframes)
 {
     *open = win_active;
     *nframes = frames;

@@ -153,15 +153,34 @@ static unsigned first_window(guest_id_t g, unsigned *n)
     return first;
 }
 
+/* v in decimal into buf (21 bytes): hv_printf has no 64-bit conversion,
+ * and there is no libgcc: each step divides by 10 in 16-bit digits. */
+static const char *dec64(uint64_t v, char *buf)
+{
+    char *p = buf + 20;
+    *p = 0;
+    do {
+        uint32_t hi = (uint32_t)(v >> 32), lo = (uint32_t)v;
+        uint32_t x = (hi % 10u) << 16 | lo >> 16;
+        uint32_t y = (x % 10u) << 16 | (lo & 0xffffu);
+        *--p = (char)('0' + y % 10u);
+        v = (uint64_t)(hi / 10u) << 32 | (x / 10u) << 16 | y / 10u;
+    } while (v && p > buf);
+    return p;
+}
+
 static bool cmd_status(struct vcpu *v, unsigned i)
 {
     static bool open; /* the window when the command ran: its lines go */
     static unsigned w; /* out as the wire drains, later */
-    uint32_t frames;
+    uint64_t frames;
+    uint32_t ms, sec;
+    char buf[21];
     (void)v;
     if (i == 0) {
         w = sched_window(&open, &frames);
-        say("tinyVP: at %u ms, frame %u, %s window %u of %u (%s)", hv_ms(), frames,
+        sec = hv_uptime(&ms);
+        say("tinyVP: at %u.%03u s, frame %s, %s window %u of %u (%s)", sec, ms, dec64(frames, buf),
             open ? "in" : "before", w + 1, (unsigned)CONFIG_NR_WINDOWS,
             tvp_guests[tvp_windows[w].guest - 1].name);
         return true;
@@ -212,7 +231,7 @@ static bool cmd_log(struct vcpu *v, unsigned i)
         return n != 0;
     }
     const struct hm_rec *r = health_log_get(i - 1);
-    say("tinyVP:   %u ms %s: %s at pc %08x (cause %08x, addr %08x): %s", r->ms,
+    say("tinyVP:   %u.%03u s %s: %s at pc %08x (cause %08x, addr %08x): %s", r->s, r->ms,
         tvp_guests[r->guest - 1].name, health_kind_name(r->kind), r->pc, r->cause, r->addr,
         health_policy_name(r->policy));
     return i < n;

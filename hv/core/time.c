@@ -10,12 +10,19 @@
  *                    guest's virtual controller; also while the guest is
  *                    outside its window: it is then taken at its window)
  *   EV_UART + g      console pacing: guest g's virtual UART transmitter
- *                    reaches the state its TX interrupt waits for
+ *                    reaches the state its TX interrupt waits for, or has
+ *                    been idle a while (emu.c)
  *
  * Every (kind, guest) has one slot, so the capacity is fixed at build
  * time (EVQ_SLOTS); the queue is the armed slots sorted by deadline, the
- * root Compare is the head's. Deadlines are compared as signed distances
- * (they are never 2^31 ticks = 21 s apart).
+ * root Compare is the head's. Deadlines are Counts compared as signed
+ * 32-bit distances, so every armed deadline is kept less than 2^31 ticks
+ * (21.5 s) from now: a window boundary is at most a major frame ahead
+ * (vpconf keeps frames under 21.47 s), console pacing at most 9
+ * characters plus TX_IDLE_LATER (emu.c), and a guest's virtual timer,
+ * whose Compare may be up to 2^32 - 1 ticks (43 s) ahead, is queued in
+ * steps of at most VT_STEP (vtimer_step). The window boundary is always
+ * armed, so the core-timer interrupt comes at least once a frame.
  */
 #include "hv.h"
 
@@ -33,9 +40,10 @@ uint32_t hv_ticks(void)
     return read_c0_count();
 }
 
-/* Core-timer ticks since boot: Count extended to 64 bits. Exact as long as
- * it is read at least once per Count period (43 s at 100 MHz): the window
- * boundaries read it every major frame. */
+/* Core-timer ticks since boot: Count extended to 64 bits (5,800 years).
+ * Exact as long as it is read at least once per Count period (43 s at
+ * 100 MHz): every window boundary reads it (sched_boundary), and a major
+ * frame is shorter than that. Root exception context only. */
 uint64_t hv_time(void)
 {
     static uint32_t last, high;
@@ -46,13 +54,15 @@ uint64_t hv_time(void)
     return (uint64_t)high << 32 | now;
 }
 
-/* Milliseconds since boot, for logs (wraps after 49 days): the 64-bit
- * tick count by CONFIG_COUNT_HZ / 1000 without libgcc — the high word by
- * the CPU, the low word bit by bit (bounded: 32 steps). */
-uint32_t hv_ms(void)
+/* Seconds since boot (a 32-bit count lasts 136 years), and the
+ * milliseconds past them: the 64-bit tick count by CONFIG_COUNT_HZ
+ * without libgcc — the high word by the CPU, the low word bit by bit
+ * (bounded: 32 steps). The quotient fits 32 bits while the high word is
+ * below CONFIG_COUNT_HZ (136 years at 100 MHz). */
+uint32_t hv_uptime(uint32_t *ms)
 {
     uint64_t t = hv_time();
-    uint32_t d = CONFIG_COUNT_HZ / 1000u, hi = (uint32_t)(t >> 32), lo = (uint32_t)t;
+    uint32_t d = CONFIG_COUNT_HZ, hi = (uint32_t)(t >> 32), lo = (uint32_t)t;
     uint32_t r = hi % d, q = 0;
     for (int b = 31; b >= 0; b--) {
         uint32_t carry = r >> 31;
@@ -63,6 +73,7 @@ uint32_t hv_ms(void)
             q |= 1;
         }
     }
+    *ms = r / (CONFIG_COUNT_HZ / 1000u);
     return q;
 }
 
@@ -94,6 +105,7 @@ void time_init(void)
     board_irq_enable(board_core_timer_vector, 7);
 }
 
+/* `when`: a Count less than 2^31 ticks from now (either way). */
 void ev_set(unsigned slot, uint32_t when)
 {
     bool was_head = evq_len && evq[0] == slot;
@@ -122,13 +134,6 @@ void ev_cancel(unsigned slot)
     }
 }
 
-bool ev_pending(unsigned slot, uint32_t *when)
-{
-    if (ev_armed[slot] && when)
-        *when = ev_when[slot];
-    return ev_armed[slot];
-}
-
 /* Every due event, earliest first, then the root Compare for the next.
  * Called from the core-timer interrupt and before every return to a guest
  * (time_poll), so a deadline that passed while the hypervisor worked, or
@@ -151,7 +156,7 @@ void time_irq(void)
         if (slot == EV_WINDOW)
             sched_boundary(when);
         else if (slot < EV_UART(0))
-            vtimer_fire(&vcpus[slot - EV_VTIMER(0)]);
+            vtimer_fire(&vcpus[slot - EV_VTIMER(0)], when);
         else
             console_pace(&vcpus[slot - EV_UART(0)]);
     }
@@ -161,19 +166,58 @@ void time_irq(void)
 
 /* ---- virtual core timers --------------------------------------------------- */
 
-void vtimer_fire(struct vcpu *v)
+/* A guest's Compare may be up to 2^32 - 1 ticks ahead of its Count, more
+ * than a signed difference holds: its slot is set at most VT_STEP ahead,
+ * and v->vt_rest holds the ticks from that deadline on to the match (0:
+ * the deadline is the match). */
+#define VT_STEP 0x40000000u
+
+/* The match `ahead` ticks (1 .. 2^32 - 1) after the Count `from`. */
+static void vtimer_step(struct vcpu *v, uint32_t from, uint32_t ahead)
 {
+    uint32_t step = ahead < VT_STEP ? ahead : VT_STEP;
+    v->vt_rest = ahead - step;
+    ev_set(EV_VTIMER(idx_of(v)), from + step);
+}
+
+/* The slot's deadline: a step on the way, or the match. A match raises
+ * vector 0 once: the core timer is a non-persistent (edge) source of the
+ * interrupt controller (PIC32MZ EF datasheet DS60001320, sec. 7), its
+ * edge the rise of Cause.TI, which stays set until Compare is written;
+ * so Count meeting an unchanged Compare a Count period later raises
+ * nothing. vpsim decides it the same way (docs/simulator.md, interrupt
+ * controller). */
+void vtimer_fire(struct vcpu *v, uint32_t when)
+{
+    if (v->vt_rest) {
+        vtimer_step(v, when, v->vt_rest);
+        return;
+    }
     v->vt_armed = 0;
     board_vtimer_fire(v->id);
     virq_kick(v);
 }
 
+/* A Compare the guest's Count passed at most this long ago counts as
+ * reached now: the guest wrote it ahead of the match, which came while
+ * the write trapped (an exit costs well under 1,000 ticks). One further
+ * behind is a full Count period away, as on the chip. */
+#define VTIMER_SLACK 1000u
+
 /* The loaded guest wrote its Compare (or its Count moved: GTOffset): armed
- * for the root Count at which its Count (root Count + GTOffset) equals it. */
+ * for the root Count at which its Count (root Count + GTOffset) next
+ * equals it, up to 2^32 - 1 ticks from now. */
 void vtimer_arm(struct vcpu *v, uint32_t guest_compare)
 {
+    uint32_t now = read_c0_count();
+    uint32_t ahead = guest_compare - (now + read_c0_gtoffset());
     v->vt_armed = 1;
-    ev_set(EV_VTIMER(idx_of(v)), guest_compare - read_c0_gtoffset());
+    if (ahead + VTIMER_SLACK <= VTIMER_SLACK) { /* just passed: due now */
+        v->vt_rest = 0;
+        ev_set(EV_VTIMER(idx_of(v)), now);
+    } else {
+        vtimer_step(v, now, ahead);
+    }
 }
 
 void vtimer_disarm(struct vcpu *v)

@@ -53,11 +53,14 @@ struct vevic {
 
 struct vuart {
     uint32_t mode, sta, brg;
-    uint32_t tx_busy_until; /* Count when its last byte has left the wire */
+    uint32_t tx_busy_until; /* Count when its last byte has left the wire (while tx_busy) */
     uint32_t char_ticks;    /* one character's time at MODE/BRG */
     uint8_t rx[64];         /* typed input waiting for the guest */
     uint8_t rx_head, rx_tail;
     uint16_t tx_lost;       /* bytes written while UTXBF (lost, as on a chip) */
+    uint8_t tx_busy;        /* bytes on the (virtual) wire: tx_busy_until is ahead, or was
+                             * until an access or the pacing event saw it pass */
+    uint8_t ev_armed;       /* its pacing event (hv_event_at) is set */
 };
 #define RX_RING 64u
 
@@ -443,12 +446,31 @@ static uint32_t char_ticks_of(const struct vuart *u)
     return cyc / (CONFIG_PBCLK_HZ / 1000000u) * (CONFIG_COUNT_HZ / 1000000u);
 }
 
-/* Bytes the guest's transmitter still holds, by the wire's pace: the
- * guest sees its UART as slow as a real one (UTXBF, TRMT), while the
- * bytes go on to its console buffer. */
+/* The transmitter's time: tx_busy_until is a Count, read only against
+ * Count as a signed difference, so it must stay within 2^31 ticks of it.
+ * It does: a byte is taken only while at most 8 characters' time is left
+ * (a ninth is lost, as on the chip: the FIFO is full), so while busy
+ * (tx_busy) the backlog is at most 9 characters. tx_busy is cleared when
+ * an access finds that time passed, and at the latest by the pacing
+ * event, which a busy transmitter always has armed no later than
+ * TX_IDLE_LATER ticks after tx_busy_until (the difference is still exact
+ * then); an idle transmitter is not timed at all, however long it stays
+ * idle. That event comes late on purpose: one per burst of output, not
+ * one per character (a TXREG store only checks that it is armed). The
+ * slowest character (12 bits, BRG 0xFFFFF, x16) is 2.0 x 10^8 ticks at
+ * 100 MHz; 9 of them and TX_IDLE_LATER stay below 2^31. */
+#define CHAR_TICKS_MAX ((uint64_t)12u * 16u * 0x100000u / (CONFIG_PBCLK_HZ / 1000000u) * \
+                        (CONFIG_COUNT_HZ / 1000000u))
+#define TX_IDLE_LATER 0x10000000u /* 2.7 s at 100 MHz */
+_Static_assert(9u * CHAR_TICKS_MAX + TX_IDLE_LATER < 0x80000000u,
+               "the console's backlog and idle event fit a signed Count difference");
+
+/* Bytes the guest's transmitter still holds, as time left on the wire
+ * (<= 0: empty), by the wire's pace: the guest sees its UART as slow as
+ * a real one (UTXBF, TRMT), while the bytes go on to its console buffer. */
 static int32_t tx_backlog(const struct vuart *u)
 {
-    return (int32_t)(u->tx_busy_until - hv_ticks());
+    return u->tx_busy ? (int32_t)(u->tx_busy_until - hv_ticks()) : 0;
 }
 
 static unsigned rx_count(const struct vuart *u)
@@ -461,52 +483,83 @@ static unsigned rx_count(const struct vuart *u)
  * characters still on the wire (vuart_read, fast.S: from Count), or when
  * the hypervisor's buffer for this guest has no room (here: its output
  * waits for the shared wire: the guest sees a slow UART, never a lost
- * byte). */
+ * byte). An idle transmitter shows TRMT here, so fast.S need not time it. */
 static uint32_t sta_fixed(guest_id_t g, const struct vuart *u)
 {
     return (u->sta & USTA_W) | USTA_RIDLE | (hv_console_room(g) ? 0 : USTA_UTXBF) |
-           (rx_count(u) ? USTA_URXDA : 0);
+           (rx_count(u) ? USTA_URXDA : 0) | (u->tx_busy ? 0 : USTA_TRMT);
 }
 
-/* fast.S's words for guest g, after anything but time changed its STA */
+/* fast.S's words for guest g, after anything but time changed its STA.
+ * Idle: STA has TRMT and the "full" limit is one no Count difference
+ * exceeds, so fast.S's sums (TRMT when left <= 0, UTXBF when left > FULL)
+ * give an idle transmitter's STA whatever tx_busy_until - Count is. */
 static void uart_fast_sync(guest_id_t g)
 {
     const struct vuart *u = &vuart[g - 1];
     uint32_t *f = uart_fast[g - 1];
     f[UART_FAST_STA / 4] = sta_fixed(g, u);
     f[UART_FAST_BUSY / 4] = u->tx_busy_until;
-    f[UART_FAST_FULL / 4] = 8 * u->char_ticks;
+    f[UART_FAST_FULL / 4] = u->tx_busy ? 8 * u->char_ticks : 0x7fffffffu;
+}
+
+/* The transmitter's last byte has left the wire: idle from now on. */
+static void tx_settle(guest_id_t g, struct vuart *u)
+{
+    if (u->tx_busy && (int32_t)(u->tx_busy_until - hv_ticks()) <= 0) {
+        u->tx_busy = 0;
+        uart_fast_sync(g);
+    }
 }
 
 /* The UART's persistent interrupt sources, as its flags would be raised
  * now (URXISEL: 00 a character waits, 01 four, 10 six; UTXISEL: 00 the
  * FIFO has room, 01 all sent, 10 the FIFO is empty). A transmitter
- * condition that only time will bring arms a pacing event for then. */
-void vuart_irq_update(guest_id_t g)
+ * condition that only time will bring arms a pacing event for then; a
+ * busy transmitter always has one (at the latest TX_IDLE_LATER after it
+ * has become idle). settle: see first whether the transmitter has become
+ * idle (not needed right after a byte was taken). */
+static void irq_update(guest_id_t g, bool settle)
 {
     struct vuart *u = &vuart[g - 1];
     struct vevic *e = &vevic[g - 1];
     static const uint8_t rx_need[4] = {1, 4, 6, 6};
+    if (settle)
+        tx_settle(g, u);
+    uint32_t when = u->tx_busy_until + TX_IDLE_LATER; /* if busy: the idle check */
+    bool soon = false; /* a TX interrupt waits for a time */
     if (!(u->mode & UMODE_ON))
-        return;
+        goto pace;
     if (rx_count(u) >= rx_need[(u->sta >> USTA_URXISEL_SHIFT) & 3] && !(e->ifs_iec[SLOT_URX] & VF_IFS)) {
         vf_raise(g, SLOT_URX);
         virq_changed |= 1u << g;
     }
     if (!(e->ifs_iec[SLOT_UTX] & VF_IEC) || (e->ifs_iec[SLOT_UTX] & VF_IFS) || !(u->sta & USTA_UTXEN))
-        return;
+        goto pace;
     unsigned sel = (u->sta >> USTA_UTXISEL_SHIFT) & 3;
     int32_t left = tx_backlog(u), limit = sel == 0 ? (int32_t)(8 * u->char_ticks) : 0;
     if (left <= limit && hv_console_room(g)) {
         vf_raise(g, SLOT_UTX);
         virq_changed |= 1u << g;
     } else if (left > limit) {
-        hv_event_at(g, u->tx_busy_until - (uint32_t)limit);
+        when = u->tx_busy_until - (uint32_t)limit; /* before the idle time */
+        soon = true;
     } /* else: waits for room in the buffer (board_vuart_room) */
+pace:
+    if (soon || (u->tx_busy && !u->ev_armed)) {
+        u->ev_armed = 1;
+        hv_event_at(g, when);
+    }
+}
+
+void vuart_irq_update(guest_id_t g)
+{
+    irq_update(g, true);
 }
 
 void board_vuart_event(guest_id_t g)
 {
+    vuart[g - 1].ev_armed = 0;
     vuart_irq_update(g);
 }
 
@@ -587,17 +640,20 @@ bool vuart_write(guest_id_t g, uint32_t off, uint32_t word, uint32_t lanes)
          * one written while UTXBF is lost, as on the chip (counted) */
         if (off == UTXREG && (lanes & 0xff) && (u->mode & UMODE_ON) && (u->sta & USTA_UTXEN)) {
             uint32_t *f = uart_fast[g - 1];
-            if (f[UART_FAST_STA / 4] & USTA_UTXBF) { /* no room (in step) */
+            int32_t left = tx_backlog(u);
+            if ((f[UART_FAST_STA / 4] & USTA_UTXBF) || /* no room in the buffer (in step) */
+                left > (int32_t)(8 * u->char_ticks)) { /* or the FIFO is full */
                 u->tx_lost++;
                 break;
             }
-            uint32_t now = hv_ticks();
-            uint32_t start = tx_backlog(u) > 0 ? u->tx_busy_until : now;
-            u->tx_busy_until = start + u->char_ticks;
+            u->tx_busy_until = (left > 0 ? u->tx_busy_until : hv_ticks()) + u->char_ticks;
+            u->tx_busy = 1;
+            f[UART_FAST_STA / 4] &= ~USTA_TRMT;
             f[UART_FAST_BUSY / 4] = u->tx_busy_until;
+            f[UART_FAST_FULL / 4] = 8 * u->char_ticks;
             hv_console_put(g, (char)(word & 0xff)); /* full: board_vuart_full */
         }
-        vuart_irq_update(g); /* STA's other bits have not changed */
+        irq_update(g, false); /* STA's other bits have not changed */
         return true;
     default: break;
     }

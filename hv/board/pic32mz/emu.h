@@ -17,9 +17,10 @@
 /* uart_fast[guest - 1][UART_FAST_WORDS] (emu.c), read by fast.S for a
  * guest's aligned LW of its console UART's STA: the GPA of that STA (1:
  * the guest has no emulated console UART), STA as vuart_read composes it
- * less TRMT and the transmitter's UTXBF (those follow the time: fast.S
- * adds them from Count), the Count its last byte has left the wire
- * (tx_busy_until) and 8 characters' time (UTXBF while more is left). */
+ * less what time changes while the transmitter is busy, TRMT and its
+ * UTXBF (fast.S adds them from Count; an idle transmitter's word has
+ * TRMT), the Count its last byte leaves the wire (tx_busy_until) and 8
+ * characters' time (UTXBF while more is left; 0x7fffffff while idle). */
 #define UART_FAST_PA    0
 #define UART_FAST_STA   4
 #define UART_FAST_BUSY  8

@@ -107,7 +107,11 @@ board_fast_load:
  * STA from the guest's uart_fast words (emu.c keeps them in step), TRMT
  * and the transmitter's UTXBF from Count as vuart_read has them: left =
  * tx_busy_until - Count; TRMT when left <= 0, UTXBF when left > 8
- * characters' time. 7 cycles from board_fast_load's entry to here, 28
+ * characters' time. left is a signed Count difference, exact while the
+ * transmitter is busy (its backlog is at most 9 characters, under 2^31
+ * ticks); an idle one, however long idle, has TRMT in its STA word and a
+ * FULL word no difference exceeds, so neither sum changes it (emu.c,
+ * uart_fast_sync). 7 cycles from board_fast_load's entry to here, 28
  * here, then label 2 (the offer check, rt, EPC + 4, ERET). */
 10: bnez    $t1, 9b                 # inside the hypervisor: C panics
     mfc0    $t9, $10, 4             # GuestCtl1: ID in 7:0
