@@ -29,6 +29,7 @@
  * the real IFSn too (+9).
  */
 #include <mips/mipsregs.h>
+#include <pic32mz/chip.h>
 #include "emu.h"
 
     .set noreorder
@@ -42,7 +43,7 @@ board_fast_load:
     mfc0    $t0, $8                 # BadVAddr = GPA
     mfc0    $t2, $8, 1              # BadInstr
     mfc0    $t1, $13, 5             # NestedExc
-    lui     $t4, 0x1f81             # the controller's page, physical
+    lui     $t4, %hi(INTC_PHYS)     # the controller's page, physical
     xor     $t3, $t0, $t4
     srl     $t3, $t3, 12
     bnez    $t3, 10f                # another page: the console UART's STA?
