@@ -72,6 +72,15 @@ static inline bool board_virq_changed(guest_id_t g)
     return (board_virq_dirty >> g) & 1;
 }
 void board_virq_taken(guest_id_t g);
+/* The guest's core software interrupts: its Cause.IP0 (bit 0 of rise) or
+ * IP1 (bit 1) seen going from 0 to 1 raises CS0IF / CS1IF (vectors 1,
+ * 2). Guest Cause writes do not trap, so the core samples IP1:0 at its
+ * exits; bit g of board_virq_soft_on: guest g has CS0 or CS1 enabled
+ * (then the core also makes the guest's exception entries and ERETs
+ * exits, GuestCtl0.MC, so a yield requested in a handler is taken
+ * right after its ERET as on the chip). */
+void board_virq_soft(guest_id_t g, unsigned rise);
+extern uint8_t board_virq_soft_on;
 void board_vtimer_fire(guest_id_t g);
 void board_virq_raise(guest_id_t g, irq_t v);
 
@@ -90,6 +99,10 @@ unsigned hv_console_room(guest_id_t g);     /* bytes guest g's buffer takes now 
 void hv_console_put(guest_id_t g, char c);  /* one byte of guest g's output */
 void hv_event_at(guest_id_t g, uint32_t count); /* board_vuart_event(g) then */
 uint32_t hv_ticks(void);        /* core-timer ticks (CONFIG_COUNT_HZ), wrapping */
+/* The interrupt the core offered guest g (board_virq_pending), if the
+ * guest has taken it since this exit began: board_virq_taken now (for a
+ * register read that must already name it, INTSTAT). */
+void hv_virq_sync(guest_id_t g);
 
 extern const char board_name[];
 

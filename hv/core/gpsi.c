@@ -68,6 +68,80 @@ static bool c0_write(unsigned reg, unsigned sel, uint32_t v)
     }
 }
 
+/* A guest at task level with a software interrupt enabled runs with
+ * GuestCtl0.CP0 = 0 (sched.c, virq_soft_mode): each of its CP0
+ * instructions traps and is done here on its own context (MFGC0/MTGC0,
+ * never trapping), as the guest's MTC0 would: Cause through the
+ * guest-writable mask (DC, IV, WP, IP1:0; PIC32MZ EF family reference,
+ * M5150 CP0 "Cause"), then a software interrupt it requested is raised
+ * at once; a Status change may end task level. */
+#define GC0_RD_CASE(name, ...) case _CP0_RS(__VA_ARGS__): *v = read_gc0_##name(); return true;
+static bool c0_guest_read(unsigned reg, unsigned sel, uint32_t *v)
+{
+    switch (reg * 8 + sel) {
+    HV_GC0_REGS(GC0_RD_CASE)
+    default: return false;
+    }
+}
+
+#define CAUSE_GUEST_W (CAUSEF_DC | CAUSEF_IV | CAUSEF_WP | CAUSEF_IP0 | CAUSEF_IP1)
+#define GC0_WR_CASE(name, ...) case _CP0_RS(__VA_ARGS__): write_gc0_##name(v); break;
+#define GC0_WR_LIST(X)                                                          \
+    X(index, CP0_INDEX) X(entrylo0, CP0_ENTRYLO0) X(entrylo1, CP0_ENTRYLO1)    \
+    X(context, CP0_CONTEXT) X(userlocal, CP0_USERLOCAL)                        \
+    X(pagemask, CP0_PAGEMASK) X(entryhi, CP0_ENTRYHI) X(hwrena, CP0_HWRENA)    \
+    X(intctl, CP0_INTCTL) X(epc, CP0_EPC) X(ebase, CP0_EBASE)                  \
+    X(errorepc, CP0_ERROREPC) X(kscratch1, CP0_KSCRATCH1) X(kscratch2, CP0_KSCRATCH2)
+static bool c0_guest_write(unsigned reg, unsigned sel, uint32_t v)
+{
+    switch (reg * 8 + sel) {
+    case CP0_RS(CP0_CAUSE): /* MTGC0 writes Cause fully: the guest's mask here */
+        write_gc0_cause((read_gc0_cause() & ~CAUSE_GUEST_W) | (v & CAUSE_GUEST_W));
+        virq_soft_check(cur);
+        return true;
+    case CP0_RS(CP0_STATUS):
+        write_gc0_status(v);
+        fpu_sync_fr();
+        virq_soft_mode(cur, true);
+        return true;
+    /* read-only, or written by hardware only */
+    case CP0_RS(CP0_BADVADDR): case CP0_RS(CP0_BADINSTR): case CP0_RS(CP0_BADINSTRP):
+    case CP0_RS(CP0_NESTEDEPC):
+        return true;
+    /* the rest of what the guest context has (Count, Compare, Config:
+     * c0_write; TLB registers: only with AT = 3, see tlb_first_use) */
+    GC0_WR_LIST(GC0_WR_CASE)
+    default: return false;
+    }
+    return true;
+}
+
+/* DI/EI (rt = Status, then IE off/on) and ERET of a guest at task level
+ * (GuestCtl0.CP0 = 0: see above). false: not one of them. */
+static bool task_level_insn(uint32_t i)
+{
+    if (OP(i) == 0x10 && ((i >> 21) & 31) == 0x0b && (i & 0xffdf) == 0x6000) {
+        uint32_t next = exit_next_pc(), st = read_gc0_status();
+        arch_gpr_set(RT(i), st);
+        write_gc0_status((i & 0x20) ? st | ST0_IE : st & ~ST0_IE);
+        cur->pc = next;
+        return true;
+    }
+    if (i == 0x42000018u && !(ex.cause & CAUSEF_BD)) { /* ERET (never in a delay slot) */
+        uint32_t st = read_gc0_status();
+        if (st & ST0_ERL) {
+            cur->pc = read_gc0_errorepc();
+            write_gc0_status(st & ~ST0_ERL);
+        } else {
+            cur->pc = read_gc0_epc();
+            write_gc0_status(st & ~ST0_EXL);
+        }
+        virq_soft_mode(cur, true);
+        return true;
+    }
+    return false;
+}
+
 /* While a guest has not used its TLB it runs with GuestCtl0.AT = 1, so
  * its first TLB instruction (TLBR/TLBWI/TLBWR/TLBP) or Wired/PageGrain
  * access traps: from then on it owns its guest TLB (AT = 3, entries kept
@@ -95,6 +169,8 @@ static void gpsi(void)
     uint32_t i = ex.badinstr;
     if (tlb_first_use(i))
         return;
+    if (task_level_insn(i))
+        return;
     if (OP(i) == 0x10 && !(i & 0x02000000u)) { /* MFC0 / MTC0 */
         unsigned rs = (i >> 21) & 31;
         uint32_t v;
@@ -107,6 +183,19 @@ static void gpsi(void)
         if (rs == 4 && c0_write(RD(i), SEL(i), arch_gpr_get(RT(i)))) {
             exit_advance();
             return;
+        }
+        if (rs == 0 && c0_guest_read(RD(i), SEL(i), &v)) {
+            uint32_t next = exit_next_pc();
+            arch_gpr_set(RT(i), v);
+            cur->pc = next;
+            return;
+        }
+        if (rs == 4) {
+            uint32_t next = exit_next_pc(); /* before the write (a branch reads GPRs only) */
+            if (c0_guest_write(RD(i), SEL(i), arch_gpr_get(RT(i)))) {
+                cur->pc = next;
+                return;
+            }
         }
     } else if (OP(i) == 0x10 && (i & 63) == 0x20) { /* WAIT */
         unsigned level;
@@ -141,8 +230,12 @@ static void gsfc(void)
     case CP0_RS(CP0_STATUS):
         write_gc0_status(v);
         fpu_sync_fr();
+        virq_soft_mode(cur, true);
         break;
-    case CP0_RS(CP0_CAUSE): write_gc0_cause(v); break;
+    case CP0_RS(CP0_CAUSE):
+        write_gc0_cause(v);
+        virq_soft_check(cur); /* IP1:0 may have been set with IV or DC */
+        break;
     case CP0_RS(CP0_INTCTL): write_gc0_intctl(v); break;
     case CP0_RS(CP0_CONFIG5): write_gc0_config5(v); break;
     case CP0_RS(CP0_PAGEGRAIN): write_gc0_pagegrain(v); break;
@@ -162,7 +255,9 @@ void vz_exit(void)
     case GEXC_GSFC: gsfc(); break;
     case GEXC_HC: hcall(); break;
     case GEXC_GRR: health_fault(HM_INSN, ex.badinstr); break;
-    case GEXC_GHFC: break; /* the change happened; EPC is the guest's new PC */
+    case GEXC_GHFC: /* the change happened; EPC is the guest's new PC */
+        virq_soft_mode(cur, true); /* (MC: a software interrupt user) */
+        break;
     default: health_fault(HM_EXC, 0); break;
     }
 }

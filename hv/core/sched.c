@@ -131,6 +131,43 @@ static void virq_update(struct vcpu *v, uint32_t now, bool force)
         v->st.irqs += gc2 != 0; /* an injection (the shell's stats) */
     }
     virq_offered = gc2;
+    virq_soft_mode(v, !force);
+}
+
+/* A guest with a core software interrupt enabled (IEC0 CS0IE/CS1IE) is
+ * watched so that its Cause.IP1:0 writes are seen when the chip's
+ * controller would see them (guest Cause writes do not trap): it runs
+ * with GuestCtl0.MC (its exception entries and ERETs exit, GHFC, and
+ * every exit samples IP1:0: a yield its handler asked for is taken right
+ * after its ERET) and, while at task level (guest EXL = ERL = 0), with
+ * GuestCtl0.CP0 = 0 (its CP0 instructions trap and are emulated,
+ * gpsi.c: a task's MTC0 Cause raises the interrupt at once). Others run
+ * with CP0 = 1, MC = 0. v is the loaded guest; `running`: it is being
+ * resumed (write GuestCtl0 now; a switch writes it on the way in). */
+void virq_soft_mode(struct vcpu *v, bool running)
+{
+    uint32_t g0 = v->gctl0 | GUESTCTL0_CP0;
+    if ((board_virq_soft_on >> v->id) & 1) {
+        g0 |= GUESTCTL0_MC;
+        if (!(read_gc0_status() & (ST0_EXL | ST0_ERL)))
+            g0 &= ~GUESTCTL0_CP0;
+    } else {
+        g0 &= ~GUESTCTL0_MC;
+    }
+    if (g0 != v->gctl0) {
+        v->gctl0 = g0;
+        if (running)
+            write_c0_guestctl0(g0 | GUESTCTL0_GM);
+    }
+}
+
+/* board.h: the running guest took what virq_update offered since this
+ * exit began (GRIPL cleared by the hardware): recorded now, not only on
+ * the way out. */
+void hv_virq_sync(guest_id_t g)
+{
+    if (cur && cur->id == g && virq_offered && !(read_c0_guestctl2() & GUESTCTL2_GRIPL))
+        board_virq_taken(g);
 }
 
 /* For the shell: the current window (or, between windows, the next one),

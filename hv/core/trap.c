@@ -65,6 +65,9 @@ HOT_O2 void trap_entry(unsigned from_refill)
     }
     cur->pc = ex.epc;
     cur->st.exits++;
+    /* a software interrupt the guest requested (Cause.IP1:0 do not trap):
+     * seen at this exit, before the exit is handled (a WAIT, an IFS0 read) */
+    virq_soft_check(cur);
     unsigned kind, g;
     switch (code) {
     case EXCCODE_INT:
@@ -133,4 +136,5 @@ void guest_raise(unsigned code, bool has_badvaddr, uint32_t badvaddr)
         write_gc0_badvaddr(badvaddr);
     write_gc0_cause(cause | code << CAUSEB_EXCCODE);
     cur->pc = (st & ST0_BEV) ? 0xbfc00380u : (read_gc0_ebase() & ~0xfffu) + 0x180;
+    virq_soft_mode(cur, true); /* now in its handler (EXL) */
 }

@@ -78,6 +78,7 @@ void arch_tlb_add_invalid(uint32_t gpa);
 #define ARCH_LL_STUB_GPA 0x1fbfe000u
 struct arch_ll {
     uint32_t pending, gstatus, gepc, pc, stub4;
+    uint32_t gctl0; /* GuestCtl0 to restore: MC is off during the detour */
 };
 extern struct arch_ll arch_ll;
 void arch_ll_init(void);

@@ -180,6 +180,8 @@ ll_detour_end:
     mtgc0   $t3, $14, 0             # guest EPC
     lw      $t3, 12($t2)
     mtc0    $t3, $14                # its PC
+    lw      $t3, 20($t2)
+    mtc0    $t3, $12, 6             # GuestCtl0 (MC, CP0 back)
     mfc0    $t3, $12
     ori     $t3, $t3, 1             # root IE back
     mtc0    $t3, $12
