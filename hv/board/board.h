@@ -103,6 +103,9 @@ uint32_t hv_ticks(void);        /* core-timer ticks (CONFIG_COUNT_HZ), wrapping 
  * guest has taken it since this exit began: board_virq_taken now (for a
  * register read that must already name it, INTSTAT). */
 void hv_virq_sync(guest_id_t g);
+/* Guest g's core software interrupt enables (board_virq_soft_on) changed
+ * by its own write: the core decides again how it runs it. */
+void hv_virq_soft_changed(guest_id_t g);
 
 extern const char board_name[];
 

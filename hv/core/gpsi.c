@@ -76,7 +76,7 @@ static bool c0_write(unsigned reg, unsigned sel, uint32_t v)
  * M5150 CP0 "Cause"), then a software interrupt it requested is raised
  * at once; a Status change may end task level. */
 #define GC0_RD_CASE(name, ...) case _CP0_RS(__VA_ARGS__): *v = read_gc0_##name(); return true;
-static bool c0_guest_read(unsigned reg, unsigned sel, uint32_t *v)
+static __attribute__((noinline)) bool c0_guest_read(unsigned reg, unsigned sel, uint32_t *v)
 {
     switch (reg * 8 + sel) {
     HV_GC0_REGS(GC0_RD_CASE)
@@ -92,7 +92,7 @@ static bool c0_guest_read(unsigned reg, unsigned sel, uint32_t *v)
     X(pagemask, CP0_PAGEMASK) X(entryhi, CP0_ENTRYHI) X(hwrena, CP0_HWRENA)    \
     X(intctl, CP0_INTCTL) X(epc, CP0_EPC) X(ebase, CP0_EBASE)                  \
     X(errorepc, CP0_ERROREPC) X(kscratch1, CP0_KSCRATCH1) X(kscratch2, CP0_KSCRATCH2)
-static bool c0_guest_write(unsigned reg, unsigned sel, uint32_t v)
+static __attribute__((noinline)) bool c0_guest_write(unsigned reg, unsigned sel, uint32_t v)
 {
     switch (reg * 8 + sel) {
     case CP0_RS(CP0_CAUSE): /* MTGC0 writes Cause fully: the guest's mask here */
@@ -118,7 +118,7 @@ static bool c0_guest_write(unsigned reg, unsigned sel, uint32_t v)
 
 /* DI/EI (rt = Status, then IE off/on) and ERET of a guest at task level
  * (GuestCtl0.CP0 = 0: see above). false: not one of them. */
-static bool task_level_insn(uint32_t i)
+static __attribute__((noinline)) bool task_level_insn(uint32_t i)
 {
     if (OP(i) == 0x10 && ((i >> 21) & 31) == 0x0b && (i & 0xffdf) == 0x6000) {
         uint32_t next = exit_next_pc(), st = read_gc0_status();
@@ -164,16 +164,28 @@ static bool tlb_first_use(uint32_t i)
     return true; /* EPC unchanged: it runs again */
 }
 
-static void gpsi(void)
+/* WAIT: the guest sleeps until one of its interrupts is pending (not
+ * inlined: it keeps the other exits' register use small) */
+static __attribute__((noinline)) void wait_exit(void)
+{
+    unsigned level;
+    uint32_t voff;
+    exit_advance();
+    virq_soft_check(cur); /* "set Cause.IP0, then WAIT" */
+    if (!board_virq_pending(cur->id, &level, &voff))
+        cur->state = VCPU_WAITING; /* until one of its interrupts is pending */
+}
+
+static __attribute__((noinline)) void gpsi(void)
 {
     uint32_t i = ex.badinstr;
     if (tlb_first_use(i))
         return;
-    if (task_level_insn(i))
-        return;
     if (OP(i) == 0x10 && !(i & 0x02000000u)) { /* MFC0 / MTC0 */
         unsigned rs = (i >> 21) & 31;
         uint32_t v;
+        if (rs == 0x0b && task_level_insn(i)) /* DI, EI */
+            return;
         if (rs == 0 && c0_read(RD(i), SEL(i), &v)) {
             uint32_t next = exit_next_pc();
             arch_gpr_set(RT(i), v);
@@ -197,12 +209,11 @@ static void gpsi(void)
                 return;
             }
         }
+    } else if (i == 0x42000018u) { /* ERET */
+        if (task_level_insn(i))
+            return;
     } else if (OP(i) == 0x10 && (i & 63) == 0x20) { /* WAIT */
-        unsigned level;
-        uint32_t voff;
-        exit_advance();
-        if (!board_virq_pending(cur->id, &level, &voff))
-            cur->state = VCPU_WAITING; /* until one of its interrupts is pending */
+        wait_exit();
         return;
     } else if (OP(i) == 0x2f) { /* CACHE, index type (hit types run natively) */
         unsigned op = (i >> 16) & 31;
@@ -256,7 +267,10 @@ void vz_exit(void)
     case GEXC_HC: hcall(); break;
     case GEXC_GRR: health_fault(HM_INSN, ex.badinstr); break;
     case GEXC_GHFC: /* the change happened; EPC is the guest's new PC */
-        virq_soft_mode(cur, true); /* (MC: a software interrupt user) */
+        /* (MC: a software-interrupt user entered or left a handler: what
+         * its handler asked for through Cause.IP1:0 is seen at the ERET) */
+        virq_soft_check(cur);
+        virq_soft_mode(cur, true);
         break;
     default: health_fault(HM_EXC, 0); break;
     }

@@ -112,7 +112,7 @@ void virq_kick(struct vcpu *v);  /* v's virtual controller changed */
 void virq_soft(struct vcpu *v, uint32_t ip); /* its Cause.IP1:0 changed from soft_ip */
 void virq_soft_mode(struct vcpu *v, bool running); /* GuestCtl0 MC/CP0 (sched.c) */
 /* the running guest's Cause.IP1:0 against the last sample (a few cycles) */
-static inline void virq_soft_check(struct vcpu *v)
+static inline __attribute__((always_inline)) void virq_soft_check(struct vcpu *v)
 {
     uint32_t ip = read_gc0_cause() & (CAUSEF_IP0 | CAUSEF_IP1);
     if (ip != v->soft_ip)

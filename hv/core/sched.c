@@ -131,7 +131,17 @@ static void virq_update(struct vcpu *v, uint32_t now, bool force)
         v->st.irqs += gc2 != 0; /* an injection (the shell's stats) */
     }
     virq_offered = gc2;
-    virq_soft_mode(v, !force);
+    if (force) /* being switched in: how it runs (below) */
+        virq_soft_mode(v, false);
+}
+
+/* board.h: the running guest's CS0/CS1 enables changed */
+void hv_virq_soft_changed(guest_id_t g)
+{
+    if (cur && cur->id == g) {
+        virq_soft_check(cur); /* an IP0/IP1 it set before enabling them */
+        virq_soft_mode(cur, true);
+    }
 }
 
 /* A guest with a core software interrupt enabled (IEC0 CS0IE/CS1IE) is
@@ -206,6 +216,7 @@ void sched_resume(void)
         return;
     }
     bool other = vcpu_load(n);
+    virq_soft_check(n); /* set before it was switched out */
     write_c0_guestctl1(n->id << GUESTCTL1_RID_SHIFT | n->id);
     write_c0_srsctl((read_c0_srsctl() & ~SRSCTL_PSS) | n->id << SRSCTL_PSS_SHIFT);
     virq_update(n, read_c0_guestctl2(), true);

@@ -65,9 +65,6 @@ HOT_O2 void trap_entry(unsigned from_refill)
     }
     cur->pc = ex.epc;
     cur->st.exits++;
-    /* a software interrupt the guest requested (Cause.IP1:0 do not trap):
-     * seen at this exit, before the exit is handled (a WAIT, an IFS0 read) */
-    virq_soft_check(cur);
     unsigned kind, g;
     switch (code) {
     case EXCCODE_INT:

@@ -47,11 +47,13 @@ static uint8_t core_vectors[NCORE] = {0, 1, 2, 104, 105};
 struct vevic {
     uint32_t intcon, priss, iptmr, intstat;
     uint32_t off[NIRQ];
-    uint8_t ipc[NIRQ];      /* IP << 2 | IS */
+    /* IP << 2 | IS (the IPCn field) << 8 | 255 - the vector: compared
+     * as a number, the controller's order (board_virq_pending) */
+    uint16_t key[NIRQ];
     uint8_t ifs_iec[NIRQ];  /* VF_*: change through vf_set */
     uint32_t act;           /* bit i: slot i has flag and enable */
     uint8_t offered;        /* slot offered through GuestCtl2 (+1; 0 none) */
-};
+} __attribute__((aligned(128))); /* a power of two: vevic[g - 1] without a multiply */
 
 struct vuart {
     uint32_t mode, sta, brg;
@@ -275,9 +277,9 @@ static uint32_t evic_vectors(guest_id_t g, unsigned kind, unsigned n, bool put, 
             if (i < 0)
                 continue;
             if (put)
-                e->ipc[i] = (uint8_t)((val >> (8 * b)) & 0x1f);
+                e->key[i] = (uint16_t)(((val >> (8 * b)) & 0x1f) << 8 | (255u - (4 * n + b)));
             else
-                out |= (uint32_t)e->ipc[i] << (8 * b);
+                out |= (uint32_t)(e->key[i] >> 8) << (8 * b);
         }
         return out;
     }
@@ -353,7 +355,10 @@ HOT_O2 bool evic_write(guest_id_t g, uint32_t off, uint32_t word, uint32_t lanes
         virq_changed |= 1u << g;
         if (kind == EV_IEC && n == 0 && (changed & 6u)) { /* CS0IE, CS1IE */
             uint8_t on = (vevic[g - 1].ifs_iec[SLOT_CS0] | vevic[g - 1].ifs_iec[SLOT_CS1]) & VF_IEC;
-            board_virq_soft_on = (uint8_t)((board_virq_soft_on & ~(1u << g)) | (on ? 1u << g : 0));
+            uint8_t was = board_virq_soft_on;
+            board_virq_soft_on = (uint8_t)((was & ~(1u << g)) | (on ? 1u << g : 0));
+            if (board_virq_soft_on != was)
+                hv_virq_soft_changed(g);
         }
         /* a persistent UART source raises its flag again (its other
          * changes call vuart_irq_update themselves) */
@@ -413,13 +418,12 @@ HOT_O2 void board_virq_raise(guest_id_t g, irq_t v)
 HOT_O2 bool board_virq_pending(guest_id_t g, unsigned *level, uint32_t *voff)
 {
     struct vevic *e = &vevic[g - 1];
-    const uint8_t *vec = slot_vec[g - 1];
+    const uint16_t *keys = e->key;
     unsigned best = 0, slot = 0;
     virq_changed &= ~(1u << g);
     for (uint32_t m = e->act; m; m &= m - 1) { /* slots with flag and enable */
-        unsigned i = (unsigned)__builtin_ctz(m);
-        /* IP << 2 | IS, then the lower vector: compares as the controller does */
-        unsigned key = (unsigned)e->ipc[i] << 8 | (255u - vec[i]);
+        unsigned i = 31u - (unsigned)__builtin_clz(m & -m);
+        unsigned key = keys[i]; /* priority, sub-priority, then the lower vector */
         if ((key >> 10) && key > best) {
             best = key;
             slot = i;
@@ -438,7 +442,7 @@ void board_virq_taken(guest_id_t g)
     struct vevic *e = &vevic[g - 1];
     if (e->offered) {
         unsigned i = e->offered - 1u;
-        e->intstat = slot_vec[g - 1][i] | (uint32_t)(e->ipc[i] >> 2) << 8;
+        e->intstat = slot_vec[g - 1][i] | (uint32_t)(e->key[i] >> 10) << 8;
         e->offered = 0; /* recorded once (hv_virq_sync may have been first) */
     }
 }
