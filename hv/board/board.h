@@ -34,6 +34,13 @@ bool board_emu_read(unsigned emu, guest_id_t g, uint32_t pa, uint32_t *word);
 bool board_emu_write(unsigned emu, guest_id_t g, uint32_t pa, uint32_t word, uint32_t lanes);
 /* The guest's virtual devices back to their reset state. */
 void board_guest_reset(guest_id_t g);
+/* The system registers a guest has its own copy of inside a write-ignore
+ * device (its reset control: SYSKEY, RCON, RSWRST on the PIC32MZ): a
+ * store (word address, lanes as above) or a load of the aligned word at
+ * pa that the board answers. false: not one of them (the device list's
+ * access applies: the read forwarded, the write dropped). */
+bool board_sys_write(guest_id_t g, uint32_t wa, uint32_t val, uint32_t lanes);
+bool board_sys_read(guest_id_t g, uint32_t pa, uint32_t *word);
 
 /* The console UART's transmitter, for the core's console buffer: room in
  * its FIFO, one byte out, its "room" interrupt on or off. Its receiver:
@@ -106,6 +113,10 @@ void hv_virq_sync(guest_id_t g);
 /* Guest g's core software interrupt enables (board_virq_soft_on) changed
  * by its own write: the core decides again how it runs it. */
 void hv_virq_soft_changed(guest_id_t g);
+/* Guest g (the running one) asked for a software reset (the chip's
+ * RSWRST sequence): it restarts at its entry once this exit is done,
+ * alone, as a chip restarts; its devices are reset (board_guest_reset). */
+void hv_guest_sw_reset(guest_id_t g);
 
 extern const char board_name[];
 

@@ -64,6 +64,7 @@ struct vcpu {
     uint32_t pc;             /* guest PC to resume at */
     uint32_t gctl0;          /* its GuestCtl0 (AT: root-controlled until it uses its TLB) */
     uint32_t soft_ip;        /* its Cause.IP1:0 as last sampled (software interrupts) */
+    uint8_t reset_req;       /* its software reset is due at the end of this exit */
     struct arch_gctx gctx;   /* guest CP0 while not loaded */
     struct arch_tlbe tlb[TVP_TLB_ENTRIES]; /* its guest TLB while not loaded (tlb_user) */
     struct {

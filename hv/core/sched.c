@@ -122,6 +122,12 @@ static void virq_update(struct vcpu *v, uint32_t now, bool force)
 {
     unsigned level;
     uint32_t voff, gc2 = 0;
+    if (v->reset_req) { /* hv_guest_sw_reset: the exit is done, it restarts */
+        v->reset_req = 0;
+        vcpu_reset(v);
+        v->restarts++;
+        hv_printf("tinyVP: guest %s: software reset\n", v->cfg->name);
+    }
     if (virq_offered && !(now & GUESTCTL2_GRIPL) && !force)
         board_virq_taken(v->id);
     if (board_virq_pending(v->id, &level, &voff))
@@ -133,6 +139,17 @@ static void virq_update(struct vcpu *v, uint32_t now, bool force)
     virq_offered = gc2;
     if (force) /* being switched in: how it runs (below) */
         virq_soft_mode(v, false);
+}
+
+/* board.h: the running guest's software reset (RSWRST read): done by
+ * virq_update, which the dirty bit makes run at the end of this exit (or
+ * when the guest is next switched in), after the access is complete. */
+void hv_guest_sw_reset(guest_id_t g)
+{
+    if (cur && cur->id == g) {
+        cur->reset_req = 1;
+        board_virq_dirty |= (uint8_t)(1u << g);
+    }
 }
 
 /* board.h: the running guest's CS0/CS1 enables changed */

@@ -676,4 +676,5 @@ void board_guest_reset(guest_id_t g)
 {
     evic_reset(g);
     vuart_reset(g);
+    vsys_reset(g);
 }
