@@ -63,7 +63,6 @@ struct vcpu {
     uint16_t restarts;
     uint32_t pc;             /* guest PC to resume at */
     uint32_t gctl0;          /* its GuestCtl0 (AT: root-controlled until it uses its TLB) */
-    uint32_t soft_ip;        /* its Cause.IP1:0 as last sampled (software interrupts) */
     uint8_t reset_req;       /* its software reset is due at the end of this exit */
     struct arch_gctx gctx;   /* guest CP0 while not loaded */
     struct arch_tlbe tlb[TVP_TLB_ENTRIES]; /* its guest TLB while not loaded (tlb_user) */
@@ -110,13 +109,13 @@ bool vcpu_load(struct vcpu *v);  /* v's guest context into the hardware */
 bool vcpu_loaded(const struct vcpu *v); /* the hardware holds v's guest CP0 now */
 void vcpu_tlb_claim(struct vcpu *v); /* v uses its guest TLB from now on */
 void virq_kick(struct vcpu *v);  /* v's virtual controller changed */
-void virq_soft(struct vcpu *v, uint32_t ip); /* its Cause.IP1:0 changed from soft_ip */
+void virq_soft(struct vcpu *v, uint32_t ip); /* its Cause.IP1:0 changed from arch_soft_ip */
 void virq_soft_mode(struct vcpu *v, bool running); /* GuestCtl0 MC/CP0 (sched.c) */
 /* the running guest's Cause.IP1:0 against the last sample (a few cycles) */
 static inline __attribute__((always_inline)) void virq_soft_check(struct vcpu *v)
 {
     uint32_t ip = read_gc0_cause() & (CAUSEF_IP0 | CAUSEF_IP1);
-    if (ip != v->soft_ip)
+    if (ip != arch_soft_ip[v->id & 7])
         virq_soft(v, ip);
 }
 bool fpu_take(struct vcpu *v);   /* root CpU: give v the FPU */

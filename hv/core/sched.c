@@ -181,11 +181,9 @@ void virq_soft_mode(struct vcpu *v, bool running)
     } else {
         g0 &= ~GUESTCTL0_MC;
     }
-    if (g0 != v->gctl0) {
-        v->gctl0 = g0;
-        if (running)
-            write_c0_guestctl0(g0 | GUESTCTL0_GM);
-    }
+    v->gctl0 = g0;
+    if (running) /* always: entry.S's GHFC fast path flips CP0 without C */
+        write_c0_guestctl0(g0 | GUESTCTL0_GM);
 }
 
 /* board.h: the running guest took what virq_update offered since this

@@ -89,6 +89,10 @@ void arch_ll_detour(uint32_t pc);
  * (else the guest took the offered interrupt: the C path records it). */
 extern uint32_t virq_offered;
 
+/* Per GuestID: the guest's Cause.IP1:0 as last sampled (its software
+ * interrupts, hv/core): entry.S's GHFC fast path compares and keeps it. */
+extern uint32_t arch_soft_ip[8];
+
 /* Cache maintenance for a guest's index-type CACHE op (by index). */
 void arch_dcache_index_wbinv(uint32_t index_addr);
 

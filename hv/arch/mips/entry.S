@@ -103,9 +103,9 @@ refill_slow:                        # trap_entry(1): came through refill
     xori    $t0, $t1, EXCCODE_TLBL << 5 | GEXC_GPA
     beqz    $t0, board_fast_load    # the board's (fast.S), else exc_common
     xori    $t0, $t1, EXCCODE_GE << 5 | GEXC_GPSI
-    bnez    $t0, exc_common         # not a GPSI
-    mfc0    $k1, $8, 1              # BadInstr
-    srl     $k1, $k1, 16
+    bnez    $t0, not_gpsi           # not a GPSI
+    mfc0    $t2, $8, 1              # BadInstr
+    srl     $k1, $t2, 16
     xori    $k1, $k1, 0x2f << 10 | 0x01
     andi    $k1, $k1, 0xfc1f        # opcode and op field: 0 = CACHE op 0x01
     beqz    $k1, exc_common         # Index Writeback Invalidate D: C
@@ -124,6 +124,50 @@ refill_slow:                        # trap_entry(1): came through refill
     .org    0x200
     j       exc_common
     nop
+
+/*
+ * GHFC (k1 = GuestCtl0, k0 = Cause): a guest with a core software
+ * interrupt enabled runs with GuestCtl0.MC, so its exception entries and
+ * its ERETs exit here (hv/core/sched.c, virq_soft_mode). Entry (guest EXL
+ * or ERL now 1): CP0 = 1, the handler's CP0 instructions run natively.
+ * ERET (back to task level): CP0 = 0 again, unless its Cause.IP1:0 rose
+ * since the last sample (a yield its handler asked for) or an offered
+ * interrupt was taken meanwhile: C then raises the flag, records and
+ * re-offers. EPC is already the guest's new PC. Anything else a non-GPSI
+ * exit: exc_common (2 cycles for this check). Cycles: entry ~20, ERET ~30.
+ */
+not_gpsi:
+    xori    $t0, $t1, EXCCODE_GE << 5 | GEXC_GHFC
+    bnez    $t0, exc_common
+    lui     $t3, GUESTCTL0_CP0 >> 16
+    mfgc0   $t0, $12, 0             # guest Status
+    andi    $t0, $t0, ST0_EXL | ST0_ERL
+    beqz    $t0, 1f
+    mfgc0   $t4, $13, 0             # guest Cause
+    or      $k1, $k1, $t3           # entered a handler: CP0 on
+    mtc0    $k1, $12, 6
+    ehb
+    eret
+1:  mfc0    $t5, $10, 4             # GuestCtl1: ID in 2:0
+    andi    $t4, $t4, CAUSEF_IP0 | CAUSEF_IP1
+    andi    $t5, $t5, 7
+    sll     $t5, $t5, 2
+    lui     $t6, %hi(arch_soft_ip)
+    addu    $t6, $t6, $t5
+    lw      $t7, %lo(arch_soft_ip)($t6)
+    nor     $t8, $t7, $zero
+    and     $t8, $t8, $t4           # rose since the last sample
+    bnez    $t8, exc_common
+    lui     $t0, %hi(virq_offered)
+    lw      $t0, %lo(virq_offered)($t0)
+    mfc0    $t1, $10, 5             # GuestCtl2
+    bne     $t0, $t1, exc_common    # an offered interrupt was taken
+    sw      $t4, %lo(arch_soft_ip)($t6) # a fall: recorded (C agrees)
+    nor     $t3, $t3, $zero
+    and     $k1, $k1, $t3           # task level: CP0 off
+    mtc0    $k1, $12, 6
+    ehb
+    eret
 
 /*
  * HYPCALL (k0 = Cause). Hypercall 0 (version: v0 = ABI, v1 =

@@ -87,6 +87,7 @@ void arch_guest_tlb_load(const struct arch_tlbe *t)
 
 /* ---- the LL-bit detour (entry.S, ll_detour_end) ---------------------------- */
 struct arch_ll arch_ll;
+uint32_t arch_soft_ip[8];
 extern const uint32_t arch_ll_stub[];
 
 /* The wired root TLB entry 0 maps the stub page at ARCH_LL_STUB_GPA for
