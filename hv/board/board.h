@@ -117,6 +117,14 @@ void hv_virq_soft_changed(guest_id_t g);
  * RSWRST sequence): it restarts at its entry once this exit is done,
  * alone, as a chip restarts; its devices are reset (board_guest_reset). */
 void hv_guest_sw_reset(guest_id_t g);
+/* Guest g's own watchdog (hv/core/wdt.c): on or off with its period in
+ * core-timer ticks (on: a full period starts), and its clear. The board
+ * decodes the guest's register; the core times it in the guest's windows
+ * and applies the health monitor's policy at expiry, after telling the
+ * board (board_wdt_timeout: RCON.WDTO). */
+void hv_wdt_control(guest_id_t g, bool on, uint32_t period);
+void hv_wdt_clear(guest_id_t g);
+void board_wdt_timeout(guest_id_t g);
 
 extern const char board_name[];
 

@@ -146,6 +146,9 @@ void hcall(void);
 /* sched.c: the cyclic schedule (ARINC-653 windows) */
 void sched_init(void);
 void sched_boundary(uint32_t when); /* EV_WINDOW: a window starts or ends */
+bool sched_window_open(const struct vcpu *v); /* v's window is open now */
+void wdt_window(struct vcpu *v, bool open, uint32_t now); /* wdt.c */
+void wdt_expired(struct vcpu *v);                        /* EV_WDT */
 void sched_yield(void);          /* cur gives up the rest of its window */
 void sched_resume(void);         /* CP0 set for the ERET to `cur` or idle */
 unsigned sched_window(bool *open, uint32_t *frames); /* the current (or next) window */
@@ -154,6 +157,7 @@ unsigned sched_window(bool *open, uint32_t *frames); /* the current (or next) wi
 #define EV_WINDOW     0u
 #define EV_VTIMER(i)  (1u + (i))                     /* i = idx_of(vcpu) */
 #define EV_UART(i)    (1u + CONFIG_NR_GUESTS + (i))
+#define EV_WDT(i)     (1u + 2u * CONFIG_NR_GUESTS + (i)) /* its watchdog (wdt.c) */
 uint64_t hv_time(void);          /* core-timer ticks since boot */
 void time_init(void);
 void ev_set(unsigned slot, uint32_t when);

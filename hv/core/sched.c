@@ -50,6 +50,7 @@ static void window_start(uint32_t when)
     win_active = true;
     win_owner = vcpu_of(w->guest);
     win_owner->yielded = 0;
+    wdt_window(win_owner, true, when);
     start_at = when;
     start_pending = true;
     unsigned nx = win + 1 == CONFIG_NR_WINDOWS ? 0 : win + 1;
@@ -81,6 +82,7 @@ void sched_boundary(uint32_t ev_when)
         return;
     }
     win_active = false;
+    wdt_window(win_owner, false, when);
     win_owner = 0;
     if (++win == CONFIG_NR_WINDOWS) {
         win = 0;
@@ -92,6 +94,11 @@ void sched_boundary(uint32_t ev_when)
         window_start(when); /* back to back: one boundary */
     else
         boundary_at(start, true);
+}
+
+bool sched_window_open(const struct vcpu *v)
+{
+    return win_active && win_owner == v;
 }
 
 void sched_yield(void)

@@ -12,6 +12,11 @@
  *                       SWR (bit 6) added by its software reset
  *   RSWRST  0xBF801250  SWRST (bit 0) settable while unlocked; the read
  *                       that follows resets the guest (and only it)
+ *   WDTCON  0xBF800800  its own watchdog (sec. 26 "Watchdog timer"): ON
+ *                       (15; held on by DEVCFG1.FWDTEN), RUNDIV (12:8)
+ *                       = DEVCFG1.WDTPS of its image, the clear key
+ *                       0x5743 in the upper halfword; timed by the core
+ *                       (hv/core/wdt.c), RCON.WDTO on its expiry
  *
  * Everything else in those blocks stays as the device list says (reads
  * forwarded, writes dropped).
@@ -24,13 +29,21 @@
 #define SYSKEY_PA 0x1f800030u
 #define RCON_PA   0x1f801240u
 #define RSWRST_PA 0x1f801250u
+#define WDTCON_PA 0x1f800800u
+#define DEVCFG1_GPA 0x1fc0ffc8u /* its image's DEVCFG1, in its boot flash */
 #define RCON_SWR  (1u << 6)
+#define RCON_WDTO (1u << 4)
+#define WDTCON_ON (1u << 15)
+#define WDT_CLRKEY 0x5743u
+#define DEVCFG1_FWDTEN (1u << 23)
+#define DEVCFG1_WDTPS_SHIFT 16
 #define RCON_W    0x0c0002ffu /* the bits software may change */
 
 struct vsys {
     uint32_t rcon;
     uint8_t unlock; /* 0 locked, 1 first key seen, 2 unlocked */
     uint8_t swrst;
+    uint8_t wdt_on, wdt_ps, fwdten;
 };
 static struct vsys vsys[CONFIG_NR_GUESTS];
 
@@ -39,14 +52,48 @@ void vsys_init(void)
 {
     uint32_t rcon = SFR(RCON_PA | 0xa0000000u);
     for (unsigned g = 0; g < CONFIG_NR_GUESTS; g++)
-        vsys[g] = (struct vsys){rcon, 0, 0};
+        vsys[g] = (struct vsys){.rcon = rcon};
 }
 
-/* The guest restarts: locked, SWRST clear; RCON keeps its history. */
+/* The guest's DEVCFG1 as its image holds it (its boot-flash view, from
+ * vpconf's regions); erased (all ones) when it has none there. */
+static uint32_t guest_devcfg1(guest_id_t g)
+{
+    const struct tvp_guest *gc = &tvp_guests[g - 1];
+    for (unsigned i = 0; i < gc->nr_regions; i++) {
+        const struct tvp_mem_region *r = &gc->regions[i];
+        if (r->kind == TVP_MEM_BOOT && DEVCFG1_GPA - r->gpa < r->size)
+            return SFR(0xa0000000u | (r->rpa + (DEVCFG1_GPA - r->gpa)));
+    }
+    return 0xffffffffu;
+}
+
+/* Its watchdog from its DEVCFG1 (on with FWDTEN; 2^WDTPS ms, WDTPS above
+ * 20 taken as 20, as vpsim does) and its WDTCON.ON. */
+static void wdt_apply(guest_id_t g)
+{
+    struct vsys *s = &vsys[g - 1];
+    unsigned ps = s->wdt_ps > 20 ? 20 : s->wdt_ps;
+    hv_wdt_control(g, s->wdt_on || s->fwdten, (CONFIG_COUNT_HZ / 1000u) << ps);
+}
+
+/* The guest restarts: locked, SWRST clear, its watchdog as its DEVCFG1
+ * says; RCON keeps its history. */
 void vsys_reset(guest_id_t g)
 {
-    vsys[g - 1].unlock = 0;
-    vsys[g - 1].swrst = 0;
+    struct vsys *s = &vsys[g - 1];
+    uint32_t d1 = guest_devcfg1(g);
+    s->unlock = 0;
+    s->swrst = 0;
+    s->wdt_on = 0;
+    s->fwdten = (d1 & DEVCFG1_FWDTEN) != 0;
+    s->wdt_ps = (uint8_t)((d1 >> DEVCFG1_WDTPS_SHIFT) & 0x1f);
+    wdt_apply(g);
+}
+
+void board_wdt_timeout(guest_id_t g)
+{
+    vsys[g - 1].rcon |= RCON_WDTO;
 }
 
 bool board_sys_write(guest_id_t g, uint32_t wa, uint32_t val, uint32_t lanes)
@@ -68,6 +115,15 @@ bool board_sys_write(guest_id_t g, uint32_t wa, uint32_t val, uint32_t lanes)
         if (s->unlock == 2)
             s->swrst = (uint8_t)(sfr_alias_op(s->swrst, wa, val, lanes) & 1);
         return true;
+    case WDTCON_PA: {
+        uint32_t was = s->wdt_on;
+        s->wdt_on = (sfr_alias_op(s->wdt_on ? WDTCON_ON : 0, wa, val, lanes) & WDTCON_ON) != 0;
+        if (s->wdt_on != was)
+            wdt_apply(g);
+        if (!(wa & 0xc) && (lanes & 0xffff0000u) == 0xffff0000u && (val >> 16) == WDT_CLRKEY)
+            hv_wdt_clear(g);
+        return true;
+    }
     default:
         return false;
     }
@@ -79,6 +135,9 @@ bool board_sys_read(guest_id_t g, uint32_t pa, uint32_t *word)
     switch (pa & ~0xfu) {
     case RCON_PA:
         *word = (pa & 0xc) ? 0 : s->rcon;
+        return true;
+    case WDTCON_PA:
+        *word = (pa & 0xc) ? 0 : ((s->wdt_on || s->fwdten) ? WDTCON_ON : 0) | (uint32_t)s->wdt_ps << 8;
         return true;
     case RSWRST_PA:
         *word = (pa & 0xc) ? 0 : s->swrst;
