@@ -86,7 +86,9 @@ void vsys_reset(guest_id_t g)
     s->unlock = 0;
     s->swrst = 0;
     s->wdt_on = 0;
-    s->fwdten = (d1 & DEVCFG1_FWDTEN) != 0;
+    /* erased words (no DEVCFG in its image): off, as on the Wi-FIRE,
+     * whose programmed words turn the watchdog off (vpsim's default) */
+    s->fwdten = d1 != 0xffffffffu && (d1 & DEVCFG1_FWDTEN);
     s->wdt_ps = (uint8_t)((d1 >> DEVCFG1_WDTPS_SHIFT) & 0x1f);
     wdt_apply(g);
 }
