@@ -75,34 +75,18 @@ static bool c0_write(unsigned reg, unsigned sel, uint32_t v)
  * guest-writable mask (DC, IV, WP, IP1:0; PIC32MZ EF family reference,
  * M5150 CP0 "Cause"), then a software interrupt it requested is raised
  * at once; a Status change may end task level. */
-/* The registers a task (not a handler) of a bare-metal firmware touches;
- * the guest TLB's (Index, EntryLo, PageMask, EntryHi, Wired, PageGrain)
- * are left out: a task-level TLB instruction of a software-interrupt
- * user is a guest fault (docs/hypervisor.md). */
-#define GC0_TASK_REGS(X)                                                        \
-    X(status, CP0_STATUS) X(cause, CP0_CAUSE) X(epc, CP0_EPC)                   \
-    X(errorepc, CP0_ERROREPC) X(intctl, CP0_INTCTL) X(ebase, CP0_EBASE)         \
-    X(userlocal, CP0_USERLOCAL) X(hwrena, CP0_HWRENA) X(context, CP0_CONTEXT)   \
-    X(kscratch1, CP0_KSCRATCH1) X(kscratch2, CP0_KSCRATCH2)
-#define X_RO(X) X(badvaddr, CP0_BADVADDR) X(badinstr, CP0_BADINSTR) \
-    X(badinstrp, CP0_BADINSTRP) X(nestedepc, CP0_NESTEDEPC) X(config, CP0_CONFIG) \
-    X(config1, CP0_CONFIG1) X(config3, CP0_CONFIG3) X(config5, CP0_CONFIG5)
-#define GC0_RD_CASE(name, ...) case _CP0_RS(__VA_ARGS__): *v = read_gc0_##name(); return true;
-static __attribute__((noinline)) bool c0_guest_read(unsigned reg, unsigned sel, uint32_t *v)
+/* The registers a task (not a handler) of a bare-metal firmware touches
+ * (arch_gc0_read/write, entry.S: Status, Cause, EPC, ErrorEPC, IntCtl,
+ * EBase, UserLocal, HWREna, Context, KScratch1/2; BadVAddr, BadInstr/P,
+ * NestedEPC, Config0/1/3/5 read only); the guest TLB's are left out: a
+ * task-level TLB instruction of a software-interrupt user is a guest
+ * fault (docs/hypervisor.md). */
+static bool c0_guest_read(unsigned reg, unsigned sel, uint32_t *v)
 {
-    switch (reg * 8 + sel) {
-    GC0_TASK_REGS(GC0_RD_CASE)
-    X_RO(GC0_RD_CASE)
-    default: return false;
-    }
+    return arch_gc0_read(reg * 8 + sel, v);
 }
 
 #define CAUSE_GUEST_W (CAUSEF_DC | CAUSEF_IV | CAUSEF_WP | CAUSEF_IP0 | CAUSEF_IP1)
-#define GC0_WR_CASE(name, ...) case _CP0_RS(__VA_ARGS__): write_gc0_##name(v); break;
-#define GC0_WR_LIST(X)                                                          \
-    X(epc, CP0_EPC) X(errorepc, CP0_ERROREPC) X(intctl, CP0_INTCTL)            \
-    X(ebase, CP0_EBASE) X(userlocal, CP0_USERLOCAL) X(hwrena, CP0_HWRENA)      \
-    X(context, CP0_CONTEXT) X(kscratch1, CP0_KSCRATCH1) X(kscratch2, CP0_KSCRATCH2)
 static __attribute__((noinline)) bool c0_guest_write(unsigned reg, unsigned sel, uint32_t v)
 {
     switch (reg * 8 + sel) {
@@ -119,12 +103,9 @@ static __attribute__((noinline)) bool c0_guest_write(unsigned reg, unsigned sel,
     case CP0_RS(CP0_BADVADDR): case CP0_RS(CP0_BADINSTR): case CP0_RS(CP0_BADINSTRP):
     case CP0_RS(CP0_NESTEDEPC):
         return true;
-    /* the rest of what the guest context has (Count, Compare, Config:
-     * c0_write; TLB registers: only with AT = 3, see tlb_first_use) */
-    GC0_WR_LIST(GC0_WR_CASE)
-    default: return false;
+    default: /* the rest a task uses (Count, Compare, Config: c0_write) */
+        return arch_gc0_write(reg * 8 + sel, v);
     }
-    return true;
 }
 
 /* DI/EI (rt = Status, then IE off/on) and ERET of a guest at task level

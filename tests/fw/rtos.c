@@ -216,8 +216,26 @@ static void task_exit(void)
         ;
 }
 
+/* A task's own CP0 accesses (under tinyVP a software-interrupt user's
+ * are emulated at task level): written values read back, Status/IntCtl/
+ * EBase as start.S set them. */
+static void task_cp0(void)
+{
+    extern char fw_ebase[];
+    unsigned bad = 0;
+    MTC0(4, 2, 0x600dcafe);          /* UserLocal */
+    MTC0(31, 2, 0x12345678);         /* KScratch1 */
+    bad += MFC0(4, 2) != 0x600dcafe;
+    bad += MFC0(31, 2) != 0x12345678;
+    bad += (MFC0(12, 0) & 0x3) != 0x1; /* Status: IE, not EXL */
+    bad += ((MFC0(12, 1) >> 5) & 0x1f) != 1; /* IntCtl.VS */
+    bad += (MFC0(15, 1) & 0x3ffff000u) != ((uint32_t)fw_ebase & 0x3ffff000u);
+    fw_puts(bad ? "producer: task CP0 WRONG\n" : "producer: task CP0 ok\n");
+}
+
 static void producer(void)
 {
+    task_cp0();
     for (uint32_t i = 1; i <= ITEMS; i++) {
         q_send(i * i);
         fw_puts("producer: sent ");

@@ -6,6 +6,7 @@
 #ifndef HV_ARCH_MIPS_ARCH_H
 #define HV_ARCH_MIPS_ARCH_H
 
+#include <stdbool.h>
 #include <stdint.h>
 
 #include "cp0.h"
@@ -15,6 +16,10 @@
  * or the one about to be entered): RDPGPR/WRPGPR through a jump table. */
 uint32_t arch_gpr_get(unsigned n);
 void arch_gpr_set(unsigned n, uint32_t v);
+/* The loaded guest's CP0 register rs = reg * 8 + sel, of those a task
+ * uses (entry.S lists them); false / 0: not one of them. */
+bool arch_gc0_read(unsigned rs, uint32_t *v);
+bool arch_gc0_write(unsigned rs, uint32_t v);
 
 /* Guest CP0 context kept while a guest is not loaded in the hardware
  * (hv/arch/mips/gctx.c). The order follows HV_GC0_REGS. */

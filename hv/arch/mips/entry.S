@@ -318,6 +318,99 @@ arch_gpr_set:
     .endr
     .end arch_gpr_set
 
+/* ---- guest CP0 by number (reg * 8 + sel), for hv/core/gpsi.c's emulation
+ * of a task's MFC0/MTC0: the registers a task of a bare-metal firmware
+ * uses. arch_gc0_read(rs, &v) / arch_gc0_write(rs, v): 0 when rs is not
+ * one of them. A linear search of the byte list (bounded: its length),
+ * then the stub: read 8 bytes, write 16 (MTGC0, EHB). ------------------- */
+#define GC0_R(r, s) .byte r * 8 + s
+    .macro gc0_rd_stub r, s
+    jr      $t4
+    mfgc0   $v0, $\r, \s
+    .endm
+    .macro gc0_wr_stub r, s
+    mtgc0   $a1, $\r, \s
+    ehb
+    jr      $ra
+    nop
+    .endm
+    .section .rodata
+gc0_rd_list:                        # the order of the read stubs
+    GC0_R(12, 0); GC0_R(13, 0); GC0_R(14, 0); GC0_R(30, 0); GC0_R(12, 1)
+    GC0_R(15, 1); GC0_R(4, 2); GC0_R(7, 0); GC0_R(4, 0); GC0_R(31, 2)
+    GC0_R(31, 3); GC0_R(8, 0); GC0_R(8, 1); GC0_R(8, 2); GC0_R(14, 2)
+    GC0_R(16, 0); GC0_R(16, 1); GC0_R(16, 3); GC0_R(16, 5)
+gc0_rd_end:
+gc0_wr_list:                        # the order of the write stubs
+    GC0_R(14, 0); GC0_R(30, 0); GC0_R(12, 1); GC0_R(15, 1); GC0_R(4, 2)
+    GC0_R(7, 0); GC0_R(4, 0); GC0_R(31, 2); GC0_R(31, 3)
+gc0_wr_end:
+    .text
+    .globl arch_gc0_read
+    .ent arch_gc0_read
+arch_gc0_read:
+    la      $t0, gc0_rd_list
+    la      $t1, gc0_rd_end
+    la      $t3, 2f
+1:  lbu     $t2, 0($t0)
+    beq     $t2, $a0, 3f
+    addiu   $t0, $t0, 1
+    bne     $t0, $t1, 1b
+    addiu   $t3, $t3, 8
+    jr      $ra
+    move    $v0, $zero
+3:  jalr    $t4, $t3                # the stub: v0 = the register
+    nop
+    sw      $v0, 0($a1)
+    jr      $ra
+    li      $v0, 1
+2:  gc0_rd_stub 12, 0
+    gc0_rd_stub 13, 0
+    gc0_rd_stub 14, 0
+    gc0_rd_stub 30, 0
+    gc0_rd_stub 12, 1
+    gc0_rd_stub 15, 1
+    gc0_rd_stub 4, 2
+    gc0_rd_stub 7, 0
+    gc0_rd_stub 4, 0
+    gc0_rd_stub 31, 2
+    gc0_rd_stub 31, 3
+    gc0_rd_stub 8, 0
+    gc0_rd_stub 8, 1
+    gc0_rd_stub 8, 2
+    gc0_rd_stub 14, 2
+    gc0_rd_stub 16, 0
+    gc0_rd_stub 16, 1
+    gc0_rd_stub 16, 3
+    gc0_rd_stub 16, 5
+    .end arch_gc0_read
+
+    .globl arch_gc0_write
+    .ent arch_gc0_write
+arch_gc0_write:
+    la      $t0, gc0_wr_list
+    la      $t1, gc0_wr_end
+    la      $t3, 2f
+1:  lbu     $t2, 0($t0)
+    beq     $t2, $a0, 3f
+    addiu   $t0, $t0, 1
+    bne     $t0, $t1, 1b
+    addiu   $t3, $t3, 16
+    jr      $ra
+    move    $v0, $zero
+3:  jr      $t3                     # the stub returns to the caller
+    li      $v0, 1
+2:  gc0_wr_stub 14, 0
+    gc0_wr_stub 30, 0
+    gc0_wr_stub 12, 1
+    gc0_wr_stub 15, 1
+    gc0_wr_stub 4, 2
+    gc0_wr_stub 7, 0
+    gc0_wr_stub 4, 0
+    gc0_wr_stub 31, 2
+    gc0_wr_stub 31, 3
+    .end arch_gc0_write
+
 /* ---- FPU: struct fpu_ctx { u64 fpr[32]; u32 fcsr; } ------------------- */
 /* FR = 0: the 16 even doubles hold all 32 singles; FR = 1: all 32. */
     .set hardfloat
