@@ -98,6 +98,7 @@ void wdt_expired(struct vcpu *v)
         return;
     }
     board_wdt_timeout(v->id); /* its RCON: WDTO */
+    w->on = 0;
     vcpu_reset(v);            /* its watchdog: from its DEVCFG1 again */
     v->restarts++;
     if (cur == v)

@@ -7,7 +7,13 @@
  * shows RCON.WDTO. Its start count lives in .noinit RAM. After two such
  * resets it turns the watchdog off and prints "wdt: done". Under tinyVP
  * the partition alone restarts (its watchdog runs in its own windows).
+ * Built a second time with FW_FWDTEN = 1 (wdt-en): the configuration
+ * words turn the watchdog on (FWDTEN) and WDTCON.ON cannot turn it off, so
+ * it resets the program again after "done", for ever.
  */
+#ifndef FW_FWDTEN
+#define FW_FWDTEN 0
+#endif
 #include "fw.h"
 
 #define WDTCON 0xBF800800u
@@ -18,7 +24,7 @@
 /* DEVCFG3..0: the Wi-FIRE's usual words (guests/README.md), but DEVCFG1
  * with WDTPS = 3 (2^3 ms), FWDTEN = 0, WINDIS = 1 */
 __attribute__((section(".devcfg"), used)) const uint32_t wdt_devcfg[4] = {
-    0x86FFFFFFu, 0xFFF9B11Au, 0x03633CB9u, 0xFFF6FFF7u,
+    0x86FFFFFFu, 0xFFF9B11Au, 0x03633CB9u | (FW_FWDTEN ? 1u << 23 : 0), 0xFFF6FFF7u,
 };
 
 static volatile uint32_t magic __attribute__((section(".noinit")));
