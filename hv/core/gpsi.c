@@ -72,10 +72,10 @@ static bool c0_write(unsigned reg, unsigned sel, uint32_t v)
  * GuestCtl0.CP0 = 0 (sched.c, virq_soft_mode): each of its CP0
  * instructions traps and is done here on its own context (MFGC0/MTGC0,
  * never trapping), as the guest's MTC0 would: Cause through the
- * guest-writable mask (DC, IV, WP, IP1:0; PIC32MZ EF family reference,
- * M5150 CP0 "Cause"), then a software interrupt it requested is raised
- * at once; a Status change may end task level. */
-/* The registers a task (not a handler) of a bare-metal firmware touches
+ * guest-writable mask (DC, IV, WP, IP1:0: MIPS32 M5150 software user's
+ * manual MD00980, "Cause"), then a software interrupt it requested is
+ * raised at once; a Status change may end task level. The registers are
+ * those a task (not a handler) of a bare-metal firmware touches
  * (arch_gc0_read/write, entry.S: Status, Cause, EPC, ErrorEPC, IntCtl,
  * EBase, UserLocal, HWREna, Context, KScratch1/2; BadVAddr, BadInstr/P,
  * NestedEPC, Config0/1/3/5 read only); the guest TLB's are left out: a

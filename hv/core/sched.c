@@ -171,9 +171,10 @@ void hv_virq_soft_changed(guest_id_t g)
 /* A guest with a core software interrupt enabled (IEC0 CS0IE/CS1IE) is
  * watched so that its Cause.IP1:0 writes are seen when the chip's
  * controller would see them (guest Cause writes do not trap): it runs
- * with GuestCtl0.MC (its exception entries and ERETs exit, GHFC, and
- * every exit samples IP1:0: a yield its handler asked for is taken right
- * after its ERET) and, while at task level (guest EXL = ERL = 0), with
+ * with GuestCtl0.MC (its exception entries and ERETs exit, GHFC; the
+ * ERET's samples IP1:0, entry.S or gpsi.c: a yield its handler asked
+ * for is taken right after its ERET) and, while at task level (guest
+ * EXL = ERL = 0), with
  * GuestCtl0.CP0 = 0 (its CP0 instructions trap and are emulated,
  * gpsi.c: a task's MTC0 Cause raises the interrupt at once). Others run
  * with CP0 = 1, MC = 0. v is the loaded guest; `running`: it is being
