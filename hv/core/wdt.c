@@ -40,35 +40,36 @@ static void wdt_disarm(struct vcpu *v, uint32_t now)
     ev_cancel(EV_WDT(idx_of(v)));
 }
 
+/* A full period from now (counted while its window is open). */
+static void wdt_restart(struct vcpu *v)
+{
+    struct vwdt *w = &vwdt[idx_of(v)];
+    uint32_t now = read_c0_count();
+    wdt_disarm(v, now);
+    w->left = w->period;
+    if (w->on && sched_window_open(v))
+        wdt_arm(v, now);
+}
+
 /* board.h: the guest's watchdog on or off, with its period in ticks;
  * turning it on starts a full period. */
 void hv_wdt_control(guest_id_t g, bool on, uint32_t period)
 {
     struct vcpu *v = vcpu_of(g);
     struct vwdt *w = &vwdt[idx_of(v)];
-    uint32_t now = read_c0_count();
     if (w->on && on && w->period == period)
         return;
-    wdt_disarm(v, now);
     w->on = on;
     w->period = period ? period : 1;
-    w->left = w->period;
-    if (on && sched_window_open(v))
-        wdt_arm(v, now);
+    wdt_restart(v);
 }
 
 /* board.h: the guest cleared its watchdog: a full period again. */
 void hv_wdt_clear(guest_id_t g)
 {
     struct vcpu *v = vcpu_of(g);
-    struct vwdt *w = &vwdt[idx_of(v)];
-    if (!w->on)
-        return;
-    uint32_t now = read_c0_count();
-    wdt_disarm(v, now);
-    w->left = w->period;
-    if (sched_window_open(v))
-        wdt_arm(v, now);
+    if (vwdt[idx_of(v)].on)
+        wdt_restart(v);
 }
 
 /* sched.c: v's window opens (at Count now) or closes. */
