@@ -34,6 +34,13 @@ bool board_emu_read(unsigned emu, guest_id_t g, uint32_t pa, uint32_t *word);
 bool board_emu_write(unsigned emu, guest_id_t g, uint32_t pa, uint32_t word, uint32_t lanes);
 /* The guest's virtual devices back to their reset state. */
 void board_guest_reset(guest_id_t g);
+/* The system registers a guest has its own copy of inside a write-ignore
+ * device (its reset control: SYSKEY, RCON, RSWRST on the PIC32MZ): a
+ * store (word address, lanes as above) or a load of the aligned word at
+ * pa that the board answers. false: not one of them (the device list's
+ * access applies: the read forwarded, the write dropped). */
+bool board_sys_write(guest_id_t g, uint32_t wa, uint32_t val, uint32_t lanes);
+bool board_sys_read(guest_id_t g, uint32_t pa, uint32_t *word);
 
 /* The console UART's transmitter, for the core's console buffer: room in
  * its FIFO, one byte out, its "room" interrupt on or off. Its receiver:
@@ -72,6 +79,15 @@ static inline bool board_virq_changed(guest_id_t g)
     return (board_virq_dirty >> g) & 1;
 }
 void board_virq_taken(guest_id_t g);
+/* The guest's core software interrupts: its Cause.IP0 (bit 0 of rise) or
+ * IP1 (bit 1) seen going from 0 to 1 raises CS0IF / CS1IF (vectors 1,
+ * 2). Guest Cause writes do not trap, so the core samples IP1:0 at its
+ * exits; bit g of board_virq_soft_on: guest g has CS0 or CS1 enabled
+ * (then the core also makes the guest's exception entries and ERETs
+ * exits, GuestCtl0.MC, so a yield requested in a handler is taken
+ * right after its ERET as on the chip). */
+void board_virq_soft(guest_id_t g, unsigned rise);
+extern uint8_t board_virq_soft_on;
 void board_vtimer_fire(guest_id_t g);
 void board_virq_raise(guest_id_t g, irq_t v);
 
@@ -90,6 +106,25 @@ unsigned hv_console_room(guest_id_t g);     /* bytes guest g's buffer takes now 
 void hv_console_put(guest_id_t g, char c);  /* one byte of guest g's output */
 void hv_event_at(guest_id_t g, uint32_t count); /* board_vuart_event(g) then */
 uint32_t hv_ticks(void);        /* core-timer ticks (CONFIG_COUNT_HZ), wrapping */
+/* The interrupt the core offered guest g (board_virq_pending), if the
+ * guest has taken it since this exit began: board_virq_taken now (for a
+ * register read that must already name it, INTSTAT). */
+void hv_virq_sync(guest_id_t g);
+/* Guest g's core software interrupt enables (board_virq_soft_on) changed
+ * by its own write: the core decides again how it runs it. */
+void hv_virq_soft_changed(guest_id_t g);
+/* Guest g (the running one) asked for a software reset (the chip's
+ * RSWRST sequence): it restarts at its entry once this exit is done,
+ * alone, as a chip restarts; its devices are reset (board_guest_reset). */
+void hv_guest_sw_reset(guest_id_t g);
+/* Guest g's own watchdog (hv/core/wdt.c): on or off with its period in
+ * core-timer ticks (on: a full period starts), and its clear. The board
+ * decodes the guest's register; the core times it in the guest's windows
+ * and applies the health monitor's policy at expiry, after telling the
+ * board (board_wdt_timeout: RCON.WDTO). */
+void hv_wdt_control(guest_id_t g, bool on, uint64_t period);
+void hv_wdt_clear(guest_id_t g);
+void board_wdt_timeout(guest_id_t g);
 
 extern const char board_name[];
 

@@ -48,10 +48,13 @@ HOT_O2 static bool dev_store(const struct tvp_dev_range *d, uint32_t wa, uint32_
     case TVP_ACCESS_EMULATED:
         return board_emu_write(d->emulator, cur->id, wa, val, lanes);
     case TVP_ACCESS_WRITE_IGNORE_LOG:
+        if (board_sys_write(cur->id, wa, val, lanes))
+            return true; /* one of the guest's own (its reset control) */
         hv_printf("tinyVP: guest %s: write %08x to %s %08x dropped (pc %08x)\n",
                   cur->cfg->name, val & lanes, tvp_device_names[d->device], wa, ex.epc);
         return true;
     case TVP_ACCESS_WRITE_IGNORE:
+        board_sys_write(cur->id, wa, val, lanes); /* its own, or dropped */
         return true;
     default:
         break;
@@ -72,13 +75,15 @@ HOT_O2 static bool dev_store(const struct tvp_dev_range *d, uint32_t wa, uint32_
 /* size bytes at pa (naturally aligned, or the whole word for LWL/LWR). */
 HOT_O2 static bool dev_load(const struct tvp_dev_range *d, uint32_t pa, unsigned size, uint32_t *val)
 {
-    if (d->access != TVP_ACCESS_EMULATED) {
-        *val = board_dev_read(pa, size);
-        return true;
-    }
     uint32_t w;
-    if (!board_emu_read(d->emulator, cur->id, pa & ~3u, &w))
+    if (d->access != TVP_ACCESS_EMULATED) {
+        if (d->access == TVP_ACCESS_EXCLUSIVE || !board_sys_read(cur->id, pa & ~3u, &w)) {
+            *val = board_dev_read(pa, size);
+            return true;
+        }
+    } else if (!board_emu_read(d->emulator, cur->id, pa & ~3u, &w)) {
         return false;
+    }
     w >>= 8 * (pa & 3);
     *val = size == 4 ? w : w & ((1u << 8 * size) - 1);
     return true;

@@ -68,6 +68,72 @@ static bool c0_write(unsigned reg, unsigned sel, uint32_t v)
     }
 }
 
+/* A guest at task level with a software interrupt enabled runs with
+ * GuestCtl0.CP0 = 0 (sched.c, virq_soft_mode): each of its CP0
+ * instructions traps and is done here on its own context (MFGC0/MTGC0,
+ * never trapping), as the guest's MTC0 would: Cause through the
+ * guest-writable mask (DC, IV, WP, IP1:0: MIPS32 M5150 software user's
+ * manual MD00980, "Cause"), then a software interrupt it requested is
+ * raised at once; a Status change may end task level. The registers are
+ * those a task (not a handler) of a bare-metal firmware touches
+ * (arch_gc0_read/write, entry.S: Status, Cause, EPC, ErrorEPC, IntCtl,
+ * EBase, UserLocal, HWREna, Context, KScratch1/2; BadVAddr, BadInstr/P,
+ * NestedEPC, Config0/1/3/5 read only); the guest TLB's are left out: a
+ * task-level TLB instruction of a software-interrupt user is a guest
+ * fault (docs/hypervisor.md). */
+static bool c0_guest_read(unsigned reg, unsigned sel, uint32_t *v)
+{
+    return arch_gc0_read(reg * 8 + sel, v);
+}
+
+#define CAUSE_GUEST_W (CAUSEF_DC | CAUSEF_IV | CAUSEF_WP | CAUSEF_IP0 | CAUSEF_IP1)
+static __attribute__((noinline)) bool c0_guest_write(unsigned reg, unsigned sel, uint32_t v)
+{
+    switch (reg * 8 + sel) {
+    case CP0_RS(CP0_CAUSE): /* MTGC0 writes Cause fully: the guest's mask here */
+        write_gc0_cause((read_gc0_cause() & ~CAUSE_GUEST_W) | (v & CAUSE_GUEST_W));
+        virq_soft_check(cur);
+        return true;
+    case CP0_RS(CP0_STATUS):
+        write_gc0_status(v);
+        fpu_sync_fr();
+        virq_soft_mode(cur, true);
+        return true;
+    /* read-only, or written by hardware only */
+    case CP0_RS(CP0_BADVADDR): case CP0_RS(CP0_BADINSTR): case CP0_RS(CP0_BADINSTRP):
+    case CP0_RS(CP0_NESTEDEPC):
+        return true;
+    default: /* the rest a task uses (Count, Compare, Config: c0_write) */
+        return arch_gc0_write(reg * 8 + sel, v);
+    }
+}
+
+/* DI/EI (rt = Status, then IE off/on) and ERET of a guest at task level
+ * (GuestCtl0.CP0 = 0: see above). false: not one of them. */
+static __attribute__((noinline)) bool task_level_insn(uint32_t i)
+{
+    if (OP(i) == 0x10 && ((i >> 21) & 31) == 0x0b && (i & 0xffdf) == 0x6000) {
+        uint32_t next = exit_next_pc(), st = read_gc0_status();
+        arch_gpr_set(RT(i), st);
+        write_gc0_status((i & 0x20) ? st | ST0_IE : st & ~ST0_IE);
+        cur->pc = next;
+        return true;
+    }
+    if (i == 0x42000018u && !(ex.cause & CAUSEF_BD)) { /* ERET (never in a delay slot) */
+        uint32_t st = read_gc0_status();
+        if (st & ST0_ERL) {
+            cur->pc = read_gc0_errorepc();
+            write_gc0_status(st & ~ST0_ERL);
+        } else {
+            cur->pc = read_gc0_epc();
+            write_gc0_status(st & ~ST0_EXL);
+        }
+        virq_soft_mode(cur, true);
+        return true;
+    }
+    return false;
+}
+
 /* While a guest has not used its TLB it runs with GuestCtl0.AT = 1, so
  * its first TLB instruction (TLBR/TLBWI/TLBWR/TLBP) or Wired/PageGrain
  * access traps: from then on it owns its guest TLB (AT = 3, entries kept
@@ -90,7 +156,19 @@ static bool tlb_first_use(uint32_t i)
     return true; /* EPC unchanged: it runs again */
 }
 
-static void gpsi(void)
+/* WAIT: the guest sleeps until one of its interrupts is pending (not
+ * inlined: it keeps the other exits' register use small) */
+static __attribute__((noinline)) void wait_exit(void)
+{
+    unsigned level;
+    uint32_t voff;
+    exit_advance();
+    virq_soft_check(cur); /* "set Cause.IP0, then WAIT" */
+    if (!board_virq_pending(cur->id, &level, &voff))
+        cur->state = VCPU_WAITING; /* until one of its interrupts is pending */
+}
+
+static __attribute__((noinline)) void gpsi(void)
 {
     uint32_t i = ex.badinstr;
     if (tlb_first_use(i))
@@ -98,6 +176,8 @@ static void gpsi(void)
     if (OP(i) == 0x10 && !(i & 0x02000000u)) { /* MFC0 / MTC0 */
         unsigned rs = (i >> 21) & 31;
         uint32_t v;
+        if (rs == 0x0b && task_level_insn(i)) /* DI, EI */
+            return;
         if (rs == 0 && c0_read(RD(i), SEL(i), &v)) {
             uint32_t next = exit_next_pc();
             arch_gpr_set(RT(i), v);
@@ -108,12 +188,24 @@ static void gpsi(void)
             exit_advance();
             return;
         }
+        if (rs == 0 && c0_guest_read(RD(i), SEL(i), &v)) {
+            uint32_t next = exit_next_pc();
+            arch_gpr_set(RT(i), v);
+            cur->pc = next;
+            return;
+        }
+        if (rs == 4) {
+            uint32_t next = exit_next_pc(); /* before the write (a branch reads GPRs only) */
+            if (c0_guest_write(RD(i), SEL(i), arch_gpr_get(RT(i)))) {
+                cur->pc = next;
+                return;
+            }
+        }
+    } else if (i == 0x42000018u) { /* ERET */
+        if (task_level_insn(i))
+            return;
     } else if (OP(i) == 0x10 && (i & 63) == 0x20) { /* WAIT */
-        unsigned level;
-        uint32_t voff;
-        exit_advance();
-        if (!board_virq_pending(cur->id, &level, &voff))
-            cur->state = VCPU_WAITING; /* until one of its interrupts is pending */
+        wait_exit();
         return;
     } else if (OP(i) == 0x2f) { /* CACHE, index type (hit types run natively) */
         unsigned op = (i >> 16) & 31;
@@ -141,8 +233,12 @@ static void gsfc(void)
     case CP0_RS(CP0_STATUS):
         write_gc0_status(v);
         fpu_sync_fr();
+        virq_soft_mode(cur, true);
         break;
-    case CP0_RS(CP0_CAUSE): write_gc0_cause(v); break;
+    case CP0_RS(CP0_CAUSE):
+        write_gc0_cause(v);
+        virq_soft_check(cur); /* IP1:0 may have been set with IV or DC */
+        break;
     case CP0_RS(CP0_INTCTL): write_gc0_intctl(v); break;
     case CP0_RS(CP0_CONFIG5): write_gc0_config5(v); break;
     case CP0_RS(CP0_PAGEGRAIN): write_gc0_pagegrain(v); break;
@@ -162,7 +258,12 @@ void vz_exit(void)
     case GEXC_GSFC: gsfc(); break;
     case GEXC_HC: hcall(); break;
     case GEXC_GRR: health_fault(HM_INSN, ex.badinstr); break;
-    case GEXC_GHFC: break; /* the change happened; EPC is the guest's new PC */
+    case GEXC_GHFC: /* the change happened; EPC is the guest's new PC */
+        /* (MC: a software-interrupt user entered or left a handler: what
+         * its handler asked for through Cause.IP1:0 is seen at the ERET) */
+        virq_soft_check(cur);
+        virq_soft_mode(cur, true);
+        break;
     default: health_fault(HM_EXC, 0); break;
     }
 }

@@ -75,6 +75,7 @@ struct vcpu {
     uint16_t restarts;
     uint32_t pc;             /* guest PC to resume at */
     uint32_t gctl0;          /* its GuestCtl0 (AT: root-controlled until it uses its TLB) */
+    uint8_t reset_req;       /* its software reset is due at the end of this exit */
     struct arch_gctx gctx;   /* guest CP0 while not loaded */
     struct arch_tlbe tlb[TVP_TLB_ENTRIES]; /* its guest TLB while not loaded (tlb_user) */
     struct {
@@ -120,6 +121,15 @@ bool vcpu_load(struct vcpu *v);  /* v's guest context into the hardware */
 bool vcpu_loaded(const struct vcpu *v); /* the hardware holds v's guest CP0 now */
 void vcpu_tlb_claim(struct vcpu *v); /* v uses its guest TLB from now on */
 void virq_kick(struct vcpu *v);  /* v's virtual controller changed */
+void virq_soft(struct vcpu *v, uint32_t ip); /* its Cause.IP1:0 changed from arch_soft_ip */
+void virq_soft_mode(struct vcpu *v, bool running); /* GuestCtl0 MC/CP0 (sched.c) */
+/* the running guest's Cause.IP1:0 against the last sample (a few cycles) */
+static inline __attribute__((always_inline)) void virq_soft_check(struct vcpu *v)
+{
+    uint32_t ip = read_gc0_cause() & (CAUSEF_IP0 | CAUSEF_IP1);
+    if (ip != arch_soft_ip[v->id & 7])
+        virq_soft(v, ip);
+}
 bool fpu_take(struct vcpu *v);   /* root CpU: give v the FPU */
 void fpu_sync_fr(void);          /* root Status.FR follows the guest's */
 void fpu_save_cur(struct fpu_ctx **ctx); /* the guest's FPU image, saved */
@@ -148,6 +158,9 @@ void hcall(void);
 /* sched.c: the cyclic schedule (ARINC-653 windows) */
 void sched_init(void);
 void sched_boundary(uint32_t when); /* EV_WINDOW: a window starts or ends */
+bool sched_window_open(const struct vcpu *v); /* v's window is open now */
+void wdt_window(struct vcpu *v, bool open, uint32_t now); /* wdt.c */
+void wdt_expired(struct vcpu *v);                        /* EV_WDT */
 void sched_yield(void);          /* cur gives up the rest of its window */
 void sched_resume(void);         /* CP0 set for the ERET to `cur` or idle */
 unsigned sched_window(bool *open, uint64_t *frames); /* the current (or next) window */
@@ -156,6 +169,7 @@ unsigned sched_window(bool *open, uint64_t *frames); /* the current (or next) wi
 #define EV_WINDOW     0u
 #define EV_VTIMER(i)  (1u + (i))                     /* i = idx_of(vcpu) */
 #define EV_UART(i)    (1u + CONFIG_NR_GUESTS + (i))
+#define EV_WDT(i)     (1u + 2u * CONFIG_NR_GUESTS + (i)) /* its watchdog (wdt.c) */
 uint64_t hv_time(void);          /* core-timer ticks since boot (64 bits: never wraps) */
 void time_init(void);
 void ev_set(unsigned slot, uint32_t when); /* at a Count less than 2^31 ticks from now */

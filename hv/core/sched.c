@@ -51,6 +51,7 @@ static void window_start(uint32_t when)
     win_active = true;
     win_owner = vcpu_of(w->guest);
     win_owner->yielded = 0;
+    wdt_window(win_owner, true, when);
     start_at = when;
     start_pending = true;
     unsigned nx = win + 1 == CONFIG_NR_WINDOWS ? 0 : win + 1;
@@ -83,6 +84,7 @@ void sched_boundary(uint32_t ev_when)
         return;
     }
     win_active = false;
+    wdt_window(win_owner, false, when);
     win_owner = 0;
     if (++win == CONFIG_NR_WINDOWS) {
         win = 0;
@@ -94,6 +96,11 @@ void sched_boundary(uint32_t ev_when)
         window_start(when); /* back to back: one boundary */
     else
         boundary_at(start, true);
+}
+
+bool sched_window_open(const struct vcpu *v)
+{
+    return win_active && win_owner == v;
 }
 
 void sched_yield(void)
@@ -124,6 +131,12 @@ static void virq_update(struct vcpu *v, uint32_t now, bool force)
 {
     unsigned level;
     uint32_t voff, gc2 = 0;
+    if (v->reset_req) { /* hv_guest_sw_reset: the exit is done, it restarts */
+        v->reset_req = 0;
+        vcpu_reset(v);
+        v->restarts++;
+        hv_printf("tinyVP: guest %s: software reset\n", v->cfg->name);
+    }
     if (virq_offered && !(now & GUESTCTL2_GRIPL) && !force)
         board_virq_taken(v->id);
     if (board_virq_pending(v->id, &level, &voff))
@@ -133,6 +146,63 @@ static void virq_update(struct vcpu *v, uint32_t now, bool force)
         v->st.irqs += gc2 != 0; /* an injection (the shell's stats) */
     }
     virq_offered = gc2;
+    if (force) /* being switched in: how it runs (below) */
+        virq_soft_mode(v, false);
+}
+
+/* board.h: the running guest's software reset (RSWRST read): done by
+ * virq_update, which the dirty bit makes run at the end of this exit (or
+ * when the guest is next switched in), after the access is complete. */
+void hv_guest_sw_reset(guest_id_t g)
+{
+    if (cur && cur->id == g) {
+        cur->reset_req = 1;
+        board_virq_dirty |= (uint8_t)(1u << g);
+    }
+}
+
+/* board.h: the running guest's CS0/CS1 enables changed */
+void hv_virq_soft_changed(guest_id_t g)
+{
+    if (cur && cur->id == g) {
+        virq_soft_check(cur); /* an IP0/IP1 it set before enabling them */
+        virq_soft_mode(cur, true);
+    }
+}
+
+/* A guest with a core software interrupt enabled (IEC0 CS0IE/CS1IE) is
+ * watched so that its Cause.IP1:0 writes are seen when the chip's
+ * controller would see them (guest Cause writes do not trap): it runs
+ * with GuestCtl0.MC (its exception entries and ERETs exit, GHFC; the
+ * ERET's samples IP1:0, entry.S or gpsi.c: a yield its handler asked
+ * for is taken right after its ERET) and, while at task level (guest
+ * EXL = ERL = 0), with
+ * GuestCtl0.CP0 = 0 (its CP0 instructions trap and are emulated,
+ * gpsi.c: a task's MTC0 Cause raises the interrupt at once). Others run
+ * with CP0 = 1, MC = 0. v is the loaded guest; `running`: it is being
+ * resumed (write GuestCtl0 now; a switch writes it on the way in). */
+void virq_soft_mode(struct vcpu *v, bool running)
+{
+    uint32_t g0 = v->gctl0 | GUESTCTL0_CP0;
+    if ((board_virq_soft_on >> v->id) & 1) {
+        g0 |= GUESTCTL0_MC;
+        if (!(read_gc0_status() & (ST0_EXL | ST0_ERL)))
+            g0 &= ~GUESTCTL0_CP0;
+    } else {
+        g0 &= ~GUESTCTL0_MC;
+    }
+    v->gctl0 = g0;
+    if (running) /* always: entry.S's GHFC fast path flips CP0 without C */
+        write_c0_guestctl0(g0 | GUESTCTL0_GM);
+}
+
+/* board.h: the running guest took what virq_update offered since this
+ * exit began (GRIPL cleared by the hardware): recorded now, not only on
+ * the way out. */
+void hv_virq_sync(guest_id_t g)
+{
+    if (cur && cur->id == g && virq_offered && !(read_c0_guestctl2() & GUESTCTL2_GRIPL))
+        board_virq_taken(g);
 }
 
 /* For the shell: the current window (or, between windows, the next one),
@@ -171,6 +241,7 @@ void sched_resume(void)
         return;
     }
     bool other = vcpu_load(n);
+    virq_soft_check(n); /* set before it was switched out */
     write_c0_guestctl1(n->id << GUESTCTL1_RID_SHIFT | n->id);
     write_c0_srsctl((read_c0_srsctl() & ~SRSCTL_PSS) | n->id << SRSCTL_PSS_SHIFT);
     virq_update(n, read_c0_guestctl2(), true);

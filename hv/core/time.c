@@ -12,6 +12,7 @@
  *   EV_UART + g      console pacing: guest g's virtual UART transmitter
  *                    reaches the state its TX interrupt waits for, or has
  *                    been idle a while (emu.c)
+ *   EV_WDT + g       guest g's own watchdog runs out (wdt.c)
  *
  * Every (kind, guest) has one slot, so the capacity is fixed at build
  * time (EVQ_SLOTS); the queue is the armed slots sorted by deadline, the
@@ -26,7 +27,7 @@
  */
 #include "hv.h"
 
-#define EVQ_SLOTS (1u + 2u * CONFIG_NR_GUESTS)
+#define EVQ_SLOTS (1u + 3u * CONFIG_NR_GUESTS)
 
 static uint32_t ev_when[EVQ_SLOTS];
 static uint8_t evq[EVQ_SLOTS];  /* armed slots, earliest first */
@@ -157,8 +158,10 @@ void time_irq(void)
             sched_boundary(when);
         else if (slot < EV_UART(0))
             vtimer_fire(&vcpus[slot - EV_VTIMER(0)], when);
-        else
+        else if (slot < EV_WDT(0))
             console_pace(&vcpus[slot - EV_UART(0)]);
+        else
+            wdt_expired(&vcpus[slot - EV_WDT(0)]);
     }
     evq_program();
     board_irq_ack(board_core_timer_vector);

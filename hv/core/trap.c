@@ -146,4 +146,5 @@ void guest_raise(unsigned code, bool has_badvaddr, uint32_t badvaddr)
         write_gc0_badvaddr(badvaddr);
     write_gc0_cause(cause | code << CAUSEB_EXCCODE);
     cur->pc = (st & ST0_BEV) ? 0xbfc00380u : (read_gc0_ebase() & ~0xfffu) + 0x180;
+    virq_soft_mode(cur, true); /* now in its handler (EXL) */
 }

@@ -100,6 +100,7 @@ void vcpu_reset(struct vcpu *v)
     arch_gctx_reset(&v->gctx);
     v->tlb_user = 0;
     v->gctl0 = HV_GUESTCTL0 | GCTL0_AT_ROOT;
+    arch_soft_ip[v->id & 7] = 0;
     if (tlb_holder == v) { /* then it is the loaded guest too */
         arch_guest_tlb_clear();
         tlb_holder = 0;
@@ -145,6 +146,16 @@ void vcpu_init_all(void)
         vcpu_reset(v);
     }
     cur = 0;
+}
+
+/* v's Cause.IP1:0 now ip (the running guest, sampled at an exit): a 0 to
+ * 1 change raises its software interrupt's flag (board_virq_soft). */
+void virq_soft(struct vcpu *v, uint32_t ip)
+{
+    uint32_t rise = ip & ~arch_soft_ip[v->id & 7];
+    arch_soft_ip[v->id & 7] = ip;
+    if (rise)
+        board_virq_soft(v->id, rise >> CAUSEB_IP);
 }
 
 /* v's virtual controller changed (an interrupt raised for it): a guest in

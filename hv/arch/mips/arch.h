@@ -16,6 +16,10 @@
  * or the one about to be entered): RDPGPR/WRPGPR through a jump table. */
 uint32_t arch_gpr_get(unsigned n);
 void arch_gpr_set(unsigned n, uint32_t v);
+/* The loaded guest's CP0 register rs = reg * 8 + sel, of those a task
+ * uses (entry.S lists them); false / 0: not one of them. */
+bool arch_gc0_read(unsigned rs, uint32_t *v);
+bool arch_gc0_write(unsigned rs, uint32_t v);
 
 /* Guest CP0 context kept while a guest is not loaded in the hardware
  * (hv/arch/mips/gctx.c). The order follows HV_GC0_REGS. */
@@ -79,6 +83,7 @@ void arch_tlb_add_invalid(uint32_t gpa);
 #define ARCH_LL_STUB_GPA 0x1fbfe000u
 struct arch_ll {
     uint32_t pending, gstatus, gepc, pc, stub4;
+    uint32_t gctl0; /* GuestCtl0 to restore: MC is off during the detour */
 };
 extern struct arch_ll arch_ll;
 void arch_ll_init(void);
@@ -95,6 +100,10 @@ uint32_t arch_debug_return(bool *bd);
  * leave the interrupt offer alone only while GuestCtl2 still equals it
  * (else the guest took the offered interrupt: the C path records it). */
 extern uint32_t virq_offered;
+
+/* Per GuestID: the guest's Cause.IP1:0 as last sampled (its software
+ * interrupts, hv/core): entry.S's GHFC fast path compares and keeps it. */
+extern uint32_t arch_soft_ip[8];
 
 /* Cache maintenance for a guest's index-type CACHE op (by index). */
 void arch_dcache_index_wbinv(uint32_t index_addr);

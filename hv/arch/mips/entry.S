@@ -103,9 +103,9 @@ refill_slow:                        # trap_entry(1): came through refill
     xori    $t0, $t1, EXCCODE_TLBL << 5 | GEXC_GPA
     beqz    $t0, board_fast_load    # the board's (fast.S), else exc_common
     xori    $t0, $t1, EXCCODE_GE << 5 | GEXC_GPSI
-    bnez    $t0, exc_common         # not a GPSI
-    mfc0    $k1, $8, 1              # BadInstr
-    srl     $k1, $k1, 16
+    bnez    $t0, not_gpsi           # not a GPSI
+    mfc0    $t2, $8, 1              # BadInstr
+    srl     $k1, $t2, 16
     xori    $k1, $k1, 0x2f << 10 | 0x01
     andi    $k1, $k1, 0xfc1f        # opcode and op field: 0 = CACHE op 0x01
     beqz    $k1, exc_common         # Index Writeback Invalidate D: C
@@ -124,6 +124,50 @@ refill_slow:                        # trap_entry(1): came through refill
     .org    0x200
     j       exc_common
     nop
+
+/*
+ * GHFC (k1 = GuestCtl0, k0 = Cause): a guest with a core software
+ * interrupt enabled runs with GuestCtl0.MC, so its exception entries and
+ * its ERETs exit here (hv/core/sched.c, virq_soft_mode). Entry (guest EXL
+ * or ERL now 1): CP0 = 1, the handler's CP0 instructions run natively.
+ * ERET (back to task level): CP0 = 0 again, unless its Cause.IP1:0 rose
+ * since the last sample (a yield its handler asked for) or an offered
+ * interrupt was taken meanwhile: C then raises the flag, records and
+ * re-offers. EPC is already the guest's new PC. Anything else a non-GPSI
+ * exit: exc_common (2 cycles for this check). Cycles: entry ~20, ERET ~30.
+ */
+not_gpsi:
+    xori    $t0, $t1, EXCCODE_GE << 5 | GEXC_GHFC
+    bnez    $t0, exc_common
+    lui     $t3, GUESTCTL0_CP0 >> 16
+    mfgc0   $t0, $12, 0             # guest Status
+    andi    $t0, $t0, ST0_EXL | ST0_ERL
+    beqz    $t0, 1f
+    mfgc0   $t4, $13, 0             # guest Cause
+    or      $k1, $k1, $t3           # entered a handler: CP0 on
+    mtc0    $k1, $12, 6
+    ehb
+    eret
+1:  mfc0    $t5, $10, 4             # GuestCtl1: ID in 2:0
+    andi    $t4, $t4, CAUSEF_IP0 | CAUSEF_IP1
+    andi    $t5, $t5, 7
+    sll     $t5, $t5, 2
+    lui     $t6, %hi(arch_soft_ip)
+    addu    $t6, $t6, $t5
+    lw      $t7, %lo(arch_soft_ip)($t6)
+    nor     $t8, $t7, $zero
+    and     $t8, $t8, $t4           # rose since the last sample
+    bnez    $t8, exc_common
+    lui     $t0, %hi(virq_offered)
+    lw      $t0, %lo(virq_offered)($t0)
+    mfc0    $t1, $10, 5             # GuestCtl2
+    bne     $t0, $t1, exc_common    # an offered interrupt was taken
+    sw      $t4, %lo(arch_soft_ip)($t6) # a fall: recorded (C agrees)
+    nor     $t3, $t3, $zero
+    and     $k1, $k1, $t3           # task level: CP0 off
+    mtc0    $k1, $12, 6
+    ehb
+    eret
 
 /*
  * HYPCALL (k0 = Cause). Hypercall 0 (version: v0 = ABI, v1 =
@@ -180,6 +224,8 @@ ll_detour_end:
     mtgc0   $t3, $14, 0             # guest EPC
     lw      $t3, 12($t2)
     mtc0    $t3, $14                # its PC
+    lw      $t3, 20($t2)
+    mtc0    $t3, $12, 6             # GuestCtl0 (MC, CP0 back)
     mfc0    $t3, $12
     ori     $t3, $t3, 1             # root IE back
     mtc0    $t3, $12
@@ -325,6 +371,99 @@ arch_gpr_set:
     wrpgpr  $\n, $a1
     .endr
     .end arch_gpr_set
+
+/* ---- guest CP0 by number (reg * 8 + sel), for hv/core/gpsi.c's emulation
+ * of a task's MFC0/MTC0: the registers a task of a bare-metal firmware
+ * uses. arch_gc0_read(rs, &v) / arch_gc0_write(rs, v): 0 when rs is not
+ * one of them. A linear search of the byte list (bounded: its length),
+ * then the stub: read 8 bytes, write 16 (MTGC0, EHB). ------------------- */
+#define GC0_R(r, s) .byte r * 8 + s
+    .macro gc0_rd_stub r, s
+    jr      $t4
+    mfgc0   $v0, $\r, \s
+    .endm
+    .macro gc0_wr_stub r, s
+    mtgc0   $a1, $\r, \s
+    ehb
+    jr      $ra
+    nop
+    .endm
+    .section .rodata
+gc0_rd_list:                        # the order of the read stubs
+    GC0_R(12, 0); GC0_R(13, 0); GC0_R(14, 0); GC0_R(30, 0); GC0_R(12, 1)
+    GC0_R(15, 1); GC0_R(4, 2); GC0_R(7, 0); GC0_R(4, 0); GC0_R(31, 2)
+    GC0_R(31, 3); GC0_R(8, 0); GC0_R(8, 1); GC0_R(8, 2); GC0_R(14, 2)
+    GC0_R(16, 0); GC0_R(16, 1); GC0_R(16, 3); GC0_R(16, 5)
+gc0_rd_end:
+gc0_wr_list:                        # the order of the write stubs
+    GC0_R(14, 0); GC0_R(30, 0); GC0_R(12, 1); GC0_R(15, 1); GC0_R(4, 2)
+    GC0_R(7, 0); GC0_R(4, 0); GC0_R(31, 2); GC0_R(31, 3)
+gc0_wr_end:
+    .text
+    .globl arch_gc0_read
+    .ent arch_gc0_read
+arch_gc0_read:
+    la      $t0, gc0_rd_list
+    la      $t1, gc0_rd_end
+    la      $t3, 2f
+1:  lbu     $t2, 0($t0)
+    beq     $t2, $a0, 3f
+    addiu   $t0, $t0, 1
+    bne     $t0, $t1, 1b
+    addiu   $t3, $t3, 8
+    jr      $ra
+    move    $v0, $zero
+3:  jalr    $t4, $t3                # the stub: v0 = the register
+    nop
+    sw      $v0, 0($a1)
+    jr      $ra
+    li      $v0, 1
+2:  gc0_rd_stub 12, 0
+    gc0_rd_stub 13, 0
+    gc0_rd_stub 14, 0
+    gc0_rd_stub 30, 0
+    gc0_rd_stub 12, 1
+    gc0_rd_stub 15, 1
+    gc0_rd_stub 4, 2
+    gc0_rd_stub 7, 0
+    gc0_rd_stub 4, 0
+    gc0_rd_stub 31, 2
+    gc0_rd_stub 31, 3
+    gc0_rd_stub 8, 0
+    gc0_rd_stub 8, 1
+    gc0_rd_stub 8, 2
+    gc0_rd_stub 14, 2
+    gc0_rd_stub 16, 0
+    gc0_rd_stub 16, 1
+    gc0_rd_stub 16, 3
+    gc0_rd_stub 16, 5
+    .end arch_gc0_read
+
+    .globl arch_gc0_write
+    .ent arch_gc0_write
+arch_gc0_write:
+    la      $t0, gc0_wr_list
+    la      $t1, gc0_wr_end
+    la      $t3, 2f
+1:  lbu     $t2, 0($t0)
+    beq     $t2, $a0, 3f
+    addiu   $t0, $t0, 1
+    bne     $t0, $t1, 1b
+    addiu   $t3, $t3, 16
+    jr      $ra
+    move    $v0, $zero
+3:  jr      $t3                     # the stub returns to the caller
+    li      $v0, 1
+2:  gc0_wr_stub 14, 0
+    gc0_wr_stub 30, 0
+    gc0_wr_stub 12, 1
+    gc0_wr_stub 15, 1
+    gc0_wr_stub 4, 2
+    gc0_wr_stub 7, 0
+    gc0_wr_stub 4, 0
+    gc0_wr_stub 31, 2
+    gc0_wr_stub 31, 3
+    .end arch_gc0_write
 
 /* ---- FPU: struct fpu_ctx { u64 fpr[32]; u32 fcsr; } ------------------- */
 /* FR = 0: the 16 even doubles hold all 32 singles; FR = 1: all 32. */

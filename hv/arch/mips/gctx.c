@@ -87,6 +87,7 @@ void arch_guest_tlb_load(const struct arch_tlbe *t)
 
 /* ---- the LL-bit detour (entry.S, ll_detour_end) ---------------------------- */
 struct arch_ll arch_ll;
+uint32_t arch_soft_ip[8];
 extern const uint32_t arch_ll_stub[];
 
 /* The wired root TLB entry 0 maps the stub page at ARCH_LL_STUB_GPA for
@@ -112,6 +113,10 @@ void arch_ll_detour(uint32_t pc)
     arch_ll.gepc = read_gc0_epc();
     arch_ll.pc = pc;
     arch_ll.pending = 1;
+    /* the stub's guest ERET runs natively and is no GHFC exit
+     * (GuestCtl0.CP0 = 1, MC = 0 for the detour) */
+    arch_ll.gctl0 = read_c0_guestctl0();
+    write_c0_guestctl0((arch_ll.gctl0 & ~GUESTCTL0_MC) | GUESTCTL0_CP0);
     write_gc0_status((st & ~(ST0_ERL | ST0_IE | ST0_KSU)) | ST0_EXL);
     write_gc0_epc(arch_ll.stub4);
     write_c0_epc(arch_ll.stub4 - 4);

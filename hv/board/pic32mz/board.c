@@ -91,6 +91,7 @@ void board_init(void)
     console_init();
     intc_init();
     emu_init();
+    vsys_init();
     board_irq_enable(board_console_rx_vector, 2); /* URXISEL = 0: a character waits */
 }
 

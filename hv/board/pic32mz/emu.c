@@ -33,6 +33,8 @@
 #define NCORE 8u
 #define NIRQ (CONFIG_MAX_GUEST_IRQS + NCORE)
 #define SLOT_CT   0u /* core timer */
+#define SLOT_CS0  1u /* core software interrupts 0 and 1: slots 1, 2 */
+#define SLOT_CS1  2u
 #define SLOT_UERR 5u /* console UART fault, RX, TX: slots 5, 6, 7 */
 #define SLOT_URX  6u
 #define SLOT_UTX  7u
@@ -45,11 +47,13 @@ static uint8_t core_vectors[NCORE] = {0, 1, 2, 104, 105};
 struct vevic {
     uint32_t intcon, priss, iptmr, intstat;
     uint32_t off[NIRQ];
-    uint8_t ipc[NIRQ];      /* IP << 2 | IS */
+    /* IP << 2 | IS (the IPCn field) << 8 | 255 - the vector: compared
+     * as a number, the controller's order (board_virq_pending) */
+    uint16_t key[NIRQ];
     uint8_t ifs_iec[NIRQ];  /* VF_*: change through vf_set */
     uint32_t act;           /* bit i: slot i has flag and enable */
     uint8_t offered;        /* slot offered through GuestCtl2 (+1; 0 none) */
-};
+} __attribute__((aligned(128))); /* a power of two: vevic[g - 1] without a multiply */
 
 struct vuart {
     uint32_t mode, sta, brg;
@@ -118,6 +122,9 @@ HOT_O2 static void vf_raise(guest_id_t g, unsigned i)
 /* bit g: guest g's pending interrupts may have changed since
  * board_virq_pending looked (board.h: board_virq_changed) */
 uint8_t board_virq_dirty;
+/* bit g: guest g has a core software interrupt enabled (IEC0 CS0IE or
+ * CS1IE): the core watches its Cause.IP1:0 more closely (board.h) */
+uint8_t board_virq_soft_on;
 #define virq_changed board_virq_dirty
 static struct vuart vuart[CONFIG_NR_GUESTS];
 
@@ -130,6 +137,9 @@ uint32_t uart_fast[CONFIG_NR_GUESTS][UART_FAST_WORDS];
 _Static_assert(UART_FAST_WORDS * 4 == 1 << UART_FAST_SHIFT, "fast.S's uart_fast layout");
 
 #define INTCON_W 0x0000171fu /* INTxEP, TPC, MVEC */
+/* the offset the controller presents for every vector in single-vector
+ * mode (DS60001320 sec. 7: MVEC = 0, the core's EBase + 0x200) */
+#define EVIC_SINGLE_VOFF 0x200u
 #define VOFF_W   0x0003fffeu
 #define USTA_W   0x01fffc22u /* ADDEN URXISEL UTXEN UTXBRK URXEN UTXINV UTXISEL ADDR ADM_EN, OERR */
 
@@ -270,9 +280,9 @@ static uint32_t evic_vectors(guest_id_t g, unsigned kind, unsigned n, bool put, 
             if (i < 0)
                 continue;
             if (put)
-                e->ipc[i] = (uint8_t)((val >> (8 * b)) & 0x1f);
+                e->key[i] = (uint16_t)(((val >> (8 * b)) & 0x1f) << 8 | (255u - (4 * n + b)));
             else
-                out |= (uint32_t)e->ipc[i] << (8 * b);
+                out |= (uint32_t)(e->key[i] >> 8) << (8 * b);
         }
         return out;
     }
@@ -327,8 +337,11 @@ HOT_O2 bool evic_read(guest_id_t g, uint32_t off, uint32_t *word)
         *word = V_IEC(g, n);
     } else if (kind == EV_OFF || (kind == EV_IPC && !(off & 0xc)))
         *word = evic_vectors(g, kind, n, false, 0);
-    else if (r && !(off & 0xc))
+    else if (r && !(off & 0xc)) {
+        if (off == 0x020)
+            hv_virq_sync(g); /* an interrupt taken since this exit began: INTSTAT names it */
         *word = *r;
+    }
     return true;
 }
 
@@ -343,6 +356,13 @@ HOT_O2 bool evic_write(guest_id_t g, uint32_t off, uint32_t word, uint32_t lanes
             return true;
         evic_flip(g, kind == EV_IFS ? VF_IFS : VF_IEC, n, changed);
         virq_changed |= 1u << g;
+        if (kind == EV_IEC && n == 0 && (changed & 6u)) { /* CS0IE, CS1IE */
+            uint8_t on = (vevic[g - 1].ifs_iec[SLOT_CS0] | vevic[g - 1].ifs_iec[SLOT_CS1]) & VF_IEC;
+            uint8_t was = board_virq_soft_on;
+            board_virq_soft_on = (uint8_t)((was & ~(1u << g)) | (on ? 1u << g : 0));
+            if (board_virq_soft_on != was)
+                hv_virq_soft_changed(g);
+        }
         /* a persistent UART source raises its flag again (its other
          * changes call vuart_irq_update themselves) */
         if (changed & uart_word[n])
@@ -361,6 +381,7 @@ HOT_O2 bool evic_write(guest_id_t g, uint32_t off, uint32_t word, uint32_t lanes
     } else if (r && (off & ~0xfu) != 0x020) { /* INTSTAT is read-only */
         uint32_t v = sfr_alias_op(*r, off, word, lanes);
         *r = (off & ~0xfu) == 0 ? v & INTCON_W : v;
+        virq_changed |= 1u << g; /* MVEC: the offset of what is offered */
     }
     return true;
 }
@@ -373,6 +394,7 @@ void evic_reset(guest_id_t g)
         if (e->ifs_iec[i])
             evic_real_sync(gc->irqs[i - NCORE], e->ifs_iec[i], 0);
     *e = (struct vevic){0};
+    board_virq_soft_on &= (uint8_t)~(1u << g);
     for (unsigned k = 0; k < EVIC_FAST_REAL; k++)
         evic_fast[g - 1][k] = 0;
     virq_changed |= 1u << g;
@@ -391,24 +413,27 @@ HOT_O2 void board_virq_raise(guest_id_t g, irq_t v)
 }
 
 /* Highest priority first, then the higher subpriority, then the lower
- * vector (the order the controller uses). */
+ * vector (the order the controller uses: DS60001320 sec. 7, "Interrupt
+ * priorities"; slots are not in vector order, so the vector is part of
+ * the key). The offset: OFFx in multi-vector mode (INTCON.MVEC = 1),
+ * 0x200 for every vector in single-vector mode (MVEC = 0, the reset
+ * value), as the controller presents it to the core in EIC mode. */
 HOT_O2 bool board_virq_pending(guest_id_t g, unsigned *level, uint32_t *voff)
 {
-    const struct tvp_guest *gc = guest(g);
     struct vevic *e = &vevic[g - 1];
+    const uint16_t *keys = e->key;
     unsigned best = 0, slot = 0;
     virq_changed &= ~(1u << g);
     for (uint32_t m = e->act; m; m &= m - 1) { /* slots with flag and enable */
         unsigned i = 31u - (unsigned)__builtin_clz(m & -m);
-        unsigned pri = e->ipc[i]; /* IP << 2 | IS: compares as the controller does */
-        if ((pri >> 2) && pri > best) {
-            best = pri;
+        unsigned key = keys[i]; /* priority, sub-priority, then the lower vector */
+        if ((key >> 10) && key > best) {
+            best = key;
             slot = i;
         }
     }
-    (void)gc;
-    *level = best >> 2;
-    *voff = best ? e->off[slot] : 0;
+    *level = best >> 10;
+    *voff = !best ? 0 : (e->intcon & INTCON_MVEC) ? e->off[slot] : EVIC_SINGLE_VOFF;
     e->offered = best ? (uint8_t)(slot + 1) : 0;
     return best != 0;
 }
@@ -420,8 +445,22 @@ void board_virq_taken(guest_id_t g)
     struct vevic *e = &vevic[g - 1];
     if (e->offered) {
         unsigned i = e->offered - 1u;
-        e->intstat = slot_vector(guest(g), i) | (uint32_t)(e->ipc[i] >> 2) << 8;
+        e->intstat = slot_vec[g - 1][i] | (uint32_t)(e->key[i] >> 10) << 8;
+        e->offered = 0; /* recorded once (hv_virq_sync may have been first) */
     }
+}
+
+/* Guest g's Cause.IP0 (bit 0 of rise) or IP1 (bit 1) went from 0 to 1:
+ * the controller sets CS0IF / CS1IF on that edge, whatever the enables
+ * say (DS60001320 sec. 7, "Core software interrupts"); the flag stays
+ * until the guest clears it, the Cause bit until the guest clears that. */
+void board_virq_soft(guest_id_t g, unsigned rise)
+{
+    if (rise & 1)
+        vf_raise(g, SLOT_CS0);
+    if (rise & 2)
+        vf_raise(g, SLOT_CS1);
+    virq_changed |= 1u << g;
 }
 
 void board_vtimer_fire(guest_id_t g)
@@ -693,4 +732,5 @@ void board_guest_reset(guest_id_t g)
 {
     evic_reset(g);
     vuart_reset(g);
+    vsys_reset(g);
 }

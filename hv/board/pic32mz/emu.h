@@ -43,6 +43,8 @@ bool vuart_read(guest_id_t g, uint32_t off, uint32_t *word);
 bool vuart_write(guest_id_t g, uint32_t off, uint32_t word, uint32_t lanes);
 void vuart_reset(guest_id_t g);
 void vuart_irq_update(guest_id_t g);
+void vsys_init(void);             /* vsys.c: a guest's reset control */
+void vsys_reset(guest_id_t g);
 
 
 /* An SFR write through the CLR/SET/INV aliases at +4/+8/+C (off & 0xc),

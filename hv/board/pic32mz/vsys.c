@@ -1,0 +1,154 @@
+/*
+ * A guest's own reset control: the few system registers of the "cfg" and
+ * "osc" blocks (write-ignore for guests: the clock and the locks are the
+ * hypervisor's) that a firmware uses to reset itself and to learn why it
+ * started (PIC32MZ EF datasheet DS60001320, sec. 6 "Resets", and the
+ * PIC32 family reference manual, sec. 7 "Resets"):
+ *
+ *   SYSKEY  0xBF800030  0xAA996655 then 0x556699AA unlock; any other
+ *                       write locks again (per guest)
+ *   RCON    0xBF801240  why the guest (re)started: the chip's own value
+ *                       at the hypervisor's start, then its own writes;
+ *                       SWR (bit 6) added by its software reset
+ *   RSWRST  0xBF801250  SWRST (bit 0) settable while unlocked; the read
+ *                       that follows resets the guest (and only it)
+ *   WDTCON  0xBF800800  its own watchdog (sec. 26 "Watchdog timer"): ON
+ *                       (15; held on by DEVCFG1.FWDTEN), RUNDIV (12:8)
+ *                       = DEVCFG1.WDTPS of its image, the clear key
+ *                       0x5743 in the upper halfword; timed by the core
+ *                       (hv/core/wdt.c), RCON.WDTO on its expiry
+ *
+ * Everything else in those blocks stays as the device list says (reads
+ * forwarded, writes dropped).
+ */
+#include "../board.h"
+#include "emu.h"
+#include "pic32mz.h"
+#include "tinyvp_limits.h"
+
+#define SYSKEY_PA 0x1f800030u
+#define RCON_PA   0x1f801240u
+#define RSWRST_PA 0x1f801250u
+#define WDTCON_PA 0x1f800800u
+#define DEVCFG1_GPA 0x1fc0ffc8u /* its image's DEVCFG1, in its boot flash */
+#define RCON_SWR  (1u << 6)
+#define RCON_WDTO (1u << 4)
+#define WDTCON_ON (1u << 15)
+#define WDT_CLRKEY 0x5743u
+#define DEVCFG1_FWDTEN (1u << 23)
+#define DEVCFG1_WDTPS_SHIFT 16
+#define RCON_W    0x0c0002ffu /* the bits software may change */
+
+struct vsys {
+    uint32_t rcon;
+    uint8_t unlock; /* 0 locked, 1 first key seen, 2 unlocked */
+    uint8_t swrst;
+    uint8_t wdt_on, wdt_ps, fwdten;
+};
+static struct vsys vsys[CONFIG_NR_GUESTS];
+
+/* At boot: every guest starts as the chip did. */
+void vsys_init(void)
+{
+    uint32_t rcon = SFR(RCON_PA | 0xa0000000u);
+    for (unsigned g = 0; g < CONFIG_NR_GUESTS; g++)
+        vsys[g] = (struct vsys){.rcon = rcon};
+}
+
+/* The guest's DEVCFG1 as its image holds it (its boot-flash view, from
+ * vpconf's regions); erased (all ones) when it has none there. */
+static uint32_t guest_devcfg1(guest_id_t g)
+{
+    const struct tvp_guest *gc = &tvp_guests[g - 1];
+    for (unsigned i = 0; i < gc->nr_regions; i++) {
+        const struct tvp_mem_region *r = &gc->regions[i];
+        if (r->kind == TVP_MEM_BOOT && DEVCFG1_GPA - r->gpa < r->size)
+            return SFR(0xa0000000u | (r->rpa + (DEVCFG1_GPA - r->gpa)));
+    }
+    return 0xffffffffu;
+}
+
+/* Its watchdog from its DEVCFG1 (on with FWDTEN; 2^WDTPS ms, WDTPS above
+ * 20 taken as 20, as vpsim does) and its WDTCON.ON. */
+static void wdt_apply(guest_id_t g)
+{
+    struct vsys *s = &vsys[g - 1];
+    unsigned ps = s->wdt_ps > 20 ? 20 : s->wdt_ps;
+    hv_wdt_control(g, s->wdt_on || s->fwdten, (uint64_t)(CONFIG_COUNT_HZ / 1000u) * (1u << ps)); /* widening multiply: no libgcc */
+}
+
+/* The guest restarts: locked, SWRST clear, its watchdog as its DEVCFG1
+ * says; RCON keeps its history. */
+void vsys_reset(guest_id_t g)
+{
+    struct vsys *s = &vsys[g - 1];
+    uint32_t d1 = guest_devcfg1(g);
+    s->unlock = 0;
+    s->swrst = 0;
+    s->wdt_on = 0;
+    /* erased words (no DEVCFG in its image): off, as on the Wi-FIRE,
+     * whose programmed words turn the watchdog off (vpsim's default) */
+    s->fwdten = d1 != 0xffffffffu && (d1 & DEVCFG1_FWDTEN);
+    s->wdt_ps = (uint8_t)((d1 >> DEVCFG1_WDTPS_SHIFT) & 0x1f);
+    wdt_apply(g);
+}
+
+void board_wdt_timeout(guest_id_t g)
+{
+    vsys[g - 1].rcon |= RCON_WDTO;
+}
+
+bool board_sys_write(guest_id_t g, uint32_t wa, uint32_t val, uint32_t lanes)
+{
+    struct vsys *s = &vsys[g - 1];
+    switch (wa & ~0xcu) {
+    case SYSKEY_PA:
+        if ((wa & 0xc) || lanes != 0xffffffffu)
+            s->unlock = 0;
+        else if (val == SYSKEY_1)
+            s->unlock = 1;
+        else
+            s->unlock = (s->unlock == 1 && val == SYSKEY_2) ? 2 : 0;
+        return true;
+    case RCON_PA:
+        s->rcon = (s->rcon & ~RCON_W) | (sfr_alias_op(s->rcon, wa, val, lanes) & RCON_W);
+        return true;
+    case RSWRST_PA:
+        if (s->unlock == 2)
+            s->swrst = (uint8_t)(sfr_alias_op(s->swrst, wa, val, lanes) & 1);
+        return true;
+    case WDTCON_PA: {
+        uint32_t was = s->wdt_on;
+        s->wdt_on = (sfr_alias_op(s->wdt_on ? WDTCON_ON : 0, wa, val, lanes) & WDTCON_ON) != 0;
+        if (s->wdt_on != was)
+            wdt_apply(g);
+        if (!(wa & 0xc) && (lanes & 0xffff0000u) == 0xffff0000u && (val >> 16) == WDT_CLRKEY)
+            hv_wdt_clear(g);
+        return true;
+    }
+    default:
+        return false;
+    }
+}
+
+bool board_sys_read(guest_id_t g, uint32_t pa, uint32_t *word)
+{
+    struct vsys *s = &vsys[g - 1];
+    switch (pa & ~0xfu) {
+    case RCON_PA:
+        *word = (pa & 0xc) ? 0 : s->rcon;
+        return true;
+    case WDTCON_PA:
+        *word = (pa & 0xc) ? 0 : ((s->wdt_on || s->fwdten) ? WDTCON_ON : 0) | (uint32_t)s->wdt_ps << 8;
+        return true;
+    case RSWRST_PA:
+        *word = (pa & 0xc) ? 0 : s->swrst;
+        if (!(pa & 0xc) && s->swrst) { /* the read that performs the reset */
+            s->rcon |= RCON_SWR;
+            hv_guest_sw_reset(g);
+        }
+        return true;
+    default:
+        return false;
+    }
+}

@@ -1,0 +1,119 @@
+/*
+ * A guest's own watchdog, as the PIC32MZ's WDT behaves for a bare
+ * firmware (DS60001320 sec. 26 "Watchdog timer"): on from its image's
+ * DEVCFG1.FWDTEN or by WDTCON.ON, a period of 2^WDTPS ms, cleared by the
+ * key 0x5743 in WDTCON's upper halfword (the board decodes the register,
+ * vsys.c, and calls hv_wdt_*). The hypervisor times it in the guest's own
+ * windows only: a partition is not blamed for time it was not given. It
+ * counts down while the guest's window is open (an EV_WDT event at the
+ * Count its budget runs out) and keeps what is left while it is closed.
+ * On expiry the health monitor applies the guest's policy: a guest with
+ * `on_fault: stop` is stopped, every other one restarts with RCON.WDTO
+ * (the chip's watchdog reset, for that guest only).
+ */
+#include "hv.h"
+
+/* A period is up to 2^20 ms (1,048 s, more than 2^32 ticks): kept in 64
+ * bits and armed in steps of at most 2^30 ticks (the event queue takes
+ * deadlines less than 2^31 ticks ahead). */
+#define WDT_STEP (1u << 30)
+struct vwdt {
+    uint8_t on, armed;
+    uint64_t period; /* ticks of the guest's window time */
+    uint64_t left;   /* while not armed; while armed, what is left after due */
+    uint32_t due;    /* Count the armed step runs out (armed) */
+};
+static struct vwdt vwdt[CONFIG_NR_GUESTS];
+
+static void wdt_arm(struct vcpu *v, uint32_t now)
+{
+    struct vwdt *w = &vwdt[idx_of(v)];
+    uint32_t step = w->left > WDT_STEP ? WDT_STEP : (uint32_t)w->left;
+    w->armed = 1;
+    w->left -= step;
+    w->due = now + step;
+    ev_set(EV_WDT(idx_of(v)), w->due);
+}
+
+static void wdt_disarm(struct vcpu *v, uint32_t now)
+{
+    struct vwdt *w = &vwdt[idx_of(v)];
+    if (!w->armed)
+        return;
+    int32_t left = (int32_t)(w->due - now); /* a step: less than 2^31 */
+    w->left += left > 0 ? (uint32_t)left : 0;
+    if (!w->left)
+        w->left = 1; /* due at once in its next window */
+    w->armed = 0;
+    ev_cancel(EV_WDT(idx_of(v)));
+}
+
+/* A full period from now (counted while its window is open). */
+static void wdt_restart(struct vcpu *v)
+{
+    struct vwdt *w = &vwdt[idx_of(v)];
+    uint32_t now = read_c0_count();
+    wdt_disarm(v, now);
+    w->left = w->period;
+    if (w->on && sched_window_open(v))
+        wdt_arm(v, now);
+}
+
+/* board.h: the guest's watchdog on or off, with its period in ticks;
+ * turning it on starts a full period. */
+void hv_wdt_control(guest_id_t g, bool on, uint64_t period)
+{
+    struct vcpu *v = vcpu_of(g);
+    struct vwdt *w = &vwdt[idx_of(v)];
+    if (w->on && on && w->period == period)
+        return;
+    w->on = on;
+    w->period = period ? period : 1;
+    wdt_restart(v);
+}
+
+/* board.h: the guest cleared its watchdog: a full period again. */
+void hv_wdt_clear(guest_id_t g)
+{
+    struct vcpu *v = vcpu_of(g);
+    if (vwdt[idx_of(v)].on)
+        wdt_restart(v);
+}
+
+/* sched.c: v's window opens (at Count now) or closes. */
+void wdt_window(struct vcpu *v, bool open, uint32_t now)
+{
+    struct vwdt *w = &vwdt[idx_of(v)];
+    if (!w->on)
+        return;
+    if (open && !w->armed)
+        wdt_arm(v, now);
+    else if (!open)
+        wdt_disarm(v, now);
+}
+
+/* EV_WDT: v's watchdog ran out inside its windows. */
+void wdt_expired(struct vcpu *v)
+{
+    struct vwdt *w = &vwdt[idx_of(v)];
+    w->armed = 0;
+    if (!w->on || v->state == VCPU_STOPPED)
+        return;
+    if (w->left) { /* a long period: its next step */
+        wdt_arm(v, w->due);
+        return;
+    }
+    hv_printf("tinyVP: guest %s: watchdog timeout: %s\n", v->cfg->name,
+              v->cfg->on_fault == TVP_ON_FAULT_STOP ? "stop" : "restart");
+    if (v->cfg->on_fault == TVP_ON_FAULT_STOP) {
+        w->on = 0;
+        vcpu_stop(v);
+        return;
+    }
+    board_wdt_timeout(v->id); /* its RCON: WDTO */
+    w->on = 0;
+    vcpu_reset(v);            /* its watchdog: from its DEVCFG1 again */
+    v->restarts++;
+    if (cur == v)
+        board_virq_dirty |= (uint8_t)(1u << v->id); /* resumed at its entry */
+}
