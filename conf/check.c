@@ -161,11 +161,11 @@ static uint8_t cache_of(int y, uint8_t dflt)
 /* ---- one guest ------------------------------------------------------------ */
 
 static void check_image(struct model *m, struct m_guest *g, int gi, const struct check_opts *o,
-                        uint32_t *need_flash, uint32_t *need_boot)
+                        uint32_t *need_flash, uint32_t *need_boot, uint32_t *need_boot2)
 {
     const struct chip *c = m->chip;
     struct pos ip = ytree_at("guests/%d/image", gi);
-    *need_flash = *need_boot = 0;
+    *need_flash = *need_boot = *need_boot2 = 0;
     g->image_path = find_image(o, g->y->image);
     if (!g->image_path) {
         char dirs[512] = "";
@@ -193,23 +193,55 @@ static void check_image(struct model *m, struct m_guest *g, int gi, const struct
         return;
     }
     g->img_ok = 1;
+    /* Boot flash as the chip shows it (DS60001320 Section 4, "Boot Flash"):
+     * panel 1 at its own address and at the lower boot alias, panel 2 at
+     * its own address and at the upper alias (no panel swap). Content a
+     * toolchain put at a panel's own address (BF1/BF2 configuration words)
+     * is that alias's content: it is folded onto the alias here, and the
+     * guest also sees its panel at the panel's address. */
+    const uint32_t lo = c->boot_base, up = c->boot_base + c->boot_upper_off, sz = c->boot_view_size;
+    for (size_t i = 0; i < g->img.nsegs; i++) {
+        struct image_seg *s = &g->img.segs[i];
+        uint32_t end = s->addr + s->size;
+        if (s->addr >= lo + c->boot_panel_off && end <= lo + c->boot_panel_off + sz) {
+            s->addr -= c->boot_panel_off, g->boot_panel_seen |= 1;
+        } else if (s->addr >= up + c->boot_panel_off && end <= up + c->boot_panel_off + sz) {
+            s->addr -= c->boot_panel_off, g->boot_panel_seen |= 2;
+        }
+    }
+    for (size_t i = 0; i < g->img.nsegs; i++)
+        for (size_t j = 0; j < i; j++) {
+            const struct image_seg *a = &g->img.segs[i], *b = &g->img.segs[j];
+            if (a->addr < b->addr + b->size && b->addr < a->addr + a->size &&
+                a->addr >= lo && a->addr < up + sz) {
+                uint32_t at = a->addr > b->addr ? a->addr : b->addr;
+                diag_error(ip, "image '%s' of guest '%s' holds boot flash 0x%08x twice, at a boot alias "
+                           "and at its panel's own address (0x%08x): the two are one memory on the chip",
+                           g->y->image, g->name, at, at + c->boot_panel_off);
+                g->img_ok = 0;
+                return;
+            }
+        }
     for (size_t i = 0; i < g->img.nsegs; i++) {
         const struct image_seg *s = &g->img.segs[i];
         uint32_t end = s->addr + s->size;
         if (s->addr >= c->flash_base && end <= c->flash_base + c->flash_size) {
             if (end - c->flash_base > *need_flash) *need_flash = end - c->flash_base;
-        } else if (s->addr >= c->boot_base && end <= c->boot_base + c->boot_view_size) {
-            if (end - c->boot_base > *need_boot) *need_boot = end - c->boot_base;
+        } else if (s->addr >= lo && end <= lo + sz) {
+            if (end - lo > *need_boot) *need_boot = end - lo;
+        } else if (s->addr >= up && end <= up + sz) {
+            if (end - up > *need_boot2) *need_boot2 = end - up;
         } else {
             diag_error(ip, "image segment 0x%08x..0x%08x (%u bytes) of '%s' is outside the guest's "
                        "map: a guest image may hold program flash (0x%08x..0x%08x) and boot flash "
-                       "(0x%08x..0x%08x) content only", s->addr, end - 1, s->size, g->y->image,
-                       c->flash_base, c->flash_base + c->flash_size - 1, c->boot_base,
-                       c->boot_base + c->boot_view_size - 1);
+                       "(0x%08x..0x%08x, 0x%08x..0x%08x and the panels 0x%08x.., 0x%08x..) content only",
+                       s->addr, end - 1, s->size, g->y->image, c->flash_base, c->flash_base + c->flash_size - 1,
+                       lo, lo + sz - 1, up, up + sz - 1, lo + c->boot_panel_off, up + c->boot_panel_off);
         }
     }
     *need_flash = align_up(*need_flash, PAGE);
     *need_boot = align_up(*need_boot, PAGE);
+    *need_boot2 = align_up(*need_boot2, PAGE);
 }
 
 static void check_devices(struct model *m, struct m_guest *g, int gi)
@@ -384,7 +416,7 @@ static void check_guest(struct model *m, struct m_guest *g, int gi, const struct
     const struct y_guest *y = g->y;
     char b1[32], b2[32];
 
-    uint32_t ram = 0, flash = 0, boot = 0, need_flash, need_boot;
+    uint32_t ram = 0, flash = 0, boot = 0, need_flash, need_boot, need_boot2;
     struct pos ram_p = ytree_at("guests/%d/ram", gi);
     if (!get_size(y->ram, ram_p, "ram", &ram)) {
         if (!ram)
@@ -394,7 +426,7 @@ static void check_guest(struct model *m, struct m_guest *g, int gi, const struct
         if (ram > c->ram_size)
             diag_error(ram_p, "'ram': %s is more than the chip's %s of RAM", SZ(b1, ram), SZ(b2, c->ram_size));
     }
-    check_image(m, g, gi, o, &need_flash, &need_boot);
+    check_image(m, g, gi, o, &need_flash, &need_boot, &need_boot2);
 
     struct pos fl_p = ytree_at("guests/%d/flash", gi);
     flash = need_flash;
@@ -438,9 +470,25 @@ static void check_guest(struct model *m, struct m_guest *g, int gi, const struct
                 r->fixed = 1, r->pos = p;
         }
     }
+    struct m_region *b1r = NULL, *b2r = NULL;
     if (boot && !(boot % PAGE) && boot <= c->boot_view_size)
-        add_region(g, "boot_flash", TVP_MEM_BOOT, c->boot_base, boot, TVP_PERM_R | TVP_PERM_X, TVP_CACHE_WB, 1,
-                   y->boot_flash ? bo_p : ytree_at("guests/%d/image", gi));
+        b1r = add_region(g, "boot_flash", TVP_MEM_BOOT, c->boot_base, boot, TVP_PERM_R | TVP_PERM_X, TVP_CACHE_WB,
+                         1, y->boot_flash ? bo_p : ytree_at("guests/%d/image", gi));
+    /* panel 2 (upper alias): as much as its image holds; each panel also at
+     * its own address when the image put content there (an alias of the
+     * same real pages, placed with its panel) */
+    if (need_boot2)
+        b2r = add_region(g, "boot_flash2", TVP_MEM_BOOT, c->boot_base + c->boot_upper_off, need_boot2,
+                         TVP_PERM_R | TVP_PERM_X, TVP_CACHE_WB, 1, ytree_at("guests/%d/image", gi));
+    struct m_region *al;
+    if (b1r && (g->boot_panel_seen & 1) &&
+        (al = add_region(g, "boot_panel1", TVP_MEM_BOOT, c->boot_base + c->boot_panel_off, b1r->size,
+                         TVP_PERM_R | TVP_PERM_X, TVP_CACHE_WB, -1, b1r->pos)))
+        al->alias = (int)(b1r - g->regions) + 1;
+    if (b2r && (g->boot_panel_seen & 2) &&
+        (al = add_region(g, "boot_panel2", TVP_MEM_BOOT, c->boot_base + c->boot_upper_off + c->boot_panel_off,
+                         b2r->size, TVP_PERM_R | TVP_PERM_X, TVP_CACHE_WB, -1, b2r->pos)))
+        al->alias = (int)(b2r - g->regions) + 1;
 
     /* extra regions */
     for (unsigned i = 0; i < y->regions_count; i++) {
@@ -770,6 +818,16 @@ static void place(struct model *m)
             }
             claim(r->rpa, r->size, own, r->pos);
             r->placed = 1;
+        }
+    }
+    /* aliases: the same real pages as the region they show again */
+    for (int gi = 0; gi < m->nr_guests; gi++) {
+        struct m_guest *g = &m->guests[gi];
+        for (int k = 0; k < g->nr_regions; k++) {
+            struct m_region *r = &g->regions[k];
+            if (!r->alias) continue;
+            const struct m_region *of = &g->regions[r->alias - 1];
+            r->rpa = of->rpa, r->placed = of->placed;
         }
     }
     /* identity DMA zones outside guest RAM were fixed; check they are RAM */

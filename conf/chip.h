@@ -76,6 +76,8 @@ struct chip {
     uint32_t ram_base, ram_size;
     uint32_t flash_base, flash_size;
     uint32_t boot_base, boot_view_size;  /* lower boot alias a guest sees */
+    uint32_t boot_upper_off;             /* the upper alias (panel 2), from boot_base */
+    uint32_t boot_panel_off;             /* a panel's own address, from its alias */
     uint32_t devcfg_addr;                /* DEVCFG3..0 in the boot alias */
     uint16_t nr_vectors;
     uint32_t pmd_base;                   /* PMD1; PMDn at +0x10*(n-1) */

@@ -25,6 +25,7 @@ struct m_region {
     int pool;          /* 0 RAM, 1 flash, -1 not from a pool (SFR) */
     int fixed;         /* real address given in the config */
     int placed;
+    int alias;         /* 1 + index of the region it shows again at another address, or 0 */
     struct pos pos;
 };
 
@@ -43,6 +44,7 @@ struct m_guest {
     struct pos pos;    /* of its name */
     struct image img;
     int img_ok;
+    uint8_t boot_panel_seen; /* bit 0: content at panel 1's own address, bit 1: panel 2's */
     char *image_path;  /* as resolved */
     struct m_region regions[M_MAX_REGIONS];
     int nr_regions;

@@ -375,7 +375,7 @@ const struct chip chip_pic32mzef = {
     .ram_base = 0x00000000, .ram_size = 0x80000,
     .flash_base = 0x1D000000, .flash_size = 0x200000,
     /* lower boot alias: 0x1FC00000..0x1FC13FFF (boot page + last page) */
-    .boot_base = 0x1FC00000, .boot_view_size = 0x14000,
+    .boot_base = 0x1FC00000, .boot_view_size = 0x14000, .boot_upper_off = 0x20000, .boot_panel_off = 0x40000,
     .devcfg_addr = 0x1FC0FFC0,
     .nr_vectors = TVP_NR_VECTORS,
     .pmd_base = 0xBF800040,

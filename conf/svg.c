@@ -226,7 +226,7 @@ static int collect(const struct model *m, uint32_t base, uint32_t size, struct m
         const struct m_guest *g = &m->guests[gi];
         for (int k = 0; k < g->nr_regions && n < MAX_BOXES; k++) {
             const struct m_region *r = &g->regions[k];
-            if (r->placed != 1 || r->rpa < base || r->rpa - base >= size) continue;
+            if (r->placed != 1 || r->rpa < base || r->rpa - base >= size || r->alias) continue; /* an alias: drawn once */
             bx[n++] = (struct mem_box){ r->rpa, r->size, g->id, g->name, r->name };
         }
     }

@@ -13,21 +13,19 @@
 
 #define N_HB    18000u               /* 180 s */
 #define TOL     500u                 /* ticks: start/stop writes vs the Count reads */
-#define DCH0    0xBF811060u
-#define DMACON  0xBF811000u
-#define DCHCON  (DCH0 + 0x00u)
-#define DCHECON (DCH0 + 0x10u)
-#define DCHINT  (DCH0 + 0x20u)
-#define DCHSSA  (DCH0 + 0x30u)
-#define DCHDSA  (DCH0 + 0x40u)
-#define DCHSSIZ (DCH0 + 0x50u)
-#define DCHDSIZ (DCH0 + 0x60u)
-#define DCHCSIZ (DCH0 + 0x90u)
+/* DMA channel 0 (addresses from the generated chip.h) */
+#define DCHCON  (DCH(0) + DCH_CON)
+#define DCHECON (DCH(0) + DCH_ECON)
+#define DCHINT  (DCH(0) + DCH_INT)
+#define DCHSSA  (DCH(0) + DCH_SSA)
+#define DCHDSA  (DCH(0) + DCH_DSA)
+#define DCHSSIZ (DCH(0) + DCH_SSIZ)
+#define DCHDSIZ (DCH(0) + DCH_DSIZ)
+#define DCHCSIZ (DCH(0) + DCH_CSIZ)
 #define CHEN    (1u << 7)
 #define CHAEN   (1u << 4)
 #define SIRQEN  (1u << 4)
 #define CHBCIF  (1u << 3)
-#define VEC_DMA0 134u
 #define UMODE_LPBACK (1u << 6)
 #define PA(p)   ((uint32_t)(p) & 0x1FFFFFFFu)
 
