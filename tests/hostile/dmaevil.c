@@ -44,6 +44,13 @@ uint32_t rt_exception(struct rt_frame *f)
     return f->epc + 4;
 }
 
+/* lets the hypervisor's log lines out before the next attack (the log
+ * drops what does not fit rather than wait) */
+static void pause(void)
+{
+    rt_delay_ms(25);
+}
+
 static void prepare(unsigned n, uint32_t ssa, uint32_t dsa, uint32_t size)
 {
     CH(n, CON) = 0;
@@ -67,6 +74,7 @@ static void fire(const char *what, unsigned n)
             ;
     }
     rt_printf("dmaevil: %s: %s\n", what, faults != f0 ? "refused" : "NOT REFUSED");
+    pause();
 }
 
 static void legal(void)
@@ -108,6 +116,7 @@ int main(void)
     prepare(1, KVA_TO_PA(junk), KVA_TO_PA(mine), 16);
     CH(1, ECON) = (146u << 8) | SIRQEN; /* UART1 RX: not its own */
     rt_printf("dmaevil: a start interrupt not its own: %s\n", faults != f0 ? "refused" : "NOT REFUSED");
+    pause();
 
     f0 = faults;
     prepare(1, KVA_TO_PA(junk), KVA_TO_PA(mine), 16);
@@ -119,6 +128,7 @@ int main(void)
         ;
     rt_printf("dmaevil: re-aimed while armed: %s, channel %s\n", f1 != f0 ? "refused" : "NOT REFUSED",
               CH(1, CON) & CHEN ? "STILL ARMED" : "disarmed");
+    pause();
 
     f0 = faults;
     CH(5, SSA) = KVA_TO_PA(junk);      /* channel 5: not its own */

@@ -16,7 +16,7 @@ int main(void)
     rt_printf("dmavictim: up\n");
     unsigned bad = 0;
     uint32_t t0 = read_c0_count();
-    while (read_c0_count() - t0 < 300 * RT_CT_PER_MS)
+    while (read_c0_count() - t0 < 1000 * RT_CT_PER_MS)
         for (unsigned i = 0; i < sizeof buf; i += 61)
             bad += ((volatile uint8_t *)buf)[i] != (uint8_t)(i * 7 + 1);
     for (unsigned i = 0; i < sizeof buf; i++)

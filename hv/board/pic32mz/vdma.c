@@ -86,7 +86,7 @@ struct vdma {
     uint32_t con;        /* the guest's DMACON: ON, SUSPEND */
     uint32_t stat, addr; /* the last error of one of its channels, its terms */
     struct vch ch[NCH];
-    uint8_t ignored;     /* writes to channels not its own, logged */
+    uint8_t ignored;     /* bit n: a write to channel n (not its own) logged */
 };
 
 static struct vdma vdma[CONFIG_NR_GUESTS];
@@ -385,8 +385,8 @@ bool vdma_write(guest_id_t g, uint32_t off, uint32_t word, uint32_t lanes)
     if (off >= DMA_DCH(0) && off < DMA_DCH(NCH)) {
         unsigned n = (off - DMA_DCH(0)) / (DMA_DCH(1) - DMA_DCH(0));
         if (!owns(gc, n)) {
-            if (v->ignored < 8 && ++v->ignored)
-                hv_printf("tinyVP: guest %s: write to DMA channel %u (not its own) ignored\n",
+            if (!((v->ignored >> n) & 1) && (v->ignored |= (uint8_t)(1u << n)))
+                hv_printf("tinyVP: guest %s: writes to DMA channel %u (not its own) ignored\n",
                           gc->name, n);
             return true;
         }
