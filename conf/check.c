@@ -323,11 +323,17 @@ static void check_dma_channels(struct m_guest *g, int gi)
         if (!strcmp(g->devs[d].dev->name, "dma")) dma = &g->devs[d];
     g->dma_chans = 0;
     g->dma_chans_pos = dma ? dma->pos : g->pos;
-    if (!y->dma_channels) {
+    struct pos p = ytree_at("guests/%d/dma_channels", gi);
+    /* absent, or an empty list (which libcyaml loads as no list either) */
+    yaml_node_t *gs = ytree_root() ? ytree_get(ytree_root(), "guests", 0) : 0, *gn = 0;
+    if (gs && gs->type == YAML_SEQUENCE_NODE &&
+        gi < gs->data.sequence.items.top - gs->data.sequence.items.start)
+        gn = yaml_document_get_node(ytree_doc(), gs->data.sequence.items.start[gi]);
+    bool present = gn && gn->type == YAML_MAPPING_NODE && ytree_get(gn, "dma_channels", 0);
+    if (!present) {
         if (dma && dma->access == TVP_ACCESS_EMULATED) g->dma_chans = 0xff;
         return;
     }
-    struct pos p = ytree_at("guests/%d/dma_channels", gi);
     g->dma_chans_pos = p;
     if (!dma || dma->access != TVP_ACCESS_EMULATED) {
         diag_error(p, "'dma_channels' of guest '%s' needs the device 'dma' emulated (devices: "

@@ -474,6 +474,12 @@ static void emit_report(const struct model *m, const char *cfgname)
         if (g->dma_group)
             sb_printf(b, ", dma_group %d (zone 0x%08x..0x%08x, guest-physical == real)", g->dma_group, g->zone_base,
                       g->zone_base + g->zone_size - 1);
+        if (g->dma_chans) {
+            sb_printf(b, ", DMA channels");
+            for (int n = 0; n < 8; n++)
+                if ((g->dma_chans >> n) & 1) sb_printf(b, " %d", n);
+            sb_printf(b, " (emulated, addresses translated)");
+        }
         sb_printf(b, "\n  memory        guest-physical           real                     size  perm cache\n");
         const struct m_region *rs[M_MAX_REGIONS];
         int nr;
