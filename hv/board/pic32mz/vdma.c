@@ -238,6 +238,10 @@ static bool ch_write(guest_id_t g, unsigned n, uint32_t off, uint32_t word, uint
             return false;
         }
         c->chn = chn;
+        /* the real controller on at the first arming (the guest's
+         * DMACON.ON is its own) */
+        if ((now & (DCHCON_CHEN | DCHCON_CHCHN)) && !(SFR(DMACON) & DMACON_ON))
+            SFR(DMACON + SFR_SET) = DMACON_ON;
         REAL(n, DCH_CON) = now;
         return true;
     }
@@ -263,17 +267,25 @@ static bool ch_write(guest_id_t g, unsigned n, uint32_t off, uint32_t word, uint
     case DCH_DSA:
     case DCH_SSIZ:
     case DCH_DSIZ: {
+        bool arm = armed(n);
+        if (!arm && (r == DCH_SSA || r == DCH_DSA)) { /* the common case: kept */
+            uint32_t *v = r == DCH_SSA ? &c->ssa : &c->dsa;
+            *v = sfr_alias_op(*v, off, word, lanes);
+            return true;
+        }
         uint32_t ssa = c->ssa, dsa = c->dsa, ssiz = REAL(n, DCH_SSIZ), dsiz = REAL(n, DCH_DSIZ);
         uint32_t *v = r == DCH_SSA ? &ssa : r == DCH_DSA ? &dsa : r == DCH_SSIZ ? &ssiz : &dsiz;
         *v = sfr_alias_op(*v, off, word, lanes) & (r == DCH_SSA || r == DCH_DSA ? ~0u : DCHSIZE_W);
-        if (armed(n) && !arm_check(g, n, ssa, ssiz, dsa, dsiz)) {
+        if (arm && !arm_check(g, n, ssa, ssiz, dsa, dsiz)) {
             disarm(n);
             return false;
         }
         c->ssa = ssa;
         c->dsa = dsa;
-        REAL(n, DCH_SSIZ) = ssiz;
-        REAL(n, DCH_DSIZ) = dsiz;
+        if (r == DCH_SSIZ)
+            REAL(n, DCH_SSIZ) = ssiz;
+        else if (r == DCH_DSIZ)
+            REAL(n, DCH_DSIZ) = dsiz;
         return true;
     }
     case DCH_CSIZ:
@@ -390,9 +402,6 @@ bool vdma_write(guest_id_t g, uint32_t off, uint32_t word, uint32_t lanes)
                           gc->name, n);
             return true;
         }
-        /* the controller on, once: the guest's DMACON.ON is its own */
-        if (!(SFR(DMACON) & DMACON_ON))
-            SFR(DMACON + SFR_SET) = DMACON_ON;
         return ch_write(g, n, off - DMA_DCH(n), word, lanes);
     }
     switch (off & 0xf0) {
