@@ -87,9 +87,20 @@ struct vdma {
     uint32_t stat, addr; /* the last error of one of its channels, its terms */
     struct vch ch[NCH];
     uint8_t ignored;     /* bit n: a write to channel n (not its own) logged */
+    uint8_t refused;     /* refusals logged (a storm must not flood the log) */
 };
 
 static struct vdma vdma[CONFIG_NR_GUESTS];
+
+#define REFUSED_MAX 32u
+
+/* A refusal's line, the first REFUSED_MAX of a guest's (then its faults
+ * still count and its policy still applies: the health monitor's line). */
+static bool log_refusal(guest_id_t g)
+{
+    struct vdma *v = &vdma[g - 1];
+    return v->refused < REFUSED_MAX && ++v->refused;
+}
 
 static const struct tvp_guest *guest(guest_id_t g)
 {
@@ -157,8 +168,9 @@ static uint32_t unxlate(const struct tvp_guest *gc, uint32_t rpa)
 
 static void refuse(guest_id_t g, unsigned n, const char *what, uint32_t a, uint32_t size)
 {
-    hv_printf("tinyVP: guest %s: DMA channel %u: %s 0x%08x..0x%08x is outside its memory: refused\n",
-              guest(g)->name, n, what, a, a + size - 1);
+    if (log_refusal(g))
+        hv_printf("tinyVP: guest %s: DMA channel %u: %s 0x%08x..0x%08x is outside its memory: refused\n",
+                  guest(g)->name, n, what, a, a + size - 1);
 }
 
 /* CHCHN as the real channel may have it: only when the channel it
@@ -253,8 +265,9 @@ static bool ch_write(guest_id_t g, unsigned n, uint32_t off, uint32_t word, uint
         now &= DCHECON_W;
         if (((now & DCHECON_SIRQEN) && !vector_ok(g, (now >> 8) & 0xff)) ||
             ((now & DCHECON_AIRQEN) && !vector_ok(g, (now >> 16) & 0xff))) {
-            hv_printf("tinyVP: guest %s: DMA channel %u: start/abort interrupt %u/%u is not its own: "
-                      "refused\n", gc->name, n, (now >> 8) & 0xff, (now >> 16) & 0xff);
+            if (log_refusal(g))
+                hv_printf("tinyVP: guest %s: DMA channel %u: start/abort interrupt %u/%u is not its own: "
+                          "refused\n", gc->name, n, (now >> 8) & 0xff, (now >> 16) & 0xff);
             return false;
         }
         REAL(n, DCH_ECON) = now | act; /* CFORCE/CABORT act as written */
@@ -326,16 +339,18 @@ static bool crc_write(guest_id_t g, uint32_t off, uint32_t word, uint32_t lanes)
     guest_id_t o = crc_owner();
     uint32_t r = off & 0xf0, a = DMA_BASE + r;
     if (o && o != g) {
-        hv_printf("tinyVP: guest %s: DMA CRC generator in use by guest %s: refused\n",
-                  guest(g)->name, guest(o)->name);
+        if (log_refusal(g))
+            hv_printf("tinyVP: guest %s: DMA CRC generator in use by guest %s: refused\n",
+                      guest(g)->name, guest(o)->name);
         return false;
     }
     uint32_t now = sfr_alias_op(SFR(a), off, word, lanes);
     if (r == DMA_DCRCCON) {
         now &= DCRCCON_W;
         if ((now & DCRCCON_CRCEN) && !owns(guest(g), now & DCRCCON_CRCCH)) {
-            hv_printf("tinyVP: guest %s: DMA CRC on channel %u, not its own: refused\n",
-                      guest(g)->name, now & DCRCCON_CRCCH);
+            if (log_refusal(g))
+                hv_printf("tinyVP: guest %s: DMA CRC on channel %u, not its own: refused\n",
+                          guest(g)->name, now & DCRCCON_CRCCH);
             return false;
         }
     }
@@ -435,5 +450,5 @@ void vdma_reset(guest_id_t g)
         REAL(n, DCH_SSA) = REAL(n, DCH_DSA) = 0;
         REAL(n, DCH_SSIZ) = REAL(n, DCH_DSIZ) = REAL(n, DCH_CSIZ) = REAL(n, DCH_DAT) = 0;
     }
-    vdma[g - 1] = (struct vdma){0};
+    vdma[g - 1] = (struct vdma){.refused = vdma[g - 1].refused}; /* the log limit outlives restarts */
 }
