@@ -419,6 +419,8 @@ bool vdma_write(guest_id_t g, uint32_t off, uint32_t word, uint32_t lanes)
         }
         return ch_write(g, n, off - DMA_DCH(n), word, lanes);
     }
+    if (off >= DMA_DCH(NCH))
+        return true; /* past the channels: nothing there */
     switch (off & 0xf0) {
     case DMA_DMACON:
         v->con = sfr_alias_op(v->con, off, word, lanes) & (DMACON_ON | DMACON_SUSPEND);
