@@ -138,7 +138,10 @@ static bool xlate(const struct tvp_guest *gc, uint32_t gpa, uint32_t size, unsig
     for (unsigned i = 0; i < gc->nr_regions; i++) {
         const struct tvp_mem_region *r = &gc->regions[i];
         uint32_t off = gpa - r->gpa;
-        if (gpa >= r->gpa && off < r->size && size <= r->size - off && (r->perm & perm) == perm) {
+        /* a device page mapped read-only is write-ignore, not the guest's */
+        bool dev_ro = r->kind == TVP_MEM_SFR && !(r->perm & TVP_PERM_W);
+        if (gpa >= r->gpa && off < r->size && size <= r->size - off && (r->perm & perm) == perm &&
+            !dev_ro) {
             *rpa = r->rpa + off;
             return true;
         }
