@@ -344,6 +344,51 @@ static void check_devices(struct model *m, struct m_guest *g, int gi)
         }
 }
 
+/* The DMA channels a guest with 'dma' emulated uses (the emulator's
+ * static assignment; numbered as on the chip): its 'dma_channels', or
+ * all eight. */
+static void check_dma_channels(struct m_guest *g, int gi)
+{
+    const struct y_guest *y = g->y;
+    const struct m_devuse *dma = 0;
+    for (int d = 0; d < g->nr_devs; d++)
+        if (!strcmp(g->devs[d].dev->name, "dma")) dma = &g->devs[d];
+    g->dma_chans = 0;
+    g->dma_chans_pos = dma ? dma->pos : g->pos;
+    struct pos p = ytree_at("guests/%d/dma_channels", gi);
+    /* absent, or an empty list (which libcyaml loads as no list either) */
+    yaml_node_t *gs = ytree_root() ? ytree_get(ytree_root(), "guests", 0) : 0, *gn = 0;
+    if (gs && gs->type == YAML_SEQUENCE_NODE &&
+        gi < gs->data.sequence.items.top - gs->data.sequence.items.start)
+        gn = yaml_document_get_node(ytree_doc(), gs->data.sequence.items.start[gi]);
+    bool present = gn && gn->type == YAML_MAPPING_NODE && ytree_get(gn, "dma_channels", 0);
+    if (!present) {
+        if (dma && dma->access == TVP_ACCESS_EMULATED) g->dma_chans = 0xff;
+        return;
+    }
+    g->dma_chans_pos = p;
+    if (!dma || dma->access != TVP_ACCESS_EMULATED) {
+        diag_error(p, "'dma_channels' of guest '%s' needs the device 'dma' emulated (devices: "
+                   "[ { name: dma, access: emulated } ])", g->name);
+        return;
+    }
+    if (!y->dma_channels_count) {
+        diag_error(p, "'dma_channels' of guest '%s' is empty; give channel numbers 0..7 or leave "
+                   "the key out (all eight)", g->name);
+        return;
+    }
+    for (unsigned i = 0; i < y->dma_channels_count; i++) {
+        int n = y->dma_channels[i];
+        struct pos q = ytree_at("guests/%d/dma_channels/%u", gi, i);
+        if (n < 0 || n > 7)
+            diag_error(q, "'dma_channels': %d is not a DMA channel; valid: 0..7", n);
+        else if ((g->dma_chans >> n) & 1)
+            diag_error(q, "DMA channel %d listed twice for guest '%s'", n, g->name);
+        else
+            g->dma_chans |= (uint8_t)(1u << n);
+    }
+}
+
 /* Interrupt vectors a guest owns: from its exclusive and emulated devices,
  * plus explicit ones. */
 static void check_interrupts(struct model *m, struct m_guest *g, int gi)
@@ -354,7 +399,10 @@ static void check_interrupts(struct model *m, struct m_guest *g, int gi)
         const struct m_devuse *u = &g->devs[d];
         if (u->access != TVP_ACCESS_EXCLUSIVE && u->access != TVP_ACCESS_EMULATED) continue;
         for (int v = 0; v < CHIP_MAX_VECS && u->dev->vecs[v].count; v++)
-            for (int k = 0; k < u->dev->vecs[v].count; k++) have[u->dev->vecs[v].first + k] = 1;
+            for (int k = 0; k < u->dev->vecs[v].count; k++)
+                /* the emulated DMA controller: only its channels' vectors */
+                if (u->emulator != TVP_EMU_DMA || (k < 8 && (g->dma_chans >> k) & 1))
+                    have[u->dev->vecs[v].first + k] = 1;
     }
     if (g->flags & TVP_GUEST_CONSOLE) {
         const struct chip_device *con = chip_device(c, m->board->console);
@@ -591,6 +639,7 @@ static void check_guest(struct model *m, struct m_guest *g, int gi, const struct
         }
 
     check_devices(m, g, gi);
+    check_dma_channels(g, gi);
     check_interrupts(m, g, gi);
 
     /* DMA */
@@ -1305,6 +1354,17 @@ void check_system(const struct y_system *sys, const struct check_opts *o, struct
                            "each DMA guest needs its own group, so at most %d guests can do DMA",
                            m->guests[a].dma_group, m->guests[b].name,
                            ytree_at("guests/%d/dma_group", b).line, TVP_MAX_DMA_GROUPS);
+
+    /* a DMA channel has one owner */
+    for (int a = 0; a < m->nr_guests; a++)
+        for (int b = 0; b < a; b++) {
+            unsigned both = m->guests[a].dma_chans & m->guests[b].dma_chans;
+            if (both)
+                diag_error(m->guests[a].dma_chans_pos, "DMA channel %d of guest '%s' is already guest '%s''s "
+                           "(line %d); each channel has one owner: give each guest its own 'dma_channels'",
+                           __builtin_ctz(both), m->guests[a].name, m->guests[b].name,
+                           m->guests[b].dma_chans_pos.line);
+        }
 
     place(m);
     check_sharing(m);

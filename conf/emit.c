@@ -284,6 +284,8 @@ static void emit_c(const struct model *m, const char *cfgname)
         sb_printf(b, "        .entry = 0x%08xu,\n", g->entry);
         sb_printf(b, "        .dma_zone_base = 0x%08xu,\n        .dma_zone_size = 0x%08xu,\n",
                   g->dma_group ? g->zone_base : 0, g->dma_group ? g->zone_size : 0);
+        if (g->dma_chans)
+            sb_printf(b, "        .dma_channels = 0x%02xu,\n", g->dma_chans);
         sb_printf(b, "        .tlb_tree = tree_g%d,\n        .tlb_tree_words = TVP_ARRAY_SIZE(tree_g%d),\n", g->id, g->id);
         sb_printf(b, "        .tlb_min_entries = %d,\n", g->tree.entries);
         sb_printf(b, "        .regions = regions_g%d,\n        .nr_regions = TVP_ARRAY_SIZE(regions_g%d),\n", g->id,
@@ -472,6 +474,12 @@ static void emit_report(const struct model *m, const char *cfgname)
         if (g->dma_group)
             sb_printf(b, ", dma_group %d (zone 0x%08x..0x%08x, guest-physical == real)", g->dma_group, g->zone_base,
                       g->zone_base + g->zone_size - 1);
+        if (g->dma_chans) {
+            sb_printf(b, ", DMA channels");
+            for (int n = 0; n < 8; n++)
+                if ((g->dma_chans >> n) & 1) sb_printf(b, " %d", n);
+            sb_printf(b, " (emulated, addresses translated)");
+        }
         sb_printf(b, "\n  memory        guest-physical           real                     size  perm cache\n");
         const struct m_region *rs[M_MAX_REGIONS];
         int nr;

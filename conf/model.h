@@ -58,6 +58,8 @@ struct m_guest {
     int dma_group;
     uint32_t zone_base, zone_size;
     int zone_in_ram;
+    uint8_t dma_chans; /* bit n: DMA channel n, through the emulator */
+    struct pos dma_chans_pos;
     uint8_t flags, on_fault;
     struct cover_tree tree;
     int has_window;

@@ -45,6 +45,9 @@ static const cyaml_schema_value_t string_entry = {
 static const cyaml_schema_value_t name_entry = {
     CYAML_VALUE_STRING(CYAML_FLAG_POINTER, char, 1, NAME_MAX_LEN),
 };
+static const cyaml_schema_value_t int_entry = {
+    CYAML_VALUE_INT(CYAML_FLAG_DEFAULT, int),
+};
 
 /* ---- hypervisor --------------------------------------------------------- */
 static const cyaml_schema_field_t hypervisor_fields[] = {
@@ -115,6 +118,7 @@ static const cyaml_schema_field_t guest_fields[] = {
     CYAML_FIELD_SEQUENCE("interrupts", OPT | CYAML_FLAG_POINTER, struct y_guest, interrupts, &string_entry, 0, 64),
     CYAML_FIELD_INT_PTR("dma_group", OPT, struct y_guest, dma_group),
     CYAML_FIELD_MAPPING_PTR("dma_zone", OPT, struct y_guest, dma_zone, dma_zone_fields),
+    CYAML_FIELD_SEQUENCE("dma_channels", OPT | CYAML_FLAG_POINTER, struct y_guest, dma_channels, &int_entry, 0, 8),
     CYAML_FIELD_BOOL_PTR("fpu", OPT, struct y_guest, fpu),
     CYAML_FIELD_BOOL_PTR("console", OPT, struct y_guest, console),
     CYAML_FIELD_ENUM("on_fault", OPT | CYAML_FLAG_STRICT, struct y_guest, on_fault,

@@ -74,6 +74,8 @@ struct y_guest {
     unsigned interrupts_count;
     int *dma_group;
     struct y_dma_zone *dma_zone;
+    int *dma_channels; /* DMA channel numbers, with dma emulated */
+    unsigned dma_channels_count;
     bool *fpu;
     bool *console;
     int on_fault; /* enum y_on_fault */

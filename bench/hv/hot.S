@@ -52,6 +52,25 @@ bench_ld_\name\()_insn:
     .endm
     LOADS intc
     LOADS uart
+    LOADS dma
+
+/* void bench_st_X(volatile uint32_t *reg, uint32_t v, unsigned n): n
+ * stores of v (the DMA emulator: a plain register, an arming CONSET) */
+    .macro  STORES name
+    .globl bench_st_\name, bench_st_\name\()_insn
+    .ent bench_st_\name
+bench_st_\name:
+bench_st_\name\()_insn:
+    sw      $a1, 0($a0)
+    addiu   $a2, $a2, -1
+    bnez    $a2, bench_st_\name\()_insn
+    nop
+    jr      $ra
+    nop
+    .end bench_st_\name
+    .endm
+    STORES dma
+    STORES dmaarm
 
 /* void bench_st_intc(volatile uint32_t *reg, uint32_t v, unsigned n) */
     .globl bench_st_intc, bench_st_intc_insn

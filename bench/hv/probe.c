@@ -8,6 +8,10 @@
  *   hct     HYPCALL 3 (time, through the C path)       bench_hct_insn
  *   intc    LW IFS0, SW IFS0CLR (emulated controller)  bench_ld/st_intc_insn
  *   uart    LW U4STA, SW U4TXREG (console UART)        bench_ld/st_uart_insn
+ *   dma     LW DCH0INT, SW DCH0SSA (DMA emulator: a real and a virtual
+ *           register), SW DCH0CONSET = CHEN (arming: both ranges checked
+ *           and translated; never forced: no transfer)
+ *                                          bench_ld_dma_insn, bench_st_dma(arm)_insn
  *   ct      core-timer interrupt (the virtual timer): Compare = Count + 3000,
  *           spin until the handler (which clears IFS0.0) sets the flag
  *   dev     Timer2 interrupt (a device the guest owns), period 50 us, the
@@ -28,6 +32,10 @@ void bench_ld_intc(volatile uint32_t *reg, unsigned n);
 void bench_ld_uart(volatile uint32_t *reg, unsigned n);
 void bench_st_intc(volatile uint32_t *reg, uint32_t v, unsigned n);
 void bench_st_uart(volatile uint32_t *txreg, uint32_t c);
+void bench_ld_dma(volatile uint32_t *reg, unsigned n);
+void bench_st_dma(volatile uint32_t *reg, uint32_t v, unsigned n);
+void bench_st_dmaarm(volatile uint32_t *reg, uint32_t v, unsigned n);
+static uint8_t dma_src[64], dma_dst[64];
 void bench_spin_ct(volatile uint32_t *flag);
 void bench_spin_dev(volatile uint32_t *flag);
 
@@ -69,6 +77,16 @@ int main(void)
         bench_st_uart(&SFR(UTXREG(WIFIRE_CONSOLE_UART)), "0123456789"[i % 10]);
     }
     rt_puts("\n");
+
+    phase("dma"); /* DS60001320 sec. 10: DCH0 at 0xBF811060 */
+    SFR(DCH(0) + DCH_SSIZ) = sizeof dma_src;
+    SFR(DCH(0) + DCH_DSIZ) = sizeof dma_dst;
+    SFR(DCH(0) + DCH_CSIZ) = sizeof dma_dst;
+    SFR(DCH(0) + DCH_DSA) = (uint32_t)(uintptr_t)dma_dst & 0x1fffffffu;
+    bench_ld_dma(&SFR(DCH(0) + DCH_INT), REPS);
+    bench_st_dma(&SFR(DCH(0) + DCH_SSA), (uint32_t)(uintptr_t)dma_src & 0x1fffffffu, REPS);
+    bench_st_dmaarm(&SFR(DCH(0) + DCH_CON + 8), 1u << 7, REPS); /* CONSET = CHEN */
+    SFR(DCH(0) + DCH_CON) = 0;
 
     phase("ct");
     rt_irq_attach(VEC_CORE_TIMER, irq, 3);

@@ -91,6 +91,19 @@ extern uint8_t board_virq_soft_on;
 void board_vtimer_fire(guest_id_t g);
 void board_virq_raise(guest_id_t g, irq_t v);
 
+/* Bus-protection violations: board_sbp_init (after the setup writes)
+ * makes every target report to vector board_sbp_vector, the hypervisor's.
+ * board_sbp_next: the next violation a target logged, its log cleared so
+ * the next one is seen; false when none is left (then ack the vector). */
+struct board_sbp_err {
+    uint32_t addr;     /* the address, when the DMA controller knows it; else 0 */
+    uint8_t target, region, initiator, group, code;
+    bool write, multi, dma; /* multi: more violations were lost behind it */
+};
+extern const irq_t board_sbp_vector;
+void board_sbp_init(void);
+bool board_sbp_next(struct board_sbp_err *e);
+
 /* The guest's emulated console UART: a character typed for it (it has the
  * focus); its pacing event (hv_event_at) is due; its console buffer has
  * room again. Each may raise its RX/TX interrupt. Its console buffer
@@ -102,6 +115,7 @@ void board_vuart_full(guest_id_t g);
 
 /* Services of the core the board's emulators use. */
 void hv_console_putc(char c);   /* the hypervisor's console output, buffered */
+void hv_printf(const char *fmt, ...) __attribute__((format(printf, 1, 2))); /* the same, formatted */
 unsigned hv_console_room(guest_id_t g);     /* bytes guest g's buffer takes now */
 void hv_console_put(guest_id_t g, char c);  /* one byte of guest g's output */
 void hv_event_at(guest_id_t g, uint32_t count); /* board_vuart_event(g) then */

@@ -179,12 +179,19 @@ HOT_O2 static bool emul_fast(uint32_t gpa, uint32_t i)
     if (!d)
         return false;
     uint32_t v;
+    /* A refusal is the guest's fault here: the general path must not do
+     * the access a second time (an emulator's refusal may have effects,
+     * e.g. the DMA emulator disarming a channel). */
     if (op == 0x2b) {
-        if (!dev_store(d, gpa, arch_gpr_get((i >> 16) & 31), 0xffffffffu))
-            return false;
+        if (!dev_store(d, gpa, arch_gpr_get((i >> 16) & 31), 0xffffffffu)) {
+            health_fault(HM_DEV, gpa);
+            return true;
+        }
     } else {
-        if (!dev_load(d, gpa, 4, &v))
-            return false;
+        if (!dev_load(d, gpa, 4, &v)) {
+            health_fault(HM_DEV, gpa);
+            return true;
+        }
         arch_gpr_set((i >> 16) & 31, v);
     }
     cur->pc = ex.epc + 4;

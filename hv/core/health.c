@@ -15,6 +15,7 @@ static const char *const hm_names[HM_NR] = {
     [HM_FPU] = "FPU use without fpu: true",
     [HM_EXC] = "exception",
     [HM_DEBUG] = "debug instruction",
+    [HM_SBP] = "bus-protection violation",
 };
 static const char *const policy_names[] = {
     [TVP_ON_FAULT_RESTART] = "restart",
@@ -100,6 +101,62 @@ void health_fault(enum hm_fault kind, uint32_t addr)
         vcpu_stop(v);
         break;
     }
+}
+
+/* The guest whose DMA group is g (1, 2), or 0. */
+static guest_id_t group_owner(unsigned g)
+{
+    for (unsigned i = 0; g && i < CONFIG_NR_GUESTS; i++)
+        if (tvp_guests[i].dma_group == g)
+            return tvp_guests[i].id;
+    return HV_GUEST_ID;
+}
+
+/*
+ * Vector 106: the bus protection blocked accesses (the board reads and
+ * clears the targets' logs). A violation by a guest's permission group
+ * (its exclusive DMA initiators) is that guest's fault, whether it runs
+ * or not: logged with what the log says, handled by its policy --
+ * restart, stop, or reflect, which for an asynchronous DMA error is what
+ * its own chip gives it: the channel's error flag (CHERIF) and nothing
+ * more. Group 0 is the hypervisor's and the CPU's: logged only. Bounded:
+ * at most one report per target per call (board_sbp_next clears each).
+ */
+void health_bus_violations(void)
+{
+    struct board_sbp_err e;
+    for (unsigned k = 0; k < 16 && board_sbp_next(&e); k++) {
+        guest_id_t g = group_owner(e.group);
+        if (g == HV_GUEST_ID) {
+            hv_printf("tinyVP: bus-protection violation by group %u: initiator %u %s target %u "
+                      "region %u%s\n", e.group, e.initiator, e.write ? "write to" : "read from",
+                      e.target, e.region, e.multi ? " (and more)" : "");
+            continue;
+        }
+        struct vcpu *v = vcpu_of(g);
+        unsigned policy = v->cfg->on_fault;
+        v->st.faults++;
+        if (CONFIG_SHELL) {
+            struct hm_rec *r = &hm_ring[hm_total++ % HM_KEEP];
+            *r = (struct hm_rec){hv_ms(), 0, 0, e.addr, g, (uint8_t)HM_SBP, (uint8_t)policy};
+        }
+        if (v->st.faults <= HM_LOG_MAX)
+            hv_printf("tinyVP: guest %s: %s: %s %s %08x (target %u, region %u, group %u%s): %s\n",
+                      v->cfg->name, hm_names[HM_SBP], e.dma ? "DMA" : "initiator",
+                      e.write ? "write to" : "read from", e.addr, e.target, e.region, e.group,
+                      e.multi ? ", and more" : "", health_policy_name(policy));
+        if (v->state == VCPU_STOPPED)
+            continue;
+        if (policy == TVP_ON_FAULT_RESTART) {
+            vcpu_reset(v);
+            v->restarts++;
+            if (v == cur)
+                sched_yield();
+        } else if (policy == TVP_ON_FAULT_STOP) {
+            vcpu_stop(v);
+        } /* reflect: the channel's CHERIF, as on its own chip */
+    }
+    board_irq_ack(board_sbp_vector);
 }
 
 void hv_panic(const char *why)

@@ -47,6 +47,7 @@ enum hm_fault {
     HM_FPU,       /* FPU use by a guest without `fpu: true` */
     HM_EXC,       /* any other exception taken in root */
     HM_DEBUG,     /* SDBBP (the guest has no debug mode) */
+    HM_SBP,       /* its DMA blocked by the bus protection (vector 106) */
     HM_NR
 };
 
@@ -201,6 +202,7 @@ bool shell_poll(void);           /* the reply's next lines, as the console has r
 
 /* health.c */
 void health_fault(enum hm_fault kind, uint32_t addr);
+void health_bus_violations(void); /* vector 106: each logged violation to its guest */
 void hv_panic(const char *why) __attribute__((noreturn));
 /* The last faults, kept for the shell's `log` (oldest first; i < n). */
 struct hm_rec {

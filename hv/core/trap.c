@@ -36,6 +36,8 @@ HOT_O2 static void irq_entry(void)
         board_irq_ack(v);
     } else if (v == board_console_rx_vector) {
         console_rx();
+    } else if (v == board_sbp_vector) {
+        health_bus_violations();
     } else if (v != INVALID_IRQ && (g = tvp_irq_owner[v]) != HV_GUEST_ID) {
         board_virq_raise(g, v);
         virq_kick(vcpu_of(g));

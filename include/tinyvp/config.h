@@ -149,6 +149,8 @@ struct tvp_guest {
     uint8_t flags;         /* TVP_GUEST_* */
     uint32_t entry;        /* first guest PC (guest virtual, kseg0/1) */
     uint32_t dma_zone_base, dma_zone_size;  /* gpa == rpa; 0 size: none */
+    uint8_t dma_channels;  /* bit n: DMA channel n is the guest's, through the
+                              DMA emulator (chip numbering); 0: none */
     const uint32_t *tlb_tree;        /* see above */
     uint16_t tlb_tree_words;
     uint16_t tlb_min_entries;        /* entries to map all of it at once */

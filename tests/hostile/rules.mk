@@ -11,18 +11,18 @@ HOSTILE_STORMS := restart reflect
 HOSTILE_ATTACKS := $(sort $(foreach c,$(HOSTILE_CASES),$(word 1,$(subst :, ,$(c)))) storm)
 HOSTILE_OBJS := $(HOSTILE_ATTACKS:%=$(HOSTILE_B)/hostile-%.o)
 
-$(HOSTILE_B)/tick.o $(HOSTILE_B)/victim.o: $(HOSTILE_B)/%.o: tests/hostile/%.c $(GUEST_HDRS) | $(DEPS_STAMP)
+$(HOSTILE_B)/tick.o $(HOSTILE_B)/victim.o $(HOSTILE_B)/dmaevil.o $(HOSTILE_B)/dmavictim.o $(HOSTILE_B)/dmaex.o: $(HOSTILE_B)/%.o: tests/hostile/%.c $(GUEST_HDRS) | $(DEPS_STAMP)
 	@mkdir -p $(dir $@)
 	$(TCC) $(GUEST_CFLAGS) -c -o $@ $<
 # one object per attack (a static pattern: no other name matches it)
 $(HOSTILE_OBJS): $(HOSTILE_B)/hostile-%.o: tests/hostile/hostile.c $(GUEST_HDRS) | $(DEPS_STAMP)
 	@mkdir -p $(dir $@)
 	$(TCC) $(GUEST_CFLAGS) -DATTACK_$* -c -o $@ $<
-$(HOSTILE_OBJS:.o=.elf) $(HOSTILE_B)/tick.elf $(HOSTILE_B)/victim.elf: %.elf: %.o $(GUEST_RT_FIXED) $(GUEST_RT_LIB) guests/rt/guest.ld
+$(HOSTILE_OBJS:.o=.elf) $(HOSTILE_B)/tick.elf $(HOSTILE_B)/victim.elf $(HOSTILE_B)/dmaevil.elf $(HOSTILE_B)/dmavictim.elf $(HOSTILE_B)/dmaex.elf: %.elf: %.o $(GUEST_RT_FIXED) $(GUEST_RT_LIB) guests/rt/guest.ld
 	$(TCC) $(GUEST_CFLAGS) $(TARGET_LDFLAGS) -T guests/rt/guest.ld -Wl,--gc-sections -o $@ \
 	    $(GUEST_RT_FIXED) $< $(GUEST_RT_LIB) $(GUEST_LIBGCC) 2>$@.log; rc=$$?; \
 	    grep -v 'abicalls' $@.log >&2; rm -f $@.log; exit $$rc
-.SECONDARY: $(HOSTILE_OBJS) $(HOSTILE_B)/tick.o $(HOSTILE_B)/victim.o
+.SECONDARY: $(HOSTILE_OBJS) $(HOSTILE_B)/tick.o $(HOSTILE_B)/victim.o $(HOSTILE_B)/dmaevil.o $(HOSTILE_B)/dmavictim.o $(HOSTILE_B)/dmaex.o
 
 # $(call hostile_case,attack,policy)
 define hostile_case
@@ -43,4 +43,12 @@ $(call hv_image,hostile-storm-$(1),$(HOSTILE_B)/storm-$(1).yaml,$(HOSTILE_B))
 TEST_DEPS += $(B)/hostile-storm-$(1)/tinyvp.hex
 endef
 $(foreach p,$(HOSTILE_STORMS),$(eval $(call hostile_storm,$(p))))
-HV_GUEST_IMAGES += $(HOSTILE_OBJS:.o=.elf) $(HOSTILE_B)/tick.elf $(HOSTILE_B)/victim.elf
+HV_GUEST_IMAGES += $(HOSTILE_OBJS:.o=.elf) $(HOSTILE_B)/tick.elf $(HOSTILE_B)/victim.elf \
+                   $(HOSTILE_B)/dmaevil.elf $(HOSTILE_B)/dmavictim.elf $(HOSTILE_B)/dmaex.elf
+
+# DMA aimed at the neighbour, the hypervisor, the bus protection (dma.yaml)
+$(eval $(call hv_image,hostile-dma,tests/hostile/dma.yaml,$(HOSTILE_B)))
+TEST_DEPS += $(B)/hostile-dma/tinyvp.hex
+# the same with the DMA exclusive (group 1): the bus protection blocks it (sbp.yaml)
+$(eval $(call hv_image,hostile-sbp,tests/hostile/sbp.yaml,$(HOSTILE_B)))
+TEST_DEPS += $(B)/hostile-sbp/tinyvp.hex

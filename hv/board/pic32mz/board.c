@@ -90,6 +90,7 @@ void board_init(void)
     syskey_lock();
     console_init();
     intc_init();
+    board_sbp_init();
     emu_init();
     vsys_init();
     board_irq_enable(board_console_rx_vector, 2); /* URXISEL = 0: a character waits */

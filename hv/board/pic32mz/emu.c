@@ -715,7 +715,8 @@ HOT_O2 bool board_emu_read(unsigned emu, guest_id_t g, uint32_t pa, uint32_t *wo
     switch (emu) {
     case TVP_EMU_EVIC: return evic_read(g, pa & 0xfff, word);
     case TVP_EMU_CONSOLE_UART: return vuart_read(g, pa & 0x1ff, word);
-    default: return false; /* DMA: not yet */
+    case TVP_EMU_DMA: return vdma_read(g, pa & 0xfff, word);
+    default: return false;
     }
 }
 
@@ -724,6 +725,7 @@ HOT_O2 bool board_emu_write(unsigned emu, guest_id_t g, uint32_t pa, uint32_t wo
     switch (emu) {
     case TVP_EMU_EVIC: return evic_write(g, pa & 0xfff, word, lanes);
     case TVP_EMU_CONSOLE_UART: return vuart_write(g, pa & 0x1ff, word, lanes);
+    case TVP_EMU_DMA: return vdma_write(g, pa & 0xfff, word, lanes);
     default: return false;
     }
 }
@@ -733,4 +735,5 @@ void board_guest_reset(guest_id_t g)
     evic_reset(g);
     vuart_reset(g);
     vsys_reset(g);
+    vdma_reset(g);
 }

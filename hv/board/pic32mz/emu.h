@@ -1,5 +1,5 @@
 /* PIC32MZ device emulators: the interrupt controller (per-guest virtual
- * copy) and the console UART. */
+ * copy), the console UART and the DMA controller. */
 #ifndef HV_BOARD_PIC32MZ_EMU_H
 #define HV_BOARD_PIC32MZ_EMU_H
 
@@ -45,6 +45,10 @@ void vuart_reset(guest_id_t g);
 void vuart_irq_update(guest_id_t g);
 void vsys_init(void);             /* vsys.c: a guest's reset control */
 void vsys_reset(guest_id_t g);
+/* The DMA controller with address correction (vdma.c): off = pa & 0xfff. */
+bool vdma_read(guest_id_t g, uint32_t off, uint32_t *word);
+bool vdma_write(guest_id_t g, uint32_t off, uint32_t word, uint32_t lanes);
+void vdma_reset(guest_id_t g);
 
 
 /* An SFR write through the CLR/SET/INV aliases at +4/+8/+C (off & 0xc),

@@ -327,6 +327,7 @@ const struct tvp_guest tvp_guests[] = {
         .entry = 0x9d000000u,
         .dma_zone_base = 0x00000000u,
         .dma_zone_size = 0x00000000u,
+        .dma_channels = 0xffu,
         .tlb_tree = tree_g5,
         .tlb_tree_words = TVP_ARRAY_SIZE(tree_g5),
         .tlb_min_entries = 2,
