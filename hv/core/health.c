@@ -138,7 +138,8 @@ void health_bus_violations(void)
         v->st.faults++;
         if (CONFIG_SHELL) {
             struct hm_rec *r = &hm_ring[hm_total++ % HM_KEEP];
-            *r = (struct hm_rec){hv_ms(), 0, 0, e.addr, g, (uint8_t)HM_SBP, (uint8_t)policy};
+            uint32_t ms, s = hv_uptime(&ms);
+            *r = (struct hm_rec){s, ms, 0, 0, e.addr, g, (uint8_t)HM_SBP, (uint8_t)policy};
         }
         if (v->st.faults <= HM_LOG_MAX)
             hv_printf("tinyVP: guest %s: %s: %s %s %08x (target %u, region %u, group %u%s): %s\n",
