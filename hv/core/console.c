@@ -179,7 +179,10 @@ static void put(struct con_src *s, char c)
         seq_next++;
         s->lines++;
     }
-    if (ready(s) && wire < 0)
+    /* the wire is kicked when this source becomes ready (a line ends, or
+     * the buffer is full), not at every byte after: a kick that found
+     * the UART busy left its interrupt on, which drains the rest */
+    if ((c == '\n' || used(s) > s->mask) && wire < 0)
         console_kick();
 }
 

@@ -148,6 +148,17 @@ void hcall(void);
 void sched_init(void);
 void sched_boundary(uint32_t when); /* EV_WINDOW: a window starts or ends */
 void sched_yield(void);          /* cur gives up the rest of its window */
+bool sched_defer(uint32_t cost); /* an exit of `cost` ticks would overrun the window: not begun */
+bool sched_hold_irq(uint32_t cost); /* an interrupt too close to the switch: held until after it */
+/* Bounds of the hypervisor's work per exit, in Count ticks (2 CPU cycles
+ * each), with margin over the worst measured over the hostile cases
+ * (tests/bounded: each exit's root time from vpsim's events;
+ * docs/hypervisor.md "Bounded exits" lists them): an ordinary exit
+ * (EXIT_BOUND_TICKS, from trap_entry to the ERET), and a fault whose line
+ * the health monitor writes (HM_LOG_BOUND_TICKS, from health_fault). */
+#define EXIT_BOUND_TICKS   700u
+#define HM_LOG_BOUND_TICKS 2500u
+#define IRQ_BOUND_TICKS    450u /* an interrupt's handler (a console kick: the longest) */
 void sched_resume(void);         /* CP0 set for the ERET to `cur` or idle */
 unsigned sched_window(bool *open, uint32_t *frames); /* the current (or next) window */
 

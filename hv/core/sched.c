@@ -22,6 +22,7 @@ static struct vcpu *win_owner; /* its guest while active */
 static uint32_t frames;        /* major frames completed */
 static uint32_t boundary;      /* Count of the next boundary */
 static uint32_t start_at;      /* a window starts then: its guest is entered at that Count */
+static uint32_t win_event;     /* Count of the open window's switch event (its end, less the lead) */
 static bool start_pending;
 
 /* A boundary's event fires SCHED_LEAD ticks early: the switch (context
@@ -36,12 +37,13 @@ static bool start_pending;
  * worst start was ~600 cycles late. The price is up to 6 us at the end of
  * a window that another one follows at once (one followed by idle time
  * ends exactly). */
-#define SCHED_LEAD 600u
+#define SCHED_LEAD 200u
 
 static void boundary_at(uint32_t when, bool lead)
 {
     boundary = when;
-    ev_set(EV_WINDOW, lead ? when - SCHED_LEAD : when);
+    win_event = lead ? when - SCHED_LEAD : when;
+    ev_set(EV_WINDOW, win_event);
 }
 
 static void window_start(uint32_t when)
@@ -76,6 +78,7 @@ void sched_boundary(uint32_t ev_when)
 {
     uint32_t when = boundary;
     (void)ev_when;
+    write_c0_status(read_c0_status() & ~(ST0_IPL | ST0_IPL7)); /* sched_hold_irq */
     if (!win_active) {
         window_start(when);
         return;
@@ -98,6 +101,37 @@ void sched_yield(void)
 {
     if (cur)
         cur->yielded = 1;
+}
+
+/* An exit is begun only when it ends before its window's switch event:
+ * with `cost` ticks (its bound, docs/hypervisor.md "Bounded exits") or
+ * fewer left, it is not handled now. The guest keeps the exiting
+ * instruction as its PC (nothing of it happened: a guest exit traps
+ * before the instruction completes) and gives up the rest of its window,
+ * which is at most `cost` ticks: at its next window it executes the
+ * instruction again and the exit is handled then. So the switch event
+ * finds the hypervisor idle, or in an exit that ends before it, and the
+ * lead covers only the switch and what cannot wait (interrupts). */
+bool sched_defer(uint32_t cost)
+{
+    if (!win_active || !cur || cur != win_owner ||
+        (int32_t)(win_event - read_c0_count()) >= (int32_t)cost)
+        return false;
+    cur->yielded = 1;
+    return true;
+}
+
+/* An interrupt that comes when the next switch event is fewer than `cost`
+ * ticks away waits until after it: root Status.IPL goes to 6, so only the
+ * core timer (level 7: the switch) is taken, and the switch puts IPL back
+ * to 0 (sched_boundary); the held interrupt is then taken at once. So the
+ * switch never waits for an interrupt's handler. */
+bool sched_hold_irq(uint32_t cost)
+{
+    if ((int32_t)(win_event - read_c0_count()) >= (int32_t)cost)
+        return false;
+    write_c0_status((read_c0_status() & ~(ST0_IPL | ST0_IPL7)) | 6u << ST0_IPL_SHIFT);
+    return true;
 }
 
 static struct vcpu *sched_pick(void)
