@@ -47,10 +47,7 @@ static int32_t hc_console_write(uint32_t va, uint32_t len)
     /* into the guest's own console buffer (tagged lines): what fits, at
      * most TVP_HC_CONSOLE_CHUNK bytes (a bounded exit: the guest calls
      * again for the rest) */
-    uint32_t n = 0, max = len < TVP_HC_CONSOLE_CHUNK ? len : TVP_HC_CONSOLE_CHUNK;
-    for (; n < max && hv_console_room(cur->id); n++)
-        hv_console_put(cur->id, p[n]);
-    return (int32_t)n;
+    return (int32_t)hv_console_write(cur->id, p, len < TVP_HC_CONSOLE_CHUNK ? len : TVP_HC_CONSOLE_CHUNK);
 }
 
 /* Hypercall 0 is answered in entry.S (hc_fast) unless it sits in a delay

@@ -73,9 +73,10 @@ void health_fault(enum hm_fault kind, uint32_t addr)
 {
     struct vcpu *v = cur;
     unsigned policy = v->cfg->on_fault;
-    /* a fault line takes longer than an ordinary exit: not begun when
-     * it could overrun the window (sched_defer); raised again then */
-    if (v->st.faults < HM_LOG_MAX && sched_defer(HM_LOG_BOUND_TICKS))
+    /* a fault (its log line, a restart) takes longer than an ordinary
+     * exit: not begun when it could overrun the window (sched_defer); the
+     * guest raises it again at its next window */
+    if (sched_defer(FAULT_BOUND_TICKS))
         return;
     v->st.faults++;
     if (CONFIG_SHELL) {
