@@ -15,6 +15,9 @@
  */
 #include "hv.h"
 
+/* the window switch's path: -O2 for these few (it must fit the lead) */
+#define HOT_O2 __attribute__((optimize("O2")))
+
 static uint32_t frame_start;   /* Count at the current major frame's start */
 static unsigned win;           /* the current (or next) window */
 static bool win_active;        /* inside window `win` */
@@ -39,14 +42,14 @@ static bool start_pending;
  * ends exactly). */
 #define SCHED_LEAD 200u
 
-static void boundary_at(uint32_t when, bool lead)
+HOT_O2 static void boundary_at(uint32_t when, bool lead)
 {
     boundary = when;
     win_event = lead ? when - SCHED_LEAD : when;
     ev_set(EV_WINDOW, win_event);
 }
 
-static void window_start(uint32_t when)
+HOT_O2 static void window_start(uint32_t when)
 {
     const struct tvp_window *w = &tvp_windows[win];
     win_active = true;
@@ -74,7 +77,7 @@ void sched_init(void)
 }
 
 /* EV_WINDOW: the boundary (its configured Count, not the handler's). */
-void sched_boundary(uint32_t ev_when)
+HOT_O2 void sched_boundary(uint32_t ev_when)
 {
     uint32_t when = boundary;
     (void)ev_when;
@@ -152,7 +155,7 @@ uint32_t virq_offered; /* what the last update wrote (entry.S's fast paths read 
  * changed (sched_resume checks the common case inline: GuestCtl2 still
  * what was offered and the controller unchanged, ~6 cycles) or with
  * force (another guest's GuestCtl2 is being loaded). */
-static void virq_update(struct vcpu *v, uint32_t now, bool force)
+HOT_O2 static void virq_update(struct vcpu *v, uint32_t now, bool force)
 {
     unsigned level;
     uint32_t voff, gc2 = 0;
@@ -180,7 +183,7 @@ unsigned sched_window(bool *open, uint32_t *nframes)
  * the interrupt check (GM, PSS and GuestCtl1 are as the exit left them).
  * Deadlines that passed while the hypervisor worked are handled first, so
  * a boundary is never late by more than the exit that hid it. */
-void sched_resume(void)
+HOT_O2 void sched_resume(void)
 {
     time_poll();
     struct vcpu *n = sched_pick();
