@@ -30,16 +30,17 @@ static bool start_pending;
 
 /* A boundary's event fires SCHED_LEAD ticks early: the switch (context
  * save/load) is done while the outgoing window ends, then the new guest
- * is entered exactly at its start (a bounded wait). So a window starts on
- * time even when the boundary finds the hypervisor in the middle of an
- * exit: the lead must cover the longest exit a guest can provoke (an
- * emulated controller access in a delay slot, ~1,000 cycles) plus the
- * switch itself (~150): 600 ticks = 1,200 cycles = 6 us. Measured (make
- * bench, 1,000 frames): every window starts 59-64 cycles after its time,
- * also beside a guest looping on that slowest exit; with 300 ticks the
- * worst start was ~600 cycles late. The price is up to 6 us at the end of
- * a window that another one follows at once (one followed by idle time
- * ends exactly). */
+ * is entered at its start (a bounded wait), or at once when the switch
+ * took longer. The lead need not cover any exit: none that could overrun
+ * the event is begun (sched_defer) and no interrupt handler runs just
+ * before it (sched_hold_irq), so the event finds a guest, the idle loop,
+ * or the tail of a short path (~30 cycles; docs/hypervisor.md "Bounded
+ * exits"). It covers what the 2 us allow of the switch itself, 600-750
+ * cycles measured: windows start 290-340 cycles after their time (at most
+ * 750 + 30 - 400 = 380), also beside a fault storm or hypercalls timed to
+ * the boundary (tests/hostile, tests/bounded). The price is up to 2 us at
+ * the end of a window that another one follows at once (one followed by
+ * idle time ends exactly). */
 #define SCHED_LEAD 200u
 
 HOT_O2 static void boundary_at(uint32_t when, bool lead)
