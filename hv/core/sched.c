@@ -156,7 +156,7 @@ uint32_t virq_offered; /* what the last update wrote (entry.S's fast paths read 
  * changed (sched_resume checks the common case inline: GuestCtl2 still
  * what was offered and the controller unchanged, ~6 cycles) or with
  * force (another guest's GuestCtl2 is being loaded). */
-HOT_O2 static void virq_update(struct vcpu *v, uint32_t now, bool force)
+static void virq_update(struct vcpu *v, uint32_t now, bool force)
 {
     unsigned level;
     uint32_t voff, gc2 = 0;
@@ -184,7 +184,7 @@ unsigned sched_window(bool *open, uint32_t *nframes)
  * the interrupt check (GM, PSS and GuestCtl1 are as the exit left them).
  * Deadlines that passed while the hypervisor worked are handled first, so
  * a boundary is never late by more than the exit that hid it. */
-HOT_O2 void sched_resume(void)
+void sched_resume(void)
 {
     time_poll();
     struct vcpu *n = sched_pick();
