@@ -29,6 +29,8 @@ BENCH_DEPS += $(BENCH_B)/empty.elf
 # bench/images.mk in a sub-make (so that an ordinary `make` or `make test`
 # neither reads nor builds the benchmark systems).
 BENCH_DEPS += bench-images
+# bench/bounded: the hostile-suite and bounded-suite systems
+BENCH_DEPS += $(filter $(B)/hostile-% $(B)/bounded-%,$(TEST_DEPS))
 .PHONY: bench-images
 bench-images: tools
 	@$(MAKE) --no-print-directory -f Makefile -f bench/images.mk bench-images-all

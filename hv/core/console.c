@@ -179,8 +179,13 @@ static void put(struct con_src *s, char c)
         seq_next++;
         s->lines++;
     }
-    if (ready(s) && wire < 0)
-        console_kick();
+    /* when this source becomes ready (a line ends, or the buffer is full)
+     * and the wire is idle, the UART's transmit interrupt (on while it has
+     * room) moves the bytes: console_kick runs as an interrupt of its own,
+     * never inside the exit that wrote (a bounded exit; and an interrupt
+     * near a window switch waits for it, sched_hold_irq) */
+    if ((c == '\n' || used(s) > s->mask) && wire < 0)
+        board_console_tx_irq(true);
 }
 
 /* The hypervisor's own output, whole lines, and never a wait: this runs in
@@ -286,6 +291,21 @@ void hv_console_put(guest_id_t g, char c)
         if (used(s) > s->mask) /* its UART shows UTXBF from now on */
             board_vuart_full(g);
     }
+}
+
+/* Up to n bytes of guest g's output at once (its console-write
+ * hypercall): what fits; the count taken. */
+unsigned hv_console_write(guest_id_t g, const char *p, unsigned n)
+{
+    struct con_src *s = &src[g];
+    unsigned room = s->mask + 1u - used(s);
+    if (n > room)
+        n = room;
+    for (unsigned i = 0; i < n; i++)
+        put(s, p[i]);
+    if (n && used(s) > s->mask) /* its UART shows UTXBF from now on */
+        board_vuart_full(g);
+    return n;
 }
 
 /* Everything out now, by polling (panic path). */

@@ -44,11 +44,10 @@ static int32_t hc_console_write(uint32_t va, uint32_t len)
     const char *p = guest_buf(va, len);
     if (!p)
         return TVP_HC_EFAULT;
-    /* into the guest's own console buffer (tagged lines): what fits */
-    uint32_t n = 0;
-    for (; n < len && hv_console_room(cur->id); n++)
-        hv_console_put(cur->id, p[n]);
-    return (int32_t)n;
+    /* into the guest's own console buffer (tagged lines): what fits, at
+     * most TVP_HC_CONSOLE_CHUNK bytes (a bounded exit: the guest calls
+     * again for the rest) */
+    return (int32_t)hv_console_write(cur->id, p, len < TVP_HC_CONSOLE_CHUNK ? len : TVP_HC_CONSOLE_CHUNK);
 }
 
 /* Hypercall 0 is answered in entry.S (hc_fast) unless it sits in a delay

@@ -74,6 +74,11 @@ void health_fault(enum hm_fault kind, uint32_t addr)
 {
     struct vcpu *v = cur;
     unsigned policy = v->cfg->on_fault;
+    /* a fault (its log line, a restart) takes longer than an ordinary
+     * exit: not begun when it could overrun the window (sched_defer); the
+     * guest raises it again at its next window */
+    if (sched_defer(FAULT_BOUND_TICKS))
+        return;
     v->st.faults++;
     if (CONFIG_SHELL) {
         struct hm_rec *r = &hm_ring[hm_total++ % HM_KEEP];

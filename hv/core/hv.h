@@ -163,6 +163,19 @@ bool sched_window_open(const struct vcpu *v); /* v's window is open now */
 void wdt_window(struct vcpu *v, bool open, uint32_t now); /* wdt.c */
 void wdt_expired(struct vcpu *v);                        /* EV_WDT */
 void sched_yield(void);          /* cur gives up the rest of its window */
+bool sched_defer(uint32_t cost); /* an exit of `cost` ticks would overrun the window: not begun */
+bool sched_hold_irq(uint32_t cost); /* an interrupt too close to the switch: held until after it */
+/* Bounds of the hypervisor's work per exit, in Count ticks (2 CPU cycles
+ * each), with margin over the worst measured over the hostile cases
+ * (tests/bounded: each exit's root time from vpsim's events;
+ * docs/hypervisor.md "Bounded exits" lists them): an ordinary exit
+ * (EXIT_BOUND_TICKS, from trap_entry to the ERET; the console-write
+ * hypercall is the longest), a guest fault (FAULT_BOUND_TICKS, from
+ * health_fault: its log line, a restart) and an interrupt's handler
+ * (IRQ_BOUND_TICKS; a console kick is the longest). */
+#define EXIT_BOUND_TICKS   1200u
+#define FAULT_BOUND_TICKS  8000u
+#define IRQ_BOUND_TICKS    600u
 void sched_resume(void);         /* CP0 set for the ERET to `cur` or idle */
 unsigned sched_window(bool *open, uint64_t *frames); /* the current (or next) window */
 
@@ -190,6 +203,7 @@ void vtimer_fire(struct vcpu *v, uint32_t when);
 /* console.c: per-source buffers, line tags, input focus */
 void console_init(void);
 void console_kick(void);         /* the UART TX interrupt: more bytes out */
+unsigned hv_console_write(guest_id_t g, const char *p, unsigned n); /* what fits, at once */
 void console_rx(void);           /* the UART RX interrupt: typed input */
 void console_pace(struct vcpu *v); /* EV_UART */
 void console_flush(void);

@@ -15,6 +15,9 @@
  */
 #include "hv.h"
 
+/* the window switch's path: -O2 for these few (it must fit the lead) */
+#define HOT_O2 __attribute__((optimize("O2")))
+
 static uint32_t frame_start;   /* Count at the current major frame's start */
 static unsigned win;           /* the current (or next) window */
 static bool win_active;        /* inside window `win` */
@@ -23,29 +26,32 @@ static uint64_t frames;        /* major frames completed (64 bits: a 1 ms frame 
                                 * 32 bits in 50 days) */
 static uint32_t boundary;      /* Count of the next boundary */
 static uint32_t start_at;      /* a window starts then: its guest is entered at that Count */
+static uint32_t win_event;     /* Count of the open window's switch event (its end, less the lead) */
 static bool start_pending;
 
 /* A boundary's event fires SCHED_LEAD ticks early: the switch (context
  * save/load) is done while the outgoing window ends, then the new guest
- * is entered exactly at its start (a bounded wait). So a window starts on
- * time even when the boundary finds the hypervisor in the middle of an
- * exit: the lead must cover the longest exit a guest can provoke (an
- * emulated controller access in a delay slot, ~1,000 cycles) plus the
- * switch itself (~150): 600 ticks = 1,200 cycles = 6 us. Measured (make
- * bench, 1,000 frames): every window starts 59-64 cycles after its time,
- * also beside a guest looping on that slowest exit; with 300 ticks the
- * worst start was ~600 cycles late. The price is up to 6 us at the end of
- * a window that another one follows at once (one followed by idle time
- * ends exactly). */
-#define SCHED_LEAD 600u
+ * is entered at its start (a bounded wait), or at once when the switch
+ * took longer. The lead need not cover any exit: none that could overrun
+ * the event is begun (sched_defer) and no interrupt handler runs just
+ * before it (sched_hold_irq), so the event finds a guest, the idle loop,
+ * or the tail of a short path (~30 cycles; docs/hypervisor.md "Bounded
+ * exits"). It covers what the 2 us allow of the switch itself, 600-750
+ * cycles measured: windows start 290-340 cycles after their time (at most
+ * 750 + 30 - 400 = 380), also beside a fault storm or hypercalls timed to
+ * the boundary (tests/hostile, tests/bounded). The price is up to 2 us at
+ * the end of a window that another one follows at once (one followed by
+ * idle time ends exactly). */
+#define SCHED_LEAD 200u
 
-static void boundary_at(uint32_t when, bool lead)
+HOT_O2 static void boundary_at(uint32_t when, bool lead)
 {
     boundary = when;
-    ev_set(EV_WINDOW, lead ? when - SCHED_LEAD : when);
+    win_event = lead ? when - SCHED_LEAD : when;
+    ev_set(EV_WINDOW, win_event);
 }
 
-static void window_start(uint32_t when)
+HOT_O2 static void window_start(uint32_t when)
 {
     const struct tvp_window *w = &tvp_windows[win];
     win_active = true;
@@ -74,11 +80,12 @@ void sched_init(void)
 }
 
 /* EV_WINDOW: the boundary (its configured Count, not the handler's). */
-void sched_boundary(uint32_t ev_when)
+HOT_O2 void sched_boundary(uint32_t ev_when)
 {
     uint32_t when = boundary;
     (void)ev_when;
     (void)hv_time(); /* reads Count at least once a frame: its 64-bit count stays exact */
+    write_c0_status(read_c0_status() & ~(ST0_IPL | ST0_IPL7)); /* sched_hold_irq */
     if (!win_active) {
         window_start(when);
         return;
@@ -107,6 +114,37 @@ void sched_yield(void)
 {
     if (cur)
         cur->yielded = 1;
+}
+
+/* An exit is begun only when it ends before its window's switch event:
+ * with `cost` ticks (its bound, docs/hypervisor.md "Bounded exits") or
+ * fewer left, it is not handled now. The guest keeps the exiting
+ * instruction as its PC (nothing of it happened: a guest exit traps
+ * before the instruction completes) and gives up the rest of its window,
+ * which is at most `cost` ticks: at its next window it executes the
+ * instruction again and the exit is handled then. So the switch event
+ * finds the hypervisor idle, or in an exit that ends before it, and the
+ * lead covers only the switch and what cannot wait (interrupts). */
+bool sched_defer(uint32_t cost)
+{
+    if (!win_active || !cur || cur != win_owner ||
+        (int32_t)(win_event - read_c0_count()) >= (int32_t)cost)
+        return false;
+    cur->yielded = 1;
+    return true;
+}
+
+/* An interrupt that comes when the next switch event is fewer than `cost`
+ * ticks away waits until after it: root Status.IPL goes to 6, so only the
+ * core timer (level 7: the switch) is taken, and the switch puts IPL back
+ * to 0 (sched_boundary); the held interrupt is then taken at once. So the
+ * switch never waits for an interrupt's handler. */
+bool sched_hold_irq(uint32_t cost)
+{
+    if ((int32_t)(win_event - read_c0_count()) >= (int32_t)cost)
+        return false;
+    write_c0_status((read_c0_status() & ~(ST0_IPL | ST0_IPL7)) | 6u << ST0_IPL_SHIFT);
+    return true;
 }
 
 static struct vcpu *sched_pick(void)

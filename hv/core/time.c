@@ -27,6 +27,9 @@
  */
 #include "hv.h"
 
+/* the window switch's path: -O2 for these few (it must fit the lead) */
+#define HOT_O2 __attribute__((optimize("O2")))
+
 #define EVQ_SLOTS (1u + 3u * CONFIG_NR_GUESTS)
 
 static uint32_t ev_when[EVQ_SLOTS];
@@ -78,7 +81,7 @@ uint32_t hv_uptime(uint32_t *ms)
     return q;
 }
 
-static void evq_remove(unsigned slot)
+HOT_O2 static void evq_remove(unsigned slot)
 {
     unsigned k = 0;
     while (k < evq_len && evq[k] != slot)
@@ -91,7 +94,7 @@ static void evq_remove(unsigned slot)
 
 /* Root Compare to the head's deadline. With nothing queued Compare stays
  * where it was: at worst one interrupt that finds nothing due. */
-static void evq_program(void)
+HOT_O2 static void evq_program(void)
 {
     evq_any = evq_len != 0;
     if (evq_any) {
@@ -107,7 +110,7 @@ void time_init(void)
 }
 
 /* `when`: a Count less than 2^31 ticks from now (either way). */
-void ev_set(unsigned slot, uint32_t when)
+HOT_O2 void ev_set(unsigned slot, uint32_t when)
 {
     bool was_head = evq_len && evq[0] == slot;
     if (ev_armed[slot])
@@ -141,7 +144,7 @@ void ev_cancel(unsigned slot)
  * while Compare was being written, is never missed. Bounded: an event
  * re-arms at most itself, at a later time. Writing Compare drops the
  * core's request; then its flag is cleared. */
-void time_irq(void)
+HOT_O2 void time_irq(void)
 {
     for (unsigned n = 0; n < 4 * EVQ_SLOTS && evq_len; n++) {
         unsigned slot = evq[0];

@@ -31,6 +31,8 @@ HOT_O2 static void irq_entry(void)
     guest_id_t g;
     if (v == board_core_timer_vector) {
         time_irq();
+    } else if (sched_hold_irq(IRQ_BOUND_TICKS)) {
+        return; /* after the switch (its handler could delay it) */
     } else if (v == board_console_tx_vector) {
         console_kick();
         board_irq_ack(v);
@@ -67,6 +69,13 @@ HOT_O2 void trap_entry(unsigned from_refill)
     }
     cur->pc = ex.epc;
     cur->st.exits++;
+    /* Not begun when it could overrun the window's switch event
+     * (sched_defer): every exit but an interrupt (not the guest's
+     * instruction) and the SDBBP hand-over (arch_debug_return first). */
+    if (code != EXCCODE_INT && code != EXCCODE_SYS && sched_defer(EXIT_BOUND_TICKS)) {
+        sched_resume();
+        return;
+    }
     unsigned kind, g;
     switch (code) {
     case EXCCODE_INT:

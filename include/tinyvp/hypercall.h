@@ -18,13 +18,16 @@
 
 #define TVP_HC_VERSION        0  /* v0 = TVP_ABI_VERSION, v1 = own guest id */
 #define TVP_HC_CONSOLE_WRITE  1  /* a0 = buffer (kseg0/kseg1), a1 = length
-                                  * (at most TVP_HC_CONSOLE_MAX); v0 = bytes */
+                                  * (at most TVP_HC_CONSOLE_MAX); v0 = bytes
+                                  * taken: at most TVP_HC_CONSOLE_CHUNK per
+                                  * call, fewer when its buffer is full */
 #define TVP_HC_YIELD          2  /* give up the CPU until the next turn; v0 = 0 */
 #define TVP_HC_TIME           3  /* v0/v1 = microseconds since boot (low/high) */
 #define TVP_HC_COUNT          4  /* number of services */
 
 #define TVP_ABI_VERSION       0x00010000 /* major 16 bits, minor 16 bits */
 #define TVP_HC_CONSOLE_MAX    256
+#define TVP_HC_CONSOLE_CHUNK  32 /* bytes taken per call at most (a bounded exit) */
 #define TVP_HC_ENOSYS         (-1)
 #define TVP_HC_EFAULT         (-2)
 

@@ -15,7 +15,7 @@
 #include "../soc/pic32mz/intc.h"
 #include "../soc/pic32mz/soc.h"
 
-enum pt_kind { PT_PC, PT_EXC, PT_GUEST_ENTRY, PT_GUEST_EXIT, PT_IRQ, PT_GUEST_IRQ };
+enum pt_kind { PT_PC, PT_EXC, PT_GUEST_ENTRY, PT_GUEST_EXIT, PT_IRQ, PT_GUEST_IRQ, PT_ROOT_WAIT };
 
 struct point {
     enum pt_kind kind;
@@ -60,6 +60,7 @@ static bool parse_point(const char *s, struct point *p, char *err, size_t errlen
     static const struct { const char *name; enum pt_kind kind; bool needs_arg; } kinds[] = {
         {"pc", PT_PC, true},          {"exc", PT_EXC, false},   {"guest-entry", PT_GUEST_ENTRY, false},
         {"guest-exit", PT_GUEST_EXIT, false}, {"irq", PT_IRQ, true}, {"guest-irq", PT_GUEST_IRQ, false},
+        {"root-wait", PT_ROOT_WAIT, false},
     };
     for (size_t i = 0; i < sizeof kinds / sizeof kinds[0]; i++) {
         if (strlen(kinds[i].name) != klen || strncmp(kinds[i].name, s, klen))
@@ -349,9 +350,11 @@ static void event(const struct cpu *c, enum pt_kind kind, uint32_t arg)
     }
     if (events && kind != PT_PC) {
         static const char *const names[] = {"pc", "exc", "guest-entry", "guest-exit", "irq",
-                                            "guest-irq"};
-        fprintf(events, "%" PRIu64 " %" PRIu64 " %s %" PRIu32 "\n", c->cycles, c->insns,
-                names[kind], arg);
+                                            "guest-irq", "root-wait"};
+        fprintf(events, "%" PRIu64 " %" PRIu64 " %s %" PRIu32, c->cycles, c->insns, names[kind], arg);
+        if (kind == PT_GUEST_EXIT && arg == EXCCODE_GE) /* and the GExcCode */
+            fprintf(events, " %" PRIu32, (c->cp0.guestctl0 & GUESTCTL0_GEXC) >> GUESTCTL0_GEXC_SHIFT);
+        fputc('\n', events);
     }
 }
 
@@ -364,6 +367,10 @@ static void on_trace(void *ctx, struct cpu *c, uint32_t pc, uint32_t insn)
         last_gint = c->stats.guest_interrupts;
         event(c, PT_GUEST_IRQ, 0);
     }
+    /* root WAIT (MIPS32 PRA MD00090: COP0 CO, funct 0x20): the hypervisor idles,
+     * its exit is over */
+    if (!c->gm && (insn & 0xfe00003fu) == 0x42000020u)
+        event(c, PT_ROOT_WAIT, 0);
     event(c, PT_PC, pc);
     if (prev_trace)
         prev_trace(prev_trace_ctx, c, pc, insn);

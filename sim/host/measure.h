@@ -7,7 +7,9 @@
  * exc[:CODE] (root exception entry), guest-entry[:ID] (first guest-mode
  * instruction after root), guest-exit[:CODE] (a root exception taken from
  * guest mode), irq:V (the controller sets IFS bit V), guest-irq (the guest
- * takes an injected interrupt: at its handler's first instruction).
+ * takes an injected interrupt: at its handler's first instruction), root-wait
+ * (root executes WAIT: the hypervisor idles). In --events lines a guest-exit
+ * with ExcCode 27 (GE) carries the GExcCode as a fifth field.
  */
 #ifndef SIM_HOST_MEASURE_H
 #define SIM_HOST_MEASURE_H

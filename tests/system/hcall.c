@@ -1,7 +1,8 @@
 /*
  * hcall: the hypercall table from a partition (include/tinyvp/hypercall.h):
- * version, console write, time, yield, an unknown service, and a HYPCALL in
- * a branch delay slot. Only meaningful under tinyVP.
+ * version, console write (a short text, and a long one taken 32 bytes a
+ * call), time, yield, an unknown service, and a HYPCALL in a branch delay
+ * slot. Only meaningful under tinyVP.
  */
 #include "rt.h"
 
@@ -18,6 +19,18 @@ int main(void)
     rt_uart_flush(WIFIRE_CONSOLE_UART);
     rt_printf("hcall: wrote %ld\n", n);
     rt_printf("hcall: bad buffer %ld\n", tvp_hc_console_write(0x1000, 4, 0));
+    /* a longer text: at most TVP_HC_CONSOLE_CHUNK bytes are taken a call */
+    static const char text[] = "hcall: a long line, written at most 32 bytes a call until all is taken\n";
+    long done = 0, calls = 0;
+    for (unsigned tries = 0; done < (long)sizeof text - 1 && tries < 100; tries++) {
+        long r = tvp_hc_console_write((long)(text + done), (long)sizeof text - 1 - done, 0);
+        if (r < 0)
+            break;
+        done += r;
+        calls += r > 0;
+    }
+    rt_uart_flush(WIFIRE_CONSOLE_UART);
+    rt_printf("hcall: long write %ld bytes in %ld calls\n", done, calls);
     long t0 = tvp_hc_time(0, 0, &hi);
     uint32_t c0 = read_c0_count();
     while (read_c0_count() - c0 < 1000 * RT_CT_PER_US)

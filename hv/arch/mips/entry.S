@@ -226,6 +226,15 @@ ll_detour_end:
     mtc0    $t3, $14                # its PC
     lw      $t3, 20($t2)
     mtc0    $t3, $12, 6             # GuestCtl0 (MC, CP0 back)
+    mtc0    $zero, $0               # the stub page unmapped again: wired
+    ext     $t3, $t1, 12, 17        # entry 0 with both halves invalid, so
+    sll     $t3, $t3, 12            # (the GPA of the stub) a guest that touches it
+    mtc0    $t3, $10                # outside the detour gets its ordinary
+    mtc0    $zero, $5               # fault (a TLB-invalid exit, as any
+    mtc0    $zero, $2               # address outside its map)
+    mtc0    $zero, $3
+    ehb
+    tlbwi
     mfc0    $t3, $12
     ori     $t3, $t3, 1             # root IE back
     mtc0    $t3, $12
