@@ -120,6 +120,10 @@ unsigned hv_console_room(guest_id_t g);     /* bytes guest g's buffer takes now 
 void hv_console_put(guest_id_t g, char c);  /* one byte of guest g's output */
 void hv_event_at(guest_id_t g, uint32_t count); /* board_vuart_event(g) then */
 uint32_t hv_ticks(void);        /* core-timer ticks (CONFIG_COUNT_HZ), wrapping */
+/* A guest fault the running guest's access is about to become: false when
+ * it would run too close to the window switch and is put off whole (the
+ * access runs again in its next window; sched_defer with the fault bound). */
+bool hv_fault_now(void);
 /* The interrupt the core offered guest g (board_virq_pending), if the
  * guest has taken it since this exit began: board_virq_taken now (for a
  * register read that must already name it, INTSTAT). */

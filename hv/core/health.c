@@ -70,6 +70,12 @@ const char *health_policy_name(unsigned policy)
     return policy < ARRAY_SIZE(policy_names) ? policy_names[policy] : "stop";
 }
 
+/* board.h: an emulator's refusal (a fault to come) may begin now */
+bool hv_fault_now(void)
+{
+    return !sched_defer(FAULT_BOUND_TICKS);
+}
+
 void health_fault(enum hm_fault kind, uint32_t addr)
 {
     struct vcpu *v = cur;
@@ -125,12 +131,13 @@ static guest_id_t group_owner(unsigned g)
  * restart, stop, or reflect, which for an asynchronous DMA error is what
  * its own chip gives it: the channel's error flag (CHERIF) and nothing
  * more. Group 0 is the hypervisor's and the CPU's: logged only. Bounded:
- * at most one report per target per call (board_sbp_next clears each).
+ * one report per call (board_sbp_next clears it; SBFLAG is a level, so
+ * the next one raises the interrupt again), held near a window switch.
  */
 void health_bus_violations(void)
 {
     struct board_sbp_err e;
-    for (unsigned k = 0; k < 16 && board_sbp_next(&e); k++) {
+    for (unsigned k = 0; k < 1 && board_sbp_next(&e); k++) { /* one a call: SBFLAG is a level */
         guest_id_t g = group_owner(e.group);
         if (g == HV_GUEST_ID) {
             hv_printf("tinyVP: bus-protection violation by group %u: initiator %u %s target %u "

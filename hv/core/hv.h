@@ -171,10 +171,11 @@ bool sched_hold_irq(uint32_t cost); /* an interrupt too close to the switch: hel
  * docs/hypervisor.md "Bounded exits" lists them): an ordinary exit
  * (EXIT_BOUND_TICKS, from trap_entry to the ERET; the console-write
  * hypercall is the longest), a guest fault (FAULT_BOUND_TICKS, from
- * health_fault: its log line, a restart) and an interrupt's handler
+ * health_fault: its log lines, a restart; the DMA emulator's refusal
+ * line comes first) and an interrupt's handler
  * (IRQ_BOUND_TICKS; a console kick is the longest). */
 #define EXIT_BOUND_TICKS   1200u
-#define FAULT_BOUND_TICKS  8000u
+#define FAULT_BOUND_TICKS  12000u
 #define IRQ_BOUND_TICKS    600u
 void sched_resume(void);         /* CP0 set for the ERET to `cur` or idle */
 unsigned sched_window(bool *open, uint64_t *frames); /* the current (or next) window */

@@ -36,13 +36,14 @@ static bool start_pending;
  * the event is begun (sched_defer) and no interrupt handler runs just
  * before it (sched_hold_irq), so the event finds a guest, the idle loop,
  * or the tail of a short path (~30 cycles; docs/hypervisor.md "Bounded
- * exits"). It covers what the 2 us allow of the switch itself, 600-750
- * cycles measured: windows start 290-340 cycles after their time (at most
- * 750 + 30 - 400 = 380), also beside a fault storm or hypercalls timed to
- * the boundary (tests/hostile, tests/bounded). The price is up to 2 us at
- * the end of a window that another one follows at once (one followed by
- * idle time ends exactly). */
-#define SCHED_LEAD 200u
+ * exits"). It covers the switch itself, 850-900 cycles measured with the
+ * guest context, the virtual controller, the software-interrupt and
+ * watchdog hand-over: 5 us (1,000 cycles), so windows start on time (the
+ * bounded wait), also beside a fault storm or hypercalls timed to the
+ * boundary (tests/hostile, tests/bounded). The 2 us goal needs a cheaper
+ * switch. The price is up to 5 us at the end of a window that another one
+ * follows at once (one followed by idle time ends exactly). */
+#define SCHED_LEAD 500u
 
 HOT_O2 static void boundary_at(uint32_t when, bool lead)
 {

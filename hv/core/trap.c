@@ -31,6 +31,8 @@ HOT_O2 static void irq_entry(void)
     guest_id_t g;
     if (v == board_core_timer_vector) {
         time_irq();
+    } else if (v == board_sbp_vector && sched_hold_irq(FAULT_BOUND_TICKS)) {
+        return; /* a violation is handled like a guest fault: its bound */
     } else if (sched_hold_irq(IRQ_BOUND_TICKS)) {
         return; /* after the switch (its handler could delay it) */
     } else if (v == board_console_tx_vector) {

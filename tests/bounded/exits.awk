@@ -5,7 +5,10 @@
 # apart ("switch"), its time includes the wait for the window's start.
 # Output: one line per exit kind, "KIND COUNT WORST_CYCLES", kinds named by
 # ExcCode (GE by its GExcCode: MIPS VZ MD00846, GuestCtl0.GExcCode), then
-# "all COUNT WORST" over every exit but switches.
+# "all COUNT WORST" over every exit but switches. An interrupt exit just
+# after the controller raised vector 106 (a bus-protection violation, which
+# the hypervisor handles like a guest fault, under the fault bound) is
+# "Int.sbp".
 # Usage: awk -f exits.awk [-v skip=CYCLES] EVENTS...
 function kname(c, g) {
     if (c == 27) return g == 0 ? "GE.GPSI" : g == 1 ? "GE.GSFC" : g == 2 ? "GE.HC" : \
@@ -20,9 +23,11 @@ function done(t, what) {
     if (t - x0 > worst[what]) worst[what] = t - x0
     n[what]++
 }
-FNR == 1 { open = 0; cur = -1 }
+FNR == 1 { open = 0; cur = -1; lv = -1 }
 $1 + 0 < skip { next }
-$3 == "guest-exit" { done($1, k); open = 1; x0 = $1 + 0; k = kname($4 + 0, $5 + 0); xg = cur; next }
+$3 == "irq" { lv = $4 + 0; next }
+$3 == "guest-exit" { done($1, k); open = 1; x0 = $1 + 0; k = kname($4 + 0, $5 + 0); xg = cur
+                    if (k == "Int" && lv == 106) k = "Int.sbp"; next }
 $3 == "guest-entry" { if (open) done($1 + 0, $4 + 0 == xg ? k : "switch"); cur = $4 + 0; next }
 $3 == "root-wait" { done($1 + 0, k); next }
 END {

@@ -99,6 +99,8 @@ static struct vdma vdma[CONFIG_NR_GUESTS];
 static bool log_refusal(guest_id_t g)
 {
     struct vdma *v = &vdma[g - 1];
+    if (!hv_fault_now())
+        return false; /* put off: health_fault defers the fault too */
     return v->refused < REFUSED_MAX && ++v->refused;
 }
 
