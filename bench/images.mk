@@ -27,6 +27,8 @@ $(BENCH_GB)/%.o: bench/%.S | $(DEPS_STAMP)
 	$(TCC) $(GUEST_CFLAGS) -c -o $@ $<
 BENCH_GUEST_ELFS := $(foreach g,$(BENCH_GUESTS),$(BENCH_GB)/$(call bench_gname,$(g)).elf)
 HV_GUEST_IMAGES += $(BENCH_GUEST_ELFS)
+# (read after the top Makefile named its images: these too, before vpconf)
+hv-guest-images: $(BENCH_GUEST_ELFS)
 
 BENCH_CONFIGS := $(wildcard bench/*/*.yaml)
 bench_cfg = bench-$(subst /,-,$(patsubst bench/%.yaml,%,$(1)))
