@@ -37,6 +37,20 @@ struct m_devuse {
     struct pos pos;
 };
 
+#define M_MAX_PINS 64
+
+/* A pin of a guest (its `pins:` entry): a PPS function on it, or a port pin
+ * it drives (gpio). */
+struct m_pin {
+    uint8_t pin;        /* port << 4 | bit */
+    uint8_t gpio;       /* 1: a gpio entry; 0: a PPS function */
+    uint8_t output;     /* PPS: an output function (RPxnR) */
+    uint8_t value;      /* PPS: the value its register gets */
+    uint16_t reg_off;   /* PPS: its register, from the PPS block */
+    const char *func;   /* PPS: "U1TX" */
+    struct pos pos;
+};
+
 struct m_guest {
     const struct y_guest *y;
     char name[24];
@@ -60,6 +74,8 @@ struct m_guest {
     int zone_in_ram;
     uint8_t flags, on_fault;
     struct cover_tree tree;
+    struct m_pin pins[M_MAX_PINS];
+    int nr_pins;
     int has_window;
 };
 
@@ -97,7 +113,7 @@ struct model {
     int nr_channels;
     uint32_t channel_pool_bytes;
     uint8_t irq_owner[TVP_NR_VECTORS];
-    struct m_write writes[64];
+    struct m_write writes[256];
     int nr_writes;
     int tlb_total;
 };

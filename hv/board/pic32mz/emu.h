@@ -45,6 +45,8 @@ void vuart_reset(guest_id_t g);
 void vuart_irq_update(guest_id_t g);
 void vsys_init(void);             /* vsys.c: a guest's reset control */
 void vsys_reset(guest_id_t g);
+/* pps.c: a guest's PPS write checked against its pins (true: handled) */
+bool pps_guest_write(guest_id_t g, uint32_t wa, uint32_t val, uint32_t lanes);
 
 
 /* An SFR write through the CLR/SET/INV aliases at +4/+8/+C (off & 0xc),
