@@ -129,6 +129,11 @@ static void claim(struct model *m, struct owner own[][16], int gi, int p, const 
                    "(board %s)", pn, m->guests[gi].name, what, o->what, m->board->name);
         return;
     }
+    if (o->guest == gi) {
+        diag_error(pos, "pin %s is listed twice in 'pins' of guest '%s' (%s at line %d, and %s)", pn,
+                   m->guests[gi].name, o->what, o->pos.line, what);
+        return;
+    }
     if (o->guest >= 0) {
         diag_error(pos, "pin %s is given twice: to guest '%s' (%s, line %d) and to guest '%s' (%s); a pin "
                    "has one owner", pn, m->guests[o->guest].name, o->what, o->pos.line, m->guests[gi].name,
