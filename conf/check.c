@@ -1162,7 +1162,7 @@ static void build_setup(struct model *m)
         for (int k = 0; k < g->nr_pins; k++) {
             const struct m_pin *p = &g->pins[k];
             int port = p->pin >> 4, bit = p->pin & 15;
-            if (p->gpio) continue;
+            if (p->gpio || p->console) continue; /* the console's are the board's, above */
             if (p->output)
                 add_write(m, 0xA0000000u | (c->pps_base + p->reg_off), p->value, "RP%c%dR = %s (guest '%s')",
                           'A' + port, bit, p->func, g->name);

@@ -285,8 +285,9 @@ static void emit_c(const struct model *m, const char *cfgname)
                 for (int k = 0; k < g->nr_pins; k++) {
                     const struct m_pin *p = &g->pins[k];
                     if (p->gpio || p->reg_off != off) continue;
-                    sb_printf(b, "    { 0x%03x, %2u, 0 }, /* %s %s on R%c%d */\n", p->reg_off, p->value,
-                              p->output ? "output" : "input", p->func, 'A' + (p->pin >> 4), p->pin & 15);
+                    sb_printf(b, "    { 0x%03x, %2u, 0 }, /* %s%s %s on R%c%d */\n", p->reg_off, p->value,
+                              p->console ? "the console's " : "", p->output ? "output" : "input", p->func,
+                              'A' + (p->pin >> 4), p->pin & 15);
                 }
             sb_printf(b, "};\n");
         }
@@ -552,6 +553,9 @@ static void emit_report(const struct model *m, const char *cfgname)
                 const struct m_pin *p = &g->pins[k];
                 if (p->gpio)
                     sb_printf(b, " R%c%d(gpio)", 'A' + (p->pin >> 4), p->pin & 15);
+                else if (p->console)
+                    sb_printf(b, " %s=RP%c%d(console)", p->func, 'A' + (p->pin >> 4),
+                              p->pin & 15);
                 else
                     sb_printf(b, " %s=RP%c%d", p->func, 'A' + (p->pin >> 4), p->pin & 15);
             }

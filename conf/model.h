@@ -46,6 +46,7 @@ struct m_pin {
     uint8_t gpio;       /* 1: a gpio entry; 0: a PPS function */
     uint8_t output;     /* PPS: an output function (RPxnR) */
     uint8_t value;      /* PPS: the value its register gets */
+    uint8_t console;    /* PPS: the hypervisor console's (a console guest may write it as is) */
     uint16_t reg_off;   /* PPS: its register, from the PPS block */
     const char *func;   /* PPS: "U1TX" */
     struct pos pos;

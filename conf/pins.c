@@ -200,6 +200,35 @@ static struct m_pin *new_pin(struct m_guest *g, struct pos pos)
     return mp;
 }
 
+/* The console's PPS registers (the board's setup writes) in guest g's table. */
+static void console_pins(struct model *m, struct m_guest *g, struct pos pos)
+{
+    const struct chip *c = m->chip;
+    const struct board *b = m->board;
+    for (int i = 0; i < b->nr_console_setup; i++) {
+        uint32_t off = (b->console_setup[i].addr & 0x1FFFFFFFu) - c->pps_base;
+        if (off >= 0x400) continue;
+        struct m_pin *mp = new_pin(g, pos);
+        if (!mp) return;
+        mp->console = 1, mp->value = (uint8_t)b->console_setup[i].value, mp->reg_off = (uint16_t)off;
+        mp->output = off >= c->pps_out_off;
+        mp->func = b->console;
+        if (mp->output) {
+            uint32_t rel = off - c->pps_out_off;
+            mp->pin = (uint8_t)((rel / 0x40) << 4 | (rel % 0x40) / 4);
+            for (int k = 0; k < c->nr_pps_out; k++)
+                if (c->pps_out[k].value == mp->value && chip_pps_index(c, c->pps_out[k].group, mp->pin) >= 0)
+                    mp->func = c->pps_out[k].name;
+        } else {
+            for (int k = 0; k < c->nr_pps_in; k++)
+                if (c->pps_in[k].reg_off == off && mp->value < CHIP_PPS_SEL) {
+                    mp->pin = c->pps_groups[c->pps_in[k].group][mp->value];
+                    mp->func = c->pps_in[k].name;
+                }
+        }
+    }
+}
+
 static void one_gpio(struct model *m, struct owner own[][16], int gi, yaml_node_t *v)
 {
     const struct chip *c = m->chip;
@@ -369,6 +398,11 @@ void check_pins(struct model *m)
             one_function(m, own, gi, key, k, v);
         }
         if (!any_pps) continue;
+        /* a console guest's start-up may route the console's pins as on the
+         * bare board: the same values are accepted (the pins stay the
+         * hypervisor's) */
+        if (g->flags & TVP_GUEST_CONSOLE)
+            console_pins(m, g, pp);
         /* its PPS writes are checked by the hypervisor: the block write-ignore */
         if (!dev_use(g, "pps") && g->nr_devs < M_MAX_DEVS) {
             const struct chip_device *d = chip_device(m->chip, "pps");
