@@ -101,6 +101,7 @@ static void hv_pins(const struct model *m, struct owner own[][16])
         if (off >= c->pps_out_off) {
             uint32_t rel = off - c->pps_out_off;
             int p = (int)((rel / 0x40) << 4 | (rel % 0x40) / 4);
+            if ((p >> 4) >= CHIP_MAX_PORTS) continue;
             for (int k = 0; k < c->nr_pps_out; k++) {
                 const struct chip_pps_out *o = &c->pps_out[k];
                 if (o->value == v && chip_pps_index(c, o->group, p) >= 0)
