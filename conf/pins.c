@@ -83,8 +83,8 @@ static void group_pins(const struct chip *c, int grp, char *buf, size_t n)
     for (int i = 0; i < CHIP_PPS_SEL; i++) {
         int p = c->pps_groups[grp][i];
         if (p == CHIP_PIN_NONE || !bonded(c, p)) continue;
-        char one[12];
-        snprintf(one, sizeof one, "%s%s", buf[0] ? ", " : "", pin_name((char[8]){ 0 }, 8, p, 1));
+        char one[12], pn[8];
+        snprintf(one, sizeof one, "%s%s", buf[0] ? ", " : "", pin_name(pn, sizeof pn, p, 1));
         strncat(buf, one, n - strlen(buf) - 1);
     }
 }
