@@ -10,7 +10,8 @@
  *     console pins (the board's PPS setup writes);
  *   - a gpio pin's port is the guest's (exclusive); a PPS pin's port is
  *     the guest's or no guest's (the hypervisor then owns the port and
- *     leaves it as reset, digital for a PPS input), never another guest's.
+ *     leaves it as reset, digital for a PPS input), never another guest's;
+ *     the port of the console's pins is never a guest's (exclusive).
  *
  * A guest with PPS functions gets the `pps` block write-ignore (implicit
  * when not listed): the hypervisor programs its assignment at boot and
@@ -408,6 +409,26 @@ void check_pins(struct model *m)
         if (!dev_use(g, "pps") && g->nr_devs < M_MAX_DEVS) {
             const struct chip_device *d = chip_device(m->chip, "pps");
             if (d) g->devs[g->nr_devs++] = (struct m_devuse){ d, TVP_ACCESS_WRITE_IGNORE, TVP_EMU_NONE, 0, pp };
+        }
+    }
+    /* the console's pins are the hypervisor's: their port cannot be a guest's */
+    for (int gi = 0; gi < m->nr_guests; gi++) {
+        const struct m_guest *g = &m->guests[gi];
+        for (int port = 0; port < m->chip->nr_ports; port++) {
+            const char *via;
+            if (!owns_port(g, port, &via)) continue;
+            char list[96] = "";
+            for (int b = 0; b < 16; b++)
+                if (own[port][b].guest == HV_OWNER) {
+                    char one[32];
+                    snprintf(one, sizeof one, "%sR%c%d (%s)", list[0] ? ", " : "", 'A' + port, b,
+                             own[port][b].what);
+                    strncat(list, one, sizeof list - strlen(list) - 1);
+                }
+            if (list[0])
+                diag_error(dev_use(g, via)->pos, "device '%s' of guest '%s' holds the hypervisor's console "
+                           "pins %s (board %s); a port's pins go with the port: give it write-ignore",
+                           via, g->name, list, m->board->name);
         }
     }
     /* pps exclusive anywhere would let a guest move anyone's pins */
