@@ -13,6 +13,7 @@
 #include "access.h"
 #include "mips/mipsregs.h"
 #include "model.h"
+#include "pins.h"
 #include "units.h"
 #include "ytree.h"
 
@@ -1181,7 +1182,11 @@ static void add_write(struct model *m, uint32_t addr, uint32_t value, const char
     __attribute__((format(printf, 4, 5)));
 static void add_write(struct model *m, uint32_t addr, uint32_t value, const char *fmt, ...)
 {
-    if (m->nr_writes >= (int)TVP_ARRAY_SIZE(m->writes)) return;
+    if (m->nr_writes >= (int)TVP_ARRAY_SIZE(m->writes)) {
+        diag_error(ytree_at("guests"), "internal: more than %d board setup writes",
+                   (int)TVP_ARRAY_SIZE(m->writes));
+        return;
+    }
     struct m_write *w = &m->writes[m->nr_writes++];
     w->addr = addr;
     w->value = value;
@@ -1197,6 +1202,28 @@ static void build_setup(struct model *m)
     const struct board *b = m->board;
     for (int i = 0; i < b->nr_console_setup; i++)
         add_write(m, b->console_setup[i].addr, b->console_setup[i].value, "%s", b->console_setup[i].why);
+
+    /* the guests' pins (conf/pins.c): each PPS function's register, and a
+     * PPS input on an analog-capable pin made digital (ANSELx CLR), before
+     * the hypervisor sets IOLOCK (DS60001320 sec. 12.4) */
+    for (int gi = 0; gi < m->nr_guests; gi++) {
+        const struct m_guest *g = &m->guests[gi];
+        for (int k = 0; k < g->nr_pins; k++) {
+            const struct m_pin *p = &g->pins[k];
+            int port = p->pin >> 4, bit = p->pin & 15;
+            if (p->gpio || p->console) continue; /* the console's are the board's, above */
+            if (p->output)
+                add_write(m, 0xA0000000u | (c->pps_base + p->reg_off), p->value, "RP%c%dR = %s (guest '%s')",
+                          'A' + port, bit, p->func, g->name);
+            else
+                add_write(m, 0xA0000000u | (c->pps_base + p->reg_off), p->value, "%sR = RP%c%d (guest '%s')",
+                          p->func, 'A' + port, bit, g->name);
+            if (!p->output && (c->port_analog[port] >> bit & 1))
+                add_write(m, 0xA0000000u | (c->port_base + 0x100u * (uint32_t)port + 0x4), 1u << bit,
+                          "ANSEL%cCLR: R%c%d digital for %s (guest '%s')", 'A' + port, 'A' + port, bit,
+                          p->func, g->name);
+        }
+    }
 
     /* CFGPG: DMA initiators owned exclusively go to their guest's group */
     uint32_t cfgpg = 0;
@@ -1368,6 +1395,7 @@ void check_system(const struct y_system *sys, const struct check_opts *o, struct
 
     place(m);
     check_sharing(m);
+    check_pins(m);
     check_schedule(sys->schedule, m);
     check_channels(sys, m);
     build_setup(m);

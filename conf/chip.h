@@ -68,6 +68,38 @@ struct chip_reg {
     uint8_t first;
 };
 
+
+/* Peripheral pin select (DS60001320 sec. 12 "I/O Ports", 12.4
+ * "Peripheral Pin Select"). A pin is port << 4 | bit (port 0 = A .. 6 = G).
+ * Each function is in one of four groups; an input function's register
+ * (at reg_off in the PPS block) selects one pin of its group by the
+ * pin's index there (Table 12-2); an output function is written, as
+ * `value`, into the RPxnR register of a pin of its group (Table 12-3:
+ * every pin of a group takes the same functions). */
+#define CHIP_PPS_GROUPS  4
+#define CHIP_PPS_SEL     16
+#define CHIP_PIN_NONE    0xFFu
+#define CHIP_PIN(port, bit) ((uint8_t)((port) << 4 | (bit)))
+
+struct chip_pps_in {
+    const char *name;    /* "U1RX" */
+    const char *device;  /* the peripheral it belongs to, "uart1" */
+    uint16_t reg_off;    /* its selection register, from pps_base */
+    uint8_t group;       /* 0..3 */
+};
+
+struct chip_pps_out {
+    const char *name;    /* "U1TX" */
+    const char *device;
+    uint8_t group;
+    uint8_t value;       /* written into the pin's RPxnR */
+};
+
+/* Packages' I/O ports: the pins a port has on this package, the pins that
+ * are analog-capable (ANSEL resets to 1: a digital input reads 0 until it
+ * is cleared). */
+#define CHIP_MAX_PORTS 10
+
 struct chip {
     const char *name;
     const struct chip_device *devices;
@@ -92,6 +124,19 @@ struct chip {
     /* register layouts of the device kinds */
     const struct chip_reg *regs;
     int nr_regs;
+    /* I/O ports and peripheral pin select (12.4): bonded and analog pins
+     * per port (bit n = pin n), the PPS block, its pin groups (index =>
+     * pin, CHIP_PIN_NONE where this package has none) and functions */
+    int nr_ports;
+    uint16_t port_pins[CHIP_MAX_PORTS], port_analog[CHIP_MAX_PORTS];
+    uint32_t port_base;                  /* port A; port n at +0x100*n */
+    uint32_t pps_base;
+    uint16_t pps_out_off;                /* RPA0R; RPxnR at +0x40*port+4*n */
+    const uint8_t (*pps_groups)[CHIP_PPS_SEL];
+    const struct chip_pps_in *pps_in;
+    int nr_pps_in;
+    const struct chip_pps_out *pps_out;
+    int nr_pps_out;
 };
 
 struct board_write {
@@ -115,6 +160,11 @@ extern const int nr_boards;
 const struct chip_device *chip_device(const struct chip *c, const char *name);
 /* Vector number for "113", "uart1_rx", ...; -1 when unknown. */
 int chip_vector(const struct chip *c, const char *name);
+/* Pin "RPD3" (want_rp: the RP form) or "RD3" to port << 4 | bit; -1 when the
+ * text is no such name (bonding is not checked). */
+int chip_pin_parse(const char *s, int want_rp);
+/* The group index that selects pin p, or -1. */
+int chip_pps_index(const struct chip *c, int group, int p);
 
 extern const struct chip chip_pic32mzef;
 

@@ -32,6 +32,15 @@ struct outfile {
     struct sbuf body;
 };
 
+/* Input-select registers: offsets 0 .. 4 * (n - 1) of the PPS block. */
+static int pps_in_regs(const struct chip *c)
+{
+    int n = 0;
+    for (int k = 0; k < c->nr_pps_in; k++)
+        if (c->pps_in[k].reg_off / 4 + 1 > n) n = c->pps_in[k].reg_off / 4 + 1;
+    return n;
+}
+
 static struct outfile files[MAX_FILES];
 static int nr_files;
 
@@ -204,6 +213,7 @@ static void emit_limits(const struct model *m, const char *cfgname)
     sb_printf(b, "#define CONFIG_NR_CHANNELS %d\n", m->nr_channels);
     sb_printf(b, "#define CONFIG_NR_SETUP_WRITES %d\n", m->nr_writes);
     sb_printf(b, "#define CONFIG_NR_DEVICES %d\n", m->chip->nr_devices);
+    sb_printf(b, "#define CONFIG_PPS_IN_REGS %d\n", pps_in_regs(m->chip));
     sb_printf(b, "#define CONFIG_CHANNEL_POOL_BYTES %uu\n", m->channel_pool_bytes);
     sb_printf(b, "#define CONFIG_MAJOR_FRAME_US %uu\n", m->major_frame_us);
     sb_printf(b, "#define CONFIG_MAJOR_FRAME_TICKS %uu\n", ticks(m, m->major_frame_us));
@@ -266,6 +276,21 @@ static void emit_c(const struct model *m, const char *cfgname)
             for (int k = 0; k < g->nr_irqs; k++) sb_printf(b, "%s%u", k ? ", " : " ", g->irqs[k]);
             sb_printf(b, " };\n");
         }
+        int np = 0;
+        for (int k = 0; k < g->nr_pins; k++) np += !g->pins[k].gpio;
+        if (np) {
+            /* its PPS registers, by offset (conf/pins.c) */
+            sb_printf(b, "static const struct tvp_pin pins_g%d[%d] = {\n", g->id, np);
+            for (uint32_t off = 0; off < 0x400; off += 4)
+                for (int k = 0; k < g->nr_pins; k++) {
+                    const struct m_pin *p = &g->pins[k];
+                    if (p->gpio || p->reg_off != off) continue;
+                    sb_printf(b, "    { 0x%03x, %2u, 0 }, /* %s%s %s on R%c%d */\n", p->reg_off, p->value,
+                              p->console ? "the console's " : "", p->output ? "output" : "input", p->func,
+                              'A' + (p->pin >> 4), p->pin & 15);
+                }
+            sb_printf(b, "};\n");
+        }
         sb_printf(b, "\n");
     }
 
@@ -295,6 +320,12 @@ static void emit_c(const struct model *m, const char *cfgname)
             sb_printf(b, "        .irqs = irqs_g%d,\n        .nr_irqs = TVP_ARRAY_SIZE(irqs_g%d),\n", g->id, g->id);
         else
             sb_printf(b, "        .irqs = 0,\n        .nr_irqs = 0,\n");
+        int np = 0;
+        for (int k = 0; k < g->nr_pins; k++) np += !g->pins[k].gpio;
+        if (np)
+            sb_printf(b, "        .nr_pins = TVP_ARRAY_SIZE(pins_g%d),\n        .pins = pins_g%d,\n", g->id, g->id);
+        else
+            sb_printf(b, "        .nr_pins = 0,\n        .pins = 0,\n");
         sb_printf(b, "    },\n");
     }
     sb_printf(b, "};\n_Static_assert(TVP_ARRAY_SIZE(tvp_guests) == CONFIG_NR_GUESTS, \"guest table\");\n");
@@ -338,6 +369,19 @@ static void emit_c(const struct model *m, const char *cfgname)
     sb_printf(b, "const char *const tvp_device_names[] = {\n");
     for (int d = 0; d < c->nr_devices; d++) sb_printf(b, "    \"%s\",\n", c->devices[d].name);
     sb_printf(b, "};\n_Static_assert(TVP_ARRAY_SIZE(tvp_device_names) == CONFIG_NR_DEVICES, \"device names\");\n");
+
+    int nin = pps_in_regs(c);
+    sb_printf(b, "\nconst char *const tvp_pps_in_names[] = {\n");
+    for (int r = 0; r < nin; r++) {
+        const char *name = NULL;
+        for (int k = 0; k < c->nr_pps_in; k++)
+            if (c->pps_in[k].reg_off == 4 * r) name = c->pps_in[k].name;
+        if (name)
+            sb_printf(b, "    \"%sR\",\n", name);
+        else
+            sb_printf(b, "    0,\n");
+    }
+    sb_printf(b, "};\n_Static_assert(TVP_ARRAY_SIZE(tvp_pps_in_names) == CONFIG_PPS_IN_REGS, \"PPS names\");\n");
 }
 
 /* ---- flash layout: blobs, guests.S, guests.ld, layout.ld, guests.hex ------------------- */
@@ -511,6 +555,19 @@ static void emit_report(const struct model *m, const char *cfgname)
         sb_printf(b, "  interrupts");
         if (!g->nr_irqs) sb_printf(b, " none");
         for (int k = 0; k < g->nr_irqs; k++) sb_printf(b, " %u(%s)", g->irqs[k], c->vector_names[g->irqs[k]]);
+        if (g->nr_pins) {
+            sb_printf(b, "\n  pins");
+            for (int k = 0; k < g->nr_pins; k++) {
+                const struct m_pin *p = &g->pins[k];
+                if (p->gpio)
+                    sb_printf(b, " R%c%d(gpio)", 'A' + (p->pin >> 4), p->pin & 15);
+                else if (p->console)
+                    sb_printf(b, " %s=RP%c%d(console)", p->func, 'A' + (p->pin >> 4),
+                              p->pin & 15);
+                else
+                    sb_printf(b, " %s=RP%c%d", p->func, 'A' + (p->pin >> 4), p->pin & 15);
+            }
+        }
         sb_printf(b, "\n  TLB: %d entries cover the map (%d tree words)\n", g->tree.entries, g->tree.nr_words);
         /* list the entries by walking every mapped page once */
         uint32_t last_vpn = 1;

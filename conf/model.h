@@ -37,6 +37,21 @@ struct m_devuse {
     struct pos pos;
 };
 
+#define M_MAX_PINS 64
+
+/* A pin of a guest (its `pins:` entry): a PPS function on it, or a port pin
+ * it drives (gpio). */
+struct m_pin {
+    uint8_t pin;        /* port << 4 | bit */
+    uint8_t gpio;       /* 1: a gpio entry; 0: a PPS function */
+    uint8_t output;     /* PPS: an output function (RPxnR) */
+    uint8_t value;      /* PPS: the value its register gets */
+    uint8_t console;    /* PPS: the hypervisor console's (a console guest may write it as is) */
+    uint16_t reg_off;   /* PPS: its register, from the PPS block */
+    const char *func;   /* PPS: "U1TX" */
+    struct pos pos;
+};
+
 struct m_guest {
     const struct y_guest *y;
     char name[24];
@@ -62,6 +77,8 @@ struct m_guest {
     struct pos dma_chans_pos;
     uint8_t flags, on_fault;
     struct cover_tree tree;
+    struct m_pin pins[M_MAX_PINS];
+    int nr_pins;
     int has_window;
 };
 
@@ -99,7 +116,7 @@ struct model {
     int nr_channels;
     uint32_t channel_pool_bytes;
     uint8_t irq_owner[TVP_NR_VECTORS];
-    struct m_write writes[64];
+    struct m_write writes[256];
     int nr_writes;
     int tlb_total;
 };

@@ -361,6 +361,80 @@ static const struct chip_reg regs[] = {
     RA("sbt", "RD", 0x50, 8, 0x20, 0), RA("sbt", "WR", 0x58, 8, 0x20, 0),
 };
 
+/* ---- peripheral pin select (DS60001320 sec. 12.4) ---------------------------------------- */
+
+/* The pin groups: the pin that selection value i picks (Table 12-2), the
+ * same pins whose RPxnR take the group's output functions (Table 12-3).
+ * Values 14 (RPD6, RPD7: 124/144-pin parts only) and the reserved ones
+ * are CHIP_PIN_NONE on the 100-pin package. */
+enum { PA, PB, PC, PD, PE, PF, PG };
+#define P CHIP_PIN
+#define NO CHIP_PIN_NONE
+static const uint8_t pps_groups[CHIP_PPS_GROUPS][CHIP_PPS_SEL] = {
+    { P(PD, 2), P(PG, 8), P(PF, 4), P(PD, 10), P(PF, 1), P(PB, 9), P(PB, 10), P(PC, 14),
+      P(PB, 5), NO, P(PC, 1), P(PD, 14), P(PG, 1), P(PA, 14), NO, NO },
+    { P(PD, 3), P(PG, 7), P(PF, 5), P(PD, 11), P(PF, 0), P(PB, 1), P(PE, 5), P(PC, 13),
+      P(PB, 3), NO, P(PC, 4), P(PD, 15), P(PG, 0), P(PA, 15), NO, NO },
+    { P(PD, 9), P(PG, 6), P(PB, 8), P(PB, 15), P(PD, 4), P(PB, 0), P(PE, 3), P(PB, 7),
+      NO, P(PF, 12), P(PD, 12), P(PF, 8), P(PC, 3), P(PE, 9), NO, NO },
+    { P(PD, 1), P(PG, 9), P(PB, 14), P(PD, 0), NO, P(PB, 6), P(PD, 5), P(PB, 2),
+      P(PF, 3), P(PF, 13), NO, P(PF, 2), P(PC, 2), P(PE, 8), NO, NO },
+};
+#undef P
+#undef NO
+
+/* Input functions (Table 12-2) and their registers (the PPS register map):
+ * the EFG100 has no CAN (C1RX, C2RX); REFCLKIx and OCFA are left out, their
+ * peripherals (the oscillator, the output-compare fault logic) stay with
+ * the hypervisor. */
+static const struct chip_pps_in pps_in[] = {
+    { "INT3", "int3", 0x00C, 0 }, { "T2CK", "timer2", 0x018, 0 }, { "T6CK", "timer6", 0x028, 0 },
+    { "IC3", "ic3", 0x040, 0 },   { "IC7", "ic7", 0x050, 0 },     { "U1RX", "uart1", 0x068, 0 },
+    { "U2CTS", "uart2", 0x074, 0 }, { "U5RX", "uart5", 0x088, 0 }, { "U6CTS", "uart6", 0x094, 0 },
+    { "SDI1", "spi1", 0x09C, 0 }, { "SDI3", "spi3", 0x0B4, 0 },   { "SDI5", "spi5", 0x0CC, 0 },
+    { "SS6", "spi6", 0x0DC, 0 },
+
+    { "INT4", "int4", 0x010, 1 }, { "T5CK", "timer5", 0x024, 1 }, { "T7CK", "timer7", 0x02C, 1 },
+    { "IC4", "ic4", 0x044, 1 },   { "IC8", "ic8", 0x054, 1 },     { "U3RX", "uart3", 0x078, 1 },
+    { "U4CTS", "uart4", 0x084, 1 }, { "SDI2", "spi2", 0x0A8, 1 }, { "SDI4", "spi4", 0x0C0, 1 },
+
+    { "INT2", "int2", 0x008, 2 }, { "T3CK", "timer3", 0x01C, 2 }, { "T8CK", "timer8", 0x030, 2 },
+    { "IC2", "ic2", 0x03C, 2 },   { "IC5", "ic5", 0x048, 2 },     { "IC9", "ic9", 0x058, 2 },
+    { "U1CTS", "uart1", 0x06C, 2 }, { "U2RX", "uart2", 0x070, 2 }, { "U5CTS", "uart5", 0x08C, 2 },
+    { "SS1", "spi1", 0x0A0, 2 },  { "SS3", "spi3", 0x0B8, 2 },    { "SS4", "spi4", 0x0C4, 2 },
+    { "SS5", "spi5", 0x0D0, 2 },
+
+    { "INT1", "int1", 0x004, 3 }, { "T4CK", "timer4", 0x020, 3 }, { "T9CK", "timer9", 0x034, 3 },
+    { "IC1", "ic1", 0x038, 3 },   { "IC6", "ic6", 0x04C, 3 },     { "U3CTS", "uart3", 0x07C, 3 },
+    { "U4RX", "uart4", 0x080, 3 }, { "U6RX", "uart6", 0x090, 3 }, { "SS2", "spi2", 0x0AC, 3 },
+    { "SDI6", "spi6", 0x0D8, 3 },
+};
+
+/* Output functions (Table 12-3): group, RPxnR value. SDO1/2/3/5 are in
+ * groups 1 and 2, SDO4 in 2 and 4, SDO6 in 3 and 4, U6TX in 3 and 4 (one
+ * entry per group). No CAN (C1TX, C2TX); REFCLKOx stay the hypervisor's. */
+static const struct chip_pps_out pps_out[] = {
+    { "U3TX", "uart3", 0, 1 },  { "U4RTS", "uart4", 0, 2 },  { "SDO1", "spi1", 0, 5 },
+    { "SDO2", "spi2", 0, 6 },   { "SDO3", "spi3", 0, 7 },    { "SDO5", "spi5", 0, 9 },
+    { "SS6", "spi6", 0, 10 },   { "OC3", "oc3", 0, 11 },     { "OC6", "oc6", 0, 12 },
+    { "C2OUT", "cmp2", 0, 14 },
+
+    { "U1TX", "uart1", 1, 1 },  { "U2RTS", "uart2", 1, 2 },  { "U5TX", "uart5", 1, 3 },
+    { "U6RTS", "uart6", 1, 4 }, { "SDO1", "spi1", 1, 5 },    { "SDO2", "spi2", 1, 6 },
+    { "SDO3", "spi3", 1, 7 },   { "SDO4", "spi4", 1, 8 },    { "SDO5", "spi5", 1, 9 },
+    { "OC4", "oc4", 1, 11 },    { "OC7", "oc7", 1, 12 },
+
+    { "U3RTS", "uart3", 2, 1 }, { "U4TX", "uart4", 2, 2 },   { "U6TX", "uart6", 2, 4 },
+    { "SS1", "spi1", 2, 5 },    { "SS3", "spi3", 2, 7 },     { "SS4", "spi4", 2, 8 },
+    { "SS5", "spi5", 2, 9 },    { "SDO6", "spi6", 2, 10 },   { "OC5", "oc5", 2, 11 },
+    { "OC8", "oc8", 2, 12 },    { "C1OUT", "cmp1", 2, 14 },
+
+    { "U1RTS", "uart1", 3, 1 }, { "U2TX", "uart2", 3, 2 },   { "U5RTS", "uart5", 3, 3 },
+    { "U6TX", "uart6", 3, 4 },  { "SS2", "spi2", 3, 6 },     { "SDO4", "spi4", 3, 8 },
+    { "SDO6", "spi6", 3, 10 },  { "OC2", "oc2", 3, 11 },     { "OC1", "oc1", 3, 12 },
+    { "OC9", "oc9", 3, 13 },
+};
+
 /* Guest-physical ranges no guest region may use (holes of the map the
  * hypervisor fills in every guest; docs/hypervisor.md "Switching guests"). */
 static const struct chip_reserved gpa_reserved[] = {
@@ -388,6 +462,18 @@ const struct chip chip_pic32mzef = {
     .nr_gpa_reserved = (int)TVP_ARRAY_SIZE(gpa_reserved),
     .regs = regs,
     .nr_regs = (int)TVP_ARRAY_SIZE(regs),
+    /* 100-pin package (the sec. 12 pin tables; bonded pins per port):
+     * A 0-7, 9, 10, 14, 15; B 0-15; C 1-4, 12-15; D 0-5, 9-15; E 0-9;
+     * F 0-5, 8, 12, 13; G 0, 1, 6-9, 12-15. Analog-capable (ANSELx
+     * reset 1): A0, A1, A5, A9, A10, B0-15, C1-4, E4-9, G6-9. */
+    .nr_ports = 7,
+    .port_pins = { 0xC6FF, 0xFFFF, 0xF01E, 0xFE3F, 0x03FF, 0x313F, 0xF3C3 },
+    .port_analog = { 0x0623, 0xFFFF, 0x001E, 0x0000, 0x03F0, 0x0000, 0x03C0 },
+    .port_base = 0x1F860000,
+    .pps_base = 0x1F801400, .pps_out_off = 0x100,
+    .pps_groups = pps_groups,
+    .pps_in = pps_in, .nr_pps_in = (int)TVP_ARRAY_SIZE(pps_in),
+    .pps_out = pps_out, .nr_pps_out = (int)TVP_ARRAY_SIZE(pps_out),
 };
 
 const struct chip_device *chip_device(const struct chip *c, const char *name)
@@ -404,5 +490,32 @@ int chip_vector(const struct chip *c, const char *name)
     if (*name && !*end) return v >= 0 && v < c->nr_vectors ? (int)v : -1;
     for (int i = 0; i < c->nr_vectors; i++)
         if (c->vector_names[i] && !strcmp(c->vector_names[i], name)) return i;
+    return -1;
+}
+
+int chip_pin_parse(const char *s, int want_rp)
+{
+    if (want_rp) {
+        if (s[0] != 'R' || s[1] != 'P') return -1;
+        s += 2;
+    } else {
+        if (s[0] != 'R') return -1;
+        s += 1;
+    }
+    if (s[0] < 'A' || s[0] > 'A' + CHIP_MAX_PORTS - 1) return -1;
+    int port = s[0] - 'A';
+    if (s[1] < '0' || s[1] > '9') return -1;
+    int bit = s[1] - '0';
+    if (s[2]) {
+        if (s[2] < '0' || s[2] > '9' || s[3] || bit != 1) return -1;
+        bit = 10 + s[2] - '0';
+    }
+    return bit > 15 ? -1 : port << 4 | bit;
+}
+
+int chip_pps_index(const struct chip *c, int group, int p)
+{
+    for (int i = 0; i < CHIP_PPS_SEL; i++)
+        if (c->pps_groups[group][i] == p) return i;
     return -1;
 }

@@ -121,6 +121,8 @@ static const cyaml_schema_field_t guest_fields[] = {
     CYAML_FIELD_SEQUENCE("dma_channels", OPT | CYAML_FLAG_POINTER, struct y_guest, dma_channels, &int_entry, 0, 8),
     CYAML_FIELD_BOOL_PTR("fpu", OPT, struct y_guest, fpu),
     CYAML_FIELD_BOOL_PTR("console", OPT, struct y_guest, console),
+    /* FUNCTION: PIN entries and gpio: free keys, checked in conf/pins.c */
+    CYAML_FIELD_IGNORE("pins", OPT),
     CYAML_FIELD_ENUM("on_fault", OPT | CYAML_FLAG_STRICT, struct y_guest, on_fault,
                      on_fault_strings, CYAML_ARRAY_LEN(on_fault_strings)),
     CYAML_FIELD_END
@@ -264,6 +266,8 @@ static void validate(yaml_node_t *n, const cyaml_schema_value_t *s, const char *
     if (!n) return;
     const char *sc = ytree_scalar(n);
     switch (s->type) {
+    case CYAML_IGNORE: /* checked by its own pass */
+        return;
     case CYAML_MAPPING: {
         if (n->type != YAML_MAPPING_NODE) {
             diag_error(ytree_pos(n), "%s must be a mapping (key: value ...), not %s", what, node_word(n));

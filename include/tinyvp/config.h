@@ -138,6 +138,17 @@ struct tvp_dev_range {
 #define TVP_TREE_NODE_WORDS  4
 #define TVP_TREE_LEAF_WORDS  4
 
+/* A PPS register a guest's `pins:` assign (docs/config.md "pins"): the
+ * hypervisor writes `value` at boot; the guest's own writes of that
+ * register are accepted when they store the same value, every other PPS
+ * write of the guest is refused and logged. off is from the PPS block
+ * (0x1F801400); sorted by off. */
+struct tvp_pin {
+    uint16_t off;
+    uint8_t value;
+    uint8_t pad;
+};
+
 #define TVP_GUEST_FPU      0x01u
 #define TVP_GUEST_CONSOLE  0x02u
 
@@ -160,6 +171,8 @@ struct tvp_guest {
     const struct tvp_dev_range *devs;
     const irq_t *irqs;               /* vectors routed to it, ascending */
     uint16_t nr_irqs;
+    uint16_t nr_pins;                /* 0: its PPS writes are dropped as before */
+    const struct tvp_pin *pins;
 };
 
 /* A schedule window: the guest owns the CPU from start for duration, in
@@ -202,5 +215,8 @@ extern const struct tvp_channel tvp_channels[];
 extern const struct tvp_setup_write tvp_setup_writes[];
 extern const guest_id_t tvp_irq_owner[TVP_NR_VECTORS]; /* 0 = hypervisor */
 extern const char *const tvp_device_names[];
+/* Names of the PPS input-select registers by (offset from the PPS block) / 4,
+ * NULL where none; for the hypervisor's refusal messages. */
+extern const char *const tvp_pps_in_names[]; /* CONFIG_PPS_IN_REGS entries */
 
 #endif /* TINYVP_CONFIG_H */

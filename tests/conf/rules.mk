@@ -16,6 +16,10 @@ $(B)/tests/conf/cover_test: tests/conf/cover_test.c $(B)/obj/conf/cover.o
 	@mkdir -p $(dir $@)
 	$(HOSTCC) $(HOST_ALL_CFLAGS) -o $@ $^
 
+$(B)/tests/conf/pps_groups: tests/conf/pps_groups.c $(B)/obj/conf/pic32mzef.o
+	@mkdir -p $(dir $@)
+	$(HOSTCC) $(HOST_ALL_CFLAGS) -Iconf -o $@ $^
+
 # Sanitizer build of vpconf, run by the suite over all configs.
 CONF_SAN_FLAGS := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 $(B)/tests/conf/vpconf-san: $(CONF_SRCS) host/image.c | $(DEPS_STAMP)
@@ -30,6 +34,7 @@ $(B)/tests/conf/fuzz_vpconf: tests/conf/fuzz_vpconf.c $(CONF_LIB_SRCS) host/imag
 	    -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined -o $@ $^ $(CONF_LDLIBS)
 
 TEST_DEPS += $(CONF_TEST_ELFS) $(CONF_TEST_HEXS) $(B)/tests/conf/cover_test $(B)/tests/conf/vpconf-san \
+             $(B)/tests/conf/pps_groups \
              $(B)/tests/conf/fuzz_vpconf
 FUZZ_DEPS += $(B)/tests/conf/fuzz_vpconf
 

@@ -49,6 +49,8 @@ void vsys_reset(guest_id_t g);
 bool vdma_read(guest_id_t g, uint32_t off, uint32_t *word);
 bool vdma_write(guest_id_t g, uint32_t off, uint32_t word, uint32_t lanes);
 void vdma_reset(guest_id_t g);
+/* pps.c: a guest's PPS write checked against its pins (true: handled) */
+bool pps_guest_write(guest_id_t g, uint32_t wa, uint32_t val, uint32_t lanes);
 
 
 /* An SFR write through the CLR/SET/INV aliases at +4/+8/+C (off & 0xc),
