@@ -1065,8 +1065,8 @@ static void check_channels(const struct y_system *sys, struct model *m)
         struct pos mp = ytree_at("channels/%u/msg_size", i);
         if (get_size(y->msg_size, mp, "msg_size", &ch.msg_size)) {
             bad = 1;
-        } else if (ch.msg_size < 1 || ch.msg_size > 4096) {
-            diag_error(mp, "'msg_size': %u bytes is out of range; valid: 1..4096", ch.msg_size);
+        } else if (ch.msg_size < 1 || ch.msg_size > TVP_CHAN_MSG_MAX) {
+            diag_error(mp, "'msg_size': %u bytes is out of range; valid: 1..%u", ch.msg_size, TVP_CHAN_MSG_MAX);
             bad = 1;
         }
         struct pos dp = ytree_at("channels/%u/depth", i);
