@@ -1370,6 +1370,14 @@ void check_system(const struct y_system *sys, const struct check_opts *o, struct
     check_sharing(m);
     check_schedule(sys->schedule, m);
     check_channels(sys, m);
+    /* the channel pool is a static array in the hypervisor's RAM, beside
+     * its own data and stack (up to ~16K with 7 guests): 24K kept for those */
+    if (m->channel_pool_bytes > m->hv_ram_size - 24 * 1024) {
+        units_fmt_size(b1, sizeof b1, m->hv_ram_size);
+        diag_error(ytree_at("channels"), "the channels need a pool of %u bytes; the hypervisor's RAM (%s) "
+                   "keeps 24K for itself and has %u bytes left: raise 'hypervisor: ram' or lower "
+                   "msg_size or depth", m->channel_pool_bytes, b1, m->hv_ram_size - 24 * 1024);
+    }
     build_setup(m);
     build_tables(m);
 }
