@@ -52,14 +52,19 @@ static inline uint32_t *slot(const struct tvp_channel *c, unsigned i)
 }
 
 /*
- * The caller's buffer [va, va + len) as a hypervisor (kseg0) pointer, or 0.
+ * The caller's buffer [va, va + len) as a hypervisor pointer (kseg0 or kseg1), or 0.
  * va must be a kseg0/kseg1 address; the whole range, first and last byte,
  * must lie in one of the guest's regions, translated guest-physical ->
  * real through its region table (regions are 4 KB aligned and contiguous
  * in real memory, so one region holding both ends holds every page
  * between). `to_guest`: the hypervisor will write there, so only the
  * guest's writable RAM; otherwise readable RAM or flash (a message may be
- * a constant), never a device page.
+ * a constant), never a device page. The hypervisor reaches the buffer
+ * cached (kseg0) only when the guest does (a kseg0 address in a cacheable
+ * region), else uncached (kseg1): an uncached guest read never misses a
+ * line the hypervisor left dirty in the data cache, and the hypervisor
+ * never reads a stale line over what the guest stored uncached (MIPS32
+ * M5150 software user's manual MD00980, "Caches": kseg1 is uncached).
  */
 static uint8_t *chan_buf(uint32_t va, uint32_t len, bool to_guest)
 {
@@ -75,7 +80,10 @@ static uint8_t *chan_buf(uint32_t va, uint32_t len, bool to_guest)
             continue;
         bool ok = to_guest ? (r->kind == TVP_MEM_RAM && (r->perm & TVP_PERM_W))
                            : (r->kind != TVP_MEM_SFR && (r->perm & TVP_PERM_R));
-        return ok ? (uint8_t *)(KSEG0 | (r->rpa + (gpa - r->gpa))) : 0;
+        if (!ok)
+            return 0;
+        uint32_t seg = va < KSEG1 && r->cache != TVP_CACHE_UNCACHED ? KSEG0 : KSEG1;
+        return (uint8_t *)(seg | (r->rpa + (gpa - r->gpa)));
     }
     return 0;
 }
