@@ -115,7 +115,8 @@ bench_spin_\name\()_loop:
     SPIN dev
 
 /* void bench_X(unsigned port, void *buf, unsigned len, unsigned n): n
- * channel hypercalls (code 4: sampling write, 5: sampling read) with
+ * channel hypercalls (code 4: sampling write, 5: sampling read, 6: queuing send, 7: queuing
+ * receive) with
  * a0..a2 as given; chan.yaml's two probes, one label per size so that
  * each size is its own measurement */
     .macro  CHCALL name code
@@ -135,3 +136,5 @@ bench_\name\()_insn:
     CHCALL chw256, 4
     CHCALL chr16, 5
     CHCALL chr256, 5
+    CHCALL qs256, 6
+    CHCALL qr256, 7

@@ -20,10 +20,14 @@
  *
  *
  * Channel mode (bench/hv/chan.yaml: two probes, a sampling port of 16 and
- * one of 256 bytes from guest 1 to guest 2; the probe finds the ports with
+ * one of 256 bytes and a queue of 64 256-byte messages from guest 1 to
+ * guest 2; the probe finds the ports with
  * a status hypercall, which bench/hv/probe.yaml's lone probe gets
- * refused): guest 1 writes each port REPS times (bench_chw16/256_insn)
- * and yields; guest 2 reads each REPS times (bench_chr16/256_insn).
+ * refused): guest 1 writes each sampling port REPS times (bench_chw16/256_insn)
+ * and sends CH_DEPTH 256-byte messages to a queue (bench_qs256_insn), and
+ * yields; guest 2 reads each sampling port REPS times (bench_chr16/256_insn)
+ * and receives the queued messages (bench_qr256_insn).
+ *
  * Console: "probe: PHASE" before each phase, "probe: done" at the end.
  * bench/hv/probe.yaml gives it a 1 s frame, longer than the run, so that no
  * window boundary (a root timer interrupt) falls into a phase.
@@ -50,7 +54,10 @@ void bench_chw16(unsigned port, const void *buf, unsigned len, unsigned n);
 void bench_chw256(unsigned port, const void *buf, unsigned len, unsigned n);
 void bench_chr16(unsigned port, void *buf, unsigned len, unsigned n);
 void bench_chr256(unsigned port, void *buf, unsigned len, unsigned n);
+void bench_qs256(unsigned port, const void *buf, unsigned len, unsigned n);
+void bench_qr256(unsigned port, void *buf, unsigned len, unsigned n);
 static uint8_t ch_buf[256];
+#define CH_DEPTH 64 /* chan.yaml: q256's depth */
 
 static volatile uint32_t flag;
 
@@ -90,6 +97,7 @@ static void channels(void)
             ch_buf[i] = (uint8_t)i;
         bench_chw16(0, ch_buf, 16, REPS);
         bench_chw256(1, ch_buf, 256, REPS);
+        bench_qs256(2, ch_buf, 256, CH_DEPTH);
         phase("done");
         for (;;)
             tvp_hc_yield(0, 0, 0);
@@ -98,6 +106,7 @@ static void channels(void)
         tvp_hc_yield(0, 0, 0);
     bench_chr16(0, ch_buf, sizeof ch_buf, REPS);
     bench_chr256(1, ch_buf, sizeof ch_buf, REPS);
+    bench_qr256(2, ch_buf, sizeof ch_buf, CH_DEPTH);
     phase(ch_buf[255] == 255 ? "done" : "wrong data");
     for (;;)
         tvp_hc_yield(0, 0, 0);
