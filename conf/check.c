@@ -1066,8 +1066,8 @@ static void check_channels(const struct y_system *sys, struct model *m)
         struct pos mp = ytree_at("channels/%u/msg_size", i);
         if (get_size(y->msg_size, mp, "msg_size", &ch.msg_size)) {
             bad = 1;
-        } else if (ch.msg_size < 1 || ch.msg_size > 4096) {
-            diag_error(mp, "'msg_size': %u bytes is out of range; valid: 1..4096", ch.msg_size);
+        } else if (ch.msg_size < 1 || ch.msg_size > TVP_CHAN_MSG_MAX) {
+            diag_error(mp, "'msg_size': %u bytes is out of range; valid: 1..%u", ch.msg_size, TVP_CHAN_MSG_MAX);
             bad = 1;
         }
         struct pos dp = ytree_at("channels/%u/depth", i);
@@ -1398,6 +1398,14 @@ void check_system(const struct y_system *sys, const struct check_opts *o, struct
     check_pins(m);
     check_schedule(sys->schedule, m);
     check_channels(sys, m);
+    /* the channel pool is a static array in the hypervisor's RAM, beside
+     * its own data and stack (up to ~16K with 7 guests): 24K kept for those */
+    if (m->channel_pool_bytes > m->hv_ram_size - 24 * 1024) {
+        units_fmt_size(b1, sizeof b1, m->hv_ram_size);
+        diag_error(ytree_at("channels"), "the channels need a pool of %u bytes; the hypervisor's RAM (%s) "
+                   "keeps 24K for itself and has %u bytes left: raise 'hypervisor: ram' or lower "
+                   "msg_size or depth", m->channel_pool_bytes, b1, m->hv_ram_size - 24 * 1024);
+    }
     build_setup(m);
     build_tables(m);
 }

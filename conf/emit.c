@@ -612,7 +612,7 @@ static void emit_report(const struct model *m, const char *cfgname)
     if (!m->nr_channels) sb_printf(b, "  none\n");
     for (int i = 0; i < m->nr_channels; i++) {
         const struct m_channel *ch = &m->channels[i];
-        sb_printf(b, "  %-12s %-8s %s ->", ch->y->name, ch->kind == TVP_CHAN_QUEUING ? "queuing" : "sampling",
+        sb_printf(b, "  port %-2d %-12s %-8s %s ->", i, ch->y->name, ch->kind == TVP_CHAN_QUEUING ? "queuing" : "sampling",
                   m->guests[ch->source].name);
         for (int gi = 0; gi < m->nr_guests; gi++)
             if (ch->dest_mask & (1u << (gi + 1))) sb_printf(b, " %s", m->guests[gi].name);

@@ -113,3 +113,28 @@ bench_spin_\name\()_loop:
     .endm
     SPIN ct
     SPIN dev
+
+/* void bench_X(unsigned port, void *buf, unsigned len, unsigned n): n
+ * channel hypercalls (code 4: sampling write, 5: sampling read, 6: queuing send, 7: queuing
+ * receive) with
+ * a0..a2 as given; chan.yaml's two probes, one label per size so that
+ * each size is its own measurement */
+    .macro  CHCALL name code
+    .globl bench_\name, bench_\name\()_insn
+    .ent bench_\name
+bench_\name:
+bench_\name\()_insn:
+    .word   0x42000028 | (\code << 11)
+    addiu   $a3, $a3, -1
+    bnez    $a3, bench_\name\()_insn
+    nop
+    jr      $ra
+    nop
+    .end bench_\name
+    .endm
+    CHCALL chw16, 4
+    CHCALL chw256, 4
+    CHCALL chr16, 5
+    CHCALL chr256, 5
+    CHCALL qs256, 6
+    CHCALL qr256, 7

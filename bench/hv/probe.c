@@ -18,11 +18,23 @@
  *           same handler shape; needs interrupt pass-through:
  *           without it the guest spins here until the run's time limit
  *
+ *
+ * Channel mode (bench/hv/chan.yaml: two probes, a sampling port of 16 and
+ * one of 256 bytes and a queue of 64 256-byte messages from guest 1 to
+ * guest 2; the probe finds the ports with
+ * a status hypercall, which bench/hv/probe.yaml's lone probe gets
+ * refused): guest 1 writes each sampling port REPS times (bench_chw16/256_insn)
+ * and sends CH_DEPTH 256-byte messages to a queue (bench_qs256_insn), and
+ * yields; guest 2 reads each sampling port REPS times (bench_chr16/256_insn)
+ * and receives the queued messages (bench_qr256_insn).
+ *
  * Console: "probe: PHASE" before each phase, "probe: done" at the end.
  * bench/hv/probe.yaml gives it a 1 s frame, longer than the run, so that no
  * window boundary (a root timer interrupt) falls into a phase.
  */
 #include "rt.h"
+
+#include <tinyvp/hypercall.h>
 
 #define REPS 1000
 
@@ -38,6 +50,14 @@ void bench_st_dmaarm(volatile uint32_t *reg, uint32_t v, unsigned n);
 static uint8_t dma_src[64], dma_dst[64];
 void bench_spin_ct(volatile uint32_t *flag);
 void bench_spin_dev(volatile uint32_t *flag);
+void bench_chw16(unsigned port, const void *buf, unsigned len, unsigned n);
+void bench_chw256(unsigned port, const void *buf, unsigned len, unsigned n);
+void bench_chr16(unsigned port, void *buf, unsigned len, unsigned n);
+void bench_chr256(unsigned port, void *buf, unsigned len, unsigned n);
+void bench_qs256(unsigned port, const void *buf, unsigned len, unsigned n);
+void bench_qr256(unsigned port, void *buf, unsigned len, unsigned n);
+static uint8_t ch_buf[256];
+#define CH_DEPTH 64 /* chan.yaml: q256's depth */
 
 static volatile uint32_t flag;
 
@@ -57,10 +77,47 @@ static void phase(const char *name)
     rt_delay_ms(2);
 }
 
+_Static_assert(TVP_HC_PORT_STATUS == 8, "hc_status encodes HYPCALL 8");
+static long hc_status(unsigned port)
+{
+    register long a0 __asm__("$4") = (long)port;
+    register long v0 __asm__("$2");
+    __asm__ volatile(".word 0x42000028 + (8 << 11)" : "=r"(v0) : "r"(a0) : "$3", "memory");
+    return v0;
+}
+
+/* chan.yaml: guest 1 writes, guest 2 reads (ports 0: 16 bytes, 1: 256) */
+static void channels(void)
+{
+    long id;
+    tvp_hc_version(0, 0, &id);
+    phase(id == 1 ? "chw" : "chr");
+    if (id == 1) {
+        for (unsigned i = 0; i < sizeof ch_buf; i++)
+            ch_buf[i] = (uint8_t)i;
+        bench_chw16(0, ch_buf, 16, REPS);
+        bench_chw256(1, ch_buf, 256, REPS);
+        bench_qs256(2, ch_buf, 256, CH_DEPTH);
+        phase("done");
+        for (;;)
+            tvp_hc_yield(0, 0, 0);
+    }
+    while (hc_status(1) < 1) /* the writer's window first */
+        tvp_hc_yield(0, 0, 0);
+    bench_chr16(0, ch_buf, sizeof ch_buf, REPS);
+    bench_chr256(1, ch_buf, sizeof ch_buf, REPS);
+    bench_qr256(2, ch_buf, sizeof ch_buf, CH_DEPTH);
+    phase(ch_buf[255] == 255 ? "done" : "wrong data");
+    for (;;)
+        tvp_hc_yield(0, 0, 0);
+}
+
 int main(void)
 {
     board_init();
     rt_delay_ms(30); /* the hypervisor's banner leaves the console */
+    if (hc_status(0) >= 0)
+        channels();
     phase("hc");
     bench_hc(REPS);
     bench_hct(REPS);

@@ -79,6 +79,9 @@ void hcall(void)
         arch_gpr_set(R_V1, (uint32_t)(us >> 32));
         break;
     }
+    case TVP_HC_SAMPLING_WRITE ... TVP_HC_PORT_STATUS:
+        chan_hcall(code);
+        break;
     default:
         arch_gpr_set(R_V0, (uint32_t)TVP_HC_ENOSYS);
         break;

@@ -155,6 +155,7 @@ void emul_gpa_fault(bool from_refill);
 /* gpsi.c (VZ exits) and hcall.c */
 void vz_exit(void);
 void hcall(void);
+void chan_hcall(unsigned code); /* chan.c: TVP_HC_SAMPLING_WRITE..TVP_HC_PORT_STATUS */
 
 /* sched.c: the cyclic schedule (ARINC-653 windows) */
 void sched_init(void);

@@ -28,6 +28,9 @@
 #define TVP_MAX_WINDOWS     64
 #define TVP_MAX_CHANNELS    32
 #define TVP_NAME_MAX        15  /* guest/channel/region names, chars */
+/* Largest channel message: a channel hypercall copies at most this many
+ * bytes, which bounds its cost (docs/hypervisor.md "Channels"). */
+#define TVP_CHAN_MSG_MAX    256
 
 #define TVP_ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
 

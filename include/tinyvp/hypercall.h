@@ -23,13 +23,30 @@
                                   * call, fewer when its buffer is full */
 #define TVP_HC_YIELD          2  /* give up the CPU until the next turn; v0 = 0 */
 #define TVP_HC_TIME           3  /* v0/v1 = microseconds since boot (low/high) */
-#define TVP_HC_COUNT          4  /* number of services */
+/* Channels (ARINC-653 ports; include/tinyvp/channel.h wraps them). a0 = port
+ * (the channel's index in the configuration's `channels:`), a1 = buffer
+ * (kseg0/kseg1, in the guest's memory), a2 = length or buffer size. */
+#define TVP_HC_SAMPLING_WRITE 4  /* v0 = 0 */
+#define TVP_HC_SAMPLING_READ  5  /* v0 = length, v1 = age in microseconds */
+#define TVP_HC_QUEUING_SEND   6  /* v0 = 0, or TVP_CH_FULL */
+#define TVP_HC_QUEUING_RECV   7  /* v0 = length, v1 = messages left; or TVP_CH_EMPTY */
+#define TVP_HC_PORT_STATUS    8  /* a0 = port; v0 = messages held, v1 = see docs */
+#define TVP_HC_COUNT          9  /* number of services */
 
 #define TVP_ABI_VERSION       0x00010000 /* major 16 bits, minor 16 bits */
 #define TVP_HC_CONSOLE_MAX    256
 #define TVP_HC_CONSOLE_CHUNK  32 /* bytes taken per call at most (a bounded exit) */
 #define TVP_HC_ENOSYS         (-1)
-#define TVP_HC_EFAULT         (-2)
+#define TVP_HC_EFAULT         (-2) /* a buffer not wholly in the guest's memory */
+/* Channel results (docs/hypervisor.md "Channels"). EMPTY and FULL are a
+ * port's state, the others a refused call; none is a health-monitor fault. */
+#define TVP_CH_OK             0
+#define TVP_CH_EPORT          (-3)  /* no such port */
+#define TVP_CH_EDIR           (-4)  /* not this guest's port in this direction */
+#define TVP_CH_EKIND          (-5)  /* a sampling call on a queuing port or back */
+#define TVP_CH_ESIZE          (-6)  /* length 0 or above msg_size; buffer too small */
+#define TVP_CH_EMPTY          (-7)  /* nothing to read (never written; queue empty) */
+#define TVP_CH_FULL           (-8)  /* the queue holds depth messages */
 
 #define TVP_HYPCALL_INSN(code) (0x42000028u | ((unsigned)(code) << 11))
 
