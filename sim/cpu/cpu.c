@@ -574,6 +574,32 @@ static bool stage1(struct cpu *c, bool guest, uint32_t va, enum acc acc, uint32_
     return tlb_stage(c, guest, va, acc, 0, pa, NULL);
 }
 
+/* --guard (cpu.h): does a guarded range apply to a store by the current
+ * guest to any byte of [lo, hi]? */
+static struct cpu_guard *guard_hit(struct cpu *c, uint32_t lo, uint32_t hi)
+{
+    unsigned gid = (c->cp0.guestctl1 & GUESTCTL1_ID) >> GUESTCTL1_ID_SHIFT;
+    for (unsigned i = 0; i < c->nguards; i++) {
+        struct cpu_guard *g = &c->guard[i];
+        if (lo <= g->hi && hi >= g->lo && (g->gid < 0 || (unsigned)g->gid == gid))
+            return g;
+    }
+    return NULL;
+}
+
+static void guard_store(struct cpu *c, uint32_t pa, unsigned size)
+{
+    struct cpu_guard *g = guard_hit(c, pa, pa + size - 1);
+    if (!g)
+        return;
+    if (!g->hits++) {
+        g->first_cycle = c->cycles;
+        g->first_pc = c->pc;
+        g->first_pa = pa;
+        g->first_gid = (c->cp0.guestctl1 & GUESTCTL1_ID) >> GUESTCTL1_ID_SHIFT;
+    }
+}
+
 /* Remembers a guest fast-map page so a flush touches only what was set. */
 static void gmap_fill(struct cpu *c, uint32_t va, const struct bus_region *r, uint32_t pa,
                       bool writable)
@@ -584,7 +610,8 @@ static void gmap_fill(struct cpu *c, uint32_t va, const struct bus_region *r, ui
     if (!c->gmap_r[pg])
         c->gmap_pages[c->gmap_n++] = pg;
     c->gmap_r[pg] = r->mem + ((pa & ~0xFFFu) - r->base);
-    if (writable && (r->perm & BUS_W) && !r->on_write)
+    if (writable && (r->perm & BUS_W) && !r->on_write &&
+        !(c->nguards && guard_hit(c, pa & ~0xFFFu, pa | 0xFFFu)))
         c->gmap_w[pg] = c->gmap_r[pg];
 }
 
@@ -663,6 +690,8 @@ bool cpu_store(struct cpu *c, uint32_t va, unsigned size, uint32_t val)
     uint32_t pa;
     if (!translate(c, va, ACC_STORE, &pa))
         return false;
+    if (c->gm && c->nguards)
+        guard_store(c, pa, size);
     const struct bus_region *r = bus_find(c->bus, pa);
     if (!r || !bus_write(c->bus, pa, size, val)) {
         cpu_exc_root(c, EXCCODE_DBE, 0x180, 0xBFC00380u);
