@@ -183,8 +183,9 @@ static void a_emu_bd(void)
     if (v != SFR(INTC_BASE))
         bad("emulated load in a delay slot: INTCON", (long)v);
 }
-static void a_unaligned(void) { sink = *(volatile uint32_t *)((uintptr_t)&sink + 1); }
-static void a_unaligned_emu(void) { sink = SFR(INTC_BASE + 2); }
+/* unaligned accesses (the compiler would split a C one into LWL/LWR) */
+static void a_unaligned(void) { uint32_t v; ASM(P("lw %0, 1(%1)") : "=r"(v) : "r"(&sink)); sink = v; }
+static void a_unaligned_emu(void) { ASM(P("sw $zero, 2(%0)") :: "r"(INTC_BASE) : "memory"); }
 /* Timer2, which it owns, at its fastest rate (period 1 PBCLK3 tick) */
 static void timer_storm(rt_irq_handler_t h)
 {
