@@ -240,6 +240,7 @@ static void exc_root_css(struct cpu *c, unsigned exccode, uint32_t off, uint32_t
                          unsigned new_css)
 {
     struct cp0 *p = &c->cp0;
+    c->exc_gm = c->gm;
     uint32_t epc = c->cur_ds ? c->pc - 4 : c->pc;
     if (p->debug & DEBUG_DM) { /* EJTAG MD00047, "Exceptions in Debug Mode" */
         debug_mode_exception(c, exccode, epc);
@@ -872,6 +873,7 @@ static void debug_exception(struct cpu *c)
 {
     uint32_t epc = c->cur_ds ? c->pc - 4 : c->pc;
     bool from_guest = c->gm;
+    c->exc_gm = from_guest;
     if (c->cp0.debug & DEBUG_DM) {
         c->cp0.debug = (c->cp0.debug & ~(DEBUG_DBD | DEBUG_DEXCCODE)) |
                        (c->cur_ds ? DEBUG_DBD : 0) | EXCCODE_BP << DEBUG_DEXCCODE_SHIFT;

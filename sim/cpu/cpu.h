@@ -144,6 +144,10 @@ struct cpu {
 
     /* --- VZ module --- */
     bool gm;               /* guest mode (GuestCtl0.GM && !EXL && !ERL && !DM) */
+    bool exc_gm;           /* the exception being entered was taken in guest mode
+                            * (for the exception hook: it may come before any
+                            * guest instruction retired, e.g. the refill of the
+                            * first fetch after ERET) */
     struct cp0 gcp0;       /* the guest CP0 context */
     struct tlb_entry gtlb[CPU_NTLB]; /* the guest TLB (docs: a separate array) */
     bool gllbit;

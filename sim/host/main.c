@@ -248,7 +248,7 @@ static void trace_exc_hook(void *ctx, struct cpu *c, unsigned code, uint32_t epc
     else
         snprintf(name, sizeof name, "%s", exc_names[code & 31]);
     fprintf(trace_file, "%12" PRIu64 " exception %s%s at %08" PRIx32 " \u2192 %08" PRIx32 "\n",
-            c->cycles, name, trace_last_gm ? " (from guest)" : "", epc, c->pc);
+            c->cycles, name, trace_last_gm || c->exc_gm ? " (from guest)" : "", epc, c->pc);
     trace_last_gm = false;
 }
 
