@@ -18,7 +18,7 @@
 #include "rt.h"
 
 /* overwritten by the test (vpsim --load); in program flash (.rodata) */
-__attribute__((used)) const uint32_t fuzz_seed = 0;
+__attribute__((used)) const uint32_t fuzz_seed = 0xffffffffu;
 
 #define NWORDS_MAX 128
 #define MAGIC 0x67667a31u
@@ -183,9 +183,10 @@ void fuzz_next(void)
 int main(void)
 {
     board_init();
-    if (ST->magic != MAGIC || ST->seed != fuzz_seed) {
+    uint32_t seed = *(const volatile uint32_t *)&fuzz_seed; /* not folded: patched */
+    if (ST->magic != MAGIC || ST->seed != seed) {
         ST->magic = MAGIC;
-        ST->seed = fuzz_seed;
+        ST->seed = seed;
         ST->block = 0;
         ST->done = 0;
         ST->boots = 0;
