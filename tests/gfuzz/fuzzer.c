@@ -31,6 +31,8 @@ struct state {
 uint32_t code[NWORDS_MAX + 4] __attribute__((aligned(64)));
 static uint32_t regs[32];
 uint32_t exc_count; /* exceptions in this block (fuzz_exc) */
+static unsigned code_n, reps; /* the block's length (0: none yet), its runs */
+#define REPS 8
 static uint32_t scratch[1024] __attribute__((aligned(4096)));
 static uint32_t vec_page[1024] __attribute__((aligned(4096)));
 extern char fuzz_stack_top[];
@@ -149,18 +151,25 @@ __asm__(".globl fuzz_stack_top\n.set fuzz_stack_top, fuzz_stack + 2048\n");
 void fuzz_next(void) __attribute__((noreturn, used));
 void fuzz_next(void)
 {
-    uint32_t k = ST->block++;
-    if (++ST->done % 1024 == 0)
-        rt_printf("gfuzz: %lu blocks\n", (unsigned long)ST->done);
-    rs = ((uint64_t)ST->seed << 32 | k) * 0x9e3779b97f4a7c15ull + 1;
-    unsigned n = 16 + rn(NWORDS_MAX - 16);
-    for (unsigned i = 0; i < n; i++)
-        code[i] = gen_word();
-    uint32_t done = (uint32_t)(uintptr_t)fuzz_done;
-    code[n] = 0x3c010000u | done >> 16;           /* lui at, hi */
-    code[n + 1] = 0x34210000u | (done & 0xffffu); /* ori at, at, lo */
-    code[n + 2] = 0x00200008u;                    /* jr at */
-    code[n + 3] = 0;
+    /* a new block every REPS runs (and after every boot: crt0 cleared
+     * code_n); the runs between re-run it, as the random code left it,
+     * with new register values from the same stream */
+    if (!code_n || ++reps == REPS) {
+        uint32_t k = ST->block++;
+        reps = 0;
+        rs = ((uint64_t)ST->seed << 32 | k) * 0x9e3779b97f4a7c15ull + 1;
+        code_n = 16 + rn(NWORDS_MAX - 16);
+        for (unsigned i = 0; i < code_n; i++)
+            code[i] = gen_word();
+        uint32_t done = (uint32_t)(uintptr_t)fuzz_done;
+        code[code_n] = 0x3c010000u | done >> 16;           /* lui at, hi */
+        code[code_n + 1] = 0x34210000u | (done & 0xffffu); /* ori at, at, lo */
+        code[code_n + 2] = 0x00200008u;                    /* jr at */
+        code[code_n + 3] = 0;
+    }
+    if (++ST->done % 8192 == 0)
+        rt_printf("gfuzz: %lu runs\n", (unsigned long)ST->done);
+    unsigned n = code_n;
     for (unsigned i = 1; i < 32; i++)
         regs[i] = value();
     regs[26] = (uint32_t)(uintptr_t)code;
