@@ -1460,6 +1460,16 @@ static void cpu_run_block(struct cpu *c)
         c->insns++;
         c->stats.guest_insns += c->gm;
         c->prev_insn = insn;
+        if (ds && (c->in_ds || c->skip_ds)) {
+            /* (decided) A branch or jump in a delay slot is UNPREDICTABLE
+             * (MIPS32 Architecture Vol. II, MD00086, "Branch Delay Slot"):
+             * vpsim does its side effects (a link register) but not its
+             * branch; the first branch's target follows and is no delay
+             * slot. Chained slots (a branch to itself in its own slot)
+             * would otherwise keep every interrupt off for ever. */
+            c->in_ds = false;
+            c->skip_ds = false;
+        }
         if (c->skip_ds)
             c->pc = pc + 8; /* branch-likely not taken: the slot is annulled */
         else
