@@ -255,6 +255,10 @@ static void a_syscall(void) { ASM(P("syscall")); }
 static void a_break(void) { ASM(P("break")); }
 static void a_overflow(void) { ASM(P("lui $t0, 0x7fff\nadd $t0, $t0, $t0" )::: "$8"); }
 static void a_deret(void) { ASM(P("deret")); }
+/* a branch to itself sitting in its own delay slot, interrupts off: on a
+ * simulator that never takes an interrupt between a branch and its slot,
+ * a chain of slots that never ends */
+static void a_ds_chain(void) { rt_irq_off(); ASM(P("b 2f\n2: b 2b\nnop")); }
 
 static const struct {
     const char *name;
@@ -283,6 +287,7 @@ static const struct {
     {"trap", a_trap},                 {"syscall", a_syscall},
     {"break", a_break},               {"overflow", a_overflow},
     {"deret", a_deret},
+    {"ds_chain", a_ds_chain},
 };
 
 int main(void)
