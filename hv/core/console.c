@@ -43,6 +43,7 @@ static char guest_buf[CONFIG_NR_GUESTS][GUEST_BUF];
 static struct con_src src[CONFIG_NR_GUESTS + 1];
 
 static int wire = -1;         /* the source whose line is on the wire */
+static unsigned wire_n;       /* bytes it sent since it got the wire */
 static const char *wire_tag;  /* what is left of its tag */
 static uint32_t seq_next;     /* order number of the next completed line */
 static guest_id_t focus;      /* 0: the hypervisor */
@@ -102,7 +103,12 @@ static int pick(void)
 }
 
 /* One byte for the wire, or -1: the line on the wire goes on to its end;
- * then the next source with a line gets the wire (its tag first). */
+ * then the next source with a line gets the wire (its tag first). A line
+ * that does not end (a guest printing flat out without a newline refills
+ * its buffer as fast as the wire drains it) keeps the wire for at most
+ * GUEST_BUF bytes while another source has something to send; then it is
+ * broken there, as a line longer than its buffer is, so that no source
+ * keeps the others' lines off the wire. */
 static int next_byte(void)
 {
     for (unsigned step = 0; step < 4; step++) {
@@ -110,7 +116,9 @@ static int next_byte(void)
             return *wire_tag++;
         if (wire >= 0) {
             struct con_src *s = &src[wire];
-            if (used(s)) {
+            int other;
+            if (used(s) && (wire_n < GUEST_BUF || (other = pick()) < 0 || other == wire)) {
+                wire_n++;
                 int i = wire;
                 bool was_full = used(s) > s->mask;
                 char c = s->buf[s->tail++ & s->mask];
@@ -140,6 +148,7 @@ static int next_byte(void)
         if (n < 0)
             return -1;
         wire = n;
+        wire_n = 0;
         wire_tag = n > 0 ? src[n].tag : 0;
     }
     return -1;

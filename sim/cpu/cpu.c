@@ -240,6 +240,7 @@ static void exc_root_css(struct cpu *c, unsigned exccode, uint32_t off, uint32_t
                          unsigned new_css)
 {
     struct cp0 *p = &c->cp0;
+    c->exc_gm = c->gm;
     uint32_t epc = c->cur_ds ? c->pc - 4 : c->pc;
     if (p->debug & DEBUG_DM) { /* EJTAG MD00047, "Exceptions in Debug Mode" */
         debug_mode_exception(c, exccode, epc);
@@ -574,6 +575,32 @@ static bool stage1(struct cpu *c, bool guest, uint32_t va, enum acc acc, uint32_
     return tlb_stage(c, guest, va, acc, 0, pa, NULL);
 }
 
+/* --guard (cpu.h): does a guarded range apply to a store by the current
+ * guest to any byte of [lo, hi]? */
+static struct cpu_guard *guard_hit(struct cpu *c, uint32_t lo, uint32_t hi)
+{
+    unsigned gid = (c->cp0.guestctl1 & GUESTCTL1_ID) >> GUESTCTL1_ID_SHIFT;
+    for (unsigned i = 0; i < c->nguards; i++) {
+        struct cpu_guard *g = &c->guard[i];
+        if (lo <= g->hi && hi >= g->lo && (g->gid < 0 || (unsigned)g->gid == gid))
+            return g;
+    }
+    return NULL;
+}
+
+static void guard_store(struct cpu *c, uint32_t pa, unsigned size)
+{
+    struct cpu_guard *g = guard_hit(c, pa, pa + size - 1);
+    if (!g)
+        return;
+    if (!g->hits++) {
+        g->first_cycle = c->cycles;
+        g->first_pc = c->pc;
+        g->first_pa = pa;
+        g->first_gid = (c->cp0.guestctl1 & GUESTCTL1_ID) >> GUESTCTL1_ID_SHIFT;
+    }
+}
+
 /* Remembers a guest fast-map page so a flush touches only what was set. */
 static void gmap_fill(struct cpu *c, uint32_t va, const struct bus_region *r, uint32_t pa,
                       bool writable)
@@ -584,7 +611,8 @@ static void gmap_fill(struct cpu *c, uint32_t va, const struct bus_region *r, ui
     if (!c->gmap_r[pg])
         c->gmap_pages[c->gmap_n++] = pg;
     c->gmap_r[pg] = r->mem + ((pa & ~0xFFFu) - r->base);
-    if (writable && (r->perm & BUS_W) && !r->on_write)
+    if (writable && (r->perm & BUS_W) && !r->on_write &&
+        !(c->nguards && guard_hit(c, pa & ~0xFFFu, pa | 0xFFFu)))
         c->gmap_w[pg] = c->gmap_r[pg];
 }
 
@@ -663,6 +691,8 @@ bool cpu_store(struct cpu *c, uint32_t va, unsigned size, uint32_t val)
     uint32_t pa;
     if (!translate(c, va, ACC_STORE, &pa))
         return false;
+    if (c->gm && c->nguards)
+        guard_store(c, pa, size);
     const struct bus_region *r = bus_find(c->bus, pa);
     if (!r || !bus_write(c->bus, pa, size, val)) {
         cpu_exc_root(c, EXCCODE_DBE, 0x180, 0xBFC00380u);
@@ -843,6 +873,7 @@ static void debug_exception(struct cpu *c)
 {
     uint32_t epc = c->cur_ds ? c->pc - 4 : c->pc;
     bool from_guest = c->gm;
+    c->exc_gm = from_guest;
     if (c->cp0.debug & DEBUG_DM) {
         c->cp0.debug = (c->cp0.debug & ~(DEBUG_DBD | DEBUG_DEXCCODE)) |
                        (c->cur_ds ? DEBUG_DBD : 0) | EXCCODE_BP << DEBUG_DEXCCODE_SHIFT;
@@ -1429,6 +1460,16 @@ static void cpu_run_block(struct cpu *c)
         c->insns++;
         c->stats.guest_insns += c->gm;
         c->prev_insn = insn;
+        if (ds && (c->in_ds || c->skip_ds)) {
+            /* (decided) A branch or jump in a delay slot is UNPREDICTABLE
+             * (MIPS32 Architecture Vol. II, MD00086, "Branch Delay Slot"):
+             * vpsim does its side effects (a link register) but not its
+             * branch; the first branch's target follows and is no delay
+             * slot. Chained slots (a branch to itself in its own slot)
+             * would otherwise keep every interrupt off for ever. */
+            c->in_ds = false;
+            c->skip_ds = false;
+        }
         if (c->skip_ds)
             c->pc = pc + 8; /* branch-likely not taken: the slot is annulled */
         else

@@ -81,6 +81,7 @@ struct cpu_stats {
 };
 
 #define CPU_GMAP_TRACK 512 /* guest fast-map pages remembered for flushing */
+#define CPU_MAX_GUARDS 8 /* --guard ranges */
 
 struct cpu;
 
@@ -143,6 +144,10 @@ struct cpu {
 
     /* --- VZ module --- */
     bool gm;               /* guest mode (GuestCtl0.GM && !EXL && !ERL && !DM) */
+    bool exc_gm;           /* the exception being entered was taken in guest mode
+                            * (for the exception hook: it may come before any
+                            * guest instruction retired, e.g. the refill of the
+                            * first fetch after ERET) */
     struct cp0 gcp0;       /* the guest CP0 context */
     struct tlb_entry gtlb[CPU_NTLB]; /* the guest TLB (docs: a separate array) */
     bool gllbit;
@@ -175,6 +180,21 @@ struct cpu {
     uint8_t **fast_w;
     uint8_t **kmap_r, **kmap_w, **null_map; /* kernel-mode maps; all-NULL map */
     unsigned bus_gen;
+
+    /* --guard: physical ranges no guest-mode store may reach (a check of
+     * the hypervisor from outside it). A store the guest makes (after both
+     * translation stages) into a guarded range is counted, the first one
+     * remembered; guarded pages never enter the guest fast map for writes,
+     * so every such store takes the checked slow path. */
+    struct cpu_guard {
+        uint32_t lo, hi;       /* physical, inclusive */
+        int gid;               /* only stores by this GuestID; -1: any guest */
+        uint64_t hits;
+        uint64_t first_cycle;
+        uint32_t first_pc, first_pa;
+        unsigned first_gid;
+    } guard[CPU_MAX_GUARDS];
+    unsigned nguards;
 };
 
 /* Implementation-specific values the model exposes (docs/simulator.md). */

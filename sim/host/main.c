@@ -23,7 +23,7 @@
 #include "gdbstub.h"
 
 /* board options: long only, codes above any character */
-enum { OPT_BOARD = 0x200, OPT_LEDS, OPT_PRESS, OPT_BUTTONS };
+enum { OPT_BOARD = 0x200, OPT_LEDS, OPT_PRESS, OPT_BUTTONS, OPT_GUARD, OPT_CHECKSUM };
 
 #define EXIT_BAD_INPUT 2
 #define EXIT_LIMIT     124
@@ -89,6 +89,11 @@ static const char usage_text[] =
     "                         (cycle insns kind arg; a GE exit adds its GExcCode)\n"
     "      --timeline=FILE    the same as a timeline (Chrome trace JSON: Perfetto,\n"
     "                         chrome://tracing), one track per guest\n"
+    "      --guard=PA:LEN[:ID]  count guest-mode stores (of GuestID ID, or of\n"
+    "                         any guest) that reach physical PA..PA+LEN-1;\n"
+    "                         reported at the end; may be repeated (8)\n"
+    "      --checksum=PA:LEN  print a checksum of physical PA..PA+LEN-1 as\n"
+    "                         loaded and at the end; may be repeated (8)\n"
     "\n"
     /* traces and debugging (disasm.h, gdbstub.h) */
     "Traces and debugging:\n"
@@ -243,7 +248,7 @@ static void trace_exc_hook(void *ctx, struct cpu *c, unsigned code, uint32_t epc
     else
         snprintf(name, sizeof name, "%s", exc_names[code & 31]);
     fprintf(trace_file, "%12" PRIu64 " exception %s%s at %08" PRIx32 " \u2192 %08" PRIx32 "\n",
-            c->cycles, name, trace_last_gm ? " (from guest)" : "", epc, c->pc);
+            c->cycles, name, trace_last_gm || c->exc_gm ? " (from guest)" : "", epc, c->pc);
     trace_last_gm = false;
 }
 
@@ -282,6 +287,58 @@ static void print_stats(const struct cpu *c)
         fprintf(stderr, "vpsim: guest interrupts taken %" PRIu64 "\n", c->stats.guest_interrupts);
 }
 
+/* --guard PA:LEN[:ID] and --checksum PA:LEN: ranges of physical memory
+ * (numbers as strtoul base 0 reads them). */
+struct mem_range {
+    uint32_t pa, len;
+    int gid; /* --guard: the GuestID it applies to, -1 = every guest */
+    uint32_t sum_load;
+};
+
+static void parse_range(const char *s, const char *what, bool allow_id, struct mem_range *r)
+{
+    char *end;
+    errno = 0;
+    unsigned long pa = strtoul(s, &end, 0);
+    if (errno || end == s || *end != ':' || pa > 0xFFFFFFFFul)
+        usage_error("bad range for %s (PA:LEN)", what);
+    const char *l = end + 1;
+    unsigned long len = strtoul(l, &end, 0);
+    if (errno || end == l || !len || len > 0x100000000ul - pa)
+        usage_error("bad range for %s (PA:LEN)", what);
+    r->gid = -1;
+    if (allow_id && *end == ':') {
+        const char *g = end + 1;
+        unsigned long id = strtoul(g, &end, 0);
+        if (errno || end == g || id > 255)
+            usage_error("bad GuestID for %s", what);
+        r->gid = (int)id;
+    }
+    if (*end)
+        usage_error("bad range for %s", what);
+    r->pa = (uint32_t)pa;
+    r->len = (uint32_t)len;
+}
+
+/* FNV-1a over the bytes of a memory range, through the bus as the loader
+ * sees it (unmapped bytes count as 0xFF). */
+static uint32_t range_sum(struct soc *s, const struct mem_range *r)
+{
+    uint32_t h = 2166136261u;
+    uint8_t buf[4096];
+    for (uint32_t off = 0; off < r->len;) {
+        uint32_t n = r->len - off < sizeof buf ? r->len - off : (uint32_t)sizeof buf;
+        if (!bus_read_debug(&s->bus, r->pa + off, buf, n))
+            for (uint32_t i = 0; i < n; i++) /* a range across regions: byte by byte */
+                if (!bus_read_debug(&s->bus, r->pa + off + i, &buf[i], 1))
+                    buf[i] = 0xFF;
+        for (uint32_t i = 0; i < n; i++)
+            h = (h ^ buf[i]) * 16777619u;
+        off += n;
+    }
+    return h;
+}
+
 /* The chip and the board on it (board_create gave soc.board). */
 static void sim_free(struct soc *s)
 {
@@ -312,6 +369,9 @@ int main(int argc, char **argv)
         {"leds", optional_argument, NULL, OPT_LEDS},
         {"press", required_argument, NULL, OPT_PRESS},
         {"buttons", required_argument, NULL, OPT_BUTTONS},
+        /* isolation checks */
+        {"guard", required_argument, NULL, OPT_GUARD},
+        {"checksum", required_argument, NULL, OPT_CHECKSUM},
         {NULL, 0, NULL, 0},
     };
     uint64_t limit = UINT64_MAX;
@@ -332,6 +392,8 @@ int main(int argc, char **argv)
     const char *leds_path = NULL; /* --leds=FILE: not on stdout */
     const char *press[64], *button_files[8];
     unsigned npress = 0, nbutton_files = 0;
+    struct mem_range guards[CPU_MAX_GUARDS], sums[8];
+    unsigned nguards = 0, nsums = 0;
     int ch;
     opterr = 0;
     while ((ch = getopt_long(argc, argv, "c:st:hV", longopts, NULL)) != -1) {
@@ -392,6 +454,16 @@ int main(int argc, char **argv)
             if (nbutton_files == sizeof button_files / sizeof button_files[0])
                 usage_error("%s", "too many --buttons files (at most 8)");
             button_files[nbutton_files++] = optarg;
+            break;
+        case OPT_GUARD:
+            if (nguards == CPU_MAX_GUARDS)
+                usage_error("%s", "too many --guard ranges (at most 8)");
+            parse_range(optarg, "--guard", true, &guards[nguards++]);
+            break;
+        case OPT_CHECKSUM:
+            if (nsums == sizeof sums / sizeof sums[0])
+                usage_error("%s", "too many --checksum ranges (at most 8)");
+            parse_range(optarg, "--checksum", false, &sums[nsums++]);
             break;
         case '?':
             if (optopt)
@@ -507,6 +579,15 @@ int main(int argc, char **argv)
             return EXIT_BAD_INPUT;
         }
     }
+    /* isolation checks: guarded ranges, checksums of the loaded memory */
+    for (unsigned i = 0; i < nguards; i++)
+        c->guard[i] = (struct cpu_guard){.lo = guards[i].pa,
+                                         .hi = guards[i].pa + (guards[i].len - 1),
+                                         .gid = guards[i].gid};
+    c->nguards = nguards;
+    cpu_bus_changed(c); /* no guarded page stays in a fast map */
+    for (unsigned i = 0; i < nsums; i++)
+        sums[i].sum_load = range_sum(&soc, &sums[i]);
     cpu_set_limit(c, limit);
     if (gdb_port != UINT64_MAX) { /* --gdb: the debugger drives the run */
         char gerr[256];
@@ -542,6 +623,28 @@ int main(int argc, char **argv)
     }
     if (stats)
         print_stats(c);
+    for (unsigned i = 0; i < c->nguards; i++) {
+        const struct cpu_guard *g = &c->guard[i];
+        char who[24] = "guest";
+        if (g->gid >= 0)
+            snprintf(who, sizeof who, "guest %d", g->gid);
+        if (!g->hits)
+            fprintf(stderr, "vpsim: guard 0x%08" PRIx32 "..0x%08" PRIx32 " (%s): no store\n",
+                    g->lo, g->hi, who);
+        else
+            fprintf(stderr,
+                    "vpsim: guard 0x%08" PRIx32 "..0x%08" PRIx32 " (%s): %" PRIu64
+                    " stores, the first at cycle %" PRIu64 " by guest %u, pc 0x%08" PRIx32
+                    ", physical 0x%08" PRIx32 "\n",
+                    g->lo, g->hi, who, g->hits, g->first_cycle, g->first_gid, g->first_pc,
+                    g->first_pa);
+    }
+    for (unsigned i = 0; i < nsums; i++) {
+        uint32_t end = range_sum(&soc, &sums[i]);
+        fprintf(stderr, "vpsim: checksum 0x%08" PRIx32 "..0x%08" PRIx32 ": load %08" PRIx32
+                ", end %08" PRIx32 "%s\n", sums[i].pa, sums[i].pa + (sums[i].len - 1),
+                sums[i].sum_load, end, end == sums[i].sum_load ? "" : " (changed)");
+    }
     measure_report();
     measure_free();
     if (trace_file && trace_file != stderr)

@@ -378,7 +378,7 @@ static void on_trace(void *ctx, struct cpu *c, uint32_t pc, uint32_t insn)
 
 static void on_exc(void *ctx, struct cpu *c, unsigned code, uint32_t epc)
 {
-    if (last_gm)
+    if (last_gm || c->exc_gm) /* also an exit before its first guest instruction */
         event(c, PT_GUEST_EXIT, code);
     last_gm = false;
     event(c, PT_EXC, code);

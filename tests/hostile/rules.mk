@@ -52,3 +52,26 @@ TEST_DEPS += $(B)/hostile-dma/tinyvp.hex
 # the same with the DMA exclusive (group 1): the bus protection blocks it (sbp.yaml)
 $(eval $(call hv_image,hostile-sbp,tests/hostile/sbp.yaml,$(HOSTILE_B)))
 TEST_DEPS += $(B)/hostile-sbp/tinyvp.hex
+
+# The attack matrix: one attacker image holding every attack (chosen at
+# run time through a word of its flash the test overwrites), the
+# bystander, and one hypervisor image per policy (matrix.yaml).
+HOSTILE_POLICIES := stop restart reflect
+$(HOSTILE_B)/attacker.o $(HOSTILE_B)/bystander.o: $(HOSTILE_B)/%.o: tests/hostile/%.c $(GUEST_HDRS) include/tinyvp/hypercall.h | $(DEPS_STAMP)
+	@mkdir -p $(dir $@)
+	$(TCC) $(GUEST_CFLAGS) -c -o $@ $<
+$(HOSTILE_B)/attacker.elf $(HOSTILE_B)/bystander.elf: %.elf: %.o $(GUEST_RT_FIXED) $(GUEST_RT_LIB) guests/rt/guest.ld
+	$(TCC) $(GUEST_CFLAGS) $(TARGET_LDFLAGS) -T guests/rt/guest.ld -Wl,--gc-sections -o $@ \
+	    $(GUEST_RT_FIXED) $< $(GUEST_RT_LIB) $(GUEST_LIBGCC) 2>$@.log; rc=$$?; \
+	    grep -v 'abicalls' $@.log >&2; rm -f $@.log; exit $$rc
+.SECONDARY: $(HOSTILE_B)/attacker.o $(HOSTILE_B)/bystander.o
+# $(call hostile_matrix,policy)
+define hostile_matrix
+$(HOSTILE_B)/matrix-$(1).yaml: tests/hostile/matrix.yaml tests/hostile/rules.mk
+	@mkdir -p $$(dir $$@)
+	sed -e 's/POLICY/$(1)/' $$< >$$@
+$(call hv_image,hostile-matrix-$(1),$(HOSTILE_B)/matrix-$(1).yaml,$(HOSTILE_B))
+TEST_DEPS += $(B)/hostile-matrix-$(1)/tinyvp.hex
+endef
+$(foreach p,$(HOSTILE_POLICIES),$(eval $(call hostile_matrix,$(p))))
+HV_GUEST_IMAGES += $(HOSTILE_B)/attacker.elf $(HOSTILE_B)/bystander.elf

@@ -345,7 +345,11 @@ bool ports_init(struct soc *s)
     }
     ps->npps = k;
     ps->pps_blk = (struct sfr_block){
-        .name = "pps", .base = PPS_BASE, .size = 0x300, .regs = ps->pps_regs,
+        /* (decided) the PPS window is 1 KB, as the configurator's device
+         * table has it (PIC32MZ EF datasheet DS60001320, sec. 12 "I/O
+         * Ports", the PPS register maps end at 0x2FF): the rest reads 0
+         * like any gap, so a forwarded read there is no bus error */
+        .name = "pps", .base = PPS_BASE, .size = 0x400, .regs = ps->pps_regs,
         .nregs = PPS_NREGS, .val = ps->pps_val, .ctx = ps, .write = pps_write,
         .reset = pps_reset,
     };
