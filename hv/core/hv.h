@@ -177,7 +177,7 @@ bool sched_hold_irq(uint32_t cost); /* an interrupt too close to the switch: hel
  * (IRQ_BOUND_TICKS; a console kick is the longest). */
 #define EXIT_BOUND_TICKS   1200u
 #define FAULT_BOUND_TICKS  12000u
-#define IRQ_BOUND_TICKS    600u
+#define IRQ_BOUND_TICKS    1200u
 void sched_resume(void);         /* CP0 set for the ERET to `cur` or idle */
 unsigned sched_window(bool *open, uint64_t *frames); /* the current (or next) window */
 

@@ -141,7 +141,12 @@ static void a_hc_bad(void)
 #define HC_ANY(c) do { register long a0 __asm__("$4") = -1; register long v0 __asm__("$2"); \
         __asm__ volatile(TVP_HC_ASM(c) : "=r"(v0) : "r"(a0) : "$3", "memory"); \
         if (v0 != TVP_HC_ENOSYS) bad("unknown hypercall " #c, v0); } while (0)
-    HC_ANY(4); HC_ANY(5); HC_ANY(31); HC_ANY(255); HC_ANY(512); HC_ANY(1023);
+    HC_ANY(9); HC_ANY(10); HC_ANY(31); HC_ANY(255); HC_ANY(512); HC_ANY(1023);
+    /* the channel services with a port this system does not have */
+#define HC_NOPORT(c) do { register long a0 __asm__("$4") = -1; register long v0 __asm__("$2"); \
+        __asm__ volatile(TVP_HC_ASM(c) : "=r"(v0) : "r"(a0) : "$3", "memory"); \
+        if (v0 != TVP_CH_EPORT) bad("channel hypercall " #c " on no port", v0); } while (0)
+    HC_NOPORT(4); HC_NOPORT(5); HC_NOPORT(6); HC_NOPORT(7); HC_NOPORT(8);
 }
 /* a hypercall in a delay slot: the branch must still go where it goes */
 static void a_hc_bd(void)
