@@ -86,6 +86,19 @@ static inline void fw_puthex(uint32_t v)
         fw_putc("0123456789abcdef"[(v >> i) & 15]);
 }
 
+/* "NAME: exception at +OFF cause CAUSE epc EPC", the programs' fw_exception line */
+static inline void fw_exception_line(const char *name, uint32_t off, uint32_t cause, uint32_t epc)
+{
+    fw_puts(name);
+    fw_puts(": exception at +");
+    fw_puthex(off);
+    fw_puts(" cause ");
+    fw_puthex(cause);
+    fw_puts(" epc ");
+    fw_puthex(epc);
+    fw_putc('\n');
+}
+
 /* 115200 8N1 from PBCLK2 = 100 MHz (BRGH: 100 MHz / (4 (216 + 1))) */
 static inline void fw_console_init(void)
 {

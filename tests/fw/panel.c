@@ -24,13 +24,7 @@ __attribute__((section(".bf2cfg"), used)) const uint32_t panel_bf2[4] = {
 
 void fw_exception(uint32_t off, uint32_t cause, uint32_t epc)
 {
-    fw_puts("panel: exception at +");
-    fw_puthex(off);
-    fw_puts(" cause ");
-    fw_puthex(cause);
-    fw_puts(" epc ");
-    fw_puthex(epc);
-    fw_putc('\n');
+    fw_exception_line("panel", off, cause, epc);
     fw_flush();
     for (;;)
         ;

@@ -29,13 +29,7 @@
 
 void fw_exception(uint32_t off, uint32_t cause, uint32_t epc)
 {
-    fw_puts("pins: exception at +");
-    fw_puthex(off);
-    fw_puts(" cause ");
-    fw_puthex(cause);
-    fw_puts(" epc ");
-    fw_puthex(epc);
-    fw_putc('\n');
+    fw_exception_line("pins", off, cause, epc);
     for (;;)
         __asm__ volatile("wait");
 }

@@ -17,13 +17,7 @@ static volatile uint32_t boots __attribute__((section(".noinit")));
 
 void fw_exception(uint32_t off, uint32_t cause, uint32_t epc)
 {
-    fw_puts("reset: exception at +");
-    fw_puthex(off);
-    fw_puts(" cause ");
-    fw_puthex(cause);
-    fw_puts(" epc ");
-    fw_puthex(epc);
-    fw_putc('\n');
+    fw_exception_line("reset", off, cause, epc);
 }
 
 uint32_t *fw_irq_dispatch(int vec, uint32_t *frame)

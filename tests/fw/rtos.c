@@ -158,13 +158,7 @@ uint32_t *fw_irq_dispatch(int vec, uint32_t *frame)
 
 void fw_exception(uint32_t off, uint32_t cause, uint32_t epc)
 {
-    fw_puts("rtos: exception at +");
-    fw_puthex(off);
-    fw_puts(" cause ");
-    fw_puthex(cause);
-    fw_puts(" epc ");
-    fw_puthex(epc);
-    fw_putc('\n');
+    fw_exception_line("rtos", off, cause, epc);
 }
 
 /* ---- blocking ------------------------------------------------------- */

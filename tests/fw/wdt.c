@@ -39,13 +39,7 @@ static volatile uint32_t starts __attribute__((section(".noinit")));
 
 void fw_exception(uint32_t off, uint32_t cause, uint32_t epc)
 {
-    fw_puts("wdt: exception at +");
-    fw_puthex(off);
-    fw_puts(" cause ");
-    fw_puthex(cause);
-    fw_puts(" epc ");
-    fw_puthex(epc);
-    fw_putc('\n');
+    fw_exception_line("wdt", off, cause, epc);
 }
 
 uint32_t *fw_irq_dispatch(int vec, uint32_t *frame)
