@@ -63,3 +63,10 @@ $(GUEST_B)/%.hex: $(GUEST_B)/%.elf
 guests: $(GUEST_ELFS)
 .PHONY: guests
 .SECONDARY: $(GUEST_RT_LIB_OBJS)
+
+# The channel library (guests/lib: include/tinyvp/channel.h), an object a
+# firmware links beside its own (the example guests do not use it).
+GUEST_CHANNEL_OBJ := $(GUEST_B)/lib/channel.o
+$(GUEST_CHANNEL_OBJ): guests/lib/channel.c | $(DEPS_STAMP)
+	@mkdir -p $(dir $@)
+	$(TCC) $(GUEST_CFLAGS) -c -o $@ $<

@@ -1,7 +1,7 @@
 /*
  * chan: two partitions (chan_a.c writes, chan_b.c reads; chan.yaml) use
  * the channel library (include/tinyvp/channel.h, guests/lib/channel.c,
- * compiled in here as any firmware would add it to its sources). Each
+ * linked beside them as any firmware would add it: tests/system/rules.mk). Each
  * guest prints every result; tests/system/run compares them exactly with
  * the results docs/hypervisor.md "Channels" documents. The two sides keep
  * in step through the ports themselves (polling, yielding the rest of the
@@ -11,7 +11,6 @@
 #include "rt.h"
 
 #include <tinyvp/channel.h>
-#include "../../guests/lib/channel.c"
 
 enum { P_SAMP = 0, P_QUEUE = 1, P_ACK = 2, P_BACK = 3, P_NONE = 4 };
 #define MAXMSG 256
