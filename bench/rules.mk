@@ -31,6 +31,8 @@ BENCH_DEPS += $(BENCH_B)/empty.elf
 BENCH_DEPS += bench-images
 # bench/bounded: the hostile-suite and bounded-suite systems
 BENCH_DEPS += $(filter $(B)/hostile-% $(B)/bounded-%,$(TEST_DEPS))
+# bench/rtos: the RTOS-style firmware system of tests/fw
+BENCH_DEPS += $(B)/fw-rtos-mv/tinyvp.hex
 .PHONY: bench-images
 bench-images: tools
 	@$(MAKE) --no-print-directory -f Makefile -f bench/images.mk bench-images-all
