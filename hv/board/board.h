@@ -33,10 +33,11 @@ void board_dev_write(uint32_t pa, unsigned size, uint32_t val);
 bool board_emu_read(unsigned emu, guest_id_t g, uint32_t pa, uint32_t *word);
 bool board_emu_write(unsigned emu, guest_id_t g, uint32_t pa, uint32_t word, uint32_t lanes);
 /* The guest's virtual devices back to their reset state, and its
- * exclusive devices too (vpconf's reset writes: their registers at their
- * reset values, DMA channels aborted), its pending interrupts cleared in
- * its virtual controller and at the real one. */
-void board_guest_reset(guest_id_t g);
+ * exclusive devices too when `devices` (a restart; at boot the chip's own
+ * reset left them so): vpconf's reset writes, their registers at their
+ * reset values, DMA channels aborted, and its pending interrupts cleared
+ * at the real controller as in its virtual one. */
+void board_guest_reset(guest_id_t g, bool devices);
 /* The system registers a guest has its own copy of inside a write-ignore
  * device (its reset control: SYSKEY, RCON, RSWRST on the PIC32MZ): a
  * store (word address, lanes as above) or a load of the aligned word at

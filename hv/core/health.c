@@ -224,19 +224,27 @@ static bool budget_take(struct vcpu *v)
     return true;
 }
 
-/* v restarts (why: its RCON cause), or is stopped when its budget is
- * spent. The running guest gives up its window (the others run before it
- * starts again) when yield; else it resumes at its entry. */
+/* The action taken: a restart past the budget is a stop (and true in
+ * *spent: the caller logs it, after the fault's line). */
+static unsigned budget_check(struct vcpu *v, unsigned action, bool *spent)
+{
+    *spent = action == TVP_ON_FAULT_RESTART && !budget_take(v);
+    return *spent ? TVP_ON_FAULT_STOP : action;
+}
+
+static void budget_spent(const struct vcpu *v)
+{
+    const struct tvp_guest *c = v->cfg;
+    bool s = c->within_ms % 1000u == 0;
+    hv_printf("tinyVP: guest %s: restart budget (%u in %u %s) spent: stopped\n", c->name,
+              (unsigned)c->max_restarts, s ? c->within_ms / 1000u : c->within_ms, s ? "s" : "ms");
+}
+
+/* v restarts (why: its RCON cause). The running guest gives up its
+ * window (the others run before it starts again) when yield; else it
+ * resumes at its entry. */
 static void restart(struct vcpu *v, enum board_reset_why why, bool yield)
 {
-    if (!budget_take(v)) {
-        const struct tvp_guest *c = v->cfg;
-        bool s = c->within_ms % 1000u == 0;
-        hv_printf("tinyVP: guest %s: restart budget (%u in %u %s) spent: stopped\n", c->name,
-                  (unsigned)c->max_restarts, s ? c->within_ms / 1000u : c->within_ms, s ? "s" : "ms");
-        vcpu_stop(v);
-        return;
-    }
     board_guest_reset_cause(v->id, why);
     vcpu_reset(v);
     v->restarts++;
@@ -290,6 +298,8 @@ void health_fault(enum hm_fault kind, uint32_t addr)
     if (action == TVP_ON_FAULT_LOG && (kind == HM_FETCH || (kind == HM_BUS && EXCCODE(ex.cause) == EXCCODE_IBE) ||
                                        (kind == HM_DEBUG && (ex.cause & CAUSEF_BD))))
         action = TVP_ON_FAULT_REFLECT; /* nothing to skip */
+    bool spent;
+    action = budget_check(v, action, &spent);
     record(v, kind, action, ex.epc, addr);
     if (v->st.faults <= HM_LOG_MAX)
         hv_printf("tinyVP: guest %s: %s at pc %08x (cause %08x, addr %08x): %s\n",
@@ -297,6 +307,8 @@ void health_fault(enum hm_fault kind, uint32_t addr)
                   health_policy_name(action));
     if (v->st.faults == HM_LOG_MAX)
         hv_printf("tinyVP: guest %s: further faults not logged\n", v->cfg->name);
+    if (spent)
+        budget_spent(v);
     switch (action) {
     case TVP_ON_FAULT_RESTART:
         restart(v, BOARD_RESET_SW, true);
@@ -321,9 +333,15 @@ void health_fault(enum hm_fault kind, uint32_t addr)
 bool health_watchdog(struct vcpu *v)
 {
     unsigned action = v->cfg->health[TVP_HM_WATCHDOG];
+    if (action == TVP_ON_FAULT_REFLECT)
+        action = TVP_ON_FAULT_RESTART; /* what its chip does: a watchdog reset */
+    bool spent;
+    action = budget_check(v, action, &spent);
     record(v, HM_WDT, action, v->pc, 0);
     if (v->st.faults <= HM_LOG_MAX)
         hv_printf("tinyVP: guest %s: watchdog timeout: %s\n", v->cfg->name, health_policy_name(action));
+    if (spent)
+        budget_spent(v);
     switch (action) {
     case TVP_ON_FAULT_LOG:
         return true;
@@ -370,12 +388,17 @@ void health_bus_violations(void)
         }
         struct vcpu *v = vcpu_of(g);
         unsigned action = v->cfg->health[TVP_HM_DMA];
+        bool spent = false;
+        if (v->state != VCPU_STOPPED)
+            action = budget_check(v, action, &spent);
         record(v, HM_SBP, action, 0, e.addr);
         if (v->st.faults <= HM_LOG_MAX)
             hv_printf("tinyVP: guest %s: %s: %s %s %08x (target %u, region %u, group %u%s): %s\n",
                       v->cfg->name, hm_names[HM_SBP], e.dma ? "DMA" : "initiator",
                       e.write ? "write to" : "read from", e.addr, e.target, e.region, e.group,
                       e.multi ? ", and more" : "", health_policy_name(action));
+        if (spent)
+            budget_spent(v);
         if (v->state == VCPU_STOPPED)
             continue;
         if (action == TVP_ON_FAULT_RESTART)
