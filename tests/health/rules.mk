@@ -24,8 +24,13 @@ $(HEALTH_B)/kinds-mixed.yaml: tests/health/kinds.yaml tests/health/rules.mk
 	@mkdir -p $(dir $@)
 	sed -e 's/FPU/fpu: true/; s/ONFAULT/on_fault: log/' \
 	    -e 's/HEALTH/{ memory: stop, illegal: reflect, bus: restart, dma: reflect, debug: restart }/' $< >$@
+$(HEALTH_B)/kinds-fpu.yaml: tests/health/kinds.yaml tests/health/rules.mk
+	@mkdir -p $(dir $@)
+	sed -e 's/FPU/fpu: false/; s/ONFAULT/on_fault: log/' \
+	    -e 's/HEALTH/{ fpu: restart, max_restarts: 2, within: 500ms }/' $< >$@
 # the images find attacker.elf and bystander.elf next to the hostile suite's
 $(eval $(call hv_image,health-kinds-log,$(HEALTH_B)/kinds-log.yaml,$(B)/tests/hostile))
 $(eval $(call hv_image,health-kinds-mixed,$(HEALTH_B)/kinds-mixed.yaml,$(B)/tests/hostile))
+$(eval $(call hv_image,health-kinds-fpu,$(HEALTH_B)/kinds-fpu.yaml,$(B)/tests/hostile))
 $(eval $(call hv_image,health-reset,tests/health/reset.yaml,$(HEALTH_B) $(B)/tests/hostile))
-TEST_DEPS += $(B)/health-kinds-log/tinyvp.hex $(B)/health-kinds-mixed/tinyvp.hex $(B)/health-reset/tinyvp.hex
+TEST_DEPS += $(B)/health-kinds-log/tinyvp.hex $(B)/health-kinds-fpu/tinyvp.hex $(B)/health-kinds-mixed/tinyvp.hex $(B)/health-reset/tinyvp.hex
