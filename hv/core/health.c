@@ -258,29 +258,25 @@ static void restart(struct vcpu *v, enum board_reset_why why, bool yield)
 
 /* ---- faults ----------------------------------------------------------- */
 
-/* log: the running guest goes on after the faulting instruction; false
- * when there is none to skip (then the fault is reflected). */
-static bool skip(enum hm_fault kind)
+/* log: whether there is an instruction to skip (not for a fetch outside
+ * its map: its PC is outside; nor an instruction bus error; nor SDBBP in
+ * a delay slot: the branch is in the guest's memory, not at hand) */
+static bool skippable(enum hm_fault kind)
 {
-    switch (kind) {
-    case HM_FETCH:
-        return false; /* its PC is outside its map */
-    case HM_BUS:
-        if (EXCCODE(ex.cause) == EXCCODE_IBE)
-            return false;
-        break;
-    case HM_DEBUG:
-        if (ex.cause & CAUSEF_BD)
-            return false; /* the branch is in the guest's memory, not at hand */
+    return !(kind == HM_FETCH || (kind == HM_BUS && EXCCODE(ex.cause) == EXCCODE_IBE) ||
+             (kind == HM_DEBUG && (ex.cause & CAUSEF_BD)));
+}
+
+/* log: the running guest goes on after the faulting instruction */
+static void skip(enum hm_fault kind)
+{
+    if (kind == HM_DEBUG) { /* EPC: the SDBBP, from the debug hand-over */
         cur->pc = ex.epc + 4;
-        return true;
-    default:
-        break;
+        return;
     }
     if (ex.cause & CAUSEF_BD) /* root BadInstrP: still this exception's */
         ex.badinstrp = read_c0_badinstrp();
     exit_advance();
-    return true;
 }
 
 void health_fault(enum hm_fault kind, uint32_t addr)
@@ -295,8 +291,7 @@ void health_fault(enum hm_fault kind, uint32_t addr)
         kind = HM_DMA;
     dma_refusal = false;
     unsigned action = v->cfg->health[hm_class[kind]];
-    if (action == TVP_ON_FAULT_LOG && (kind == HM_FETCH || (kind == HM_BUS && EXCCODE(ex.cause) == EXCCODE_IBE) ||
-                                       (kind == HM_DEBUG && (ex.cause & CAUSEF_BD))))
+    if (action == TVP_ON_FAULT_LOG && !skippable(kind))
         action = TVP_ON_FAULT_REFLECT; /* nothing to skip */
     bool spent;
     action = budget_check(v, action, &spent);
@@ -314,9 +309,8 @@ void health_fault(enum hm_fault kind, uint32_t addr)
         restart(v, BOARD_RESET_SW, true);
         break;
     case TVP_ON_FAULT_LOG:
-        if (skip(kind))
-            break;
-        __attribute__((fallthrough)); /* nothing to skip */
+        skip(kind);
+        break;
     case TVP_ON_FAULT_REFLECT: {
         unsigned code = reflect_code(kind);
         guest_raise(code, code == EXCCODE_ADEL || code == EXCCODE_ADES, addr);
