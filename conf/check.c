@@ -459,6 +459,40 @@ static void check_interrupts(struct model *m, struct m_guest *g, int gi)
         if (have[v]) g->irqs[g->nr_irqs++] = (uint16_t)v;
 }
 
+/* `health:`: an action per error kind (on_fault where none is given) and
+ * the restart budget, max_restarts with within, both or neither. */
+static void check_health(struct m_guest *g, int gi)
+{
+    static const uint8_t act[] = { [Y_ACT_RESTART] = TVP_ON_FAULT_RESTART, [Y_ACT_STOP] = TVP_ON_FAULT_STOP,
+                                   [Y_ACT_REFLECT] = TVP_ON_FAULT_REFLECT, [Y_ACT_LOG] = TVP_ON_FAULT_LOG };
+    const struct y_health *h = g->y->health;
+    for (int k = 0; k < TVP_HM_KINDS; k++)
+        g->health[k] = h && h->kind[k] != Y_ACT_UNSET ? act[h->kind[k]] : g->on_fault;
+    if (!h) return;
+    g->has_health = 1;
+    struct pos mp = ytree_at("guests/%d/health/max_restarts", gi);
+    struct pos wp = ytree_at("guests/%d/health/within", gi);
+    if (h->max_restarts && !h->within)
+        diag_error(mp, "guest '%s': 'max_restarts' needs 'within', the time its restarts are counted "
+                   "over (e.g. within: 1s)", g->name);
+    if (h->within && !h->max_restarts)
+        diag_error(wp, "guest '%s': 'within' needs 'max_restarts', the restarts allowed in that time",
+                   g->name);
+    if (h->max_restarts && (*h->max_restarts < 0 || *h->max_restarts > (int)TVP_HM_MAX_RESTARTS)) {
+        diag_error(mp, "guest '%s': 'max_restarts' must be 0..%u, not %d", g->name,
+                   TVP_HM_MAX_RESTARTS, *h->max_restarts);
+        return;
+    }
+    uint32_t us;
+    if (!h->within || !h->max_restarts || get_time(h->within, wp, "within", &us)) return;
+    if (us < 1000) {
+        diag_error(wp, "guest '%s': 'within' must be at least 1ms, not '%s'", g->name, h->within);
+        return;
+    }
+    g->max_restarts = (uint8_t)*h->max_restarts;
+    g->within_ms = us / 1000;
+}
+
 static void check_guest(struct model *m, struct m_guest *g, int gi, const struct check_opts *o)
 {
     const struct chip *c = m->chip;
@@ -726,8 +760,11 @@ static void check_guest(struct model *m, struct m_guest *g, int gi, const struct
 
     if (y->fpu && *y->fpu) g->flags |= TVP_GUEST_FPU;
     if (y->console && *y->console) g->flags |= TVP_GUEST_CONSOLE;
-    g->on_fault = (uint8_t)(y->on_fault == Y_FAULT_STOP ? TVP_ON_FAULT_STOP
-                            : y->on_fault == Y_FAULT_REFLECT ? TVP_ON_FAULT_REFLECT : TVP_ON_FAULT_RESTART);
+    g->on_fault = (uint8_t)(y->on_fault == Y_FAULT_STOP      ? TVP_ON_FAULT_STOP
+                            : y->on_fault == Y_FAULT_REFLECT ? TVP_ON_FAULT_REFLECT
+                            : y->on_fault == Y_FAULT_LOG     ? TVP_ON_FAULT_LOG
+                                                             : TVP_ON_FAULT_RESTART);
+    check_health(g, gi);
 }
 
 /* ---- real placement -------------------------------------------------------- */

@@ -69,6 +69,19 @@ struct chip_reg {
 };
 
 
+/* A register of a kind of device (as in struct chip_reg) put back to its
+ * reset value when the guest that has the device exclusive restarts: the
+ * value, or CHIP_RESET_PINS / CHIP_RESET_ANALOG (a port's TRIS and ANSEL
+ * reset to its bonded / analog pins). count > 1: count registers `stride`
+ * apart (the DMA channels). Written in table order: the module off first. */
+#define CHIP_RESET_PINS   0xFFFFFFF1u
+#define CHIP_RESET_ANALOG 0xFFFFFFF2u
+struct chip_reset {
+    const char *kind;
+    uint16_t off, count, stride;
+    uint32_t value;
+};
+
 /* Peripheral pin select (DS60001320 sec. 12 "I/O Ports", 12.4
  * "Peripheral Pin Select"). A pin is port << 4 | bit (port 0 = A .. 6 = G).
  * Each function is in one of four groups; an input function's register
@@ -124,6 +137,9 @@ struct chip {
     /* register layouts of the device kinds */
     const struct chip_reg *regs;
     int nr_regs;
+    /* reset values of the devices a guest may have exclusive */
+    const struct chip_reset *resets;
+    int nr_resets;
     /* I/O ports and peripheral pin select (12.4): bonded and analog pins
      * per port (bit n = pin n), the PPS block, its pin groups (index =>
      * pin, CHIP_PIN_NONE where this package has none) and functions */

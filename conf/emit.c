@@ -149,8 +149,60 @@ static const char *const emu_c[] = { "TVP_EMU_NONE", "TVP_EMU_EVIC", "TVP_EMU_CO
 static const char *const emu_h[] = { "", "intc emulator", "console UART emulator", "DMA emulator" };
 static const char *const kind_c[] = { "TVP_MEM_RAM", "TVP_MEM_FLASH", "TVP_MEM_BOOT", "TVP_MEM_EXTRA", "TVP_MEM_SFR" };
 static const char *const kind_h[] = { "ram", "flash", "boot_flash", "region", "sfr" };
-static const char *const fault_c[] = { "TVP_ON_FAULT_RESTART", "TVP_ON_FAULT_STOP", "TVP_ON_FAULT_REFLECT" };
-static const char *const fault_h[] = { "restart", "stop", "reflect" };
+static const char *const fault_c[] = { "TVP_ON_FAULT_RESTART", "TVP_ON_FAULT_STOP", "TVP_ON_FAULT_REFLECT",
+                                       "TVP_ON_FAULT_LOG" };
+static const char *const fault_h[] = { "restart", "stop", "reflect", "log" };
+/* the `health:` keys, in the order of enum tvp_hm_kind */
+static const char *const hm_kind_h[TVP_HM_KINDS] = { "memory", "illegal", "fpu", "bus", "watchdog", "dma", "debug" };
+
+/* The stores that put guest g's exclusive devices back to their reset
+ * values (the chip's table of resets, by kind of device: its name without
+ * the unit number; a port's TRIS and ANSEL from its pins), in device
+ * order; devices inside another of the same guest are done by that one.
+ * Written into b as table entries when b is given; the count returned. */
+static int reset_writes(const struct model *m, const struct m_guest *g, struct sbuf *b)
+{
+    const struct chip *c = m->chip;
+    int n = 0;
+    for (int d = 0; d < g->nr_devs; d++) {
+        const struct m_devuse *u = &g->devs[d];
+        if (u->access != TVP_ACCESS_EXCLUSIVE || u->redundant || !u->dev->ranges[0].size) continue;
+        char kind[16];
+        snprintf(kind, sizeof kind, "%s", u->dev->name);
+        int port0 = 0, nports = 1, port = !strncmp(kind, "port", 4);
+        if (port) { /* porta..portg, or ports: all of them */
+            port0 = kind[4] == 's' ? 0 : kind[4] - 'a';
+            nports = kind[4] == 's' ? c->nr_ports : 1;
+            kind[4] = 0;
+        } else {
+            for (size_t l = strlen(kind); l && kind[l - 1] >= '0' && kind[l - 1] <= '9'; l--) kind[l - 1] = 0;
+        }
+        for (int p = port0; p < port0 + nports; p++) {
+            uint32_t base = port ? c->port_base + 0x100u * (uint32_t)p : u->dev->ranges[0].base;
+            char name[16];
+            if (port) snprintf(name, sizeof name, "port%c", 'a' + p);
+            else snprintf(name, sizeof name, "%s", u->dev->name);
+            for (int i = 0; i < c->nr_resets; i++) {
+                const struct chip_reset *r = &c->resets[i];
+                if (strcmp(r->kind, kind)) continue;
+                for (int k = 0; k < r->count; k++) {
+                    uint32_t off = r->off + (uint32_t)k * r->stride;
+                    uint32_t v = r->value == CHIP_RESET_PINS     ? c->port_pins[p]
+                                 : r->value == CHIP_RESET_ANALOG ? c->port_analog[p]
+                                                                 : r->value;
+                    if (r->value == CHIP_RESET_ANALOG) /* PPS inputs stay digital, as the boot made them */
+                        for (int w = 0; w < m->nr_writes; w++)
+                            if (m->writes[w].addr == ((base + 4u) | 0xA0000000u)) v &= ~m->writes[w].value;
+                    if (b)
+                        sb_printf(b, "    { 0x%08xu, 0x%08xu }, /* %s +0x%03x */\n", (base + off) | 0xA0000000u, v,
+                                  name, off);
+                    n++;
+                }
+            }
+        }
+    }
+    return n;
+}
 
 static const char *cache_h(uint8_t c)
 {
@@ -221,6 +273,10 @@ static void emit_limits(const struct model *m, const char *cfgname)
     sb_printf(b, "#define CONFIG_COUNT_HZ %uu\n", m->board->count_hz);
     sb_printf(b, "#define CONFIG_PBCLK_HZ %uu\n", m->board->pbclk_hz);
     sb_printf(b, "#define CONFIG_SHELL %d\n", m->shell);
+    int max_rs = 0;
+    for (int gi = 0; gi < m->nr_guests; gi++)
+        if (m->guests[gi].within_ms && m->guests[gi].max_restarts > max_rs) max_rs = m->guests[gi].max_restarts;
+    sb_printf(b, "#define CONFIG_HM_MAX_RESTARTS %d /* the largest restart budget */\n", max_rs);
     sb_printf(b, "#define CONFIG_CONSOLE_UART_BASE 0x%08xu /* %s, kseg1 */\n",
               con ? con->ranges[0].base | 0xA0000000u : 0, m->board->console);
     sb_printf(b, "#define CONFIG_HV_FLASH_BASE 0x%08xu\n", m->hv_flash_base);
@@ -294,6 +350,14 @@ static void emit_c(const struct model *m, const char *cfgname)
         sb_printf(b, "\n");
     }
 
+    for (int gi = 0; gi < m->nr_guests; gi++) {
+        const struct m_guest *g = &m->guests[gi];
+        if (!reset_writes(m, g, 0)) continue;
+        sb_printf(b, "/* guest %s restarts: its exclusive devices back to their reset values */\n", g->name);
+        sb_printf(b, "static const struct tvp_setup_write reset_g%d[] = {\n", g->id);
+        reset_writes(m, g, b);
+        sb_printf(b, "};\n\n");
+    }
     sb_printf(b, "const struct tvp_guest tvp_guests[] = {\n");
     for (int gi = 0; gi < m->nr_guests; gi++) {
         const struct m_guest *g = &m->guests[gi];
@@ -326,6 +390,15 @@ static void emit_c(const struct model *m, const char *cfgname)
             sb_printf(b, "        .nr_pins = TVP_ARRAY_SIZE(pins_g%d),\n        .pins = pins_g%d,\n", g->id, g->id);
         else
             sb_printf(b, "        .nr_pins = 0,\n        .pins = 0,\n");
+        sb_printf(b, "        .health = {");
+        for (int k = 0; k < TVP_HM_KINDS; k++)
+            sb_printf(b, "%s%s", k ? ", " : " ", fault_c[g->health[k]]);
+        sb_printf(b, " },\n");
+        if (g->within_ms)
+            sb_printf(b, "        .max_restarts = %u,\n        .within_ms = %uu,\n", g->max_restarts, g->within_ms);
+        if (reset_writes(m, g, 0))
+            sb_printf(b, "        .nr_reset_writes = TVP_ARRAY_SIZE(reset_g%d),\n        .reset_writes = reset_g%d,\n",
+                      g->id, g->id);
         sb_printf(b, "    },\n");
     }
     sb_printf(b, "};\n_Static_assert(TVP_ARRAY_SIZE(tvp_guests) == CONFIG_NR_GUESTS, \"guest table\");\n");
@@ -524,6 +597,16 @@ static void emit_report(const struct model *m, const char *cfgname)
                 if ((g->dma_chans >> n) & 1) sb_printf(b, " %d", n);
             sb_printf(b, " (emulated, addresses translated)");
         }
+        if (g->has_health) {
+            sb_printf(b, "\n  health");
+            for (int k = 0; k < TVP_HM_KINDS; k++)
+                sb_printf(b, "%s %s %s", k ? "," : "", hm_kind_h[k], fault_h[g->health[k]]);
+            if (g->within_ms)
+                sb_printf(b, "; at most %u restarts in %u ms, then stopped", g->max_restarts, g->within_ms);
+        }
+        int nrw = reset_writes(m, g, 0);
+        if (nrw)
+            sb_printf(b, "\n  a restart resets its exclusive devices: %d register writes", nrw);
         sb_printf(b, "\n  memory        guest-physical           real                     size  perm cache\n");
         const struct m_region *rs[M_MAX_REGIONS];
         int nr;

@@ -76,6 +76,10 @@ struct m_guest {
     uint8_t dma_chans; /* bit n: DMA channel n, through the emulator */
     struct pos dma_chans_pos;
     uint8_t flags, on_fault;
+    uint8_t health[TVP_HM_KINDS]; /* enum tvp_on_fault per enum tvp_hm_kind */
+    int has_health;    /* `health:` given (the report lists the actions) */
+    uint8_t max_restarts;
+    uint32_t within_ms; /* 0: no restart budget */
     struct cover_tree tree;
     struct m_pin pins[M_MAX_PINS];
     int nr_pins;

@@ -313,6 +313,35 @@ static const char *const vector_names[TVP_NR_VECTORS] = {
  * range (chiphdr checks). */
 #define R(k, n, o) { .kind = k, .name = n, .off = o, .count = 1 }
 #define RA(k, n, o, c, s, f) { .kind = k, .name = n, .off = o, .count = c, .stride = s, .first = f }
+/* The registers a restart puts back to their reset values, per kind of
+ * device, module off first (DS60001320 register maps, "All Resets"
+ * column: Timer1 and Timer2-9 sec. 13-14, UART sec. 22, SPI sec. 20,
+ * I2C sec. 24 (I2CxCON resets with SCLREL set), input capture sec. 16,
+ * output compare sec. 17, I/O ports sec. 12, DMA sec. 10). A DMA channel
+ * is aborted (DCHxECON.CABORT with CHAIRQ/CHSIRQ at their reset 0xFF)
+ * before its other registers. Status bits the hardware owns are read-only
+ * and untouched by these writes; the rest reset with the module off. */
+#define RS(k, o, v) { .kind = k, .off = o, .count = 1, .value = v }
+#define RSA(k, o, c, s, v) { .kind = k, .off = o, .count = c, .stride = s, .value = v }
+static const struct chip_reset resets[] = {
+    RS("timer", 0x00, 0), RS("timer", 0x10, 0), RS("timer", 0x20, 0xFFFF),
+    RS("uart", 0x00, 0), RS("uart", 0x10, 0), RS("uart", 0x40, 0),
+    RS("spi", 0x00, 0), RS("spi", 0x10, 0), RS("spi", 0x30, 0), RS("spi", 0x40, 0),
+    RS("i2c", 0x00, 0x1000), RS("i2c", 0x10, 0), RS("i2c", 0x20, 0), RS("i2c", 0x30, 0), RS("i2c", 0x40, 0),
+    RS("ic", 0x00, 0),
+    RS("oc", 0x00, 0), RS("oc", 0x10, 0), RS("oc", 0x20, 0),
+    RS("port", 0x70, 0), RS("port", 0x80, 0), RS("port", 0xA0, 0), RS("port", 0xB0, 0),
+    RS("port", 0x30, 0), RS("port", 0x40, 0), RS("port", 0x50, 0), RS("port", 0x60, 0),
+    RS("port", 0x10, CHIP_RESET_PINS), RS("port", 0x00, CHIP_RESET_ANALOG),
+    RSA("dma", 0x70, 8, 0xC0, 0x00FFFF40), RSA("dma", 0x60, 8, 0xC0, 0), RSA("dma", 0x80, 8, 0xC0, 0),
+    RSA("dma", 0x90, 8, 0xC0, 0), RSA("dma", 0xA0, 8, 0xC0, 0), RSA("dma", 0xB0, 8, 0xC0, 0),
+    RSA("dma", 0xC0, 8, 0xC0, 0), RSA("dma", 0xF0, 8, 0xC0, 0), RSA("dma", 0x110, 8, 0xC0, 0),
+    RSA("dma", 0x70, 8, 0xC0, 0x00FFFF00),
+    RS("dma", 0x30, 0), RS("dma", 0x40, 0), RS("dma", 0x50, 0), RS("dma", 0x00, 0),
+};
+#undef RS
+#undef RSA
+
 static const struct chip_reg regs[] = {
     /* configuration ("Special Features") and PMD ("Power-Saving Features") */
     R("cfg", "CFGCON", 0x00), R("cfg", "DEVID", 0x20), R("cfg", "SYSKEY", 0x30),
@@ -462,6 +491,8 @@ const struct chip chip_pic32mzef = {
     .nr_gpa_reserved = (int)TVP_ARRAY_SIZE(gpa_reserved),
     .regs = regs,
     .nr_regs = (int)TVP_ARRAY_SIZE(regs),
+    .resets = resets,
+    .nr_resets = (int)TVP_ARRAY_SIZE(resets),
     /* 100-pin package (the sec. 12 pin tables; bonded pins per port):
      * A 0-7, 9, 10, 14, 15; B 0-15; C 1-4, 12-15; D 0-5, 9-15; E 0-9;
      * F 0-5, 8, 12, 13; G 0, 1, 6-9, 12-15. Analog-capable (ANSELx

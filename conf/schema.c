@@ -20,6 +20,13 @@ static const cyaml_strval_t on_fault_strings[] = {
     { "restart", Y_FAULT_RESTART },
     { "stop", Y_FAULT_STOP },
     { "reflect", Y_FAULT_REFLECT },
+    { "log", Y_FAULT_LOG },
+};
+static const cyaml_strval_t action_strings[] = {
+    { "restart", Y_ACT_RESTART },
+    { "stop", Y_ACT_STOP },
+    { "reflect", Y_ACT_REFLECT },
+    { "log", Y_ACT_LOG },
 };
 static const cyaml_strval_t cache_strings[] = {
     { "cached", Y_CACHE_CACHED },
@@ -104,6 +111,17 @@ static const cyaml_schema_field_t dma_zone_fields[] = {
     STR("size", 0, struct y_dma_zone, size),
     CYAML_FIELD_END
 };
+/* the error kinds in the order of enum tvp_hm_kind (conf/check.c relies on it) */
+#define ACTION(key, k) CYAML_FIELD_ENUM(key, OPT | CYAML_FLAG_STRICT, struct y_health, kind[k], \
+                                        action_strings, CYAML_ARRAY_LEN(action_strings))
+static const cyaml_schema_field_t health_fields[] = {
+    ACTION("memory", 0), ACTION("illegal", 1), ACTION("fpu", 2), ACTION("bus", 3),
+    ACTION("watchdog", 4), ACTION("dma", 5), ACTION("debug", 6),
+    CYAML_FIELD_INT_PTR("max_restarts", OPT, struct y_health, max_restarts),
+    STR("within", OPT, struct y_health, within),
+    CYAML_FIELD_END
+};
+#undef ACTION
 static const cyaml_schema_field_t guest_fields[] = {
     NAME("name", 0, struct y_guest, name),
     STR("image", 0, struct y_guest, image),
@@ -125,6 +143,7 @@ static const cyaml_schema_field_t guest_fields[] = {
     CYAML_FIELD_IGNORE("pins", OPT),
     CYAML_FIELD_ENUM("on_fault", OPT | CYAML_FLAG_STRICT, struct y_guest, on_fault,
                      on_fault_strings, CYAML_ARRAY_LEN(on_fault_strings)),
+    CYAML_FIELD_MAPPING_PTR("health", OPT, struct y_guest, health, health_fields),
     CYAML_FIELD_END
 };
 static const cyaml_schema_value_t guest_entry = {

@@ -13,7 +13,9 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-enum y_on_fault { Y_FAULT_RESTART = 0, Y_FAULT_STOP, Y_FAULT_REFLECT };
+enum y_on_fault { Y_FAULT_RESTART = 0, Y_FAULT_STOP, Y_FAULT_REFLECT, Y_FAULT_LOG };
+/* a `health:` action: 0 when the key is not given (then on_fault applies) */
+enum y_action { Y_ACT_UNSET = 0, Y_ACT_RESTART, Y_ACT_STOP, Y_ACT_REFLECT, Y_ACT_LOG };
 enum y_cache { Y_CACHE_DEFAULT = 0, Y_CACHE_CACHED, Y_CACHE_UNCACHED, Y_CACHE_WRITE_THROUGH };
 enum y_pool { Y_POOL_RAM = 0, Y_POOL_FLASH };
 enum y_chan_kind { Y_CHAN_SAMPLING = 0, Y_CHAN_QUEUING };
@@ -57,6 +59,14 @@ struct y_dma_zone {
     char *size;
 };
 
+/* `health:` of a guest: an action per error kind (the keys in the order
+ * of enum tvp_hm_kind), the restart budget */
+struct y_health {
+    int kind[7]; /* enum y_action, indexed by enum tvp_hm_kind */
+    int *max_restarts;
+    char *within;
+};
+
 struct y_guest {
     char *name;
     char *image;
@@ -79,6 +89,7 @@ struct y_guest {
     bool *fpu;
     bool *console;
     int on_fault; /* enum y_on_fault */
+    struct y_health *health;
 };
 
 struct y_channel {

@@ -32,8 +32,12 @@ void board_dev_write(uint32_t pa, unsigned size, uint32_t val);
  * device accepts (a guest fault). */
 bool board_emu_read(unsigned emu, guest_id_t g, uint32_t pa, uint32_t *word);
 bool board_emu_write(unsigned emu, guest_id_t g, uint32_t pa, uint32_t word, uint32_t lanes);
-/* The guest's virtual devices back to their reset state. */
-void board_guest_reset(guest_id_t g);
+/* The guest's virtual devices back to their reset state, and its
+ * exclusive devices too when `devices` (a restart; at boot the chip's own
+ * reset left them so): vpconf's reset writes, their registers at their
+ * reset values, DMA channels aborted, and its pending interrupts cleared
+ * at the real controller as in its virtual one. */
+void board_guest_reset(guest_id_t g, bool devices);
 /* The system registers a guest has its own copy of inside a write-ignore
  * device (its reset control: SYSKEY, RCON, RSWRST on the PIC32MZ): a
  * store (word address, lanes as above) or a load of the aligned word at
@@ -138,11 +142,21 @@ void hv_guest_sw_reset(guest_id_t g);
 /* Guest g's own watchdog (hv/core/wdt.c): on or off with its period in
  * core-timer ticks (on: a full period starts), and its clear. The board
  * decodes the guest's register; the core times it in the guest's windows
- * and applies the health monitor's policy at expiry, after telling the
- * board (board_wdt_timeout: RCON.WDTO). */
+ * and applies the health monitor's action at expiry. */
 void hv_wdt_control(guest_id_t g, bool on, uint64_t period);
 void hv_wdt_clear(guest_id_t g);
-void board_wdt_timeout(guest_id_t g);
+/* Guest g is about to restart (before board_guest_reset): why, as the
+ * chip's reset cause register tells the guest (RCON on the PIC32MZ). */
+enum board_reset_why {
+    BOARD_RESET_SW = 0, /* its own software reset, or the health monitor's restart after a fault */
+    BOARD_RESET_WDT,    /* its watchdog ran out */
+    BOARD_RESET_EXT,    /* the operator's (the shell's `restart`): as the reset pin */
+};
+void board_guest_reset_cause(guest_id_t g, enum board_reset_why why);
+/* The guest access being refused (board_emu_write/read false, after
+ * hv_fault_now) is a DMA transfer the DMA emulator refuses: the health
+ * monitor counts it as a DMA violation, not a memory one. */
+void hv_fault_dma(void);
 
 extern const char board_name[];
 

@@ -48,6 +48,8 @@ enum hm_fault {
     HM_EXC,       /* any other exception taken in root */
     HM_DEBUG,     /* SDBBP (the guest has no debug mode) */
     HM_SBP,       /* its DMA blocked by the bus protection (vector 106) */
+    HM_DMA,       /* a DMA transfer the DMA emulator refuses (from HM_DEV: hv_fault_dma) */
+    HM_WDT,       /* its watchdog ran out (wdt.c) */
     HM_NR
 };
 
@@ -216,19 +218,31 @@ bool console_focus(unsigned g);  /* input to guest g (1..7) or the hypervisor (0
 void shell_input(char c);        /* a character typed for the hypervisor */
 bool shell_poll(void);           /* the reply's next lines, as the console has room; true: more */
 
-/* health.c */
+/* health.c: the health monitor (docs/hypervisor.md "Health monitor") */
 void health_fault(enum hm_fault kind, uint32_t addr);
 void health_bus_violations(void); /* vector 106: each logged violation to its guest */
+/* v's watchdog ran out: its action; true when v goes on as it was (log) */
+bool health_watchdog(struct vcpu *v);
+void health_budget_clear(struct vcpu *v); /* the shell's restart: a fresh restart budget */
 void hv_panic(const char *why) __attribute__((noreturn));
-/* The last faults, kept for the shell's `log` (oldest first; i < n). */
+/* A guest's fault as the shell shows it (`faults`, `log`). */
 struct hm_rec {
-    uint32_t s, ms, pc, cause, addr; /* when: s.ms since boot */
-    uint8_t guest, kind, policy;
+    uint32_t t_ms;       /* ms since boot */
+    uint32_t pc, addr;   /* EPC, BadVAddr (or the address the fault names) */
+    uint16_t seq;        /* the order of faults over all guests */
+    uint8_t kind, action; /* enum hm_fault, enum tvp_on_fault */
 };
-unsigned health_log_count(void);
-const struct hm_rec *health_log_get(unsigned i);
+#define HM_KEEP 4u       /* faults kept per guest */
+unsigned health_log_count(void);             /* all guests' kept faults */
+/* the next older kept fault: floor 0x10000 first, then as it leaves it */
+const struct hm_rec *health_log_next(unsigned *floor, guest_id_t *g);
+unsigned health_guest_count(const struct vcpu *v); /* v's kept faults */
+const struct hm_rec *health_guest_get(const struct vcpu *v, unsigned i); /* newest first */
+uint32_t health_kind_count(const struct vcpu *v, unsigned hm_kind); /* by enum tvp_hm_kind */
+unsigned health_budget_used(const struct vcpu *v); /* restarts in its budget's span now */
 const char *health_kind_name(unsigned kind);
 const char *health_policy_name(unsigned policy);
+extern const char *const health_class_names[TVP_HM_KINDS];
 uint32_t hv_uptime(uint32_t *ms); /* seconds since boot, and the ms past them */
 
 #endif /* HV_CORE_HV_H */

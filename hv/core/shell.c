@@ -2,7 +2,7 @@
  * The hypervisor shell: what is typed while the hypervisor has the
  * console's focus (Ctrl-E 0), with `hypervisor: { shell: true }`.
  *
- *   help  status  stats  log  stop N  cont N  restart N  dump N  focus N
+ *   help  status  stats  log  faults [N]  stop N  cont N  restart N  dump N  focus N
  *
  * N is a guest's number (1..7) or name. A typed line is kept in a bounded
  * buffer (backspace edits, Ctrl-U clears, Ctrl-C drops it and stops a
@@ -37,7 +37,7 @@ struct shell_cmd {
     uint8_t arg; /* enum shell_arg */
     bool (*step)(struct vcpu *v, unsigned i);
 };
-enum shell_arg { ARG_NONE = 0, ARG_GUEST, ARG_FOCUS };
+enum shell_arg { ARG_NONE = 0, ARG_GUEST, ARG_FOCUS, ARG_ANY_GUEST /* a guest or none */ };
 
 static char typed[SHELL_LINE + 1];
 static unsigned typed_len;
@@ -93,6 +93,7 @@ static bool cmd_help(struct vcpu *v, unsigned i);
 static bool cmd_status(struct vcpu *v, unsigned i);
 static bool cmd_stats(struct vcpu *v, unsigned i);
 static bool cmd_log(struct vcpu *v, unsigned i);
+static bool cmd_faults(struct vcpu *v, unsigned i);
 static bool cmd_stop(struct vcpu *v, unsigned i);
 static bool cmd_cont(struct vcpu *v, unsigned i);
 static bool cmd_restart(struct vcpu *v, unsigned i);
@@ -104,6 +105,7 @@ static const struct shell_cmd cmds[] = {
     {"status", "", "each guest: state, restarts, faults, exits, windows", ARG_NONE, cmd_status},
     {"stats", "", "each guest: exits by kind, hypercalls, emulations, interrupts", ARG_NONE, cmd_stats},
     {"log", "", "the last guest faults", ARG_NONE, cmd_log},
+    {"faults", "[N]", "each guest's (or N's) faults by kind, restarts, its last ones", ARG_ANY_GUEST, cmd_faults},
     {"stop", "N", "stop guest N (its devices and timer go on)", ARG_GUEST, cmd_stop},
     {"cont", "N", "continue guest N after stop", ARG_GUEST, cmd_cont},
     {"restart", "N", "restart guest N from its entry", ARG_GUEST, cmd_restart},
@@ -230,12 +232,50 @@ static bool cmd_log(struct vcpu *v, unsigned i)
             say("tinyVP: the last %u guest fault%s, oldest first:", n, n > 1 ? "s" : "");
         return n != 0;
     }
-    const struct hm_rec *r = health_log_get(i - 1);
-    say("tinyVP:   %u.%03u s %s: %s at pc %08x (cause %08x, addr %08x): %s", r->s, r->ms,
-        tvp_guests[r->guest - 1].name, health_kind_name(r->kind), r->pc, r->cause, r->addr,
-        health_policy_name(r->policy));
+    static unsigned log_floor; /* the steps come in order: each goes on from the last */
+    guest_id_t g = HV_GUEST_ID;
+    if (i == 1)
+        log_floor = 0x10000u;
+    const struct hm_rec *r = health_log_next(&log_floor, &g);
+    if (!r)
+        return false; /* none left: new faults pushed them out */
+    say("tinyVP:   %u.%03u s %s: %s at pc %08x (addr %08x): %s", r->t_ms / 1000u, r->t_ms % 1000u,
+        tvp_guests[g - 1].name, health_kind_name(r->kind), r->pc, r->addr, health_policy_name(r->action));
     return i < n;
 }
+
+/* Per guest: its faults and restarts (and its restart budget), its count
+ * per kind, its last HM_KEEP faults newest first; every guest's, or v's.
+ * Line i of the reply: found by walking the guests' line counts (2 +
+ * kept faults each). */
+static bool cmd_faults(struct vcpu *v, unsigned i)
+{
+    unsigned first = v ? idx_of(v) : 0, last = v ? idx_of(v) : CONFIG_NR_GUESTS - 1, g = first;
+    for (; g < last && i >= 2 + health_guest_count(&vcpus[g]); g++)
+        i -= 2 + health_guest_count(&vcpus[g]);
+    const struct vcpu *x = &vcpus[g];
+    const struct tvp_guest *c = x->cfg;
+    if (i == 0) {
+        if (c->within_ms)
+            say("tinyVP:  %u %s: %u faults, %u restarts; budget %u of %u in %u ms used", x->id, c->name,
+                x->st.faults, x->restarts, health_budget_used(x), (unsigned)c->max_restarts, c->within_ms);
+        else
+            say("tinyVP:  %u %s: %u faults, %u restarts; no restart budget", x->id, c->name, x->st.faults,
+                x->restarts);
+    } else if (i == 1) {
+        say("tinyVP:    %s %u, %s %u, %s %u, %s %u, %s %u, %s %u, %s %u", health_class_names[0],
+            health_kind_count(x, 0), health_class_names[1], health_kind_count(x, 1), health_class_names[2],
+            health_kind_count(x, 2), health_class_names[3], health_kind_count(x, 3), health_class_names[4],
+            health_kind_count(x, 4), health_class_names[5], health_kind_count(x, 5), health_class_names[6],
+            health_kind_count(x, 6));
+    } else {
+        const struct hm_rec *r = health_guest_get(x, i - 2);
+        say("tinyVP:    %u.%03u s %s at pc %08x addr %08x: %s", r->t_ms / 1000u, r->t_ms % 1000u,
+            health_kind_name(r->kind), r->pc, r->addr, health_policy_name(r->action));
+    }
+    return g < last || i + 1 < 2 + health_guest_count(x);
+}
+_Static_assert(TVP_HM_KINDS == 7, "cmd_faults prints seven kinds");
 
 static bool cmd_stop(struct vcpu *v, unsigned i)
 {
@@ -272,6 +312,8 @@ static bool cmd_restart(struct vcpu *v, unsigned i)
 {
     (void)i;
     held[idx_of(v)] = 0;
+    health_budget_clear(v); /* the operator's: a fresh budget */
+    board_guest_reset_cause(v->id, BOARD_RESET_EXT);
     vcpu_reset(v);
     v->restarts++;
     if (v == cur)
@@ -375,6 +417,8 @@ static void start(const char *line)
         error_why = "too many arguments";
     } else if (c->arg == ARG_GUEST && !(job.v = guest_arg(line + arg_at, arg_n))) {
         error_why = arg_n ? "no such guest" : "which guest? (a number or a name)";
+    } else if (c->arg == ARG_ANY_GUEST && arg_n && !(job.v = guest_arg(line + arg_at, arg_n))) {
+        error_why = "no such guest";
     } else if (c->arg == ARG_FOCUS && !(arg_n == 1 && line[arg_at] >= '0' && line[arg_at] <= '7')) {
         error_why = "focus 0..7";
     } else {

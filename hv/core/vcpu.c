@@ -19,6 +19,7 @@ static struct vcpu *loaded;     /* whose guest context the hardware holds */
 static struct vcpu *tlb_holder; /* whose entries the guest TLB holds (a tlb_user) */
 static struct vcpu *fpu_owner;
 static struct fpu_ctx fpu_ctx[CONFIG_NR_GUESTS];
+static uint8_t booting; /* vcpu_init_all: the devices are at their reset values already */
 
 _Static_assert(CONFIG_NR_GUESTS <= TVP_MAX_GUESTS, "guests 1..7 = shadow sets 1..7");
 _Static_assert(ARCH_LL_STUB_GPA == TVP_LL_STUB_GPA, "vpconf keeps guests off the stub's page");
@@ -121,7 +122,7 @@ void vcpu_reset(struct vcpu *v)
     for (unsigned r = 1; r < 32; r++)
         arch_gpr_set(r, 0);
     write_c0_srsctl((read_c0_srsctl() & ~SRSCTL_PSS) | pss);
-    board_guest_reset(v->id);
+    board_guest_reset(v->id, booting == 0);
     vtimer_disarm(v);
     ev_cancel(EV_UART(idx_of(v)));
     v->pc = v->cfg->entry;
@@ -138,6 +139,7 @@ void vcpu_stop(struct vcpu *v)
 void vcpu_init_all(void)
 {
     arch_guest_tlb_clear();
+    booting = 1;
     for (unsigned i = 0; i < CONFIG_NR_GUESTS; i++) {
         struct vcpu *v = &vcpus[i];
         v->cfg = &tvp_guests[i];
@@ -146,6 +148,7 @@ void vcpu_init_all(void)
         vcpu_reset(v);
     }
     cur = 0;
+    booting = 0;
 }
 
 /* v's Cause.IP1:0 now ip (the running guest, sampled at an exit): a 0 to

@@ -7,9 +7,10 @@
  * windows only: a partition is not blamed for time it was not given. It
  * counts down while the guest's window is open (an EV_WDT event at the
  * Count its budget runs out) and keeps what is left while it is closed.
- * On expiry the health monitor applies the guest's policy: a guest with
- * `on_fault: stop` is stopped, every other one restarts with RCON.WDTO
- * (the chip's watchdog reset, for that guest only).
+ * On expiry the health monitor applies the guest's action for the kind
+ * "watchdog" (health.c): restart and reflect restart it with RCON.WDTO
+ * (the chip's watchdog reset, for that guest only), stop stops it, log
+ * counts and logs it and gives it a new full period.
  */
 #include "hv.h"
 
@@ -103,17 +104,11 @@ void wdt_expired(struct vcpu *v)
         wdt_arm(v, w->due);
         return;
     }
-    hv_printf("tinyVP: guest %s: watchdog timeout: %s\n", v->cfg->name,
-              v->cfg->on_fault == TVP_ON_FAULT_STOP ? "stop" : "restart");
-    if (v->cfg->on_fault == TVP_ON_FAULT_STOP) {
-        w->on = 0;
-        vcpu_stop(v);
-        return;
+    w->on = 0; /* restarted: on again from its DEVCFG1; stopped: off */
+    if (health_watchdog(v)) { /* log: it goes on, with a full period */
+        w->on = 1;
+        w->left = w->period;
+        if (sched_window_open(v))
+            wdt_arm(v, read_c0_count());
     }
-    board_wdt_timeout(v->id); /* its RCON: WDTO */
-    w->on = 0;
-    vcpu_reset(v);            /* its watchdog: from its DEVCFG1 again */
-    v->restarts++;
-    if (cur == v)
-        board_virq_dirty |= (uint8_t)(1u << v->id); /* resumed at its entry */
 }

@@ -72,7 +72,27 @@ enum tvp_on_fault {
     TVP_ON_FAULT_RESTART = 0,
     TVP_ON_FAULT_STOP,
     TVP_ON_FAULT_REFLECT,
+    TVP_ON_FAULT_LOG,      /* counted and logged; the guest goes on (docs/config.md "health") */
 };
+
+/* The health monitor's error kinds (ARINC 653 Part 1, sec. 2.4 "Health
+ * monitoring": an error, its level, the action the configuration names).
+ * Each guest has an action (enum tvp_on_fault) per kind: `health:` of its
+ * configuration, `on_fault` for the kinds it does not name. */
+enum tvp_hm_kind {
+    TVP_HM_MEMORY = 0,     /* an access or fetch outside its map, a device access refused */
+    TVP_HM_ILLEGAL,        /* a reserved, privileged (VZ, CP0) or unknown instruction */
+    TVP_HM_FPU,            /* FPU use without `fpu: true` */
+    TVP_HM_BUS,            /* a bus error on its own access */
+    TVP_HM_WATCHDOG,       /* its own watchdog ran out (in its windows) */
+    TVP_HM_DMA,            /* its DMA refused by the DMA emulator or blocked by the bus protection */
+    TVP_HM_DEBUG,          /* SDBBP */
+    TVP_HM_KINDS,
+};
+
+/* A guest restart budget: at most max_restarts restarts in any span of
+ * within_ms; the restart past it stops the guest. within_ms 0: none. */
+#define TVP_HM_MAX_RESTARTS 32u
 
 /* Memory region kinds, in a guest's guest-physical map. */
 enum tvp_mem_kind {
@@ -176,6 +196,11 @@ struct tvp_guest {
     uint16_t nr_irqs;
     uint16_t nr_pins;                /* 0: its PPS writes are dropped as before */
     const struct tvp_pin *pins;
+    uint8_t health[TVP_HM_KINDS];    /* enum tvp_on_fault per enum tvp_hm_kind */
+    uint8_t max_restarts;            /* the restart budget (within_ms 0: none) */
+    uint32_t within_ms;
+    uint16_t nr_reset_writes;        /* its exclusive devices back to their reset values */
+    const struct tvp_setup_write *reset_writes; /* (kseg1 stores, in order) on its restart */
 };
 
 /* A schedule window: the guest owns the CPU from start for duration, in

@@ -264,6 +264,21 @@ static void a_deret(void) { ASM(P("deret")); }
  * simulator that never takes an interrupt between a branch and its slot,
  * a chain of slots that never ends */
 static void a_ds_chain(void) { rt_irq_off(); ASM(P("b 2f\n2: b 2b\nnop")); }
+/* (tests/health) a device whose registers the simulator does not have:
+ * Ethernet controller, 0xBF882000, mapped to it exclusive: a bus error */
+static void a_bus_load(void) { sink = SFR(0xBF882000u); }
+/* (tests/health) its DMA channel 0 (emulated) armed with a source
+ * outside its 32K of RAM: the DMA emulator refuses the arming store */
+static void a_dma_out(void)
+{
+    SFR(0xBF811060u) = 0;                 /* DCH0CON */
+    SFR(0xBF811090u) = 0x00040000u;       /* DCH0SSA: real 256K, not its */
+    SFR(0xBF8110A0u) = 0x00001000u;       /* DCH0DSA: its own RAM */
+    SFR(0xBF8110B0u) = 16;                /* DCH0SSIZ */
+    SFR(0xBF8110C0u) = 16;                /* DCH0DSIZ */
+    SFR(0xBF8110F0u) = 16;                /* DCH0CSIZ */
+    SFR(0xBF811068u) = 0x80u;             /* DCH0CONSET = CHEN */
+}
 
 static const struct {
     const char *name;
@@ -293,6 +308,7 @@ static const struct {
     {"break", a_break},               {"overflow", a_overflow},
     {"deret", a_deret},
     {"ds_chain", a_ds_chain},
+    {"bus_load", a_bus_load},         {"dma_out", a_dma_out},
 };
 
 int main(void)

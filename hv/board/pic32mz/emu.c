@@ -730,9 +730,16 @@ HOT_O2 bool board_emu_write(unsigned emu, guest_id_t g, uint32_t pa, uint32_t wo
     }
 }
 
-void board_guest_reset(guest_id_t g)
+void board_guest_reset(guest_id_t g, bool devices)
 {
+    const struct tvp_guest *gc = &tvp_guests[g - 1];
+    /* its exclusive devices to their reset values, module off first, then
+     * its interrupts' real flags clear (a device stopped raises no more) */
+    for (unsigned i = 0; devices && i < gc->nr_reset_writes; i++)
+        SFR(gc->reset_writes[i].addr) = gc->reset_writes[i].value;
     evic_reset(g);
+    for (unsigned i = 0; devices && i < gc->nr_irqs; i++)
+        board_irq_mask(gc->irqs[i]);
     vuart_reset(g);
     vsys_reset(g);
     vdma_reset(g);

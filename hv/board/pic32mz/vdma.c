@@ -101,6 +101,7 @@ static bool log_refusal(guest_id_t g)
     struct vdma *v = &vdma[g - 1];
     if (!hv_fault_now())
         return false; /* put off: health_fault defers the fault too */
+    hv_fault_dma(); /* the refusal to come: a DMA violation */
     return v->refused < REFUSED_MAX && ++v->refused;
 }
 

@@ -33,6 +33,7 @@
 #define DEVCFG1_GPA 0x1fc0ffc8u /* its image's DEVCFG1, in its boot flash */
 #define RCON_SWR  (1u << 6)
 #define RCON_WDTO (1u << 4)
+#define RCON_EXTR (1u << 7)
 #define WDTCON_ON (1u << 15)
 #define WDT_CLRKEY 0x5743u
 #define DEVCFG1_FWDTEN (1u << 23)
@@ -93,9 +94,15 @@ void vsys_reset(guest_id_t g)
     wdt_apply(g);
 }
 
-void board_wdt_timeout(guest_id_t g)
+/* Its RCON says why it restarts, as the chip's would (DS60001320 sec. 6,
+ * RCON: bits stay set until software clears them): SWR for its own
+ * software reset and for the health monitor's restart after a fault (on
+ * a bare chip, the toolchains' default exception handlers reset through
+ * RSWRST: the same firmware sees the same cause), WDTO for its watchdog,
+ * EXTR for the operator's restart (the reset pin, MCLR). */
+void board_guest_reset_cause(guest_id_t g, enum board_reset_why why)
 {
-    vsys[g - 1].rcon |= RCON_WDTO;
+    vsys[g - 1].rcon |= why == BOARD_RESET_WDT ? RCON_WDTO : why == BOARD_RESET_EXT ? RCON_EXTR : RCON_SWR;
 }
 
 bool board_sys_write(guest_id_t g, uint32_t wa, uint32_t val, uint32_t lanes)

@@ -15,6 +15,7 @@
 #include "sysctl.h"
 #include "timer.h"
 #include "uart.h"
+#include "regonly.h"
 
 /* The peripheral models, in reset order. Each init registers its SFR
  * blocks (sfr.h) and events (event.h) and returns false on a host error. */
@@ -28,6 +29,7 @@ static const soc_dev_init_fn soc_devices[] = {
     uart_init,
     dma_init, /* after intc: listens to its interrupt events */
     nvm_init,
+    regonly_init,
     NULL, /* end (keeps the table non-empty while devices are added) */
 };
 
@@ -131,6 +133,7 @@ void soc_free(struct soc *s)
     free(s->dma);
     free(s->sbp);
     free(s->nvm);
+    free(s->regonly);
     free(s->ram);
     free(s->flash);
     free(s->boot[0]);

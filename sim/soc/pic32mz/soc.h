@@ -76,6 +76,7 @@ struct soc {
     struct dma *dma;     /* dma.h: DMA controller */
     struct sbp *sbp;     /* sbp.h: system-bus protection */
     struct nvm *nvm;     /* nvm.h: flash controller */
+    struct regonly *regonly; /* regonly.h: SPI, I2C, IC, OC registers */
 
     /* The board on this chip (sim/board), or NULL. */
     struct board *board;

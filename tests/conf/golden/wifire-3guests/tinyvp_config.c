@@ -123,6 +123,69 @@ static const struct tvp_dev_range devs_g3[7] = {
     { 0x1f8e0000u, 0x00100u, TVP_ACCESS_WRITE_IGNORE, TVP_EMU_NONE, 70 }, /* prefetch */
 };
 
+/* guest ctrl restarts: its exclusive devices back to their reset values */
+static const struct tvp_setup_write reset_g1[] = {
+    { 0xbf860070u, 0x00000000u }, /* porta +0x070 */
+    { 0xbf860080u, 0x00000000u }, /* porta +0x080 */
+    { 0xbf8600a0u, 0x00000000u }, /* porta +0x0a0 */
+    { 0xbf8600b0u, 0x00000000u }, /* porta +0x0b0 */
+    { 0xbf860030u, 0x00000000u }, /* porta +0x030 */
+    { 0xbf860040u, 0x00000000u }, /* porta +0x040 */
+    { 0xbf860050u, 0x00000000u }, /* porta +0x050 */
+    { 0xbf860060u, 0x00000000u }, /* porta +0x060 */
+    { 0xbf860010u, 0x0000c6ffu }, /* porta +0x010 */
+    { 0xbf860000u, 0x00000623u }, /* porta +0x000 */
+    { 0xbf860170u, 0x00000000u }, /* portb +0x070 */
+    { 0xbf860180u, 0x00000000u }, /* portb +0x080 */
+    { 0xbf8601a0u, 0x00000000u }, /* portb +0x0a0 */
+    { 0xbf8601b0u, 0x00000000u }, /* portb +0x0b0 */
+    { 0xbf860130u, 0x00000000u }, /* portb +0x030 */
+    { 0xbf860140u, 0x00000000u }, /* portb +0x040 */
+    { 0xbf860150u, 0x00000000u }, /* portb +0x050 */
+    { 0xbf860160u, 0x00000000u }, /* portb +0x060 */
+    { 0xbf860110u, 0x0000ffffu }, /* portb +0x010 */
+    { 0xbf860100u, 0x0000ffffu }, /* portb +0x000 */
+    { 0xbf860370u, 0x00000000u }, /* portd +0x070 */
+    { 0xbf860380u, 0x00000000u }, /* portd +0x080 */
+    { 0xbf8603a0u, 0x00000000u }, /* portd +0x0a0 */
+    { 0xbf8603b0u, 0x00000000u }, /* portd +0x0b0 */
+    { 0xbf860330u, 0x00000000u }, /* portd +0x030 */
+    { 0xbf860340u, 0x00000000u }, /* portd +0x040 */
+    { 0xbf860350u, 0x00000000u }, /* portd +0x050 */
+    { 0xbf860360u, 0x00000000u }, /* portd +0x060 */
+    { 0xbf860310u, 0x0000fe3fu }, /* portd +0x010 */
+    { 0xbf860300u, 0x00000000u }, /* portd +0x000 */
+    { 0xbf860670u, 0x00000000u }, /* portg +0x070 */
+    { 0xbf860680u, 0x00000000u }, /* portg +0x080 */
+    { 0xbf8606a0u, 0x00000000u }, /* portg +0x0a0 */
+    { 0xbf8606b0u, 0x00000000u }, /* portg +0x0b0 */
+    { 0xbf860630u, 0x00000000u }, /* portg +0x030 */
+    { 0xbf860640u, 0x00000000u }, /* portg +0x040 */
+    { 0xbf860650u, 0x00000000u }, /* portg +0x050 */
+    { 0xbf860660u, 0x00000000u }, /* portg +0x060 */
+    { 0xbf860610u, 0x0000f3c3u }, /* portg +0x010 */
+    { 0xbf860600u, 0x000003c0u }, /* portg +0x000 */
+};
+
+/* guest io restarts: its exclusive devices back to their reset values */
+static const struct tvp_setup_write reset_g2[] = {
+    { 0xbf840000u, 0x00000000u }, /* timer1 +0x000 */
+    { 0xbf840010u, 0x00000000u }, /* timer1 +0x010 */
+    { 0xbf840020u, 0x0000ffffu }, /* timer1 +0x020 */
+    { 0xbf840200u, 0x00000000u }, /* timer2 +0x000 */
+    { 0xbf840210u, 0x00000000u }, /* timer2 +0x010 */
+    { 0xbf840220u, 0x0000ffffu }, /* timer2 +0x020 */
+    { 0xbf840400u, 0x00000000u }, /* timer3 +0x000 */
+    { 0xbf840410u, 0x00000000u }, /* timer3 +0x010 */
+    { 0xbf840420u, 0x0000ffffu }, /* timer3 +0x020 */
+    { 0xbf840600u, 0x00000000u }, /* timer4 +0x000 */
+    { 0xbf840610u, 0x00000000u }, /* timer4 +0x010 */
+    { 0xbf840620u, 0x0000ffffu }, /* timer4 +0x020 */
+    { 0xbf840800u, 0x00000000u }, /* timer5 +0x000 */
+    { 0xbf840810u, 0x00000000u }, /* timer5 +0x010 */
+    { 0xbf840820u, 0x0000ffffu }, /* timer5 +0x020 */
+};
+
 const struct tvp_guest tvp_guests[] = {
     {
         .name = "ctrl",
@@ -144,6 +207,9 @@ const struct tvp_guest tvp_guests[] = {
         .nr_irqs = TVP_ARRAY_SIZE(irqs_g1),
         .nr_pins = 0,
         .pins = 0,
+        .health = { TVP_ON_FAULT_RESTART, TVP_ON_FAULT_RESTART, TVP_ON_FAULT_RESTART, TVP_ON_FAULT_RESTART, TVP_ON_FAULT_RESTART, TVP_ON_FAULT_RESTART, TVP_ON_FAULT_RESTART },
+        .nr_reset_writes = TVP_ARRAY_SIZE(reset_g1),
+        .reset_writes = reset_g1,
     },
     {
         .name = "io",
@@ -165,6 +231,9 @@ const struct tvp_guest tvp_guests[] = {
         .nr_irqs = TVP_ARRAY_SIZE(irqs_g2),
         .nr_pins = 0,
         .pins = 0,
+        .health = { TVP_ON_FAULT_RESTART, TVP_ON_FAULT_RESTART, TVP_ON_FAULT_RESTART, TVP_ON_FAULT_RESTART, TVP_ON_FAULT_RESTART, TVP_ON_FAULT_RESTART, TVP_ON_FAULT_RESTART },
+        .nr_reset_writes = TVP_ARRAY_SIZE(reset_g2),
+        .reset_writes = reset_g2,
     },
     {
         .name = "calc",
@@ -186,6 +255,7 @@ const struct tvp_guest tvp_guests[] = {
         .nr_irqs = 0,
         .nr_pins = 0,
         .pins = 0,
+        .health = { TVP_ON_FAULT_RESTART, TVP_ON_FAULT_RESTART, TVP_ON_FAULT_RESTART, TVP_ON_FAULT_RESTART, TVP_ON_FAULT_RESTART, TVP_ON_FAULT_RESTART, TVP_ON_FAULT_RESTART },
     },
 };
 _Static_assert(TVP_ARRAY_SIZE(tvp_guests) == CONFIG_NR_GUESTS, "guest table");

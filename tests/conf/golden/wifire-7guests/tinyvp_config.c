@@ -241,6 +241,70 @@ static const struct tvp_dev_range devs_g7[4] = {
 };
 static const irq_t irqs_g7[3] = { 112, 113, 114 };
 
+/* guest g2 restarts: its exclusive devices back to their reset values */
+static const struct tvp_setup_write reset_g2[] = {
+    { 0xbf840200u, 0x00000000u }, /* timer2 +0x000 */
+    { 0xbf840210u, 0x00000000u }, /* timer2 +0x010 */
+    { 0xbf840220u, 0x0000ffffu }, /* timer2 +0x020 */
+    { 0xbf860670u, 0x00000000u }, /* portg +0x070 */
+    { 0xbf860680u, 0x00000000u }, /* portg +0x080 */
+    { 0xbf8606a0u, 0x00000000u }, /* portg +0x0a0 */
+    { 0xbf8606b0u, 0x00000000u }, /* portg +0x0b0 */
+    { 0xbf860630u, 0x00000000u }, /* portg +0x030 */
+    { 0xbf860640u, 0x00000000u }, /* portg +0x040 */
+    { 0xbf860650u, 0x00000000u }, /* portg +0x050 */
+    { 0xbf860660u, 0x00000000u }, /* portg +0x060 */
+    { 0xbf860610u, 0x0000f3c3u }, /* portg +0x010 */
+    { 0xbf860600u, 0x000003c0u }, /* portg +0x000 */
+};
+
+/* guest g3 restarts: its exclusive devices back to their reset values */
+static const struct tvp_setup_write reset_g3[] = {
+    { 0xbf840400u, 0x00000000u }, /* timer3 +0x000 */
+    { 0xbf840410u, 0x00000000u }, /* timer3 +0x010 */
+    { 0xbf840420u, 0x0000ffffu }, /* timer3 +0x020 */
+    { 0xbf840600u, 0x00000000u }, /* timer4 +0x000 */
+    { 0xbf840610u, 0x00000000u }, /* timer4 +0x010 */
+    { 0xbf840620u, 0x0000ffffu }, /* timer4 +0x020 */
+};
+
+/* guest g5 restarts: its exclusive devices back to their reset values */
+static const struct tvp_setup_write reset_g5[] = {
+    { 0xbf822200u, 0x00000000u }, /* uart2 +0x000 */
+    { 0xbf822210u, 0x00000000u }, /* uart2 +0x010 */
+    { 0xbf822240u, 0x00000000u }, /* uart2 +0x040 */
+};
+
+/* guest g6 restarts: its exclusive devices back to their reset values */
+static const struct tvp_setup_write reset_g6[] = {
+    { 0xbf821200u, 0x00000000u }, /* spi2 +0x000 */
+    { 0xbf821210u, 0x00000000u }, /* spi2 +0x010 */
+    { 0xbf821230u, 0x00000000u }, /* spi2 +0x030 */
+    { 0xbf821240u, 0x00000000u }, /* spi2 +0x040 */
+    { 0xbf820000u, 0x00001000u }, /* i2c1 +0x000 */
+    { 0xbf820010u, 0x00000000u }, /* i2c1 +0x010 */
+    { 0xbf820020u, 0x00000000u }, /* i2c1 +0x020 */
+    { 0xbf820030u, 0x00000000u }, /* i2c1 +0x030 */
+    { 0xbf820040u, 0x00000000u }, /* i2c1 +0x040 */
+    { 0xbf860370u, 0x00000000u }, /* portd +0x070 */
+    { 0xbf860380u, 0x00000000u }, /* portd +0x080 */
+    { 0xbf8603a0u, 0x00000000u }, /* portd +0x0a0 */
+    { 0xbf8603b0u, 0x00000000u }, /* portd +0x0b0 */
+    { 0xbf860330u, 0x00000000u }, /* portd +0x030 */
+    { 0xbf860340u, 0x00000000u }, /* portd +0x040 */
+    { 0xbf860350u, 0x00000000u }, /* portd +0x050 */
+    { 0xbf860360u, 0x00000000u }, /* portd +0x060 */
+    { 0xbf860310u, 0x0000fe3fu }, /* portd +0x010 */
+    { 0xbf860300u, 0x00000000u }, /* portd +0x000 */
+};
+
+/* guest g7 restarts: its exclusive devices back to their reset values */
+static const struct tvp_setup_write reset_g7[] = {
+    { 0xbf822000u, 0x00000000u }, /* uart1 +0x000 */
+    { 0xbf822010u, 0x00000000u }, /* uart1 +0x010 */
+    { 0xbf822040u, 0x00000000u }, /* uart1 +0x040 */
+};
+
 const struct tvp_guest tvp_guests[] = {
     {
         .name = "g1",
@@ -262,6 +326,7 @@ const struct tvp_guest tvp_guests[] = {
         .nr_irqs = 0,
         .nr_pins = 0,
         .pins = 0,
+        .health = { TVP_ON_FAULT_RESTART, TVP_ON_FAULT_RESTART, TVP_ON_FAULT_RESTART, TVP_ON_FAULT_RESTART, TVP_ON_FAULT_RESTART, TVP_ON_FAULT_RESTART, TVP_ON_FAULT_RESTART },
     },
     {
         .name = "g2",
@@ -283,6 +348,9 @@ const struct tvp_guest tvp_guests[] = {
         .nr_irqs = TVP_ARRAY_SIZE(irqs_g2),
         .nr_pins = 0,
         .pins = 0,
+        .health = { TVP_ON_FAULT_RESTART, TVP_ON_FAULT_RESTART, TVP_ON_FAULT_RESTART, TVP_ON_FAULT_RESTART, TVP_ON_FAULT_RESTART, TVP_ON_FAULT_RESTART, TVP_ON_FAULT_RESTART },
+        .nr_reset_writes = TVP_ARRAY_SIZE(reset_g2),
+        .reset_writes = reset_g2,
     },
     {
         .name = "g3",
@@ -304,6 +372,9 @@ const struct tvp_guest tvp_guests[] = {
         .nr_irqs = TVP_ARRAY_SIZE(irqs_g3),
         .nr_pins = 0,
         .pins = 0,
+        .health = { TVP_ON_FAULT_RESTART, TVP_ON_FAULT_RESTART, TVP_ON_FAULT_RESTART, TVP_ON_FAULT_RESTART, TVP_ON_FAULT_RESTART, TVP_ON_FAULT_RESTART, TVP_ON_FAULT_RESTART },
+        .nr_reset_writes = TVP_ARRAY_SIZE(reset_g3),
+        .reset_writes = reset_g3,
     },
     {
         .name = "g4",
@@ -325,6 +396,7 @@ const struct tvp_guest tvp_guests[] = {
         .nr_irqs = 0,
         .nr_pins = 0,
         .pins = 0,
+        .health = { TVP_ON_FAULT_RESTART, TVP_ON_FAULT_RESTART, TVP_ON_FAULT_RESTART, TVP_ON_FAULT_RESTART, TVP_ON_FAULT_RESTART, TVP_ON_FAULT_RESTART, TVP_ON_FAULT_RESTART },
     },
     {
         .name = "g5",
@@ -347,6 +419,9 @@ const struct tvp_guest tvp_guests[] = {
         .nr_irqs = TVP_ARRAY_SIZE(irqs_g5),
         .nr_pins = 0,
         .pins = 0,
+        .health = { TVP_ON_FAULT_RESTART, TVP_ON_FAULT_RESTART, TVP_ON_FAULT_RESTART, TVP_ON_FAULT_RESTART, TVP_ON_FAULT_RESTART, TVP_ON_FAULT_RESTART, TVP_ON_FAULT_RESTART },
+        .nr_reset_writes = TVP_ARRAY_SIZE(reset_g5),
+        .reset_writes = reset_g5,
     },
     {
         .name = "g6",
@@ -368,6 +443,9 @@ const struct tvp_guest tvp_guests[] = {
         .nr_irqs = TVP_ARRAY_SIZE(irqs_g6),
         .nr_pins = 0,
         .pins = 0,
+        .health = { TVP_ON_FAULT_STOP, TVP_ON_FAULT_STOP, TVP_ON_FAULT_STOP, TVP_ON_FAULT_STOP, TVP_ON_FAULT_STOP, TVP_ON_FAULT_STOP, TVP_ON_FAULT_STOP },
+        .nr_reset_writes = TVP_ARRAY_SIZE(reset_g6),
+        .reset_writes = reset_g6,
     },
     {
         .name = "g7",
@@ -389,6 +467,9 @@ const struct tvp_guest tvp_guests[] = {
         .nr_irqs = TVP_ARRAY_SIZE(irqs_g7),
         .nr_pins = 0,
         .pins = 0,
+        .health = { TVP_ON_FAULT_REFLECT, TVP_ON_FAULT_REFLECT, TVP_ON_FAULT_REFLECT, TVP_ON_FAULT_REFLECT, TVP_ON_FAULT_REFLECT, TVP_ON_FAULT_REFLECT, TVP_ON_FAULT_REFLECT },
+        .nr_reset_writes = TVP_ARRAY_SIZE(reset_g7),
+        .reset_writes = reset_g7,
     },
 };
 _Static_assert(TVP_ARRAY_SIZE(tvp_guests) == CONFIG_NR_GUESTS, "guest table");

@@ -59,6 +59,7 @@ const struct tvp_guest tvp_guests[] = {
         .nr_irqs = 0,
         .nr_pins = 0,
         .pins = 0,
+        .health = { TVP_ON_FAULT_RESTART, TVP_ON_FAULT_RESTART, TVP_ON_FAULT_RESTART, TVP_ON_FAULT_RESTART, TVP_ON_FAULT_RESTART, TVP_ON_FAULT_RESTART, TVP_ON_FAULT_RESTART },
     },
 };
 _Static_assert(TVP_ARRAY_SIZE(tvp_guests) == CONFIG_NR_GUESTS, "guest table");
