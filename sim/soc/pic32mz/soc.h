@@ -76,6 +76,7 @@ struct soc {
     struct dma *dma;     /* dma.h: DMA controller */
     struct sbp *sbp;     /* sbp.h: system-bus protection */
     struct nvm *nvm;     /* nvm.h: flash controller */
+    struct regfile *regfile; /* regfile.h: peripherals without behaviour */
 
     /* The board on this chip (sim/board), or NULL. */
     struct board *board;
