@@ -16,6 +16,7 @@
 #include "sysctl.h"
 #include "timer.h"
 #include "uart.h"
+#include "usb.h"
 
 /* The peripheral models, in reset order. Each init registers its SFR
  * blocks (sfr.h) and events (event.h) and returns false on a host error. */
@@ -30,6 +31,7 @@ static const soc_dev_init_fn soc_devices[] = {
     dma_init, /* after intc: listens to its interrupt events */
     nvm_init,
     regfile_init,
+    usb_init, /* after intc and sbp */
     NULL, /* end (keeps the table non-empty while devices are added) */
 };
 
@@ -175,6 +177,7 @@ void soc_free(struct soc *s)
     free(s->sbp);
     free(s->nvm);
     regfile_free(s->regfile);
+    free(s->usb);
     free(s->ram);
     free(s->flash);
     free(s->boot[0]);

@@ -77,6 +77,7 @@ struct soc {
     struct sbp *sbp;     /* sbp.h: system-bus protection */
     struct nvm *nvm;     /* nvm.h: flash controller */
     struct regfile *regfile; /* regfile.h: peripherals without behaviour */
+    struct usb *usb;     /* usb.h: USB controller (its DMA engine) */
 
     /* The board on this chip (sim/board), or NULL. */
     struct board *board;
