@@ -7,7 +7,7 @@
  * error inside the hypervisor's forwarded access, which must become this
  * partition's fault under its on_fault policy (stop: nothing after
  * "poke: load"; reflect: a DBE here, handled below) while its neighbour
- * (beat.c) runs on.
+ * (tests/hostile/tick.c) runs on.
  */
 #include "rt.h"
 
