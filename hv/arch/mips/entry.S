@@ -289,7 +289,7 @@ arch_eret:
  * the exit's state lost (C saved Cause and EPC at entry; sp, ra, s0-s8
  * untouched: they are leaf routines, and this path and the vector before
  * it use only k0/k1, t0-t8, a0). Anything else goes to C, which panics.
- * t6 = GuestCtl0 (exc_c wants it). 14 cycles to arch_dev_fault.
+ * t6 = GuestCtl0 (exc_c wants it). 34 cycles from the DBE to arch_dev_fault.
  */
 exc_nested:
     mfc0    $t7, $13               # Cause: the nested exception's ExcCode
@@ -312,8 +312,9 @@ exc_nested:
  * error (exc_nested). Every access instruction lies between arch_dev_try
  * and arch_dev_try_end, none in a delay slot; a store is followed by
  * SYNC inside the range, so a bus error the bus reports late for a posted
- * write still arrives here (MIPS32 Vol. II, MD00086, SYNC: "all stores
- * ... complete"). 9 cycles (load), 10 (store) plus the bus.
+ * write still arrives here (MIPS32 Vol. II, MD00086, SYNC: the stores
+ * before it complete first). 7 instructions (a word load) to 10 (a byte
+ * store).
  */
     .globl arch_dev_load, arch_dev_store
 arch_dev_load:
