@@ -66,19 +66,26 @@ static uint32_t xor_of(volatile uint8_t *p, unsigned n)
     return x;
 }
 
-/* The fewest Count ticks 32 writes of a register took, over 8 tries. */
-static uint32_t cost(uint32_t reg)
+static volatile uint32_t sink;
+
+/* The fewest Count ticks 32 writes (or reads) of a register took, over 8
+ * tries, in cycles x100 per access. */
+static uint32_t cost(uint32_t reg, bool rd)
 {
     uint32_t best = ~0u;
     for (unsigned t = 0; t < 8; t++) {
         uint32_t t0 = read_c0_count();
-        for (unsigned i = 0; i < 32; i++)
-            SFR(reg) = i;
+        for (unsigned i = 0; i < 32; i++) {
+            if (rd)
+                sink = SFR(reg);
+            else
+                SFR(reg) = i;
+        }
         uint32_t d = read_c0_count() - t0;
         if (d < best)
             best = d;
     }
-    return best;
+    return best * 200u / 32u;
 }
 
 int main(void)
@@ -133,11 +140,12 @@ int main(void)
     rt_printf("usb: cpu fifo xor %08lx COUNT0 %lu\n", (unsigned long)x,
               (unsigned long)(SFR(USBE0CSR2) & 0x7F));
 
-    /* register write costs, Count ticks (2 cycles) per 32 writes */
-    uint32_t ca = cost(USBDMAA(4)), cn = cost(USBDMAN(4)), cf = cost(USBFIFOA);
+    /* register access costs (a Count tick is 2 cycles) */
     rt_printf("usb: cost per write x100 in cycles: USBDMA4A %lu USBDMA4N %lu USBFIFOA %lu\n",
-              (unsigned long)(ca * 200u / 32u), (unsigned long)(cn * 200u / 32u),
-              (unsigned long)(cf * 200u / 32u));
+              (unsigned long)cost(USBDMAA(4), false), (unsigned long)cost(USBDMAN(4), false),
+              (unsigned long)cost(USBFIFOA, false));
+    rt_printf("usb: cost per read x100 in cycles: USBDMA4A %lu USBFIFOA %lu\n",
+              (unsigned long)cost(USBDMAA(4), true), (unsigned long)cost(USBFIFOA, true));
 #ifdef USB_HOSTILE
     for (unsigned i = 0; i < 4; i++)
         SFR(USBFIFO0) = 0xdeadbeefu;
