@@ -78,19 +78,8 @@ HOT_O2 static bool dev_store(const struct tvp_dev_range *d, uint32_t wa, uint32_
     default:
         break;
     }
-    bool ok = true;
-    if (lanes == 0xffffffffu) {
-        ok = board_dev_write(wa, 4, val);
-    } else if (lanes == 0x0000ffffu || lanes == 0xffff0000u) {
-        unsigned sh = lanes & 1 ? 0 : 16;
-        ok = board_dev_write(wa + sh / 8, 2, val >> sh);
-    } else {
-        for (unsigned b = 0; b < 4 && ok; b++)
-            if (lanes & (0xffu << 8 * b))
-                ok = board_dev_write(wa + b, 1, val >> 8 * b);
-    }
-    dev_buserr = !ok;
-    return ok;
+    dev_buserr = !board_dev_write_lanes(wa, val, lanes);
+    return !dev_buserr;
 }
 
 /* size bytes at pa (naturally aligned, or the whole word for LWL/LWR). */

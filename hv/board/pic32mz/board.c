@@ -126,6 +126,21 @@ bool board_dev_write(uint32_t pa, unsigned size, uint32_t val)
     return arch_dev_store(pa | 0xa0000000u, size, val);
 }
 
+bool board_dev_write_lanes(uint32_t wa, uint32_t val, uint32_t lanes)
+{
+    if (lanes == 0xffffffffu)
+        return board_dev_write(wa, 4, val);
+    if (lanes == 0x0000ffffu || lanes == 0xffff0000u) {
+        unsigned sh = lanes & 1 ? 0 : 16;
+        return board_dev_write(wa + sh / 8, 2, val >> sh);
+    }
+    bool ok = true;
+    for (unsigned b = 0; b < 4 && ok; b++)
+        if (lanes & (0xffu << 8 * b))
+            ok = board_dev_write(wa + b, 1, val >> 8 * b);
+    return ok;
+}
+
 bool board_console_tx_ready(void)
 {
     return !(SFR(CONSOLE + USTA) & USTA_UTXBF);

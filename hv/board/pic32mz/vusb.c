@@ -89,23 +89,6 @@ static bool range_ok(guest_id_t g, unsigned n, uint32_t c, uint32_t cnt)
     return true;
 }
 
-/* A write forwarded at the guest's width (the FIFOs count bytes); false:
- * the controller answered with a bus error (the guest's fault). */
-static bool forward(uint32_t pa, uint32_t word, uint32_t lanes)
-{
-    if (lanes == 0xffffffffu)
-        return board_dev_write(pa, 4, word);
-    if (lanes == 0x0000ffffu || lanes == 0xffff0000u) {
-        unsigned sh = lanes & 1 ? 0 : 16;
-        return board_dev_write(pa + sh / 8, 2, word >> sh);
-    }
-    bool ok = true;
-    for (unsigned b = 0; b < 4 && ok; b++)
-        if (lanes & (0xffu << 8 * b))
-            ok = board_dev_write(pa + b, 1, word >> 8 * b);
-    return ok;
-}
-
 bool vusb_read(guest_id_t g, uint32_t pa, uint32_t *word)
 {
     uint32_t off = pa - USB_PA;
@@ -122,7 +105,7 @@ bool vusb_write(guest_id_t g, uint32_t pa, uint32_t word, uint32_t lanes)
 {
     uint32_t off = pa - USB_PA;
     if (off >= 0x1000u || off < USBDMA_C(0) || off >= USBDMA_C(USB_NDMA) || (off & 0xf) == 0)
-        return forward(pa, word, lanes);
+        return board_dev_write_lanes(pa, word, lanes); /* the FIFOs count bytes */
     unsigned n = (off - USBDMA_C(0)) / 0x10u;
     struct vusb *u = &vusb[g - 1];
     uint32_t c = real_read(USBDMA_C(n));
