@@ -303,7 +303,7 @@ static void check_devices(struct model *m, struct m_guest *g, int gi)
             if (dev->emulator == TVP_EMU_NONE) {
                 char valid[96];
                 diag_error(yd->access ? ap : np, "device '%s' cannot be emulated: the hypervisor has no "
-                           "emulator for it (emulators: intc, dma, the console UART); valid: %s", dev->name,
+                           "emulator for it (emulators: intc, dma, usb, the console UART); valid: %s", dev->name,
                            access_words_except(valid, sizeof valid, TVP_ACCESS_EMULATED));
                 continue;
             }
@@ -930,6 +930,13 @@ static void check_sharing(struct model *m)
             for (int i = 0; i < ga->nr_devs; i++)
                 for (int j = 0; j < gb->nr_devs; j++) {
                     const struct m_devuse *ua = &ga->devs[i], *ub = &gb->devs[j];
+                    /* the USB emulator forwards to the one real controller */
+                    if (ua->dev == ub->dev && ua->emulator == TVP_EMU_USB && ub->emulator == TVP_EMU_USB) {
+                        diag_error(ub->pos, "device '%s' is emulated for guest '%s' (line %d) and for guest "
+                                   "'%s'; the USB controller has one owner", ub->dev->name, ga->name,
+                                   ua->pos.line, gb->name);
+                        continue;
+                    }
                     if (ua->access != TVP_ACCESS_EXCLUSIVE && ub->access != TVP_ACCESS_EXCLUSIVE) continue;
                     if (ua->dev == ub->dev) {
                         diag_error(ub->pos, "device '%s' is given to guest '%s' (%s, line %d) and to guest "

@@ -145,8 +145,9 @@ static int commit_files(const char *dir)
 
 /* ---- names ------------------------------------------------------------------- */
 
-static const char *const emu_c[] = { "TVP_EMU_NONE", "TVP_EMU_EVIC", "TVP_EMU_CONSOLE_UART", "TVP_EMU_DMA" };
-static const char *const emu_h[] = { "", "intc emulator", "console UART emulator", "DMA emulator" };
+static const char *const emu_c[] = { "TVP_EMU_NONE", "TVP_EMU_EVIC", "TVP_EMU_CONSOLE_UART", "TVP_EMU_DMA", "TVP_EMU_USB" };
+static const char *const emu_h[] = { "", "intc emulator", "console UART emulator", "DMA emulator",
+                                     "USB DMA emulator" };
 static const char *const kind_c[] = { "TVP_MEM_RAM", "TVP_MEM_FLASH", "TVP_MEM_BOOT", "TVP_MEM_EXTRA", "TVP_MEM_SFR" };
 static const char *const kind_h[] = { "ram", "flash", "boot_flash", "region", "sfr" };
 static const char *const fault_c[] = { "TVP_ON_FAULT_RESTART", "TVP_ON_FAULT_STOP", "TVP_ON_FAULT_REFLECT",

@@ -81,7 +81,7 @@ static const struct chip_device devices[] = {
       .default_access = EX },
     { .name = "usb", .what = "USB controller", .ranges = { { 0x1F8E3000, 0x1000 }, { 0x1F884000, 0x10 } },
       .vecs = { { 132, 2 } }, .sb_target = 10, .pmd_reg = 5, .pmd_bit = 24, .dma_pg_shift = 8,
-      .default_access = EX },
+      .default_access = EM, .emulator = TVP_EMU_USB },
     DEV1("prefetch", "prefetch cache control", 0x1F8E0000, 0x100, 1, 0, 0, WI, { 168, 1 }),
     { .name = "ebi", .what = "external bus interface", .ranges = { { 0x1F8E1000, 0x100 }, { 0x1F8000C0, 0x20 } },
       .sb_target = 4, .pmd_reg = 6, .pmd_bit = 17, .dma_pg_shift = -1, .default_access = EX },

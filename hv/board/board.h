@@ -22,9 +22,15 @@ void board_console_putc(char c);
 
 /* A guest access forwarded to a real device register: pa is a physical
  * address inside a device range the guest may reach, size 1, 2 or 4,
- * naturally aligned. */
-uint32_t board_dev_read(uint32_t pa, unsigned size);
-void board_dev_write(uint32_t pa, unsigned size, uint32_t val);
+ * naturally aligned. false: the device answered with a bus error (the
+ * hypervisor survives it: arch_dev_load/arch_dev_store); a read then
+ * leaves *val unchanged. */
+bool board_dev_read(uint32_t pa, unsigned size, uint32_t *val);
+bool board_dev_write(uint32_t pa, unsigned size, uint32_t val);
+/* The byte lanes of the aligned word wa a store touches (0x000000ff ...
+ * 0xffffffff, the value in place), at the store's own width where the
+ * lanes allow it (a FIFO counts bytes). false: a bus error. */
+bool board_dev_write_lanes(uint32_t wa, uint32_t val, uint32_t lanes);
 
 /* Emulated devices (enum tvp_emulator). Word based: pa is the aligned word;
  * a write carries the byte lanes it touches (0x000000ff ... 0xffffffff) and

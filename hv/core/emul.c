@@ -39,6 +39,25 @@ HOT_O2 static const struct tvp_dev_range *dev_find(const struct tvp_guest *g, ui
     return 0;
 }
 
+/* The last refusal was a bus error of the real device (a forwarded
+ * access), not an emulator's or the checks' "no": dev_refused tells. */
+static bool dev_buserr;
+
+/* A forwarded access the device refused: the guest's fault, never the
+ * hypervisor's. A bus error is recorded as what the guest's own access
+ * would have taken on a bare chip (ExcCode DBE, HM_BUS: reflected as a
+ * DBE); any other refusal is HM_DEV. */
+static void dev_refused(uint32_t gpa)
+{
+    if (dev_buserr) {
+        dev_buserr = false;
+        ex.cause = (ex.cause & ~CAUSEF_EXCCODE) | EXCCODE_DBE << CAUSEB_EXCCODE;
+        health_fault(HM_BUS, gpa);
+        return;
+    }
+    health_fault(HM_DEV, gpa);
+}
+
 /* One aligned word of the device, the lanes of which a store touches
  * (0x000000ff ... 0xffffffff, value in place). Forwarded stores keep the
  * guest's access width where the lanes allow it. */
@@ -59,17 +78,8 @@ HOT_O2 static bool dev_store(const struct tvp_dev_range *d, uint32_t wa, uint32_
     default:
         break;
     }
-    if (lanes == 0xffffffffu) {
-        board_dev_write(wa, 4, val);
-    } else if (lanes == 0x0000ffffu || lanes == 0xffff0000u) {
-        unsigned sh = lanes & 1 ? 0 : 16;
-        board_dev_write(wa + sh / 8, 2, val >> sh);
-    } else {
-        for (unsigned b = 0; b < 4; b++)
-            if (lanes & (0xffu << 8 * b))
-                board_dev_write(wa + b, 1, val >> 8 * b);
-    }
-    return true;
+    dev_buserr = !board_dev_write_lanes(wa, val, lanes);
+    return !dev_buserr;
 }
 
 /* size bytes at pa (naturally aligned, or the whole word for LWL/LWR). */
@@ -78,8 +88,8 @@ HOT_O2 static bool dev_load(const struct tvp_dev_range *d, uint32_t pa, unsigned
     uint32_t w;
     if (d->access != TVP_ACCESS_EMULATED) {
         if (d->access == TVP_ACCESS_EXCLUSIVE || !board_sys_read(cur->id, pa & ~3u, &w)) {
-            *val = board_dev_read(pa, size);
-            return true;
+            dev_buserr = !board_dev_read(pa, size, val);
+            return !dev_buserr;
         }
     } else if (!board_emu_read(d->emulator, cur->id, pa & ~3u, &w)) {
         return false;
@@ -184,12 +194,12 @@ HOT_O2 static bool emul_fast(uint32_t gpa, uint32_t i)
      * e.g. the DMA emulator disarming a channel). */
     if (op == 0x2b) {
         if (!dev_store(d, gpa, arch_gpr_get((i >> 16) & 31), 0xffffffffu)) {
-            health_fault(HM_DEV, gpa);
+            dev_refused(gpa);
             return true;
         }
     } else {
         if (!dev_load(d, gpa, 4, &v)) {
-            health_fault(HM_DEV, gpa);
+            dev_refused(gpa);
             return true;
         }
         arch_gpr_set((i >> 16) & 31, v);
@@ -265,7 +275,7 @@ static void emul_slow(bool from_refill)
         return;
     }
     if (!emul_do(d, &op, gpa)) {
-        health_fault(HM_DEV, gpa);
+        dev_refused(gpa);
         return;
     }
     /* The refill found no leaf, so the whole 8 KB pair is unmapped: from

@@ -65,6 +65,7 @@ enum tvp_emulator {
     TVP_EMU_EVIC,          /* interrupt controller, per-guest virtual copy */
     TVP_EMU_CONSOLE_UART,  /* the shared console UART, per-guest virtual */
     TVP_EMU_DMA,           /* DMA controller with address correction */
+    TVP_EMU_USB,           /* USB controller: its DMA addresses corrected */
     TVP_EMU_COUNT,
 };
 

@@ -23,7 +23,8 @@
 #include "gdbstub.h"
 
 /* board options: long only, codes above any character */
-enum { OPT_BOARD = 0x200, OPT_LEDS, OPT_PRESS, OPT_BUTTONS, OPT_GUARD, OPT_CHECKSUM };
+enum { OPT_BOARD = 0x200, OPT_LEDS, OPT_PRESS, OPT_BUTTONS, OPT_GUARD, OPT_CHECKSUM,
+       OPT_BUS_ERROR };
 
 #define EXIT_BAD_INPUT 2
 #define EXIT_LIMIT     124
@@ -94,6 +95,10 @@ static const char usage_text[] =
     "                         reported at the end; may be repeated (8)\n"
     "      --checksum=PA:LEN  print a checksum of physical PA..PA+LEN-1 as\n"
     "                         loaded and at the end; may be repeated (8)\n"
+    "      --bus-error=PA:LEN  test aid: every access to the SFRs at physical\n"
+    "                         PA..PA+LEN-1 (256-byte granules) is a bus error, as\n"
+    "                         a peripheral that does not answer on a real board;\n"
+    "                         may be repeated (8)\n"
     "\n"
     /* traces and debugging (disasm.h, gdbstub.h) */
     "Traces and debugging:\n"
@@ -372,6 +377,7 @@ int main(int argc, char **argv)
         /* isolation checks */
         {"guard", required_argument, NULL, OPT_GUARD},
         {"checksum", required_argument, NULL, OPT_CHECKSUM},
+        {"bus-error", required_argument, NULL, OPT_BUS_ERROR},
         {NULL, 0, NULL, 0},
     };
     uint64_t limit = UINT64_MAX;
@@ -394,6 +400,8 @@ int main(int argc, char **argv)
     unsigned npress = 0, nbutton_files = 0;
     struct mem_range guards[CPU_MAX_GUARDS], sums[8];
     unsigned nguards = 0, nsums = 0;
+    struct mem_range buserrs[8];
+    unsigned nbuserrs = 0;
     int ch;
     opterr = 0;
     while ((ch = getopt_long(argc, argv, "c:st:hV", longopts, NULL)) != -1) {
@@ -464,6 +472,11 @@ int main(int argc, char **argv)
             if (nsums == sizeof sums / sizeof sums[0])
                 usage_error("%s", "too many --checksum ranges (at most 8)");
             parse_range(optarg, "--checksum", false, &sums[nsums++]);
+            break;
+        case OPT_BUS_ERROR:
+            if (nbuserrs == sizeof buserrs / sizeof buserrs[0])
+                usage_error("%s", "too many --bus-error ranges (at most 8)");
+            parse_range(optarg, "--bus-error", false, &buserrs[nbuserrs++]);
             break;
         case '?':
             if (optopt)
@@ -585,6 +598,8 @@ int main(int argc, char **argv)
                                          .hi = guards[i].pa + (guards[i].len - 1),
                                          .gid = guards[i].gid};
     c->nguards = nguards;
+    for (unsigned i = 0; i < nbuserrs; i++)
+        sfr_bus_error(soc.sfr, buserrs[i].pa, buserrs[i].len);
     cpu_bus_changed(c); /* no guarded page stays in a fast map */
     for (unsigned i = 0; i < nsums; i++)
         sums[i].sum_load = range_sum(&soc, &sums[i]);

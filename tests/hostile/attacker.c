@@ -264,8 +264,8 @@ static void a_deret(void) { ASM(P("deret")); }
  * simulator that never takes an interrupt between a branch and its slot,
  * a chain of slots that never ends */
 static void a_ds_chain(void) { rt_irq_off(); ASM(P("b 2f\n2: b 2b\nnop")); }
-/* (tests/health) a device whose registers the simulator does not have:
- * Ethernet controller, 0xBF882000, mapped to it exclusive: a bus error */
+/* (tests/health) a load from its Ethernet block, which the test makes a
+ * bus error (vpsim --bus-error) */
 static void a_bus_load(void) { sink = SFR(0xBF882000u); }
 /* (tests/health) its DMA channel 0 (emulated) armed with a source
  * outside its 32K of RAM: the DMA emulator refuses the arming store */

@@ -88,12 +88,27 @@ int main(void)
     probe_write32(PORT_BASE(7), 1); /* port H: not on the 100-pin chip */
     CHECK_EQ(exc_count, 2);
     CHECK_EQ((exc_cause >> 2) & 31, 7);
-    CHECK_EQ(probe_read8(SBP_BASE + 0xFFF0u), 0xDEADBEEFu);
+    /* CAN1 and the crypto engine: not on the EFG100 (DS60001320 Table 4-2) */
+    CHECK_EQ(probe_read8(0xBF880000u), 0xDEADBEEFu);
     CHECK_EQ(exc_count, 3);
-    /* inside blocks: no exception */
+    CHECK_EQ(probe_read32(0xBF8E5000u), 0xDEADBEEFu);
+    CHECK_EQ(exc_count, 4);
+    /* between the documented ranges: after USB, after the RNG */
+    CHECK_EQ(probe_read32(0xBF8E4000u), 0xDEADBEEFu);
+    CHECK_EQ(probe_read32(0xBF8E7000u), 0xDEADBEEFu);
+    CHECK_EQ(exc_count, 6);
+    /* inside blocks, and inside a peripheral's documented range where no
+     * register is (the system bus decodes 0xBF8F0000..0xBF8FFFFF, the
+     * UARTs 0x200 bytes each, the configuration block 0x400): no exception,
+     * reads 0, writes ignored */
     CHECK_EQ(probe_read32(INTC_BASE + 0xB4u), 0);
     CHECK_EQ(probe_read32(DEVID), 0x0720E053u);
-    CHECK_EQ(exc_count, 3);
+    CHECK_EQ(probe_read8(SBP_BASE + 0xFFF0u), 0);
+    CHECK_EQ(probe_read32(0xBF8221F0u), 0);
+    probe_write32(0xBF8221F0u, 0x55u);
+    CHECK_EQ(probe_read32(0xBF8221F0u), 0);
+    CHECK_EQ(probe_read32(CFG_BASE + 0x3FCu), 0);
+    CHECK_EQ(exc_count, 6);
     exc_hook = 0;
 
     /* oscillator after a Wi-FIRE start: COSC = NOSC = SPLL (1);

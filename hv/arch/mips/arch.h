@@ -73,6 +73,13 @@ extern const uint32_t *hv_tree_of[8];
  * tree walk. */
 void arch_tlb_add_invalid(uint32_t gpa);
 
+/* A guest's access forwarded to a device (entry.S): va in kseg1, size 1,
+ * 2 or 4. false: the device answered with a bus error, caught at a
+ * recovery point instead of ending the hypervisor (a load leaves *val
+ * unchanged). */
+bool arch_dev_load(uint32_t va, unsigned size, uint32_t *val);
+bool arch_dev_store(uint32_t va, unsigned size, uint32_t val);
+
 /* The guest's LL bit cleared on the way in (no Config5.LLB on the M5150):
  * arch_ll_detour(pc) sets root EPC/Status and guest Status/EPC so that the
  * next ERET runs the stub's guest-mode ERET and comes back through a

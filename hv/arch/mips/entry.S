@@ -247,6 +247,11 @@ ll_detour_end:
 exc_common:
     li      $a0, 0
 exc_common_a0:
+    mfc0    $t6, $13, 5             # NestedExc: taken inside the hypervisor?
+    andi    $t6, $t6, ST0_EXL
+    bnez    $t6, exc_nested         # (3 cycles on every way into C)
+    mfc0    $t6, $12, 6             # GuestCtl0
+exc_c:
     la      $sp, hv_stack_top
     /* HI/LO are not part of the shadow register sets. arch_hilo holds
      * the loaded guest's while it is not running: saved here when the
@@ -254,7 +259,6 @@ exc_common_a0:
      * loop runs with GM = 0 and its HI/LO are nobody's), put back on the
      * way into a guest; arch_gctx_save/load move them to and from the
      * partitions' contexts when C switches guests. 7 cycles each way. */
-    mfc0    $t6, $12, 6             # GuestCtl0
     bgez    $t6, 1f                 # GM = 0: from the idle loop
     mfhi    $t8
     mflo    $t9
@@ -274,6 +278,83 @@ arch_eret:
     mtlo    $t9
 2:  ehb
     eret
+
+/*
+ * An exception taken inside the hypervisor (Status.EXL already 1: MIPS32
+ * PRA, MD00090, "Nested Fault": EPC, Cause.BD and the shadow set stay the
+ * guest exit's, NestedEPC holds the PC that faulted, NestedExc.EXL = 1).
+ * A bus error (DBE) at one of arch_dev_load/arch_dev_store's accesses is
+ * the device's answer to a guest's forwarded access: it resumes at
+ * arch_dev_fault, which returns false to their caller, with nothing of
+ * the exit's state lost (C saved Cause and EPC at entry; sp, ra, s0-s8
+ * untouched: they are leaf routines, and this path and the vector before
+ * it use only k0/k1, t0-t8, a0). Anything else goes to C, which panics.
+ * t6 = GuestCtl0 (exc_c wants it). 34 cycles from the DBE to arch_dev_fault.
+ */
+exc_nested:
+    mfc0    $t7, $13               # Cause: the nested exception's ExcCode
+    ext     $t7, $t7, 2, 5
+    xori    $t7, $t7, EXCCODE_DBE
+    bnez    $t7, exc_c
+    mfc0    $t7, $14, 2            # NestedEPC
+    la      $t8, arch_dev_try
+    subu    $t7, $t7, $t8
+    sltiu   $t7, $t7, arch_dev_try_end - arch_dev_try
+    beqz    $t7, exc_c
+    nop
+    j       arch_dev_fault
+    nop
+
+/*
+ * The forwarded device accesses (hv/core/emul.c): bool
+ * arch_dev_load(va, size, *val), bool arch_dev_store(va, size, val), va a
+ * kseg1 address, size 1, 2 or 4. True: done; false: the access took a bus
+ * error (exc_nested). Every access instruction lies between arch_dev_try
+ * and arch_dev_try_end, none in a delay slot; a store is followed by
+ * SYNC inside the range, so a bus error the bus reports late for a posted
+ * write still arrives here (MIPS32 Vol. II, MD00086, SYNC: the stores
+ * before it complete first). 7 instructions (a word load) to 10 (a byte
+ * store).
+ */
+    .globl arch_dev_load, arch_dev_store
+arch_dev_load:
+    addiu   $t0, $a1, -4
+    beqz    $t0, 4f
+    addiu   $t0, $a1, -2
+    beqz    $t0, 2f
+    nop
+arch_dev_try:
+    lbu     $t1, 0($a0)
+    b       5f
+    nop
+2:  lhu     $t1, 0($a0)
+    b       5f
+    nop
+4:  lw      $t1, 0($a0)
+5:  sw      $t1, 0($a2)
+    jr      $ra
+    li      $v0, 1
+arch_dev_store:
+    addiu   $t0, $a1, -4
+    beqz    $t0, 4f
+    addiu   $t0, $a1, -2
+    beqz    $t0, 2f
+    nop
+    sb      $a2, 0($a0)
+    b       5f
+    nop
+2:  sh      $a2, 0($a0)
+    b       5f
+    nop
+4:  sw      $a2, 0($a0)
+5:  sync
+    nop
+arch_dev_try_end:
+    jr      $ra
+    li      $v0, 1
+arch_dev_fault:
+    jr      $ra
+    move    $v0, $zero
 
     .bss
     .align  3

@@ -5,6 +5,7 @@
  */
 #include <stdbool.h>
 
+#include "../../arch/mips/arch.h"
 #include "../board.h"
 #include "emu.h"
 #include "pic32mz.h"
@@ -115,25 +116,29 @@ int board_console_getc(void)
     return (int)(SFR(CONSOLE + URXREG) & 0xff);
 }
 
-uint32_t board_dev_read(uint32_t pa, unsigned size)
+bool board_dev_read(uint32_t pa, unsigned size, uint32_t *val)
 {
-    uintptr_t a = pa | 0xa0000000u;
-    if (size == 1)
-        return *(volatile uint8_t *)a;
-    if (size == 2)
-        return *(volatile uint16_t *)a;
-    return *(volatile uint32_t *)a;
+    return arch_dev_load(pa | 0xa0000000u, size, val);
 }
 
-void board_dev_write(uint32_t pa, unsigned size, uint32_t val)
+bool board_dev_write(uint32_t pa, unsigned size, uint32_t val)
 {
-    uintptr_t a = pa | 0xa0000000u;
-    if (size == 1)
-        *(volatile uint8_t *)a = (uint8_t)val;
-    else if (size == 2)
-        *(volatile uint16_t *)a = (uint16_t)val;
-    else
-        *(volatile uint32_t *)a = val;
+    return arch_dev_store(pa | 0xa0000000u, size, val);
+}
+
+bool board_dev_write_lanes(uint32_t wa, uint32_t val, uint32_t lanes)
+{
+    if (lanes == 0xffffffffu)
+        return board_dev_write(wa, 4, val);
+    if (lanes == 0x0000ffffu || lanes == 0xffff0000u) {
+        unsigned sh = lanes & 1 ? 0 : 16;
+        return board_dev_write(wa + sh / 8, 2, val >> sh);
+    }
+    bool ok = true;
+    for (unsigned b = 0; b < 4 && ok; b++)
+        if (lanes & (0xffu << 8 * b))
+            ok = board_dev_write(wa + b, 1, val >> 8 * b);
+    return ok;
 }
 
 bool board_console_tx_ready(void)

@@ -350,6 +350,10 @@ HOT_O2 bool evic_write(guest_id_t g, uint32_t off, uint32_t word, uint32_t lanes
     unsigned n, kind = evic_decode(off, &n);
     uint32_t *r = evic_fixed(g, off & ~0xfu);
     if (kind == EV_IFS || kind == EV_IEC) {
+        /* a real flag raised while the guest's enable was off is its flag
+         * (as a read sees it): its clear must reach the real controller */
+        if (kind == EV_IFS)
+            evic_poll_real(g, n);
         uint32_t old = kind == EV_IFS ? V_IFS(g, n) : V_IEC(g, n);
         uint32_t changed = (sfr_alias_op(old, off, word, lanes) ^ old) & WORD_MASK(g, n);
         if (!changed)
@@ -716,6 +720,7 @@ HOT_O2 bool board_emu_read(unsigned emu, guest_id_t g, uint32_t pa, uint32_t *wo
     case TVP_EMU_EVIC: return evic_read(g, pa & 0xfff, word);
     case TVP_EMU_CONSOLE_UART: return vuart_read(g, pa & 0x1ff, word);
     case TVP_EMU_DMA: return vdma_read(g, pa & 0xfff, word);
+    case TVP_EMU_USB: return vusb_read(g, pa, word);
     default: return false;
     }
 }
@@ -726,6 +731,7 @@ HOT_O2 bool board_emu_write(unsigned emu, guest_id_t g, uint32_t pa, uint32_t wo
     case TVP_EMU_EVIC: return evic_write(g, pa & 0xfff, word, lanes);
     case TVP_EMU_CONSOLE_UART: return vuart_write(g, pa & 0x1ff, word, lanes);
     case TVP_EMU_DMA: return vdma_write(g, pa & 0xfff, word, lanes);
+    case TVP_EMU_USB: return vusb_write(g, pa, word, lanes);
     default: return false;
     }
 }
@@ -743,4 +749,5 @@ void board_guest_reset(guest_id_t g, bool devices)
     vuart_reset(g);
     vsys_reset(g);
     vdma_reset(g);
+    vusb_reset(g);
 }

@@ -49,6 +49,17 @@ void vsys_reset(guest_id_t g);
 bool vdma_read(guest_id_t g, uint32_t off, uint32_t *word);
 bool vdma_write(guest_id_t g, uint32_t off, uint32_t word, uint32_t lanes);
 void vdma_reset(guest_id_t g);
+/* The real address of guest-physical [gpa, gpa + size) (vdma.c): wholly
+ * inside one region of the guest's memory with `perm` (TVP_PERM_*), or
+ * one of its exclusive device ranges; false: outside. And back. */
+bool vdma_xlate(const struct tvp_guest *gc, uint32_t gpa, uint32_t size, unsigned perm,
+                uint32_t *rpa);
+uint32_t vdma_unxlate(const struct tvp_guest *gc, uint32_t rpa);
+/* The USB controller's DMA channels with address correction (vusb.c):
+ * pa = the physical address (the controller's page, or USBCRCON). */
+bool vusb_read(guest_id_t g, uint32_t pa, uint32_t *word);
+bool vusb_write(guest_id_t g, uint32_t pa, uint32_t word, uint32_t lanes);
+void vusb_reset(guest_id_t g);
 /* pps.c: a guest's PPS write checked against its pins (true: handled) */
 bool pps_guest_write(guest_id_t g, uint32_t wa, uint32_t val, uint32_t lanes);
 

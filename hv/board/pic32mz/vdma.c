@@ -135,8 +135,8 @@ static uint32_t size16(uint32_t v)
  * wholly inside one region of the guest's memory with `perm`, or inside
  * one of its exclusive device ranges (an SFR is at its own address).
  * Bounded by the guest's tables (at most 16 regions, 64 devices). */
-static bool xlate(const struct tvp_guest *gc, uint32_t gpa, uint32_t size, unsigned perm,
-                  uint32_t *rpa)
+bool vdma_xlate(const struct tvp_guest *gc, uint32_t gpa, uint32_t size, unsigned perm,
+                uint32_t *rpa)
 {
     for (unsigned i = 0; i < gc->nr_regions; i++) {
         const struct tvp_mem_region *r = &gc->regions[i];
@@ -162,7 +162,7 @@ static bool xlate(const struct tvp_guest *gc, uint32_t gpa, uint32_t size, unsig
 }
 
 /* Real back to guest-physical, for DMAADDR: the region holding it. */
-static uint32_t unxlate(const struct tvp_guest *gc, uint32_t rpa)
+uint32_t vdma_unxlate(const struct tvp_guest *gc, uint32_t rpa)
 {
     for (unsigned i = 0; i < gc->nr_regions; i++) {
         const struct tvp_mem_region *r = &gc->regions[i];
@@ -194,11 +194,11 @@ static bool arm_check(guest_id_t g, unsigned n, uint32_t ssa, uint32_t ssiz, uin
 {
     const struct tvp_guest *gc = guest(g);
     uint32_t rs, rd, ss = size16(ssiz), ds = size16(dsiz);
-    if (!xlate(gc, ssa, ss, TVP_PERM_R, &rs)) {
+    if (!vdma_xlate(gc, ssa, ss, TVP_PERM_R, &rs)) {
         refuse(g, n, "source", ssa, ss);
         return false;
     }
-    if (!xlate(gc, dsa, ds, TVP_PERM_W, &rd)) {
+    if (!vdma_xlate(gc, dsa, ds, TVP_PERM_W, &rd)) {
         refuse(g, n, "destination", dsa, ds);
         return false;
     }
@@ -371,7 +371,7 @@ static void err_latch(guest_id_t g)
     uint32_t st = SFR(DMASTAT), ad = SFR(DMAADDR);
     if ((st || ad) && owns(guest(g), st & DMASTAT_CH)) {
         vdma[g - 1].stat = st;
-        vdma[g - 1].addr = unxlate(guest(g), ad);
+        vdma[g - 1].addr = vdma_unxlate(guest(g), ad);
     }
 }
 

@@ -154,7 +154,10 @@ static unsigned group_of(struct soc *s, enum sbp_initiator who)
     uint32_t pg = 0;
     if (!sfr_peek(s->sfr, CFGPG_PA, &pg))
         return 0;
-    return (pg >> (who == SBP_INIT_CPU ? CFGPG_CPUPG_SHIFT : CFGPG_DMAPG_SHIFT)) & 3;
+    unsigned sh = who == SBP_INIT_CPU ? CFGPG_CPUPG_SHIFT
+                : who == SBP_INIT_USB ? CFGPG_USBPG_SHIFT
+                                      : CFGPG_DMAPG_SHIFT;
+    return (pg >> sh) & 3;
 }
 
 static void sbflag_update(struct sbp *p)
@@ -198,9 +201,10 @@ bool sbp_check(struct soc *s, enum sbp_initiator who, uint32_t pa, bool write)
 
 /* ---- DMA accesses ------------------------------------------------------- */
 
-int sbp_dma_read(struct soc *s, uint32_t pa, unsigned size, uint32_t *val)
+static int master_read(struct soc *s, enum sbp_initiator who, uint32_t pa, unsigned size,
+                       uint32_t *val)
 {
-    if (!sbp_check(s, SBP_INIT_DMA_RD, pa, false)) {
+    if (!sbp_check(s, who, pa, false)) {
         *val = 0;
         return SBP_EDENIED;
     }
@@ -210,9 +214,10 @@ int sbp_dma_read(struct soc *s, uint32_t pa, unsigned size, uint32_t *val)
     return ok ? SBP_OK : SBP_EBUS;
 }
 
-int sbp_dma_write(struct soc *s, uint32_t pa, unsigned size, uint32_t val)
+static int master_write(struct soc *s, enum sbp_initiator who, uint32_t pa, unsigned size,
+                        uint32_t val)
 {
-    if (!sbp_check(s, SBP_INIT_DMA_WR, pa, true))
+    if (!sbp_check(s, who, pa, true))
         return SBP_EDENIED;
     s->sbp->bypass = true;
     /* The DMA writes flash as little as the CPU does (flash regions have no
@@ -220,6 +225,26 @@ int sbp_dma_write(struct soc *s, uint32_t pa, unsigned size, uint32_t val)
     bool ok = bus_write(&s->bus, pa, size, val);
     s->sbp->bypass = false;
     return ok ? SBP_OK : SBP_EBUS;
+}
+
+int sbp_dma_read(struct soc *s, uint32_t pa, unsigned size, uint32_t *val)
+{
+    return master_read(s, SBP_INIT_DMA_RD, pa, size, val);
+}
+
+int sbp_dma_write(struct soc *s, uint32_t pa, unsigned size, uint32_t val)
+{
+    return master_write(s, SBP_INIT_DMA_WR, pa, size, val);
+}
+
+int sbp_usb_read(struct soc *s, uint32_t pa, unsigned size, uint32_t *val)
+{
+    return master_read(s, SBP_INIT_USB, pa, size, val);
+}
+
+int sbp_usb_write(struct soc *s, uint32_t pa, unsigned size, uint32_t val)
+{
+    return master_write(s, SBP_INIT_USB, pa, size, val);
 }
 
 /* ---- the CPU filter ------------------------------------------------------ */

@@ -43,6 +43,7 @@ enum sbp_initiator {
     SBP_INIT_CPU = 1,
     SBP_INIT_DMA_RD = 3,
     SBP_INIT_DMA_WR = 5,
+    SBP_INIT_USB = 7,
 };
 
 /* ELOG1 fields */
@@ -59,6 +60,7 @@ enum sbp_initiator {
 /* CFGPG (0xBF8000E0) fields read by the check. */
 #define CFGPG_CPUPG_SHIFT 0
 #define CFGPG_DMAPG_SHIFT 4
+#define CFGPG_USBPG_SHIFT 8
 
 bool sbp_init(struct soc *s);
 void sbp_free(struct soc *s);
@@ -73,6 +75,9 @@ bool sbp_check(struct soc *s, enum sbp_initiator who, uint32_t pa, bool write);
 enum { SBP_OK = 0, SBP_EBUS = 1, SBP_EDENIED = 2 };
 int sbp_dma_read(struct soc *s, uint32_t pa, unsigned size, uint32_t *val);
 int sbp_dma_write(struct soc *s, uint32_t pa, unsigned size, uint32_t val);
+/* The same for the USB controller's DMA engine (initiator 7, CFGPG.USBPG). */
+int sbp_usb_read(struct soc *s, uint32_t pa, unsigned size, uint32_t *val);
+int sbp_usb_write(struct soc *s, uint32_t pa, unsigned size, uint32_t val);
 
 /* CFGPG or CFGCON.PGLOCK changed (sysctl's CFGPG write hook calls this):
  * re-evaluates whether the CPU path needs the checking filter. */

@@ -17,7 +17,40 @@ struct sfr {
     struct sfr_block *block[SFR_MAX_BLOCKS];
     unsigned nblocks;
     uint8_t chunk[SFR_NCHUNKS]; /* block index + 1, 0 = none */
+    uint8_t area[SFR_NCHUNKS];  /* AREA_* bits */
 };
+
+#define AREA_DECODED 1u /* inside a peripheral's documented range */
+#define AREA_BUSERR  2u /* --bus-error: every access a bus error */
+
+void sfr_decode(struct sfr *s, uint32_t base, uint32_t size)
+{
+    for (uint32_t a = base; a - base < size; a += 1u << SFR_CHUNK_SHIFT)
+        if (a - PIC32MZ_SFR_BASE < PIC32MZ_SFR_SIZE)
+            s->area[(a - PIC32MZ_SFR_BASE) >> SFR_CHUNK_SHIFT] |= AREA_DECODED;
+}
+
+void sfr_bus_error(struct sfr *s, uint32_t base, uint32_t size)
+{
+    for (uint32_t a = base & ~0xFFu; a - (base & ~0xFFu) < size + (base & 0xFFu);
+         a += 1u << SFR_CHUNK_SHIFT)
+        if (a - PIC32MZ_SFR_BASE < PIC32MZ_SFR_SIZE)
+            s->area[(a - PIC32MZ_SFR_BASE) >> SFR_CHUNK_SHIFT] |= AREA_BUSERR;
+}
+
+/* An address in no block: inside a documented range it reads 0 and
+ * ignores writes (true); elsewhere a bus error (false). */
+static bool area_decoded(const struct sfr *s, uint32_t pa)
+{
+    uint32_t lo = pa - PIC32MZ_SFR_BASE;
+    return lo < PIC32MZ_SFR_SIZE && (s->area[lo >> SFR_CHUNK_SHIFT] & AREA_DECODED);
+}
+
+static bool area_buserr(const struct sfr *s, uint32_t pa)
+{
+    uint32_t lo = pa - PIC32MZ_SFR_BASE;
+    return lo < PIC32MZ_SFR_SIZE && (s->area[lo >> SFR_CHUNK_SHIFT] & AREA_BUSERR);
+}
 
 struct sfr *sfr_create(void)
 {
@@ -115,8 +148,11 @@ static uint32_t lanes_of(uint32_t pa, unsigned size)
 static bool sfr_access_read(struct sfr *s, uint32_t pa, unsigned size, uint32_t *val, bool peek)
 {
     struct sfr_block *b = sfr_find(s, pa);
-    if (!b)
+    *val = 0;
+    if (!peek && area_buserr(s, pa))
         return false;
+    if (!b)
+        return area_decoded(s, pa); /* a documented range: reads 0 */
     uint16_t m = b->map[(pa - b->base) >> 2];
     uint32_t v = 0;
     if (m && MAP_ALIAS(m) == 0) {
@@ -145,8 +181,10 @@ bool sfr_bus_write(void *dev, uint32_t pa, unsigned size, uint32_t val)
 {
     struct sfr *s = dev;
     struct sfr_block *b = sfr_find(s, pa);
-    if (!b)
+    if (area_buserr(s, pa))
         return false;
+    if (!b)
+        return area_decoded(s, pa); /* a documented range: ignored */
     uint16_t m = b->map[(pa - b->base) >> 2];
     if (!m)
         return true; /* unimplemented register: write ignored */

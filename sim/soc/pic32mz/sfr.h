@@ -43,7 +43,11 @@
  *   - byte and halfword accesses reach the byte lanes of the 32-bit
  *     register they fall in (the peripheral bus has byte enables);
  *   - an address inside a block that is no register (or alias) reads 0 and
- *     ignores writes; an address in no block is a bus error (DBE/IBE);
+ *     ignores writes; so does an address in no block that lies inside a
+ *     peripheral's documented SFR range (sfr_decode: soc.c's memory map,
+ *     DS60001320 Table 4-2): the chip decodes each peripheral's whole
+ *     range. Anywhere else in the window an access is a bus error
+ *     (DBE/IBE);
  *   - every access costs the SFR region's read_cycles/write_cycles.
  *
  * Chip reset (POR, RSWRST, WDT, DMT): soc_reset() cancels all events
@@ -100,6 +104,13 @@ void sfr_destroy(struct sfr *s);
 /* Adds a block; the block must stay alive as long as s. Returns false (a
  * program bug: overlap, bad alignment, table error) with a message. */
 bool sfr_register(struct sfr *s, struct sfr_block *b);
+/* Marks [base, base+size) (256-byte granules) as a peripheral's documented
+ * range: an address there in no block reads 0 and ignores writes. */
+void sfr_decode(struct sfr *s, uint32_t base, uint32_t size);
+/* Test aid (vpsim --bus-error): every CPU/DMA access to the 256-byte
+ * granules of [base, base+size) is a bus error, as a peripheral that does
+ * not answer on a real board; sfr_peek still reads. */
+void sfr_bus_error(struct sfr *s, uint32_t base, uint32_t size);
 /* The block holding pa, or NULL. */
 struct sfr_block *sfr_find(struct sfr *s, uint32_t pa);
 

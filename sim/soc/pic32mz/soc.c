@@ -10,12 +10,13 @@
 #include "dma.h"
 #include "intc.h"
 #include "nvm.h"
+#include "regfile.h"
 #include "sbp.h"
 #include "ports.h"
 #include "sysctl.h"
 #include "timer.h"
 #include "uart.h"
-#include "regonly.h"
+#include "usb.h"
 
 /* The peripheral models, in reset order. Each init registers its SFR
  * blocks (sfr.h) and events (event.h) and returns false on a host error. */
@@ -29,8 +30,48 @@ static const soc_dev_init_fn soc_devices[] = {
     uart_init,
     dma_init, /* after intc: listens to its interrupt events */
     nvm_init,
-    regonly_init,
+    regfile_init,
+    usb_init, /* after intc and sbp */
     NULL, /* end (keeps the table non-empty while devices are added) */
+};
+
+/* The SFR memory map (DS60001320 Table 4-2, "SFR Memory Map"): the range
+ * each peripheral decodes. An address inside one reads 0 and ignores
+ * writes where no register is (sfr.h); the gaps between them, and the
+ * ranges of what the PIC32MZ2048EFG100 does not have (CAN1/2 at
+ * 0x1F880000, the crypto engine at 0x1F8E5000, ports H..K), are bus
+ * errors. */
+static const struct {
+    uint32_t base, size;
+} soc_sfr_map[] = {
+    {0x1F800000u, 0x400},   /* configuration, PMD, CFGEBIx, CFGPG */
+    {0x1F800600u, 0x200},   /* flash controller */
+    {0x1F800800u, 0x200},   /* watchdog timer */
+    {0x1F800A00u, 0x200},   /* deadman timer */
+    {0x1F800C00u, 0x200},   /* RTCC */
+    {0x1F800E00u, 0x200},   /* CVREF */
+    {0x1F801200u, 0x200},   /* oscillator */
+    {0x1F801400u, 0x400},   /* PPS */
+    {0x1F810000u, 0x1000},  /* interrupt controller */
+    {0x1F811000u, 0x1000},  /* DMA */
+    {0x1F820000u, 0xA00},   /* I2C1..5 */
+    {0x1F821000u, 0xC00},   /* SPI1..6 */
+    {0x1F822000u, 0xC00},   /* UART1..6 */
+    {0x1F82E000u, 0x200},   /* PMP */
+    {0x1F840000u, 0x1200},  /* timers 1..9 */
+    {0x1F842000u, 0x1200},  /* input capture 1..9 */
+    {0x1F844000u, 0x1200},  /* output compare 1..9 */
+    {0x1F84B000u, 0x1000},  /* ADC */
+    {0x1F84C000u, 0x200},   /* comparators 1, 2 */
+    {0x1F860000u, 0x700},   /* ports A..G (the 100-pin part) */
+    {0x1F882000u, 0x1000},  /* Ethernet */
+    {0x1F884000u, 0x100},   /* USBCRCON (USB clock and reset control) */
+    {0x1F8E0000u, 0x1000},  /* prefetch */
+    {0x1F8E1000u, 0x1000},  /* EBI */
+    {0x1F8E2000u, 0x1000},  /* SQI */
+    {0x1F8E3000u, 0x1000},  /* USB */
+    {0x1F8E6000u, 0x1000},  /* RNG */
+    {0x1F8F0000u, 0x10000}, /* system bus */
 };
 
 /* CPU hooks: the event queue drives the CPU deadline. */
@@ -116,6 +157,8 @@ bool soc_init(struct soc *s, const struct soc_options *opt)
             soc_free(s);
             return false;
         }
+    for (size_t i = 0; i < sizeof soc_sfr_map / sizeof soc_sfr_map[0]; i++)
+        sfr_decode(s->sfr, soc_sfr_map[i].base, soc_sfr_map[i].size);
     soc_reset(s);
     return true;
 }
@@ -133,7 +176,8 @@ void soc_free(struct soc *s)
     free(s->dma);
     free(s->sbp);
     free(s->nvm);
-    free(s->regonly);
+    regfile_free(s->regfile);
+    free(s->usb);
     free(s->ram);
     free(s->flash);
     free(s->boot[0]);

@@ -76,7 +76,8 @@ struct soc {
     struct dma *dma;     /* dma.h: DMA controller */
     struct sbp *sbp;     /* sbp.h: system-bus protection */
     struct nvm *nvm;     /* nvm.h: flash controller */
-    struct regonly *regonly; /* regonly.h: SPI, I2C, IC, OC registers */
+    struct regfile *regfile; /* regfile.h: peripherals without behaviour */
+    struct usb *usb;     /* usb.h: USB controller (its DMA engine) */
 
     /* The board on this chip (sim/board), or NULL. */
     struct board *board;
