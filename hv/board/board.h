@@ -139,9 +139,11 @@ void hv_guest_sw_reset(guest_id_t g);
  * core-timer ticks (on: a full period starts), and its clear. The board
  * decodes the guest's register; the core times it in the guest's windows
  * and applies the health monitor's policy at expiry, after telling the
- * board (board_wdt_timeout: RCON.WDTO). */
+ * board (board_wdt_timeout: RCON.WDTO). closed_8ths: window mode, the
+ * first closed_8ths eighths of the period closed (a clear there resets
+ * the guest), 0 without it. */
 void hv_wdt_control(guest_id_t g, bool on, uint64_t period);
-void hv_wdt_clear(guest_id_t g);
+void hv_wdt_clear(guest_id_t g, unsigned closed_8ths);
 void board_wdt_timeout(guest_id_t g);
 
 extern const char board_name[];

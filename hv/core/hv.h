@@ -65,6 +65,9 @@ enum exit_kind {
     EXK_NR
 };
 
+/* vcpu.reset_req: a reset due at the end of the current exit */
+enum { RESET_REQ_SW = 1, RESET_REQ_WDT = 2 };
+
 struct vcpu {
     const struct tvp_guest *cfg;
     uint8_t state;           /* enum vcpu_state */
@@ -76,7 +79,7 @@ struct vcpu {
     uint16_t restarts;
     uint32_t pc;             /* guest PC to resume at */
     uint32_t gctl0;          /* its GuestCtl0 (AT: root-controlled until it uses its TLB) */
-    uint8_t reset_req;       /* its software reset is due at the end of this exit */
+    uint8_t reset_req;       /* RESET_REQ_*: due at the end of this exit */
     struct arch_gctx gctx;   /* guest CP0 while not loaded */
     struct arch_tlbe tlb[TVP_TLB_ENTRIES]; /* its guest TLB while not loaded (tlb_user) */
     struct {
@@ -163,6 +166,7 @@ void sched_boundary(uint32_t when); /* EV_WINDOW: a window starts or ends */
 bool sched_window_open(const struct vcpu *v); /* v's window is open now */
 void wdt_window(struct vcpu *v, bool open, uint32_t now); /* wdt.c */
 void wdt_expired(struct vcpu *v);                        /* EV_WDT */
+void wdt_early_clear(struct vcpu *v);                    /* reset_req */
 void sched_yield(void);          /* cur gives up the rest of its window */
 bool sched_defer(uint32_t cost); /* an exit of `cost` ticks would overrun the window: not begun */
 bool sched_hold_irq(uint32_t cost); /* an interrupt too close to the switch: held until after it */

@@ -72,12 +72,34 @@ void hv_wdt_control(guest_id_t g, bool on, uint64_t period)
     wdt_restart(v);
 }
 
-/* board.h: the guest cleared its watchdog: a full period again. */
-void hv_wdt_clear(guest_id_t g)
+/* Ticks of its window time since the last clear (or since it was turned on). */
+static uint64_t wdt_elapsed(const struct vwdt *w, uint32_t now)
+{
+    uint64_t left = w->left;
+    if (w->armed) {
+        int32_t d = (int32_t)(w->due - now); /* a step: less than 2^31 */
+        left += d > 0 ? (uint32_t)d : 0;
+    }
+    return left < w->period ? w->period - left : 0;
+}
+
+/* board.h: the guest cleared its watchdog: a full period again. In window
+ * mode (the first closed_8ths eighths of the period closed) a clear
+ * before the window opens is a watchdog reset, as on the chip
+ * (DS60001320 sec. 26, "Windowed operation"): done at the end of this
+ * exit, the access complete (sched.c, wdt_early_clear). */
+void hv_wdt_clear(guest_id_t g, unsigned closed_8ths)
 {
     struct vcpu *v = vcpu_of(g);
-    if (vwdt[idx_of(v)].on)
-        wdt_restart(v);
+    struct vwdt *w = &vwdt[idx_of(v)];
+    if (!w->on)
+        return;
+    if (closed_8ths && wdt_elapsed(w, read_c0_count()) < (w->period >> 3) * closed_8ths) {
+        v->reset_req = RESET_REQ_WDT;
+        board_virq_dirty |= (uint8_t)(1u << v->id);
+        return;
+    }
+    wdt_restart(v);
 }
 
 /* sched.c: v's window opens (at Count now) or closes. */
@@ -92,18 +114,13 @@ void wdt_window(struct vcpu *v, bool open, uint32_t now)
         wdt_disarm(v, now);
 }
 
-/* EV_WDT: v's watchdog ran out inside its windows. */
-void wdt_expired(struct vcpu *v)
+/* Its watchdog reset (`why`: what the log says): the health monitor's
+ * policy, stop, or a restart with RCON.WDTO (the chip's watchdog reset,
+ * for that guest only). */
+static void wdt_reset(struct vcpu *v, const char *why)
 {
     struct vwdt *w = &vwdt[idx_of(v)];
-    w->armed = 0;
-    if (!w->on || v->state == VCPU_STOPPED)
-        return;
-    if (w->left) { /* a long period: its next step */
-        wdt_arm(v, w->due);
-        return;
-    }
-    hv_printf("tinyVP: guest %s: watchdog timeout: %s\n", v->cfg->name,
+    hv_printf("tinyVP: guest %s: %s: %s\n", v->cfg->name, why,
               v->cfg->on_fault == TVP_ON_FAULT_STOP ? "stop" : "restart");
     if (v->cfg->on_fault == TVP_ON_FAULT_STOP) {
         w->on = 0;
@@ -116,4 +133,24 @@ void wdt_expired(struct vcpu *v)
     v->restarts++;
     if (cur == v)
         board_virq_dirty |= (uint8_t)(1u << v->id); /* resumed at its entry */
+}
+
+/* EV_WDT: v's watchdog ran out inside its windows. */
+void wdt_expired(struct vcpu *v)
+{
+    struct vwdt *w = &vwdt[idx_of(v)];
+    w->armed = 0;
+    if (!w->on || v->state == VCPU_STOPPED)
+        return;
+    if (w->left) { /* a long period: its next step */
+        wdt_arm(v, w->due);
+        return;
+    }
+    wdt_reset(v, "watchdog timeout");
+}
+
+/* sched.c, at the end of the exit of a clear in the closed window */
+void wdt_early_clear(struct vcpu *v)
+{
+    wdt_reset(v, "watchdog cleared in its closed window");
 }
