@@ -325,6 +325,21 @@ static uint32_t *evic_fixed(guest_id_t g, uint32_t reg)
     }
 }
 
+/* The edges of the external interrupts INT0..4 the guest owns (vpconf
+ * gave it vector 3 + 5n: its pin): its INTCON.INTnEP goes to the real
+ * INTCON (SET/CLR of that bit only), so the controller detects the edge
+ * it chose (DS60001320 sec. 7, INTCON: 1 rising, 0 falling). The bits of
+ * INTx it does not own stay its own copy. */
+static void evic_ext_edges(guest_id_t g, uint32_t intcon)
+{
+    for (unsigned n = 0; n < 5; n++) {
+        unsigned v = 3u + 5u * n;
+        if (tvp_irq_owner[v] != g)
+            continue;
+        SFR(INTCON + ((intcon & (1u << n)) ? SFR_SET : SFR_CLR)) = 1u << n;
+    }
+}
+
 HOT_O2 bool evic_read(guest_id_t g, uint32_t off, uint32_t *word)
 {
     unsigned n, kind = evic_decode(off, &n);
@@ -381,6 +396,8 @@ HOT_O2 bool evic_write(guest_id_t g, uint32_t off, uint32_t word, uint32_t lanes
     } else if (r && (off & ~0xfu) != 0x020) { /* INTSTAT is read-only */
         uint32_t v = sfr_alias_op(*r, off, word, lanes);
         *r = (off & ~0xfu) == 0 ? v & INTCON_W : v;
+        if ((off & ~0xfu) == 0)
+            evic_ext_edges(g, *r);
         virq_changed |= 1u << g; /* MVEC: the offset of what is offered */
     }
     return true;
@@ -394,6 +411,7 @@ void evic_reset(guest_id_t g)
         if (e->ifs_iec[i])
             evic_real_sync(gc->irqs[i - NCORE], e->ifs_iec[i], 0);
     *e = (struct vevic){0};
+    evic_ext_edges(g, 0); /* its INTxEP: falling, the reset value */
     board_virq_soft_on &= (uint8_t)~(1u << g);
     for (unsigned k = 0; k < EVIC_FAST_REAL; k++)
         evic_fast[g - 1][k] = 0;
