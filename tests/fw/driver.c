@@ -254,12 +254,12 @@ static void pps_and_uarts(void)
     REG(SYSKEY) = 0;
     REG(SYSKEY) = 0xAA996655u;
     REG(SYSKEY) = 0x556699AAu;
-    CLR(CFGCON) = CFGCON_IOLOCK;
+    REG(CFGCON) &= ~CFGCON_IOLOCK; /* no CLR/SET aliases: read-modify-write */
     REG(RPF8R) = 2;  /* U4TX on RPF8 (the USB serial bridge) */
     REG(U4RXR) = 11; /* U4RX from RPF2 */
     REG(U1RXR) = 2;  /* U1RX from RPF4 */
     REG(RPF5R) = 1;  /* U1TX on RPF5 */
-    SET(CFGCON) = CFGCON_IOLOCK;
+    REG(CFGCON) |= CFGCON_IOLOCK;
     REG(SYSKEY) = 0x33333333u;
 
     /* both: 115200 8N1 from PBCLK2 = 100 MHz (BRGH: 100 MHz / (4 (216 + 1))) */

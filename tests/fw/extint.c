@@ -102,10 +102,10 @@ int main(void)
     REG(SYSKEY) = 0;
     REG(SYSKEY) = 0xAA996655u;
     REG(SYSKEY) = 0x556699AAu;
-    CLR(CFGCON) = 1u << 13; /* IOLOCK */
+    REG(CFGCON) &= ~(1u << 13); /* IOLOCK (no CLR/SET aliases) */
     REG(INT1R) = 13;
     REG(INT2R) = 13;
-    SET(CFGCON) = 1u << 13;
+    REG(CFGCON) |= 1u << 13;
     REG(SYSKEY) = 0;
     fw_puts("extint: INT1R ");
     fw_putu(REG(INT1R));

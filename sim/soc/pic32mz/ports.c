@@ -246,6 +246,32 @@ static void pps_write(void *ctx, unsigned idx, uint32_t old, uint32_t req, uint3
         ext_int_resync(ps);
 }
 
+/* ---- PPS for the peripherals ------------------------------------------------ */
+
+int ports_pps_input_pin(const struct ports *ps, unsigned reg_off, unsigned group)
+{
+    if (group > 3 || reg_off >= 0x100)
+        return -1;
+    uint8_t rp = pps_group[group][ps->pps_val[pps_index(reg_off)] & 0xF];
+    return rp == NONE ? -1 : rp;
+}
+
+bool ports_pps_output_on(const struct ports *ps, unsigned rp, unsigned code)
+{
+    unsigned port = rp >> 4, pin = rp & 15;
+    return port < 7 && (ps->pps_val[pps_index(0x100 + 0x40 * port + 4 * pin)] & 0xF) == code;
+}
+
+bool ports_pps_output_any(const struct ports *ps, unsigned group, unsigned code)
+{
+    if (group > 3)
+        return false;
+    for (unsigned i = 0; i < 16; i++) /* the group's pins hold its RPxnR registers */
+        if (pps_group[group][i] != NONE && ports_pps_output_on(ps, pps_group[group][i], code))
+            return true;
+    return false;
+}
+
 void ports_drive(struct ports *ps, unsigned port, unsigned pin, int level)
 {
     if (port >= PORTS_MAX || pin > 15)
