@@ -22,6 +22,8 @@
 #define TRISE   0xBF860410u
 #define LATE    0xBF860430u
 #define EDGES   5
+#define PRISS   0xBF810010u
+#define IPTMR   0xBF810030u
 
 static volatile uint32_t count[2];
 
@@ -112,6 +114,23 @@ int main(void)
     fw_puts(" INT2R ");
     fw_putu(REG(INT2R));
     fw_putc('\n');
+
+    /* the controller's other registers read back as written (Harmony
+     * polls PRISS): PRISS bits 3:1 unimplemented; put back before any
+     * interrupt (these handlers are not written for shadow sets) */
+    REG(PRISS) = 0x7654321Fu;
+    REG(IPTMR) = 12345;
+    SET(INTCON) = 7u << 8; /* TPC */
+    fw_puts("extint: PRISS ");
+    fw_puthex(REG(PRISS));
+    fw_puts(" IPTMR ");
+    fw_putu(REG(IPTMR));
+    fw_puts(" TPC ");
+    fw_putu((REG(INTCON) >> 8) & 7);
+    fw_putc('\n');
+    REG(PRISS) = 0;
+    CLR(INTCON) = 7u << 8;
+    REG(IPTMR) = 0;
 
     SET(INTCON) = INTCON_MVEC;
     irq_setup(VEC_INT1, 3);

@@ -137,6 +137,7 @@ uint32_t uart_fast[CONFIG_NR_GUESTS][UART_FAST_WORDS];
 _Static_assert(UART_FAST_WORDS * 4 == 1 << UART_FAST_SHIFT, "fast.S's uart_fast layout");
 
 #define INTCON_W 0x0000171fu /* INTxEP, TPC, MVEC */
+#define PRISS_W  0xfffffff1u /* PRI7SS..PRI1SS, SS0 (bits 3:1 unimplemented) */
 /* the offset the controller presents for every vector in single-vector
  * mode (DS60001320 sec. 7: MVEC = 0, the core's EBase + 0x200) */
 #define EVIC_SINGLE_VOFF 0x200u
@@ -395,7 +396,7 @@ HOT_O2 bool evic_write(guest_id_t g, uint32_t off, uint32_t word, uint32_t lanes
         }
     } else if (r && (off & ~0xfu) != 0x020) { /* INTSTAT is read-only */
         uint32_t v = sfr_alias_op(*r, off, word, lanes);
-        *r = (off & ~0xfu) == 0 ? v & INTCON_W : v;
+        *r = (off & ~0xfu) == 0 ? v & INTCON_W : (off & ~0xfu) == 0x010 ? v & PRISS_W : v;
         if ((off & ~0xfu) == 0)
             evic_ext_edges(g, *r);
         virq_changed |= 1u << g; /* MVEC: the offset of what is offered */
