@@ -10,6 +10,7 @@
  * may come in between: the interrupt is then taken when it runs again),
  * so the counts are exact on the bare board and under tinyVP alike.
  * Multi-vector mode (start.S's entries), INT1 at level 3, INT2 at 4.
+ * Last, RE8 as an analog pin (ANSELE): INT1 sees nothing of it.
  */
 #include "fw.h"
 
@@ -138,6 +139,27 @@ int main(void)
     fw_ei();
     phase(1u << 1);   /* INT1 rising, INT2 falling */
     phase(1u << 2);   /* INT1 falling, INT2 rising */
+
+    /* RE8 analog (ANSEL = 1): its digital input buffer, which INT1 reads
+     * through PPS, sees 0 whatever the pin does (DS60001320 sec. 12) */
+    CLR(INTCON) = 3u << 1;
+    SET(INTCON) = 1u << 1; /* INT1 rising */
+    SET(ANSELE) = 1u << 8;
+    unsigned analog = 0;
+    for (unsigned i = 0; i < EDGES; i++) {
+        analog += edge(0, 1);
+        analog += edge(0, 0);
+    }
+    CLR(ANSELE) = 1u << 8; /* the pin is low: no edge */
+    unsigned digital = edge(0, 1);
+    edge(0, 0);
+    fw_puts("extint: INT1 with RE8 analog: ");
+    fw_putu(analog);
+    fw_puts(" of ");
+    fw_putu(2 * EDGES);
+    fw_puts(" edges interrupted; digital again: ");
+    fw_putu(digital);
+    fw_puts(" of 1\n");
     fw_di();
     fw_puts("extint: done\n");
     fw_flush();
