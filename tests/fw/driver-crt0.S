@@ -12,7 +12,8 @@
  *               (from 0x9D000000) and the D-cache (from 0x80000000), the
  *               geometry from Config1; SYNC; Config.K0 = 3; into kseg0
  *   _main_entry .bss cleared, .data copied from flash (word by word),
- *               OFFx written from the linker's vector-offset table,
+ *               OFFx written from the linker's vector-offset table
+ *               (byte stores, as XC32's .dinit copy makes them),
  *               Count = 0, Compare = -1, BEV = 1, EBase =
  *               _ebase_address, IntCtl.VS = _vector_spacing (linker
  *               symbols), Cause = IV, Status = its SR/NMI/BEV bits only,
@@ -139,13 +140,19 @@ _main_entry:
     sw      $t3, 0($t1)
     b       3b
     addiu   $t1, $t1, 4
-4:  la      $t0, _voff_init         /* OFFx: (register, offset) pairs */
-    la      $t1, _voff_init_end
-5:  beq     $t0, $t1, 6f
+4:  la      $t0, _voff_init         /* OFFx: (register, offset) pairs, */
+    la      $t1, _voff_init_end     /* a byte at a time as XC32's .dinit */
+5:  beq     $t0, $t1, 6f            /* copy loop writes them */
     nop
     lw      $t2, 0($t0)
     lw      $t3, 4($t0)
-    sw      $t3, 0($t2)
+    sb      $t3, 0($t2)
+    srl     $t3, $t3, 8
+    sb      $t3, 1($t2)
+    srl     $t3, $t3, 8
+    sb      $t3, 2($t2)
+    srl     $t3, $t3, 8
+    sb      $t3, 3($t2)
     b       5b
     addiu   $t0, $t0, 8
 6:  mtc0    $zero, $9, 0            /* Count = 0, Compare = -1 */
