@@ -119,6 +119,12 @@ void hv_printf(const char *fmt, ...) __attribute__((format(printf, 1, 2))); /* t
 unsigned hv_console_room(guest_id_t g);     /* bytes guest g's buffer takes now */
 void hv_console_put(guest_id_t g, char c);  /* one byte of guest g's output */
 void hv_event_at(guest_id_t g, uint32_t count); /* board_vuart_event(g) then */
+/* Guest g's interrupt proximity timer (its INTCON.TPC, IPTMR): due at root
+ * Count `count` (less than 2^31 ticks ahead; board_tpc_expired(g) then),
+ * or cancelled. */
+void hv_tpc_at(guest_id_t g, uint32_t count);
+void hv_tpc_cancel(guest_id_t g);
+void board_tpc_expired(guest_id_t g);
 uint32_t hv_ticks(void);        /* core-timer ticks (CONFIG_COUNT_HZ), wrapping */
 /* A guest fault the running guest's access is about to become: false when
  * it would run too close to the window switch and is put off whole (the

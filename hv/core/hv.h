@@ -167,6 +167,7 @@ bool sched_window_open(const struct vcpu *v); /* v's window is open now */
 void wdt_window(struct vcpu *v, bool open, uint32_t now); /* wdt.c */
 void wdt_expired(struct vcpu *v);                        /* EV_WDT */
 void wdt_early_clear(struct vcpu *v);                    /* reset_req */
+void tpc_expired(struct vcpu *v);                        /* EV_TPC */
 void sched_yield(void);          /* cur gives up the rest of its window */
 bool sched_defer(uint32_t cost); /* an exit of `cost` ticks would overrun the window: not begun */
 bool sched_hold_irq(uint32_t cost); /* an interrupt too close to the switch: held until after it */
@@ -190,6 +191,7 @@ unsigned sched_window(bool *open, uint64_t *frames); /* the current (or next) wi
 #define EV_VTIMER(i)  (1u + (i))                     /* i = idx_of(vcpu) */
 #define EV_UART(i)    (1u + CONFIG_NR_GUESTS + (i))
 #define EV_WDT(i)     (1u + 2u * CONFIG_NR_GUESTS + (i)) /* its watchdog (wdt.c) */
+#define EV_TPC(i)     (1u + 3u * CONFIG_NR_GUESTS + (i)) /* its interrupt proximity timer */
 uint64_t hv_time(void);          /* core-timer ticks since boot (64 bits: never wraps) */
 void time_init(void);
 void ev_set(unsigned slot, uint32_t when); /* at a Count less than 2^31 ticks from now */

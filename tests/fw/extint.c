@@ -26,7 +26,7 @@
 #define PRISS   0xBF810010u
 #define IPTMR   0xBF810030u
 
-static volatile uint32_t count[2];
+static volatile uint32_t count[2], stamp[2];
 
 void fw_exception(uint32_t off, uint32_t cause, uint32_t epc)
 {
@@ -39,6 +39,7 @@ void fw_exception(uint32_t off, uint32_t cause, uint32_t epc)
 uint32_t *fw_irq_dispatch(int vec, uint32_t *frame)
 {
     if (vec == VEC_INT1 || vec == VEC_INT2) {
+        stamp[vec == VEC_INT2] = MFC0(C0_COUNT);
         count[vec == VEC_INT2]++;
         CLR(IFS(0)) = 1u << vec;
     }
@@ -160,6 +161,31 @@ int main(void)
     fw_puts(" edges interrupted; digital again: ");
     fw_putu(digital);
     fw_puts(" of 1\n");
+
+    /* the interrupt proximity timer: TPC = 3, IPTMR = 400,000 SYSCLK
+     * cycles (2 ms, 200,000 Count ticks): INT1 (level 3), raised by
+     * IFS0SET, is held that long; INT2 (level 4) is not held */
+    REG(IPTMR) = 400000;
+    SET(INTCON) = 3u << 8;
+    unsigned held = 0, prompt = 0;
+    for (unsigned k = 0; k < 2; k++) {
+        uint32_t before = count[k], t0 = MFC0(C0_COUNT);
+        SET(IFS(0)) = 1u << (k ? VEC_INT2 : VEC_INT1);
+        while (count[k] == before && MFC0(C0_COUNT) - t0 < 10 * (COUNT_HZ / 1000))
+            ;
+        uint32_t dt = stamp[k] - t0;
+        if (count[k] != before) {
+            held += k == 0 && dt >= 200000;
+            prompt += k == 1 && dt < 200000;
+        }
+    }
+    CLR(INTCON) = 7u << 8;
+    REG(IPTMR) = 0;
+    fw_puts("extint: TPC 3: INT1 (level 3) held for IPTMR ");
+    fw_puts(held ? "yes" : "no");
+    fw_puts(", INT2 (level 4) taken before it ");
+    fw_puts(prompt ? "yes" : "no");
+    fw_putc('\n');
     fw_di();
     fw_puts("extint: done\n");
     fw_flush();
