@@ -129,6 +129,12 @@ void hv_printf(const char *fmt, ...) __attribute__((format(printf, 1, 2))); /* t
 unsigned hv_console_room(guest_id_t g);     /* bytes guest g's buffer takes now */
 void hv_console_put(guest_id_t g, char c);  /* one byte of guest g's output */
 void hv_event_at(guest_id_t g, uint32_t count); /* board_vuart_event(g) then */
+/* Guest g's interrupt proximity timer (its INTCON.TPC, IPTMR): due at root
+ * Count `count` (less than 2^31 ticks ahead; board_tpc_expired(g) then),
+ * or cancelled. */
+void hv_tpc_at(guest_id_t g, uint32_t count);
+void hv_tpc_cancel(guest_id_t g);
+void board_tpc_expired(guest_id_t g);
 uint32_t hv_ticks(void);        /* core-timer ticks (CONFIG_COUNT_HZ), wrapping */
 /* A guest fault the running guest's access is about to become: false when
  * it would run too close to the window switch and is put off whole (the
@@ -148,9 +154,11 @@ void hv_guest_sw_reset(guest_id_t g);
 /* Guest g's own watchdog (hv/core/wdt.c): on or off with its period in
  * core-timer ticks (on: a full period starts), and its clear. The board
  * decodes the guest's register; the core times it in the guest's windows
- * and applies the health monitor's action at expiry. */
+ * and applies the health monitor's action at expiry. closed_8ths: window
+ * mode, the first closed_8ths eighths of the period closed (a clear there
+ * resets the guest), 0 without it. */
 void hv_wdt_control(guest_id_t g, bool on, uint64_t period);
-void hv_wdt_clear(guest_id_t g);
+void hv_wdt_clear(guest_id_t g, unsigned closed_8ths);
 /* Guest g is about to restart (before board_guest_reset): why, as the
  * chip's reset cause register tells the guest (RCON on the PIC32MZ). */
 enum board_reset_why {

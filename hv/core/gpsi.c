@@ -168,6 +168,28 @@ static __attribute__((noinline)) void wait_exit(void)
         cur->state = VCPU_WAITING; /* until one of its interrupts is pending */
 }
 
+/* A hit-type CACHE op of a guest that traps: guests run with
+ * GuestCtl0.CG = 1, so hit ops run natively, and vpsim traps none; should
+ * a core trap them at task level (GuestCtl0.CP0 = 0, MIPS VZ MD00846
+ * "GuestCtl0"), the op is done by root on the same memory (a kseg0/kseg1
+ * address of one of its memory regions) rather than dropped, so a task's
+ * writeback before DMA (Harmony's SYS_CACHE_*_by_Addr) is not lost. A
+ * mapped address (its guest TLB) or a device: no effect. */
+static __attribute__((noinline)) void gpsi_cache_hit(unsigned op, uint32_t va)
+{
+    if (va < KSEG0 || va >= KSEG2)
+        return;
+    uint32_t gpa = CPHYSADDR(va);
+    const struct tvp_guest *g = cur->cfg;
+    for (unsigned k = 0; k < g->nr_regions; k++) {
+        const struct tvp_mem_region *r = &g->regions[k];
+        if (r->kind != TVP_MEM_SFR && gpa - r->gpa < r->size) {
+            arch_cache_hit(op, KSEG0 | (r->rpa + (gpa - r->gpa)));
+            return;
+        }
+    }
+}
+
 static __attribute__((noinline)) void gpsi(void)
 {
     uint32_t i = ex.badinstr;
@@ -207,12 +229,15 @@ static __attribute__((noinline)) void gpsi(void)
     } else if (OP(i) == 0x10 && (i & 63) == 0x20) { /* WAIT */
         wait_exit();
         return;
-    } else if (OP(i) == 0x2f) { /* CACHE, index type (hit types run natively) */
+    } else if (OP(i) == 0x2f) { /* CACHE */
         unsigned op = (i >> 16) & 31;
+        uint32_t va = arch_gpr_get((i >> 21) & 31) + (uint32_t)(int16_t)i;
         /* the caches are shared: an index writeback-invalidate of the data
          * cache is safe to do for the guest, the rest (tag stores) is not */
         if (op == 0x01)
-            arch_dcache_index_wbinv(KSEG0 | ((arch_gpr_get((i >> 21) & 31) + (int16_t)i) & 0xfff0));
+            arch_dcache_index_wbinv(KSEG0 | (va & 0xfff0));
+        else if (op >= 0x10) /* hit types: trapped only at task level (CP0 = 0) */
+            gpsi_cache_hit(op, va);
         exit_advance();
         return;
     } else if (OP(i) == 0x1f && (i & 63) == 0x3b && RD(i) == 2) { /* RDHWR CC */

@@ -322,9 +322,10 @@ void health_fault(enum hm_fault kind, uint32_t addr)
     }
 }
 
-/* wdt.c: v's watchdog ran out in its windows. reflect is what its chip
- * does, a watchdog reset: restart with WDTO. */
-bool health_watchdog(struct vcpu *v)
+/* wdt.c: v's watchdog ran out in its windows, or was cleared in its
+ * closed window (`why`, for the log). reflect is what its chip does, a
+ * watchdog reset: restart with WDTO. */
+bool health_watchdog(struct vcpu *v, const char *why)
 {
     unsigned action = v->cfg->health[TVP_HM_WATCHDOG];
     if (action == TVP_ON_FAULT_REFLECT)
@@ -333,7 +334,7 @@ bool health_watchdog(struct vcpu *v)
     action = budget_check(v, action, &spent);
     record(v, HM_WDT, action, v->pc, 0);
     if (v->st.faults <= HM_LOG_MAX)
-        hv_printf("tinyVP: guest %s: watchdog timeout: %s\n", v->cfg->name, health_policy_name(action));
+        hv_printf("tinyVP: guest %s: %s: %s\n", v->cfg->name, why, health_policy_name(action));
     if (spent)
         budget_spent(v);
     switch (action) {

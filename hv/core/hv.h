@@ -67,6 +67,9 @@ enum exit_kind {
     EXK_NR
 };
 
+/* vcpu.reset_req: a reset due at the end of the current exit */
+enum { RESET_REQ_SW = 1, RESET_REQ_WDT = 2 };
+
 struct vcpu {
     const struct tvp_guest *cfg;
     uint8_t state;           /* enum vcpu_state */
@@ -78,7 +81,7 @@ struct vcpu {
     uint16_t restarts;
     uint32_t pc;             /* guest PC to resume at */
     uint32_t gctl0;          /* its GuestCtl0 (AT: root-controlled until it uses its TLB) */
-    uint8_t reset_req;       /* its software reset is due at the end of this exit */
+    uint8_t reset_req;       /* RESET_REQ_*: due at the end of this exit */
     struct arch_gctx gctx;   /* guest CP0 while not loaded */
     struct arch_tlbe tlb[TVP_TLB_ENTRIES]; /* its guest TLB while not loaded (tlb_user) */
     struct {
@@ -165,6 +168,8 @@ void sched_boundary(uint32_t when); /* EV_WINDOW: a window starts or ends */
 bool sched_window_open(const struct vcpu *v); /* v's window is open now */
 void wdt_window(struct vcpu *v, bool open, uint32_t now); /* wdt.c */
 void wdt_expired(struct vcpu *v);                        /* EV_WDT */
+void wdt_early_clear(struct vcpu *v);                    /* reset_req */
+void tpc_expired(struct vcpu *v);                        /* EV_TPC */
 void sched_yield(void);          /* cur gives up the rest of its window */
 bool sched_defer(uint32_t cost); /* an exit of `cost` ticks would overrun the window: not begun */
 bool sched_hold_irq(uint32_t cost); /* an interrupt too close to the switch: held until after it */
@@ -188,6 +193,7 @@ unsigned sched_window(bool *open, uint64_t *frames); /* the current (or next) wi
 #define EV_VTIMER(i)  (1u + (i))                     /* i = idx_of(vcpu) */
 #define EV_UART(i)    (1u + CONFIG_NR_GUESTS + (i))
 #define EV_WDT(i)     (1u + 2u * CONFIG_NR_GUESTS + (i)) /* its watchdog (wdt.c) */
+#define EV_TPC(i)     (1u + 3u * CONFIG_NR_GUESTS + (i)) /* its interrupt proximity timer */
 uint64_t hv_time(void);          /* core-timer ticks since boot (64 bits: never wraps) */
 void time_init(void);
 void ev_set(unsigned slot, uint32_t when); /* at a Count less than 2^31 ticks from now */
@@ -222,7 +228,7 @@ bool shell_poll(void);           /* the reply's next lines, as the console has r
 void health_fault(enum hm_fault kind, uint32_t addr);
 void health_bus_violations(void); /* vector 106: each logged violation to its guest */
 /* v's watchdog ran out: its action; true when v goes on as it was (log) */
-bool health_watchdog(struct vcpu *v);
+bool health_watchdog(struct vcpu *v, const char *why);
 void health_budget_clear(struct vcpu *v); /* the shell's restart: a fresh restart budget */
 void hv_panic(const char *why) __attribute__((noreturn));
 /* A guest's fault as the shell shows it (`faults`, `log`). */

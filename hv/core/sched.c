@@ -170,7 +170,10 @@ static void virq_update(struct vcpu *v, uint32_t now, bool force)
 {
     unsigned level;
     uint32_t voff, gc2 = 0;
-    if (v->reset_req) { /* hv_guest_sw_reset: the exit is done, it restarts */
+    if (v->reset_req == RESET_REQ_WDT) { /* hv_wdt_clear in the closed window */
+        v->reset_req = 0;
+        wdt_early_clear(v);
+    } else if (v->reset_req) { /* hv_guest_sw_reset: the exit is done, it restarts */
         v->reset_req = 0;
         vcpu_reset(v);
         v->restarts++;
@@ -195,7 +198,7 @@ static void virq_update(struct vcpu *v, uint32_t now, bool force)
 void hv_guest_sw_reset(guest_id_t g)
 {
     if (cur && cur->id == g) {
-        cur->reset_req = 1;
+        cur->reset_req = RESET_REQ_SW;
         board_virq_dirty |= (uint8_t)(1u << g);
     }
 }

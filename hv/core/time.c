@@ -30,7 +30,7 @@
 /* the window switch's path: -O2 for these few (it must fit the lead) */
 #define HOT_O2 __attribute__((optimize("O2")))
 
-#define EVQ_SLOTS (1u + 3u * CONFIG_NR_GUESTS)
+#define EVQ_SLOTS (1u + 4u * CONFIG_NR_GUESTS)
 
 static uint32_t ev_when[EVQ_SLOTS];
 static uint8_t evq[EVQ_SLOTS];  /* armed slots, earliest first */
@@ -163,8 +163,10 @@ HOT_O2 void time_irq(void)
             vtimer_fire(&vcpus[slot - EV_VTIMER(0)], when);
         else if (slot < EV_WDT(0))
             console_pace(&vcpus[slot - EV_UART(0)]);
-        else
+        else if (slot < EV_TPC(0))
             wdt_expired(&vcpus[slot - EV_WDT(0)]);
+        else
+            tpc_expired(&vcpus[slot - EV_TPC(0)]);
     }
     evq_program();
     board_irq_ack(board_core_timer_vector);
@@ -224,6 +226,27 @@ void vtimer_arm(struct vcpu *v, uint32_t guest_compare)
     } else {
         vtimer_step(v, now, ahead);
     }
+}
+
+/* ---- a guest's interrupt proximity timer (board.h) ------------------------ */
+
+/* The board's TPC timer for guest g: due at root Count `when` (less than
+ * 2^31 ticks ahead), or cancelled. */
+void hv_tpc_at(guest_id_t g, uint32_t when)
+{
+    ev_set(EV_TPC(g - 1u), when);
+}
+
+void hv_tpc_cancel(guest_id_t g)
+{
+    ev_cancel(EV_TPC(g - 1u));
+}
+
+/* EV_TPC: the held interrupts of v are presented now. */
+void tpc_expired(struct vcpu *v)
+{
+    board_tpc_expired(v->id);
+    virq_kick(v);
 }
 
 void vtimer_disarm(struct vcpu *v)

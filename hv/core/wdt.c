@@ -73,12 +73,34 @@ void hv_wdt_control(guest_id_t g, bool on, uint64_t period)
     wdt_restart(v);
 }
 
-/* board.h: the guest cleared its watchdog: a full period again. */
-void hv_wdt_clear(guest_id_t g)
+/* Ticks of its window time since the last clear (or since it was turned on). */
+static uint64_t wdt_elapsed(const struct vwdt *w, uint32_t now)
+{
+    uint64_t left = w->left;
+    if (w->armed) {
+        int32_t d = (int32_t)(w->due - now); /* a step: less than 2^31 */
+        left += d > 0 ? (uint32_t)d : 0;
+    }
+    return left < w->period ? w->period - left : 0;
+}
+
+/* board.h: the guest cleared its watchdog: a full period again. In window
+ * mode (the first closed_8ths eighths of the period closed) a clear
+ * before the window opens is a watchdog reset, as on the chip
+ * (DS60001320 sec. 26, "Windowed operation"): done at the end of this
+ * exit, the access complete (sched.c, wdt_early_clear). */
+void hv_wdt_clear(guest_id_t g, unsigned closed_8ths)
 {
     struct vcpu *v = vcpu_of(g);
-    if (vwdt[idx_of(v)].on)
-        wdt_restart(v);
+    struct vwdt *w = &vwdt[idx_of(v)];
+    if (!w->on)
+        return;
+    if (closed_8ths && wdt_elapsed(w, read_c0_count()) < (w->period >> 3) * closed_8ths) {
+        v->reset_req = RESET_REQ_WDT;
+        board_virq_dirty |= (uint8_t)(1u << v->id);
+        return;
+    }
+    wdt_restart(v);
 }
 
 /* sched.c: v's window opens (at Count now) or closes. */
@@ -93,6 +115,22 @@ void wdt_window(struct vcpu *v, bool open, uint32_t now)
         wdt_disarm(v, now);
 }
 
+/* Its watchdog reset (`why`: what the log says): the health monitor's
+ * `watchdog` action (health_watchdog: a restart with RCON.WDTO, the
+ * chip's watchdog reset for that guest only, unless its map says
+ * otherwise). */
+static void wdt_reset(struct vcpu *v, const char *why)
+{
+    struct vwdt *w = &vwdt[idx_of(v)];
+    w->on = 0; /* restarted: on again from its DEVCFG1; stopped: off */
+    if (health_watchdog(v, why)) { /* log: it goes on, with a full period */
+        w->on = 1;
+        w->left = w->period;
+        if (sched_window_open(v))
+            wdt_arm(v, read_c0_count());
+    }
+}
+
 /* EV_WDT: v's watchdog ran out inside its windows. */
 void wdt_expired(struct vcpu *v)
 {
@@ -104,11 +142,11 @@ void wdt_expired(struct vcpu *v)
         wdt_arm(v, w->due);
         return;
     }
-    w->on = 0; /* restarted: on again from its DEVCFG1; stopped: off */
-    if (health_watchdog(v)) { /* log: it goes on, with a full period */
-        w->on = 1;
-        w->left = w->period;
-        if (sched_window_open(v))
-            wdt_arm(v, read_c0_count());
-    }
+    wdt_reset(v, "watchdog timeout");
+}
+
+/* sched.c, at the end of the exit of a clear in the closed window */
+void wdt_early_clear(struct vcpu *v)
+{
+    wdt_reset(v, "watchdog cleared in its closed window");
 }

@@ -8,6 +8,7 @@
 
 #include "../soc/pic32mz/ports.h"
 #include "../soc/pic32mz/soc.h"
+#include "../soc/pic32mz/uart.h"
 
 extern const struct board_def board_wifire;
 static const struct board_def *const boards[] = {&board_wifire};
@@ -117,6 +118,17 @@ struct board *board_create(struct soc *s, const char *name, char *err, size_t er
         }
         /* released: the board's resistor holds the pin at its idle level */
         ports_drive(s->ports, b->btn_port[i], b->btn_pin[i], def->buttons[i].active_high ? 0 : 1);
+    }
+    if (def->console_tx && def->console_rx) { /* the USB serial bridge's pins */
+        unsigned tp, tn, rp, rn;
+        if (!ports_parse_pin(s->ports, def->console_tx, &tp, &tn) ||
+            !ports_parse_pin(s->ports, def->console_rx, &rp, &rn)) {
+            snprintf(err, errlen, "board %s: console on no pin (%s, %s)", name, def->console_tx,
+                     def->console_rx);
+            free(b);
+            return NULL;
+        }
+        uart_set_line_pins(s, def->console_uart, (int)(tp << 4 | tn), (int)(rp << 4 | rn));
     }
     ports_set_observer(s->ports, led_observer, b);
     memcpy(s->devcfg_default, def->devcfg, sizeof s->devcfg_default);

@@ -33,6 +33,8 @@ struct board_def {
     struct board_pin buttons[BOARD_MAX_BUTTONS];
     uint32_t posc_hz;      /* primary oscillator on the board */
     unsigned console_uart; /* UART wired to the USB serial bridge */
+    const char *console_tx, *console_rx; /* the chip's pins it is wired to (its TX: the
+                                          * chip's UxTX out; its RX: UxRX in) */
     uint32_t devcfg[4];    /* DEVCFG0..3 used when the image has none */
 };
 

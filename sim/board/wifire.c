@@ -16,6 +16,8 @@ const struct board_def board_wifire = {
     .buttons = {{"BTN1", "RA5", true}, {"BTN2", "RA4", true}},
     .posc_hz = 24000000,
     .console_uart = 4,
+    .console_tx = "RF8", /* U4TX: RPF8R = 2 */
+    .console_rx = "RF2", /* U4RX: U4RXR = 11 */
     .devcfg = {
         0xFFFFFFFBu, /* DEVCFG0: JTAGEN (bit 2) = 0, ECC off (FECCCON = 11) */
         0x1F74FCF9u, /* DEVCFG1: FNOSC = SPLL, POSCMOD = EC, WDTPS 1:1048576,

@@ -90,7 +90,7 @@ static uint32_t cost(uint32_t reg, bool rd)
 
 int main(void)
 {
-    rt_uart_init(WIFIRE_CONSOLE_UART, RT_CONSOLE_BAUD);
+    board_init(); /* clocks and the console's pins (PPS), then UART4 */
     volatile uint8_t *s = UNCACHED(src), *d = UNCACHED(dst);
     for (unsigned i = 0; i < LEN; i++) {
         s[i] = (uint8_t)(i * 37u + 11u);

@@ -99,9 +99,16 @@ static inline void fw_exception_line(const char *name, uint32_t off, uint32_t ca
     fw_putc('\n');
 }
 
-/* 115200 8N1 from PBCLK2 = 100 MHz (BRGH: 100 MHz / (4 (216 + 1))) */
+/* UART4 on the Wi-FIRE's USB serial pins (DS60001320 sec. 12.4: RPF8R =
+ * 2, U4TX; U4RXR = 11, RPF2), written as chipKIT's start-up does it:
+ * without SYSKEY, CFGCON.IOLOCK being 0 after reset; then 115200 8N1
+ * from PBCLK2 = 100 MHz (BRGH: 100 MHz / (4 (216 + 1))) */
+#define RPF8R 0xBF801660u
+#define U4RXR 0xBF801480u
 static inline void fw_console_init(void)
 {
+    REG(RPF8R) = 2;
+    REG(U4RXR) = 11;
     REG(U4MODE) = 0;
     REG(U4BRG) = 216;
     REG(U4STA) = 1u << 10;              /* UTXEN */

@@ -60,13 +60,13 @@ int main(void)
     REG(SYSKEY) = 0;
     REG(SYSKEY) = 0xAA996655u;
     REG(SYSKEY) = 0x556699AAu;
-    CLR(CFGCON) = CFGCON_IOLOCK;
+    REG(CFGCON) &= ~CFGCON_IOLOCK; /* no CLR/SET aliases: read-modify-write */
     REG(PPS_U1RXR) = 2;
     REG(PPS_RPF5R) = 3; /* wrong: U5TX */
     REG(PPS_INT4R) = 5; /* wrong: not its function */
     uint32_t rpf5 = REG(PPS_RPF5R), int4 = REG(PPS_INT4R);
     REG(PPS_RPF5R) = 1; /* U1TX */
-    SET(CFGCON) = CFGCON_IOLOCK;
+    REG(CFGCON) |= CFGCON_IOLOCK;
     REG(SYSKEY) = 0;
     fw_puts("pins: after the wrong writes RPF5R ");
     fw_putu(rpf5);

@@ -49,6 +49,7 @@ static uint32_t stacks[NTASK][STACK_WORDS] __attribute__((aligned(8)));
 static struct task *volatile running;
 static volatile uint32_t ticks, taken[256], yields_asked, bad_intstat, order[8], norder;
 static volatile uint32_t queue[QLEN], q_head, q_tail, cs1_events, sum, spins;
+static volatile uint32_t dma_buf[4] __attribute__((aligned(16)));
 
 /* IPCn holds vectors 4n..4n+3, 5 bits each at 8 (v % 4): IP << 2 | IS */
 static void irq_setup(unsigned v, unsigned ip, unsigned is)
@@ -244,13 +245,25 @@ static void consumer(void)
     while (tasks[T_TICK].state != DONE)
         spins++;
     fw_puts("consumer: preempted by every tick\n");
+    unsigned seen = 0;
     for (unsigned i = 0; i < ITEMS; i++) {
         uint32_t x = q_receive();
         sum += x;
         fw_puts("consumer: got ");
         fw_putu(x);
         fw_putc('\n');
+        /* into a buffer a DMA transfer would read: written back from the
+         * data cache at task level (Hit Writeback Invalidate D, as
+         * Harmony's SYS_CACHE_CleanDCache_by_Addr), then read uncached */
+        dma_buf[i % 4] = x * 3 + 1;
+        __asm__ volatile("cache 0x15, 0(%0)\n\tsync" : : "r"(&dma_buf[0]) : "memory");
+        seen += ((volatile uint32_t *)((uint32_t)dma_buf | 0xA0000000u))[i % 4] == x * 3 + 1;
     }
+    fw_puts("consumer: written back for DMA at task level ");
+    fw_putu(seen);
+    fw_puts(" of ");
+    fw_putu(ITEMS);
+    fw_putc('\n');
     /* an event through software interrupt 1 */
     MTC0(C0_CAUSE, MFC0(C0_CAUSE) | CAUSE_IP1);
     while (!cs1_events)

@@ -21,6 +21,16 @@
 #ifndef FW_SLOW
 #define FW_SLOW 0
 #endif
+/* FW_WIN = 1 (wdt-win): window mode (DS60001320 sec. 26, "Windowed
+ * operation"), turned on by WDTCON.WDTWINEN with DEVCFG1.FWDTWINSZ = 01
+ * (the window is the last 50 % of the 8 ms period): it clears every 7 ms
+ * of Count (in the window, also as a partition, whose window time between
+ * clears is 5..7 ms of its 3 ms of every 4), then once 1 ms after a clear,
+ * in the closed window: a watchdog reset at once (RCON.WDTO), before the
+ * period could have run out. */
+#ifndef FW_WIN
+#define FW_WIN 0
+#endif
 #include "fw.h"
 
 #define WDTCON 0xBF800800u
@@ -31,11 +41,14 @@
 /* DEVCFG3..0: the Wi-FIRE's usual words (guests/README.md), but DEVCFG1
  * with WDTPS = 3 (2^3 ms), FWDTEN = 0, WINDIS = 1 */
 __attribute__((section(".devcfg"), used)) const uint32_t wdt_devcfg[4] = {
-    0x86FFFFFFu, 0xFFF9B11Au, 0x03633CB9u | (FW_FWDTEN ? 1u << 23 : 0), 0xFFF6FFF7u,
+    0x86FFFFFFu, 0xFFF9B11Au,
+    (FW_WIN ? 0x01633CB9u : 0x03633CB9u) | (FW_FWDTEN ? 1u << 23 : 0), 0xFFF6FFF7u,
 };
 
 static volatile uint32_t magic __attribute__((section(".noinit")));
 static volatile uint32_t starts __attribute__((section(".noinit")));
+static volatile uint32_t win_phase __attribute__((section(".noinit")));
+static volatile uint32_t win_wdtcon __attribute__((section(".noinit")));
 
 void fw_exception(uint32_t off, uint32_t cause, uint32_t epc)
 {
@@ -67,6 +80,7 @@ int main(void)
     if (magic != MAGIC) {
         magic = MAGIC;
         starts = 0;
+        win_phase = 0;
     }
     uint32_t rcon = REG(RCON);
     fw_puts("wdt: start ");
@@ -74,13 +88,40 @@ int main(void)
     fw_puts(", RCON ");
     fw_puthex(rcon);
     fw_puts((rcon & RCON_WDTO) ? " (watchdog reset)\n" : "\n");
+    if (FW_WIN && win_phase) {
+        fw_puts("wdt: reset by the clear 1 ms after the last (WDTCON was ");
+        fw_puthex(win_wdtcon);
+        fw_puts(")\n");
+        win_phase = 0;
+    }
     fw_puts("wdt: WDTCON ");
     fw_puthex(REG(WDTCON) & 0xffff);
     fw_putc('\n');
     REG(RCON) = 0;
-    if (starts++ >= RESETS) {
+    if (starts++ >= (FW_WIN ? 1 : RESETS)) {
         CLR(WDTCON) = 1u << 15;
         fw_puts("wdt: done\n");
+        fw_flush();
+        for (;;)
+            __asm__ volatile("wait");
+    }
+    if (FW_WIN) {
+        fw_puts("wdt: window mode: 4 clears in the window, then one too early\n");
+        fw_flush();
+        SET(WDTCON) = (1u << 15) | 1u; /* ON, WDTWINEN */
+        win_wdtcon = REG(WDTCON) & 0xffff;
+        for (unsigned i = 0; i < 4; i++) {
+            spin_ms(7);
+            wdt_clear();
+        }
+        uint32_t t0 = MFC0(C0_COUNT);
+        spin_ms(1);
+        win_phase = 1; /* a reset from here on is the early clear's */
+        wdt_clear();
+        /* the reset takes effect at once: never more than 1 ms from here */
+        while (MFC0(C0_COUNT) - t0 < 2 * (COUNT_HZ / 1000))
+            ;
+        fw_puts("wdt: not reset by the early clear\n");
         fw_flush();
         for (;;)
             __asm__ volatile("wait");

@@ -88,9 +88,29 @@ static const uint8_t u_vec[7][3] = {
 /* Wait for a condition with a bound (simulated loop iterations). */
 #define WAIT_UNTIL(cond, n) ({ unsigned _i = 0; while (!(cond) && _i < (n)) _i++; (cond); })
 
-/* UART n at baud register brg, mode bits extra, TX/RX enabled. */
+/* UART n's pins through peripheral pin select (DS60001320 sec. 12.4,
+ * Tables 12-2 and 12-3), as a program routes them (IOLOCK is 0 after
+ * reset): RPxnR of its TX pin = its UxTX code, UxRXR = its RX pin. UART4
+ * on the Wi-FIRE's USB serial pins (RPF8, RF2), the others on free pins. */
+static const struct {
+    uint32_t rpr, rxr;
+    uint8_t tx_code, rx_sel;
+} uart_pins[7] = {
+    {0, 0, 0, 0},
+    {0xBF801654u, 0xBF801468u, 1, 2},  /* U1TX RPF5, U1RX RPF4 */
+    {0xBF801578u, 0xBF801470u, 2, 3},  /* U2TX RPB14, U2RX RPB15 */
+    {0xBF8015E8u, 0xBF801478u, 1, 3},  /* U3TX RPD10, U3RX RPD11 */
+    {0xBF801660u, 0xBF801480u, 2, 11}, /* U4TX RPF8, U4RX RPF2 */
+    {0xBF80169Cu, 0xBF801488u, 3, 1},  /* U5TX RPG7, U5RX RPG8 */
+    {0xBF80160Cu, 0xBF801490u, 4, 5},  /* U6TX RPE3, U6RX RPB6 */
+};
+
+/* UART n at baud register brg, mode bits extra, TX/RX enabled; its pins
+ * routed. */
 static inline void uart_setup(unsigned n, uint32_t brg, uint32_t mode, uint32_t sta)
 {
+    REG(uart_pins[n].rpr) = uart_pins[n].tx_code;
+    REG(uart_pins[n].rxr) = uart_pins[n].rx_sel;
     REG(UMODE(n)) = 0;
     REG(UBRG(n)) = brg;
     REG(USTA(n)) = sta;

@@ -232,6 +232,7 @@ int main(void)
 
     /* 7. RAM -> UART2 TXREG, one byte per UART2 TX
      * interrupt event (UTXISEL 00: the FIFO has room) */
+    SFR(0xBF801578u) = 2; /* RPB14R = U2TX (DS60001320 Table 12-3): its pin */
     rt_uart_init(2, 115200);
     unsigned len = sizeof message - 1;
     for (unsigned i = 0; i < len; i++)

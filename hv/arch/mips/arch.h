@@ -115,4 +115,19 @@ extern uint32_t arch_soft_ip[8];
 /* Cache maintenance for a guest's index-type CACHE op (by index). */
 void arch_dcache_index_wbinv(uint32_t index_addr);
 
+/* A guest's hit-type CACHE op done by root at `a` (a kseg0 address of the
+ * same memory; MIPS32 CACHE, MD00086): Hit Invalidate I (0x10), Hit
+ * Invalidate D (0x11), Hit Writeback Invalidate D (0x15), Hit Writeback D
+ * (0x19). Others (the lock ops: the caches are shared) do nothing. */
+static inline void arch_cache_hit(unsigned op, uint32_t a)
+{
+    switch (op) {
+    case 0x10: __asm__ volatile("cache 0x10, 0(%0)" : : "r"(a) : "memory"); break;
+    case 0x11: __asm__ volatile("cache 0x11, 0(%0)" : : "r"(a) : "memory"); break;
+    case 0x15: __asm__ volatile("cache 0x15, 0(%0)" : : "r"(a) : "memory"); break;
+    case 0x19: __asm__ volatile("cache 0x19, 0(%0)" : : "r"(a) : "memory"); break;
+    default: break;
+    }
+}
+
 #endif /* HV_ARCH_MIPS_ARCH_H */

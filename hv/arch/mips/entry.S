@@ -89,8 +89,9 @@ refill_slow:                        # trap_entry(1): came through refill
  * - a guest's index-type CACHE op (GPSI: hit types run natively with
  *   GuestCtl0.CG), which a bare-board start-up does a thousand times to
  *   initialise caches the hypervisor already owns. Ignored (Index
- *   Writeback Invalidate D, op 0x01, goes to C, which does it), EPC + 4;
- *   in a delay slot C emulates the branch. 28 cycles with ERET.
+ *   Writeback Invalidate D, op 0x01, goes to C, which does it; so does a
+ *   hit type, should one trap: gpsi.c), EPC + 4; in a delay slot C
+ *   emulates the branch. 30 cycles with ERET.
  * - HYPCALL: the LL detour's end, or hypercall 0 (version) (hc_fast). */
     .org    0x180
     mfc0    $k0, $13                # Cause
@@ -109,6 +110,8 @@ refill_slow:                        # trap_entry(1): came through refill
     xori    $k1, $k1, 0x2f << 10 | 0x01
     andi    $k1, $k1, 0xfc1f        # opcode and op field: 0 = CACHE op 0x01
     beqz    $k1, exc_common         # Index Writeback Invalidate D: C
+    andi    $t0, $k1, 0x10          # op 0x10..0x1f: a hit type
+    bnez    $t0, exc_common         # a trapped hit op (gpsi.c) or not CACHE: C
     andi    $k1, $k1, 0xfc00        # opcode bits only
     bnez    $k1, exc_common         # not CACHE
     nop

@@ -137,6 +137,8 @@ uint32_t uart_fast[CONFIG_NR_GUESTS][UART_FAST_WORDS];
 _Static_assert(UART_FAST_WORDS * 4 == 1 << UART_FAST_SHIFT, "fast.S's uart_fast layout");
 
 #define INTCON_W 0x0000171fu /* INTxEP, TPC, MVEC */
+#define INTCON_TPC 0x00000700u
+#define PRISS_W  0xfffffff1u /* PRI7SS..PRI1SS, SS0 (bits 3:1 unimplemented) */
 /* the offset the controller presents for every vector in single-vector
  * mode (DS60001320 sec. 7: MVEC = 0, the core's EBase + 0x200) */
 #define EVIC_SINGLE_VOFF 0x200u
@@ -313,6 +315,31 @@ HOT_O2 static void evic_poll_real(guest_id_t g, unsigned n)
             board_virq_raise(g, (irq_t)(32 * n + (unsigned)__builtin_ctz(m)));
 }
 
+/* The interrupt proximity timer (DS60001320 sec. 7, INTCON.TPC, IPTMR),
+ * as vpsim models the chip's: requests of level <= TPC are held; the
+ * first one starts a timer of IPTMR SYSCLK cycles (IPTMR / 2 Count ticks);
+ * when it runs out they are presented until none at <= TPC is pending any
+ * more, and the next one starts the timer again. Higher levels are never
+ * held. The timer is real time (a timer-queue event), running whether
+ * the guest's window is open or not. Per guest: TPC_ARMED, TPC_OPEN. */
+#define TPC_ARMED 1u
+#define TPC_OPEN  2u
+static uint8_t tpc_state[CONFIG_NR_GUESTS];
+
+static void tpc_stop(guest_id_t g)
+{
+    if (tpc_state[g - 1] & TPC_ARMED)
+        hv_tpc_cancel(g);
+    tpc_state[g - 1] = 0;
+}
+
+/* board.h: the timer ran out: what it held is presented */
+void board_tpc_expired(guest_id_t g)
+{
+    tpc_state[g - 1] = (uint8_t)((tpc_state[g - 1] & ~TPC_ARMED) | TPC_OPEN);
+    virq_changed |= 1u << g;
+}
+
 static uint32_t *evic_fixed(guest_id_t g, uint32_t reg)
 {
     struct vevic *e = &vevic[g - 1];
@@ -322,6 +349,21 @@ static uint32_t *evic_fixed(guest_id_t g, uint32_t reg)
     case 0x020: return &e->intstat;
     case 0x030: return &e->iptmr;
     default: return 0;
+    }
+}
+
+/* The edges of the external interrupts INT0..4 the guest owns (vpconf
+ * gave it vector 3 + 5n: its pin): its INTCON.INTnEP goes to the real
+ * INTCON (SET/CLR of that bit only), so the controller detects the edge
+ * it chose (DS60001320 sec. 7, INTCON: 1 rising, 0 falling). The bits of
+ * INTx it does not own stay its own copy. */
+static void evic_ext_edges(guest_id_t g, uint32_t intcon)
+{
+    for (unsigned n = 0; n < 5; n++) {
+        unsigned v = 3u + 5u * n;
+        if (tvp_irq_owner[v] != g)
+            continue;
+        SFR(INTCON + ((intcon & (1u << n)) ? SFR_SET : SFR_CLR)) = 1u << n;
     }
 }
 
@@ -384,7 +426,12 @@ HOT_O2 bool evic_write(guest_id_t g, uint32_t off, uint32_t word, uint32_t lanes
         }
     } else if (r && (off & ~0xfu) != 0x020) { /* INTSTAT is read-only */
         uint32_t v = sfr_alias_op(*r, off, word, lanes);
-        *r = (off & ~0xfu) == 0 ? v & INTCON_W : v;
+        *r = (off & ~0xfu) == 0 ? v & INTCON_W : (off & ~0xfu) == 0x010 ? v & PRISS_W : v;
+        if ((off & ~0xfu) == 0) {
+            evic_ext_edges(g, *r);
+            if (!(*r & INTCON_TPC))
+                tpc_stop(g); /* nothing is held any more */
+        }
         virq_changed |= 1u << g; /* MVEC: the offset of what is offered */
     }
     return true;
@@ -398,6 +445,8 @@ void evic_reset(guest_id_t g)
         if (e->ifs_iec[i])
             evic_real_sync(gc->irqs[i - NCORE], e->ifs_iec[i], 0);
     *e = (struct vevic){0};
+    evic_ext_edges(g, 0); /* its INTxEP: falling, the reset value */
+    tpc_stop(g);
     board_virq_soft_on &= (uint8_t)~(1u << g);
     for (unsigned k = 0; k < EVIC_FAST_REAL; k++)
         evic_fast[g - 1][k] = 0;
@@ -422,6 +471,41 @@ HOT_O2 void board_virq_raise(guest_id_t g, irq_t v)
  * the key). The offset: OFFx in multi-vector mode (INTCON.MVEC = 1),
  * 0x200 for every vector in single-vector mode (MVEC = 0, the reset
  * value), as the controller presents it to the core in EIC mode. */
+/* With TPC set: the best key board_virq_pending may offer (0: none), its
+ * slot in *slot. Bounded by the pending slots. */
+static __attribute__((noinline)) unsigned tpc_filter(guest_id_t g, const struct vevic *e,
+                                                      unsigned best, unsigned *slot)
+{
+    unsigned tpc = (e->intcon >> 8) & 7u, hi = 0, hi_slot = 0;
+    bool low = false;
+    for (uint32_t m = e->act; m; m &= m - 1) {
+        unsigned i = 31u - (unsigned)__builtin_clz(m & -m);
+        unsigned key = e->key[i];
+        if (!(key >> 10))
+            continue;
+        if ((key >> 10) <= tpc)
+            low = true;
+        else if (key > hi) {
+            hi = key;
+            hi_slot = i;
+        }
+    }
+    uint8_t *st = &tpc_state[g - 1];
+    if (!low) {
+        tpc_stop(g);
+        return best;
+    }
+    if (*st & TPC_OPEN)
+        return best;
+    if (!(*st & TPC_ARMED)) {
+        uint32_t ticks = e->iptmr / 2u + (e->iptmr & 1u);
+        hv_tpc_at(g, hv_ticks() + (ticks < 0x7fffffffu ? ticks : 0x7fffffffu));
+        *st |= TPC_ARMED;
+    }
+    *slot = hi_slot;
+    return hi;
+}
+
 HOT_O2 bool board_virq_pending(guest_id_t g, unsigned *level, uint32_t *voff)
 {
     struct vevic *e = &vevic[g - 1];
@@ -436,6 +520,8 @@ HOT_O2 bool board_virq_pending(guest_id_t g, unsigned *level, uint32_t *voff)
             slot = i;
         }
     }
+    if (__builtin_expect((e->intcon & INTCON_TPC) != 0, 0) && best)
+        best = tpc_filter(g, e, best, &slot);
     *level = best >> 10;
     *voff = !best ? 0 : (e->intcon & INTCON_MVEC) ? e->off[slot] : EVIC_SINGLE_VOFF;
     e->offered = best ? (uint8_t)(slot + 1) : 0;

@@ -15,8 +15,10 @@
  *   WDTCON  0xBF800800  its own watchdog (sec. 26 "Watchdog timer"): ON
  *                       (15; held on by DEVCFG1.FWDTEN), RUNDIV (12:8)
  *                       = DEVCFG1.WDTPS of its image, the clear key
- *                       0x5743 in the upper halfword; timed by the core
- *                       (hv/core/wdt.c), RCON.WDTO on its expiry
+ *                       0x5743 in the upper halfword; WDTWINEN (0) or
+ *                       DEVCFG1.WINDIS = 0: window mode, a clear before
+ *                       the window (DEVCFG1.FWDTWINSZ) resets; timed by
+ *                       the core (hv/core/wdt.c), RCON.WDTO on its expiry
  *
  * Everything else in those blocks stays as the device list says (reads
  * forwarded, writes dropped).
@@ -35,9 +37,12 @@
 #define RCON_WDTO (1u << 4)
 #define RCON_EXTR (1u << 7)
 #define WDTCON_ON (1u << 15)
+#define WDTCON_WINEN 1u
 #define WDT_CLRKEY 0x5743u
 #define DEVCFG1_FWDTEN (1u << 23)
 #define DEVCFG1_WDTPS_SHIFT 16
+#define DEVCFG1_WINDIS (1u << 22)
+#define DEVCFG1_FWDTWINSZ_SHIFT 24
 #define RCON_W    0x0c0002ffu /* the bits software may change */
 
 struct vsys {
@@ -45,6 +50,10 @@ struct vsys {
     uint8_t unlock; /* 0 locked, 1 first key seen, 2 unlocked */
     uint8_t swrst;
     uint8_t wdt_on, wdt_ps, fwdten;
+    uint8_t wdt_winen;   /* WDTCON.WDTWINEN */
+    uint8_t wdt_closed;  /* window mode from DEVCFG1 (WINDIS = 0): the
+                          * closed eighths; else 0 */
+    uint8_t win_closed;  /* the closed eighths of FWDTWINSZ */
 };
 static struct vsys vsys[CONFIG_NR_GUESTS];
 
@@ -91,6 +100,11 @@ void vsys_reset(guest_id_t g)
      * whose programmed words turn the watchdog off (vpsim's default) */
     s->fwdten = d1 != 0xffffffffu && (d1 & DEVCFG1_FWDTEN);
     s->wdt_ps = (uint8_t)((d1 >> DEVCFG1_WDTPS_SHIFT) & 0x1f);
+    /* FWDTWINSZ 3, 2, 1, 0: the window is the last 25, 37.5, 50, 75 % */
+    static const uint8_t closed[4] = {2, 4, 5, 6};
+    s->win_closed = closed[(d1 >> DEVCFG1_FWDTWINSZ_SHIFT) & 3];
+    s->wdt_closed = d1 != 0xffffffffu && !(d1 & DEVCFG1_WINDIS) ? s->win_closed : 0;
+    s->wdt_winen = 0;
     wdt_apply(g);
 }
 
@@ -128,11 +142,13 @@ bool board_sys_write(guest_id_t g, uint32_t wa, uint32_t val, uint32_t lanes)
         return true;
     case WDTCON_PA: {
         uint32_t was = s->wdt_on;
-        s->wdt_on = (sfr_alias_op(s->wdt_on ? WDTCON_ON : 0, wa, val, lanes) & WDTCON_ON) != 0;
+        uint32_t r = sfr_alias_op((s->wdt_on ? WDTCON_ON : 0) | s->wdt_winen, wa, val, lanes);
+        s->wdt_on = (r & WDTCON_ON) != 0;
+        s->wdt_winen = (uint8_t)(r & WDTCON_WINEN);
         if (s->wdt_on != was)
             wdt_apply(g);
         if (!(wa & 0xc) && (lanes & 0xffff0000u) == 0xffff0000u && (val >> 16) == WDT_CLRKEY)
-            hv_wdt_clear(g);
+            hv_wdt_clear(g, s->wdt_winen ? s->win_closed : s->wdt_closed);
         return true;
     }
     default:
@@ -148,7 +164,8 @@ bool board_sys_read(guest_id_t g, uint32_t pa, uint32_t *word)
         *word = (pa & 0xc) ? 0 : s->rcon;
         return true;
     case WDTCON_PA:
-        *word = (pa & 0xc) ? 0 : ((s->wdt_on || s->fwdten) ? WDTCON_ON : 0) | (uint32_t)s->wdt_ps << 8;
+        *word = (pa & 0xc) ? 0 : ((s->wdt_on || s->fwdten) ? WDTCON_ON : 0) | (uint32_t)s->wdt_ps << 8 |
+                                 s->wdt_winen;
         return true;
     case RSWRST_PA:
         *word = (pa & 0xc) ? 0 : s->swrst;

@@ -44,6 +44,8 @@ struct port {
     uint32_t val[P_NREGS];
     uint16_t pins;
     uint16_t level;     /* pin levels now */
+    uint16_t dig_in;    /* what the digital input buffers last saw (level, 0 where ANSEL = 1):
+                         * what PPS inputs (INT1-4) get */
     uint16_t latched;   /* levels at the last PORT read (mismatch CN) */
     uint16_t out_high;  /* what the observer was last told */
     uint16_t ext_mask;  /* pins the board drives */
@@ -145,10 +147,14 @@ static void ext_int_update(struct ports *ps, unsigned port, uint16_t changed, ui
 static void port_update(struct port *p)
 {
     uint16_t old = p->level, now = compute_levels(p);
+    uint16_t dig = (uint16_t)(now & ~p->val[P_ANSEL]);
     p->level = now;
     cn_update(p, old, now);
-    if (old != now)
-        ext_int_update(p->ps, p->idx, (uint16_t)(old ^ now), now);
+    if (dig != p->dig_in) { /* an analog pin's digital input reads 0 (ANSEL) */
+        uint16_t ch = (uint16_t)(dig ^ p->dig_in);
+        p->dig_in = dig;
+        ext_int_update(p->ps, p->idx, ch, dig);
+    }
     uint16_t oh = out_high_of(p);
     if (oh != p->out_high) {
         uint16_t ch = (uint16_t)(oh ^ p->out_high);
@@ -183,7 +189,7 @@ static void ext_int_resync(struct ports *ps)
 {
     for (unsigned n = 0; n <= 4; n++) {
         uint8_t rp = int_pin_sel(ps, n);
-        bool lvl = rp != NONE && ((ps->port[rp >> 4].level >> (rp & 15)) & 1);
+        bool lvl = rp != NONE && ((ps->port[rp >> 4].dig_in >> (rp & 15)) & 1);
         intc_ext_pin(ps->soc->intc, n, lvl);
     }
 }
@@ -219,6 +225,7 @@ static void port_reset(void *ctx)
     p->latched = 0;
     p->level = compute_levels(p);
     p->latched = p->level;
+    p->dig_in = (uint16_t)(p->level & ~p->val[P_ANSEL]);
     uint16_t oh = out_high_of(p);
     if (oh != p->out_high) {
         uint16_t ch = (uint16_t)(oh ^ p->out_high);
@@ -244,6 +251,32 @@ static void pps_write(void *ctx, unsigned idx, uint32_t old, uint32_t req, uint3
     }
     if (idx <= pps_index(0x010))
         ext_int_resync(ps);
+}
+
+/* ---- PPS for the peripherals ------------------------------------------------ */
+
+int ports_pps_input_pin(const struct ports *ps, unsigned reg_off, unsigned group)
+{
+    if (group > 3 || reg_off >= 0x100)
+        return -1;
+    uint8_t rp = pps_group[group][ps->pps_val[pps_index(reg_off)] & 0xF];
+    return rp == NONE ? -1 : rp;
+}
+
+bool ports_pps_output_on(const struct ports *ps, unsigned rp, unsigned code)
+{
+    unsigned port = rp >> 4, pin = rp & 15;
+    return port < 7 && (ps->pps_val[pps_index(0x100 + 0x40 * port + 4 * pin)] & 0xF) == code;
+}
+
+bool ports_pps_output_any(const struct ports *ps, unsigned group, unsigned code)
+{
+    if (group > 3)
+        return false;
+    for (unsigned i = 0; i < 16; i++) /* the group's pins hold its RPxnR registers */
+        if (pps_group[group][i] != NONE && ports_pps_output_on(ps, pps_group[group][i], code))
+            return true;
+    return false;
 }
 
 void ports_drive(struct ports *ps, unsigned port, unsigned pin, int level)

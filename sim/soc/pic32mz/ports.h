@@ -42,4 +42,14 @@ bool ports_parse_pin(const struct ports *ps, const char *name, unsigned *port, u
 /* "A".."K" for a port index. */
 char ports_letter(unsigned port);
 
+/* Peripheral pin select as a peripheral sees it (DS60001320 sec. 12.4;
+ * pins as port << 4 | pin). The pin input function register `reg_off`
+ * (from PPS_BASE, e.g. U1RXR 0x068) of pin group `group` (0..3, the
+ * datasheet's groups 1..4) selects, or -1 (a reserved selection). */
+int ports_pps_input_pin(const struct ports *ps, unsigned reg_off, unsigned group);
+/* Does pin `rp`'s RPxnR hold `code`? */
+bool ports_pps_output_on(const struct ports *ps, unsigned rp, unsigned code);
+/* Does some pin of group `group` have RPxnR = `code`? */
+bool ports_pps_output_any(const struct ports *ps, unsigned group, unsigned code);
+
 #endif

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "intc.h"
+#include "ports.h"
 #include "soc.h"
 
 enum { U_MODE, U_STA, U_TXREG, U_RXREG, U_BRG, U_NREGS };
@@ -29,6 +30,19 @@ static const struct sfr_reg uart_regs[U_NREGS] = {
 const struct uart_vectors uart_vectors[UART_COUNT] = {
     {112, 113, 114}, {145, 146, 147}, {157, 158, 159},
     {170, 171, 172}, {179, 180, 181}, {188, 189, 190},
+};
+
+/* Where each UART's pins come from, through peripheral pin select
+ * (DS60001320 sec. 12.4, Tables 12-2 and 12-3): UxTX is output code
+ * tx_code on the pins of the groups in tx_groups (bit g: group g + 1);
+ * UxRX is the input register rx_reg (from the PPS base) of group rx_group. */
+static const struct {
+    uint8_t tx_groups, tx_code;
+    uint16_t rx_reg;
+    uint8_t rx_group;
+} uart_pps[UART_COUNT] = {
+    {1u << 1, 1, 0x068, 0}, {1u << 3, 2, 0x070, 2}, {1u << 0, 1, 0x078, 1},
+    {1u << 2, 2, 0x080, 3}, {1u << 1, 3, 0x088, 0}, {3u << 2, 4, 0x090, 3},
 };
 
 static const char *const uart_names[UART_COUNT] = {"uart1", "uart2", "uart3",
@@ -61,6 +75,7 @@ struct uart {
 
     struct uart_line line;
     bool has_line;
+    int line_tx_rp, line_rx_rp; /* the line's pins (uart_set_line_pins), -1: any */
     bool irq_fault, irq_rx, irq_tx; /* request lines as last reported */
     struct uart_stats st;
 };
@@ -162,6 +177,30 @@ static void uart_update(struct uart *u)
     irq_set(u, &u->irq_tx, v->tx, tx);
 }
 
+/* ---- pins --------------------------------------------------------------- */
+
+/* Does the transmitter reach the line? UxTX must be on a pin (some RPxnR
+ * selects it; with the line on a fixed pin, that pin's RPxnR). */
+static bool tx_routed(const struct uart *u)
+{
+    const struct ports *ps = u->soc->ports;
+    unsigned code = uart_pps[u->n - 1].tx_code;
+    if (u->line_tx_rp >= 0)
+        return ports_pps_output_on(ps, (unsigned)u->line_tx_rp, code);
+    for (unsigned g = 0; g < 4; g++)
+        if ((uart_pps[u->n - 1].tx_groups >> g & 1) && ports_pps_output_any(ps, g, code))
+            return true;
+    return false;
+}
+
+/* Does the line reach the receiver? UxRXR must select a pin (the line's
+ * own, when it is on a fixed pin). */
+static bool rx_routed(const struct uart *u)
+{
+    int rp = ports_pps_input_pin(u->soc->ports, uart_pps[u->n - 1].rx_reg, uart_pps[u->n - 1].rx_group);
+    return rp >= 0 && (u->line_rx_rp < 0 || rp == u->line_rx_rp);
+}
+
 /* ---- transmitter -------------------------------------------------------- */
 
 /* Moves the next FIFO character into the shift register if it is free. The
@@ -194,8 +233,12 @@ static void tx_done(void *ctx, uint64_t when)
         unsigned nine = ((u->val[U_MODE] & UMODE_PDSEL) >> UMODE_PDSEL_SHIFT) == 3;
         uint16_t c = u->tx_char & (nine ? 0x1FF : 0xFF);
         u->st.tx++;
-        if (u->has_line && u->line.tx)
-            u->line.tx(u->line.ctx, when, c);
+        if (u->has_line && u->line.tx) {
+            if (tx_routed(u))
+                u->line.tx(u->line.ctx, when, c);
+            else
+                u->st.unrouted++; /* on no pin: the line never sees it */
+        }
         if (u->val[U_MODE] & UMODE_LPBACK)
             rx_deliver(u, c, 0);
     }
@@ -274,6 +317,8 @@ static void rx_event(void *ctx, uint64_t when)
          * character on the external line is lost. */
         if (u->val[U_MODE] & UMODE_LPBACK)
             u->st.dropped++;
+        else if (!rx_routed(u))
+            u->st.unrouted++; /* UxRXR selects another pin: lost */
         else
             rx_deliver(u, u->rx_char, 0);
     }
@@ -379,6 +424,7 @@ bool uart_init(struct soc *s)
         struct uart *u = &us->u[i];
         u->soc = s;
         u->n = i + 1;
+        u->line_tx_rp = u->line_rx_rp = -1;
         u->blk = (struct sfr_block){
             .name = uart_names[i], .base = UART_BASE(i + 1), .size = 0x50,
             .regs = uart_regs, .nregs = U_NREGS, .val = u->val, .ctx = u,
@@ -408,6 +454,14 @@ void uart_set_line(struct soc *s, unsigned n, const struct uart_line *line)
         u->line = *line;
     if (!u->rx_busy)
         rx_poll(u, ev_now(&s->evq));
+}
+
+void uart_set_line_pins(struct soc *s, unsigned n, int tx_rp, int rx_rp)
+{
+    if (!s->uart || n < 1 || n > UART_COUNT)
+        return;
+    s->uart->u[n - 1].line_tx_rp = tx_rp;
+    s->uart->u[n - 1].line_rx_rp = rx_rp;
 }
 
 void uart_line_kick(struct soc *s, unsigned n)

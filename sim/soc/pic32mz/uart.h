@@ -92,8 +92,14 @@ struct uart_line {
  * registers their SFR blocks. */
 bool uart_init(struct soc *s);
 void uart_free(struct soc *s);
-/* Connects UART n (1..6) to a line (copied); NULL disconnects. */
+/* Connects UART n (1..6) to a line (copied); NULL disconnects. The line
+ * is wired to the UART's pins as the program routes them through PPS: a
+ * character reaches it only while UxTX is on a pin, and comes in only
+ * while UxRXR selects a pin (docs/simulator.md, "UART"). */
 void uart_set_line(struct soc *s, unsigned n, const struct uart_line *line);
+/* The line of UART n is on fixed pins (a board's wiring, port << 4 | pin;
+ * -1: whichever the program selects): then only those pins reach it. */
+void uart_set_line_pins(struct soc *s, unsigned n, int tx_rp, int rx_rp);
 /* The line of UART n has a character earlier than it said: ask again now. */
 void uart_line_kick(struct soc *s, unsigned n);
 
@@ -107,6 +113,7 @@ unsigned uart_frame_bits(uint32_t mode);
  * to a disabled receiver. */
 struct uart_stats {
     uint64_t tx, rx, overrun, dropped;
+    uint64_t unrouted; /* characters lost: UxTX on no pin, or UxRXR not the line's pin */
 };
 void uart_get_stats(struct soc *s, unsigned n, struct uart_stats *st);
 
