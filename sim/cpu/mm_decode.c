@@ -287,14 +287,15 @@ static void decode_pool32axf(uint32_t w, struct mm_insn *d)
 {
     unsigned rt = (w >> 21) & 31, rs = (w >> 16) & 31, e = (w >> 6) & 0x3FF;
     unsigned code10 = (w >> 16) & 0x3FF;
-    /* traps: bits 11:6, code 15:12 */
+    /* traps: bits 11:6, code 15:12 (into the MIPS32 code field 15:6) */
+    uint32_t tcode = ((w >> 12) & 15) << 6;
     switch (e & 0x3F) {
-    case 0x00: d->mips = mR(rs, rt, 0, 0, 0x34); return; /* TEQ */
-    case 0x08: d->mips = mR(rs, rt, 0, 0, 0x30); return; /* TGE */
-    case 0x10: d->mips = mR(rs, rt, 0, 0, 0x31); return; /* TGEU */
-    case 0x20: d->mips = mR(rs, rt, 0, 0, 0x32); return; /* TLT */
-    case 0x28: d->mips = mR(rs, rt, 0, 0, 0x33); return; /* TLTU */
-    case 0x30: d->mips = mR(rs, rt, 0, 0, 0x36); return; /* TNE */
+    case 0x00: d->mips = mR(rs, rt, 0, 0, 0x34) | tcode; return; /* TEQ */
+    case 0x08: d->mips = mR(rs, rt, 0, 0, 0x30) | tcode; return; /* TGE */
+    case 0x10: d->mips = mR(rs, rt, 0, 0, 0x31) | tcode; return; /* TGEU */
+    case 0x20: d->mips = mR(rs, rt, 0, 0, 0x32) | tcode; return; /* TLT */
+    case 0x28: d->mips = mR(rs, rt, 0, 0, 0x33) | tcode; return; /* TLTU */
+    case 0x30: d->mips = mR(rs, rt, 0, 0, 0x36) | tcode; return; /* TNE */
     default: break;
     }
     /* MFC0/MTC0/MFGC0/MTGC0: sel 13:11, 10:6 = 3/0x0B/0x13/0x1B */
@@ -328,11 +329,10 @@ static void decode_pool32axf(uint32_t w, struct mm_insn *d)
     case 0x0B5: d->mips = mR(rs, 0, 0, 0, 0x11); return;                    /* MTHI */
     case 0x0F5: d->mips = mR(rs, 0, 0, 0, 0x13); return;                    /* MTLO */
     case 0x03C: case 0x07C: /* JALR / JALR.HB rt, rs (32-bit delay slot) */
-        br(d, MM_JR, rs, 0, 0, rt, 4);
-        if (!rt)
-            d->link = 0; /* JR / JR.HB */
+    case 0x13C: case 0x17C: /* JALRS / JALRS.HB (16-bit delay slot) */
+        br(d, MM_JR, rs, 0, 0, rt, (e & 0x100) ? 2 : 4);
+        d->c = (e & 0x40) != 0; /* .HB (for the disassembler) */
         return;
-    case 0x13C: case 0x17C: br(d, MM_JR, rs, 0, 0, rt, 2); if (!rt) d->link = 0; return; /* JALRS */
     case 0x22D: d->mips = code10 << 6 | 0x0C; return;                       /* SYSCALL */
     case 0x36D: d->mips = 0x7000003Fu | code10 << 6; return;                 /* SDBBP */
     case 0x24D: d->mips = 0x42000020u | code10 << 6; return;                 /* WAIT */

@@ -644,6 +644,15 @@ int disasm_mm(uint32_t pc, uint32_t raw, unsigned size, char *buf, size_t n)
             put(&o, size == 2 ? ".short\t0x%x" : ".word\t0x%x", raw);
             return 0;
         }
+        if ((d.mips & 0xFC1F07FFu) == 0x27) { /* NOR rd, rs, zero: objdump's not */
+            put(&o, "not\t%s,%s", gpr[(d.mips >> 11) & 31], gpr[(d.mips >> 21) & 31]);
+            return 1;
+        }
+        if (size == 2 && (raw >> 10) == 0x09) { /* SLL16/SRL16: objdump's decimal shift */
+            put(&o, "%s\t%s,%s,%u", (raw & 1) ? "srl" : "sll", gpr[(d.mips >> 11) & 31],
+                gpr[(d.mips >> 16) & 31], (d.mips >> 6) & 31);
+            return 1;
+        }
         return disasm(a, d.mips, buf, n);
     case MM_BEQ: case MM_BNE:
         if (d.kind == MM_BEQ && !d.a && !d.b)
@@ -655,15 +664,24 @@ int disasm_mm(uint32_t pc, uint32_t raw, unsigned size, char *buf, size_t n)
         break;
     case MM_BLTZ: case MM_BGEZ: case MM_BLEZ: case MM_BGTZ: {
         static const char *const m[4] = {"bltz", "bgez", "blez", "bgtz"};
-        put(&o, "%s%s\t%s,0x%x", m[d.kind - MM_BLTZ], !d.link ? "" : d.slot == 2 ? "als" : "al",
-            gpr[d.a], t);
+        if (d.kind == MM_BGEZ && !d.a) /* objdump's b/bal/bals */
+            put(&o, "%s\t0x%x", !d.link ? "b" : d.slot == 2 ? "bals" : "bal", t);
+        else
+            put(&o, "%s%s\t%s,0x%x", m[d.kind - MM_BLTZ], !d.link ? "" : d.slot == 2 ? "als" : "al",
+                gpr[d.a], t);
         break;
     }
     case MM_BEQZC: case MM_BNEZC:
-        put(&o, "%s\t%s,0x%x", d.kind == MM_BEQZC ? "beqzc" : "bnezc", gpr[d.a], t);
+        if (d.kind == MM_BEQZC && !d.a) /* objdump's bc */
+            put(&o, "bc\t0x%x", t);
+        else
+            put(&o, "%s\t%s,0x%x", d.kind == MM_BEQZC ? "beqzc" : "bnezc", gpr[d.a], t);
         break;
     case MM_BC1F: case MM_BC1T:
-        put(&o, "%s\t$fcc%u,0x%x", d.kind == MM_BC1F ? "bc1f" : "bc1t", d.c, t);
+        if (d.c)
+            put(&o, "%s\t$fcc%u,0x%x", d.kind == MM_BC1F ? "bc1f" : "bc1t", d.c, t);
+        else
+            put(&o, "%s\t0x%x", d.kind == MM_BC1F ? "bc1f" : "bc1t", t);
         break;
     case MM_J:
         put(&o, "%s\t0x%x", !d.link ? "j" : d.slot == 2 ? "jals" : "jal",
@@ -676,11 +694,12 @@ int disasm_mm(uint32_t pc, uint32_t raw, unsigned size, char *buf, size_t n)
         if (!d.slot)
             put(&o, "jrc\t%s", gpr[d.a]);
         else if (!d.link)
-            put(&o, "jr\t%s", gpr[d.a]);
-        else if (size == 2)
-            put(&o, "%s\t%s", d.slot == 2 ? "jalrs" : "jalr", gpr[d.a]);
+            put(&o, "jr%s\t%s", d.c ? ".hb" : "", gpr[d.a]);
+        else if (size == 2 || d.link == 31) /* objdump omits ra */
+            put(&o, "%s%s\t%s", d.slot == 2 ? "jalrs" : "jalr", d.c ? ".hb" : "", gpr[d.a]);
         else
-            put(&o, "%s\t%s,%s", d.slot == 2 ? "jalrs" : "jalr", gpr[d.link], gpr[d.a]);
+            put(&o, "%s%s\t%s,%s", d.slot == 2 ? "jalrs" : "jalr", d.c ? ".hb" : "", gpr[d.link],
+                gpr[d.a]);
         break;
     case MM_JRADDIUSP: put(&o, "jraddiusp\t%d", d.imm); break;
     case MM_MOVEP:

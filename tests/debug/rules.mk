@@ -7,8 +7,6 @@ $(DBG_B)/dis_words: tests/debug/dis_words.c sim/host/disasm.c sim/host/disasm.h 
                    sim/cpu/cpu_int.h | $(DEPS_STAMP)
 	@mkdir -p $(dir $@)
 	$(HOSTCC) $(DBG_HOST_FLAGS) -o $@ tests/debug/dis_words.c sim/host/disasm.c sim/cpu/mm_decode.c
-	@mkdir -p $(dir $@)
-	$(HOSTCC) $(DBG_HOST_FLAGS) -o $@ tests/debug/dis_words.c sim/host/disasm.c
 $(DBG_B)/dis_sweep: tests/debug/dis_sweep.c | $(DEPS_STAMP)
 	@mkdir -p $(dir $@)
 	$(HOSTCC) $(DBG_HOST_FLAGS) -o $@ $<
