@@ -202,6 +202,23 @@ static uint32_t ebase_addr(const struct cp0 *p)
     return 0x80000000u | (p->ebase & M5150_EBASE_W);
 }
 
+/* The restart address of the instruction executing now: the branch when it
+ * is in a delay slot (a microMIPS branch is 2 or 4 bytes: ds_back). Bit 0 is
+ * the ISA mode (MIPS32 Vol. III, MD00090, "EPC": microMIPS sets bit 0). */
+static uint32_t exc_epc(const struct cpu *c)
+{
+    if (!c->cur_ds)
+        return c->pc;
+    return c->pc - ((c->pc & 1) ? c->ds_back : 4);
+}
+
+/* Config3.ISAOnExc: the ISA mode exception handlers are entered in (MD00090,
+ * "Config3"; the M5150 resets it to 0, MD00980). */
+static uint32_t isa_on_exc(const struct cp0 *p)
+{
+    return (p->config[3] >> 16) & 1;
+}
+
 static unsigned ess(const struct cpu *c)
 {
     return (c->cp0.srsctl & SRSCTL_ESS) >> SRSCTL_ESS_SHIFT;
@@ -226,7 +243,7 @@ static void debug_mode_exception(struct cpu *c, unsigned exccode, uint32_t epc)
     c->cp0.depc = epc;
     c->cp0.debug = (c->cp0.debug & ~(DEBUG_DBD | DEBUG_DEXCCODE)) | (c->cur_ds ? DEBUG_DBD : 0) |
                    (exccode & 31) << DEBUG_DEXCCODE_SHIFT;
-    c->pc = EJTAG_DEBUG_VECTOR;
+    c->pc = EJTAG_DEBUG_VECTOR | isa_on_exc(&c->cp0);
     c->in_ds = c->cur_ds = false;
     c->load_dest = 0;
     c->fetch_fault = false;
@@ -241,7 +258,7 @@ static void exc_root_css(struct cpu *c, unsigned exccode, uint32_t off, uint32_t
 {
     struct cp0 *p = &c->cp0;
     c->exc_gm = c->gm;
-    uint32_t epc = c->cur_ds ? c->pc - 4 : c->pc;
+    uint32_t epc = exc_epc(c);
     if (p->debug & DEBUG_DM) { /* EJTAG MD00047, "Exceptions in Debug Mode" */
         debug_mode_exception(c, exccode, epc);
         return;
@@ -266,7 +283,7 @@ static void exc_root_css(struct cpu *c, unsigned exccode, uint32_t off, uint32_t
     }
     p->cause = (p->cause & ~CAUSEF_EXCCODE) | exccode << CAUSEB_EXCCODE;
     p->status |= ST0_EXL;
-    c->pc = (p->status & ST0_BEV) ? bev_addr : ebase_addr(p) + off;
+    c->pc = ((p->status & ST0_BEV) ? bev_addr : ebase_addr(p) + off) | isa_on_exc(p);
     c->in_ds = c->cur_ds = false;
     c->waiting = false;
     c->load_dest = 0;
@@ -290,7 +307,7 @@ void cpu_exc_root(struct cpu *c, unsigned exccode, uint32_t off, uint32_t bev_ad
 void cpu_exc_guest(struct cpu *c, unsigned exccode, uint32_t off, uint32_t bev_addr)
 {
     struct cp0 *g = &c->gcp0;
-    uint32_t epc = c->cur_ds ? c->pc - 4 : c->pc;
+    uint32_t epc = exc_epc(c);
     bool exl_was = (g->status & ST0_EXL) != 0;
     if (exc_has_instr(exccode) && !c->fetch_fault) {
         g->badinstr = c->cur_insn;
@@ -305,7 +322,7 @@ void cpu_exc_guest(struct cpu *c, unsigned exccode, uint32_t off, uint32_t bev_a
     }
     g->cause = (g->cause & ~CAUSEF_EXCCODE) | exccode << CAUSEB_EXCCODE;
     g->status |= ST0_EXL;
-    c->pc = (g->status & ST0_BEV) ? bev_addr : ebase_addr(g) + off;
+    c->pc = ((g->status & ST0_BEV) ? bev_addr : ebase_addr(g) + off) | isa_on_exc(g);
     c->in_ds = c->cur_ds = false;
     c->waiting = false;
     c->load_dest = 0;
@@ -731,23 +748,60 @@ static inline bool store_i(struct cpu *c, uint32_t va, unsigned size, uint32_t v
     return cpu_store(c, va, size, val);
 }
 
-static bool fetch_slow(struct cpu *c, uint32_t *insn)
+/* An instruction fetch of size bytes at va through translation and the bus
+ * (the slow path). On a fault there is no instruction word for BadInstr. */
+static bool fetch_bus(struct cpu *c, uint32_t va, unsigned size, uint32_t *val)
 {
-    uint32_t va = c->pc, pa;
-    c->fetch_fault = true; /* no instruction word for BadInstr */
-    if (va & 3) {
-        address_error(c, ACC_FETCH, va);
-        return false;
-    }
+    uint32_t pa;
+    c->fetch_fault = true;
     if (!translate(c, va, ACC_FETCH, &pa))
         return false;
     const struct bus_region *r = bus_find(c->bus, pa);
-    if (!r || !(r->perm & BUS_X) || !bus_read(c->bus, pa, 4, insn)) {
+    if (!r || !(r->perm & BUS_X) || !bus_read(c->bus, pa, size, val)) {
         cpu_exc_root(c, EXCCODE_IBE, 0x180, 0xBFC00380u);
         return false;
     }
     c->fetch_fault = false;
     c->cycles += r->read_cycles;
+    return true;
+}
+
+static bool fetch_slow(struct cpu *c, uint32_t *insn)
+{
+    if (c->pc & 3) {
+        c->fetch_fault = true;
+        address_error(c, ACC_FETCH, c->pc);
+        return false;
+    }
+    return fetch_bus(c, c->pc, 4, insn);
+}
+
+/* microMIPS fetch of the halfword at va (even): the fast map, else the
+ * translated slow path. A fault names va (a 32-bit instruction's second
+ * halfword can fault on its own page) with EPC the instruction. */
+static bool fetch_half(struct cpu *c, uint32_t va, uint32_t *hw)
+{
+    uint8_t *p = c->fast_r[va >> 12];
+    if (p) {
+        *hw = ld16(p + (va & 0xfff));
+        return true;
+    }
+    return fetch_bus(c, va, 2, hw);
+}
+
+/* Fetches and decodes the microMIPS instruction at pc (odd). */
+static __attribute__((noinline, cold)) bool fetch_mm(struct cpu *c, uint32_t pc, struct mm_insn *d)
+{
+    uint32_t hw1, hw2;
+    if (!fetch_half(c, pc - 1, &hw1))
+        return false;
+    if (mm_size(hw1) == 2) {
+        mm_decode(hw1, 2, d);
+        return true;
+    }
+    if (!fetch_half(c, pc + 1, &hw2))
+        return false;
+    mm_decode(hw1 << 16 | hw2, 4, d);
     return true;
 }
 
@@ -794,7 +848,7 @@ static bool cp0_usable(struct cpu *c)
 
 /* CP1: the guest's CU1 first (guest CpU), then root's (a root CpU exit,
  * so the hypervisor can switch FPU state lazily and re-execute). */
-static bool cp1_usable(struct cpu *c)
+bool cpu_cp1_usable(struct cpu *c)
 {
     if (c->gm) {
         if (!(c->gcp0.status & ST0_CU1)) {
@@ -812,6 +866,8 @@ static bool cp1_usable(struct cpu *c)
     cpu_exception_cpu(c, 1);
     return false;
 }
+
+static inline bool cp1_usable(struct cpu *c) { return cpu_cp1_usable(c); }
 
 static void reserved(struct cpu *c)
 {
@@ -871,7 +927,7 @@ static void do_eret(struct cpu *c)
  * DExcCode = Bp. */
 static void debug_exception(struct cpu *c)
 {
-    uint32_t epc = c->cur_ds ? c->pc - 4 : c->pc;
+    uint32_t epc = exc_epc(c);
     bool from_guest = c->gm;
     c->exc_gm = from_guest;
     if (c->cp0.debug & DEBUG_DM) {
@@ -882,7 +938,7 @@ static void debug_exception(struct cpu *c)
                        (c->cur_ds ? DEBUG_DBD : 0) | DEBUG_DM | DEBUG_DBP;
     }
     c->cp0.depc = epc;
-    c->pc = EJTAG_DEBUG_VECTOR;
+    c->pc = EJTAG_DEBUG_VECTOR | isa_on_exc(&c->cp0);
     c->in_ds = c->cur_ds = false;
     c->waiting = false;
     c->load_dest = 0;
@@ -899,7 +955,7 @@ static void debug_exception(struct cpu *c)
 static const uint8_t rt_src[64] = {
     [0x00] = 1, [0x04] = 1, [0x05] = 1, [0x14] = 1, [0x15] = 1, [0x11] = 1, [0x1C] = 1,
     [0x1F] = 1, [0x22] = 1, [0x26] = 1, [0x28] = 1, [0x29] = 1, [0x2A] = 1, [0x2B] = 1,
-    [0x2E] = 1, [0x38] = 1,
+    [0x2E] = 1, [0x38] = 1, [MM_OPCODE] = 1,
 };
 
 #define RS ((insn >> 21) & 31)
@@ -927,10 +983,24 @@ static void cpu_run_block(struct cpu *c)
         c->cur_ds = c->in_ds;
         if (fp && !(pc & 3)) {
             insn = ld32(fp + (pc & 0xfff));
+            c->cur_insn = insn;
+        } else if (pc & 1) { /* ISA mode microMIPS: decode to MIPS32 or MM_OPCODE */
+            if (!fetch_mm(c, pc, &c->mm))
+                continue;
+            insn = c->mm.mips;
+            c->cur_insn = c->mm.raw;
+            if (c->in_ds && c->ds_seq) { /* not-taken branch: after this slot */
+                c->ds_target = pc + c->mm.size;
+                c->ds_seq = false;
+            }
+            /* From here pc + 4 is the next instruction (the retire code is
+             * MIPS32's); the instruction's address stays in c->pc. */
+            pc += c->mm.size - 4u;
         } else if (!fetch_slow(c, &insn)) {
             continue;
+        } else {
+            c->cur_insn = insn;
         }
-        c->cur_insn = insn;
         c->cycles += T_BASE;
         if (c->load_dest) {
             unsigned op = insn >> 26;
@@ -938,8 +1008,10 @@ static void cpu_run_block(struct cpu *c)
                 c->cycles += T_LOAD_USE;
             c->load_dest = 0;
         }
-        if (c->hooks.trace)
-            c->hooks.trace(c->hooks.ctx, c, pc, insn);
+        if (c->hooks.trace) {
+            c->cur_isz = (c->pc & 1) ? c->mm.size : 4;
+            c->hooks.trace(c->hooks.ctx, c, c->pc, c->cur_insn);
+        }
         bool ds = c->in_ds;
         uint32_t ds_target = c->ds_target;
         c->in_ds = false;
@@ -1097,6 +1169,22 @@ static void cpu_run_block(struct cpu *c)
             break;
         }
         case 0x02: c->in_ds = true; c->ds_target = (pc & 0xF0000000u) | (insn & 0x03FFFFFFu) << 2; break;
+        case 0x1D: /* JALX: to microMIPS (MD00086 "JALX"; target ISA bit 1) */
+            R[31] = pc + 8;
+            c->in_ds = true;
+            c->ds_target = ((pc & 0xF0000000u) | (insn & 0x03FFFFFFu) << 2) | 1u;
+            break;
+        case MM_OPCODE: { /* microMIPS-only operations (micromips.c) */
+            if (!(c->pc & 1))
+                RAISE(EXCCODE_RI);
+            uint32_t next;
+            int rc = mm_exec(c, &c->mm, c->pc, &next);
+            if (rc == MM_EXC)
+                goto exc;
+            if (rc == MM_JUMP)
+                pc = next - 4u; /* a compact jump: no delay slot */
+            break;
+        }
         case 0x03:
             R[31] = pc + 8;
             c->in_ds = true;
@@ -1130,7 +1218,7 @@ static void cpu_run_block(struct cpu *c)
                     goto exc;
                 if (rc == VZ_JUMPED) { /* guest ERET: PC already set */
                     c->insns++;
-                    c->prev_insn = insn;
+                    c->prev_insn = c->cur_insn;
                     continue;
                 }
                 break;
@@ -1459,7 +1547,7 @@ static void cpu_run_block(struct cpu *c)
         /* retire */
         c->insns++;
         c->stats.guest_insns += c->gm;
-        c->prev_insn = insn;
+        c->prev_insn = c->cur_insn;
         if (ds && (c->in_ds || c->skip_ds)) {
             /* (decided) A branch or jump in a delay slot is UNPREDICTABLE
              * (MIPS32 Architecture Vol. II, MD00086, "Branch Delay Slot"):

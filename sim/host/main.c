@@ -15,6 +15,7 @@
 
 #include "../soc/pic32mz/soc.h"
 #include "loader.h"
+#include <tinyvp/image.h>
 #include "measure.h"
 #include "../board/board.h"
 #include "uart_backend.h"
@@ -229,12 +230,15 @@ static void trace_hook(void *ctx, struct cpu *c, uint32_t pc, uint32_t insn)
                 c->gcp0.epc, pc);
     }
     char text[96];
-    disasm(pc, insn, text, sizeof text);
+    if (pc & 1) /* microMIPS: a 16-bit word is shown as 4 digits */
+        disasm_mm(pc, insn, c->cur_isz, text, sizeof text);
+    else
+        disasm(pc, insn, text, sizeof text);
     char *ops = strchr(text, '\t');
     if (ops)
         *ops++ = 0;
-    fprintf(trace_file, "%12" PRIu64 " %08" PRIx32 ": %08" PRIx32 " %c %-*s%s%s\n", c->cycles, pc,
-            insn, c->gm ? 'G' : ' ', ops ? 8 : 0, text, ops ? ops : "", c->cur_ds ? " (ds)" : "");
+    fprintf(trace_file, "%12" PRIu64 " %08" PRIx32 ": %0*" PRIx32 "%s %c %-*s%s%s\n", c->cycles, pc,
+            (pc & 1) && c->cur_isz == 2 ? 4 : 8, insn, (pc & 1) && c->cur_isz == 2 ? "    " : "", c->gm ? 'G' : ' ', ops ? 8 : 0, text, ops ? ops : "", c->cur_ds ? " (ds)" : "");
     trace_last_gm = c->gm;
 }
 
@@ -636,8 +640,12 @@ int main(int argc, char **argv)
         break;
     default: status = EXIT_LIMIT; break;
     }
-    if (stats)
+    if (stats) {
+        /* the image's ISA, for microMIPS images only (MIPS32 output unchanged) */
+        if (info.isa == IMAGE_ISA_MICROMIPS)
+            fprintf(stderr, "vpsim: image ISA microMIPS (%s)\n", info.isa_why);
         print_stats(c);
+    }
     for (unsigned i = 0; i < c->nguards; i++) {
         const struct cpu_guard *g = &c->guard[i];
         char who[24] = "guest";
