@@ -11,6 +11,7 @@
 #include <mips/mipsregs.h>
 
 #include "cpu_int.h"
+#include "fast.h"
 #include "m5150.h"
 #include "timing.h"
 
@@ -49,11 +50,13 @@ void cpu_init(struct cpu *c, struct bus *bus, const struct cpu_config *cfg)
     }
     c->limit_cycles = UINT64_MAX;
     c->dev_deadline = UINT64_MAX;
+    fast_init(c);
     cpu_reset(c);
 }
 
 void cpu_free(struct cpu *c)
 {
+    fast_free(c);
     free(c->kmap_r);
     free(c->kmap_w);
     free(c->null_map);
@@ -77,8 +80,8 @@ static void fastmap_build(struct cpu *c)
                 uint32_t pg = (seg + pa) >> 12;
                 if ((r->perm & (BUS_R | BUS_X)) == (BUS_R | BUS_X))
                     c->kmap_r[pg] = r->mem + off;
-                if ((r->perm & BUS_W) && !r->on_write)
-                    c->kmap_w[pg] = r->mem + off;
+                if ((r->perm & BUS_W) && !r->on_write && !fast_code_page(c, r->mem + off))
+                    c->kmap_w[pg] = r->mem + off; /* not a page holding decoded code */
             }
         }
     }
@@ -612,7 +615,8 @@ static void gmap_fill(struct cpu *c, uint32_t va, const struct bus_region *r, ui
         c->gmap_pages[c->gmap_n++] = pg;
     c->gmap_r[pg] = r->mem + ((pa & ~0xFFFu) - r->base);
     if (writable && (r->perm & BUS_W) && !r->on_write &&
-        !(c->nguards && guard_hit(c, pa & ~0xFFFu, pa | 0xFFFu)))
+        !(c->nguards && guard_hit(c, pa & ~0xFFFu, pa | 0xFFFu)) &&
+        !fast_code_page(c, c->gmap_r[pg]))
         c->gmap_w[pg] = c->gmap_r[pg];
 }
 
@@ -769,7 +773,7 @@ void cpu_branch(struct cpu *c, bool taken, uint32_t target, bool likely)
 /* ---- helpers for the interpreter ---------------------------------------- */
 
 /* Divide timing: early exit on the dividend's significant bits. */
-static unsigned div_cycles(uint32_t dividend)
+unsigned cpu_div_cycles(uint32_t dividend)
 {
     unsigned bits = dividend ? 32 - (unsigned)__builtin_clz(dividend) : 1;
     unsigned t = T_DIV_MIN + (bits * (T_DIV_MAX - T_DIV_MIN)) / 32;
@@ -896,7 +900,7 @@ static void debug_exception(struct cpu *c)
 /* ---- the interpreter ---------------------------------------------------- */
 
 /* rt is a source operand of this primary opcode (load-use stall model). */
-static const uint8_t rt_src[64] = {
+const uint8_t cpu_rt_src[64] = {
     [0x00] = 1, [0x04] = 1, [0x05] = 1, [0x14] = 1, [0x15] = 1, [0x11] = 1, [0x1C] = 1,
     [0x1F] = 1, [0x22] = 1, [0x26] = 1, [0x28] = 1, [0x29] = 1, [0x2A] = 1, [0x2B] = 1,
     [0x2E] = 1, [0x38] = 1,
@@ -913,9 +917,11 @@ static const uint8_t rt_src[64] = {
 #define BTARGET (pc + 4 + (SIMM << 2))
 #define RAISE(code) do { cpu_exception(c, (code), false, 0); goto exc; } while (0)
 
-static void cpu_run_block(struct cpu *c)
+/* The exact interpreter: until the deadline, or one instruction (or
+ * exception) when `one` (the fast loop's fallback, fast.c). */
+void cpu_run_block(struct cpu *c, bool one)
 {
-    while (c->cycles < c->deadline) {
+    for (bool first = true; c->cycles < c->deadline && (first || !one); first = false) {
         if (c->hooks.pre_exec && c->hooks.pre_exec(c->hooks.ctx, c)) {
             c->stop = CPU_STOP_BREAK;
             c->deadline = 0;
@@ -934,7 +940,7 @@ static void cpu_run_block(struct cpu *c)
         c->cycles += T_BASE;
         if (c->load_dest) {
             unsigned op = insn >> 26;
-            if (RS == c->load_dest || (RT == c->load_dest && rt_src[op]))
+            if (RS == c->load_dest || (RT == c->load_dest && cpu_rt_src[op]))
                 c->cycles += T_LOAD_USE;
             c->load_dest = 0;
         }
@@ -1026,7 +1032,7 @@ static void cpu_run_block(struct cpu *c)
                     c->lo = (uint32_t)(a / b);
                     c->hi = (uint32_t)(a % b);
                 }
-                c->hilo_ready = c->cycles + div_cycles(a < 0 ? -(uint32_t)a : (uint32_t)a);
+                c->hilo_ready = c->cycles + cpu_div_cycles(a < 0 ? -(uint32_t)a : (uint32_t)a);
                 break;
             }
             case 0x1B: {
@@ -1035,7 +1041,7 @@ static void cpu_run_block(struct cpu *c)
                     c->lo = a / b;
                     c->hi = a % b;
                 }
-                c->hilo_ready = c->cycles + div_cycles(a);
+                c->hilo_ready = c->cycles + cpu_div_cycles(a);
                 break;
             }
             case 0x20: { /* ADD */
@@ -1543,6 +1549,6 @@ void cpu_run(struct cpu *c)
         if (c->stop != CPU_RUNNING)
             break;
         if (!c->waiting)
-            cpu_run_block(c);
+            fast_run(c); /* decoded blocks, or cpu_run_block (fast.c) */
     }
 }

@@ -195,6 +195,11 @@ struct cpu {
         unsigned first_gid;
     } guard[CPU_MAX_GUARDS];
     unsigned nguards;
+
+    /* the fast loop (fast.c): decoded blocks; exact = only the exact
+     * per-instruction interpreter (--exact) */
+    struct fast *fast;
+    bool exact;
 };
 
 /* Implementation-specific values the model exposes (docs/simulator.md). */

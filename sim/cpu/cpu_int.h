@@ -49,6 +49,13 @@ uint32_t cpu_vz_cp0_read(struct cpu *c, unsigned reg, unsigned sel);
 void cpu_vz_cp0_write(struct cpu *c, unsigned reg, unsigned sel, uint32_t v);
 unsigned cpu_vz_root_tlb_gid(const struct cpu *c);
 
+/* The exact interpreter (cpu.c): until the deadline, or one instruction. */
+void cpu_run_block(struct cpu *c, bool one);
+/* Primary opcodes whose rt field is a source (the load-use stall rule). */
+extern const uint8_t cpu_rt_src[64];
+/* Cycles until a DIV/DIVU result is in HI/LO, by the dividend. */
+unsigned cpu_div_cycles(uint32_t dividend);
+
 /* uhi.c: semihosting; returns true if the SDBBP was a UHI call. */
 bool cpu_uhi_call(struct cpu *c);
 
