@@ -130,8 +130,8 @@ void cpu_set_css(struct cpu *c, unsigned css)
 
 void cpu_mmu_changed(struct cpu *c)
 {
-    /* The root fast map covers only unmapped kseg0/kseg1, which the TLB
-     * cannot change; the guest map depends on the root TLB. */
+    /* The root fast map's kseg0/kseg1 part cannot change; its TLB-mapped
+     * pages and the guest map (two stages) can. */
     cpu_gmap_flush(c);
 }
 
@@ -164,6 +164,13 @@ void cpu_request_irq_check(struct cpu *c)
 void cpu_status_changed(struct cpu *c)
 {
     cpu_vz_mode_update(c);
+    /* with ERL = 1 kuseg is unmapped: the TLB-mapped pages of the fast
+     * maps hold only for the ERL they were filled with */
+    uint32_t erl = (c->cp0.status & ST0_ERL) | (c->gcp0.status & ST0_ERL) << 1;
+    if (erl != c->map_erl) {
+        c->map_erl = erl;
+        cpu_gmap_flush(c);
+    }
     uint32_t st = c->gm ? c->gcp0.status : c->cp0.status;
     bool user = (st & ST0_UM) && !(st & (ST0_EXL | ST0_ERL));
     if (user) {
@@ -604,20 +611,22 @@ static void guard_store(struct cpu *c, uint32_t pa, unsigned size)
     }
 }
 
-/* Remembers a guest fast-map page so a flush touches only what was set. */
-static void gmap_fill(struct cpu *c, uint32_t va, const struct bus_region *r, uint32_t pa,
-                      bool writable)
+/* Remembers a fast-map page (guest map, or a TLB-mapped page of the root
+ * kernel map) so a flush touches only what was set. */
+static void map_fill(struct cpu *c, uint8_t **map_r, uint8_t **map_w, uint32_t *track,
+                     unsigned *n, uint32_t va, const struct bus_region *r, uint32_t pa,
+                     bool writable)
 {
-    if (!r->mem || r->read_cycles || r->write_cycles || c->gmap_n >= CPU_GMAP_TRACK)
+    if (!r->mem || r->read_cycles || r->write_cycles || *n >= CPU_GMAP_TRACK)
         return;
     uint32_t pg = va >> 12;
-    if (!c->gmap_r[pg])
-        c->gmap_pages[c->gmap_n++] = pg;
-    c->gmap_r[pg] = r->mem + ((pa & ~0xFFFu) - r->base);
+    if (!map_r[pg])
+        track[(*n)++] = pg;
+    map_r[pg] = r->mem + ((pa & ~0xFFFu) - r->base);
     if (writable && (r->perm & BUS_W) && !r->on_write &&
-        !(c->nguards && guard_hit(c, pa & ~0xFFFu, pa | 0xFFFu)) &&
-        !fast_code_page(c, c->gmap_r[pg]))
-        c->gmap_w[pg] = c->gmap_r[pg];
+        !(c->gm && c->nguards && guard_hit(c, pa & ~0xFFFu, pa | 0xFFFu)) &&
+        !fast_code_page(c, map_r[pg]))
+        map_w[pg] = map_r[pg]; /* not a page holding decoded code (fast.c) */
 }
 
 void cpu_gmap_flush(struct cpu *c)
@@ -627,27 +636,73 @@ void cpu_gmap_flush(struct cpu *c)
         c->gmap_w[c->gmap_pages[i]] = NULL;
     }
     c->gmap_n = 0;
+    for (unsigned i = 0; i < c->kmap_n; i++) { /* never kseg0/kseg1 pages */
+        c->kmap_r[c->kmap_pages[i]] = NULL;
+        c->kmap_w[c->kmap_pages[i]] = NULL;
+    }
+    c->kmap_n = 0;
 }
 
 /* Maps va to pa or raises the exception; false when raised. In guest mode
  * two stages: guest segments/guest TLB to a GPA, then root TLB entries of
  * GuestID = GuestCtl1.ID to the physical address. */
+/* A kernel-mode access of the context (no UM, or EXL/ERL): the fast maps
+ * hold only kernel-mode translations (user mode runs on the null map). */
+static bool kernel_mode(uint32_t st)
+{
+    return !(st & ST0_UM) || (st & (ST0_EXL | ST0_ERL));
+}
+
+/* The fast map may hold this translation (a readable and executable
+ * memory page: the map serves loads and fetches). */
+static const struct bus_region *map_region(struct cpu *c, uint32_t pa, uint32_t lo)
+{
+    if (lo & (MIPS_ENTRYLO_RI | MIPS_ENTRYLO_XI))
+        return NULL;
+    const struct bus_region *r = bus_find(c->bus, pa);
+    return r && (r->perm & (BUS_R | BUS_X)) == (BUS_R | BUS_X) ? r : NULL;
+}
+
 static bool translate(struct cpu *c, uint32_t va, enum acc acc, uint32_t *pa)
 {
-    if (!c->gm)
-        return stage1(c, false, va, acc, pa);
     uint32_t gpa, lo;
+    if (!c->gm) {
+        if (!stage1(c, false, va, acc, pa))
+            return false;
+        /* a TLB-mapped page of root kernel mode: into the kernel map (a
+         * software TLB; the kseg0/kseg1 part is fixed) */
+        if ((va < 0x80000000u ? !(c->cp0.status & ST0_ERL) : va >= 0xC0000000u) &&
+            kernel_mode(c->cp0.status)) {
+            uint32_t half;
+            const struct bus_region *r;
+            if (tlb_lookup(c->tlb, va, c->cp0.entryhi & MIPS_ENTRYHI_ASID, 0, &lo, &half) >= 0 &&
+                (lo & MIPS_ENTRYLO_V) && (r = map_region(c, *pa, lo)))
+                map_fill(c, c->kmap_r, c->kmap_w, c->kmap_pages, &c->kmap_n, va, r, *pa,
+                         (lo & MIPS_ENTRYLO_D) != 0);
+        }
+        return true;
+    }
     if (!stage1(c, true, va, acc, &gpa))
         return false;
     unsigned gid = (c->cp0.guestctl1 & GUESTCTL1_ID) >> GUESTCTL1_ID_SHIFT;
     if (!tlb_stage(c, false, gpa, acc, gid, pa, &lo))
         return false;
-    /* Cache unmapped guest kernel segments with their root mapping. */
-    if (va >= 0x80000000u && va < 0xC0000000u && !(lo & (MIPS_ENTRYLO_RI | MIPS_ENTRYLO_XI))) {
-        const struct bus_region *r = bus_find(c->bus, *pa);
-        if (r && (r->perm & (BUS_R | BUS_X)) == (BUS_R | BUS_X))
-            gmap_fill(c, va, r, *pa, (lo & MIPS_ENTRYLO_D) != 0);
+    /* Cache guest kernel-mode pages with their root mapping: the unmapped
+     * segments, and pages the guest TLB maps (writable only when both
+     * stages' D bits allow it; dropped on TLB writes, ASID and ERL changes) */
+    if (!kernel_mode(c->gcp0.status))
+        return true;
+    uint32_t glo = MIPS_ENTRYLO_D, half;
+    if (!(va >= 0x80000000u && va < 0xC0000000u) &&
+        !(va < 0x80000000u && (c->gcp0.status & ST0_ERL))) {
+        if (tlb_lookup(c->gtlb, va, c->gcp0.entryhi & MIPS_ENTRYHI_ASID, 0, &glo, &half) < 0 ||
+            !(glo & MIPS_ENTRYLO_V))
+            return true;
     }
+    const struct bus_region *r = map_region(c, *pa, lo | (glo & (MIPS_ENTRYLO_RI | MIPS_ENTRYLO_XI)));
+    if (r)
+        map_fill(c, c->gmap_r, c->gmap_w, c->gmap_pages, &c->gmap_n, va, r, *pa,
+                 (lo & glo & MIPS_ENTRYLO_D) != 0);
     return true;
 }
 

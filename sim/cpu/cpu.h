@@ -160,6 +160,12 @@ struct cpu {
     uint8_t **gmap_r, **gmap_w;
     uint32_t gmap_pages[CPU_GMAP_TRACK];
     unsigned gmap_n;
+    /* root kernel fast map: TLB-mapped pages (kuseg, kseg2/3) filled on
+     * demand like the guest map, dropped on TLB writes, ASID changes and
+     * ERL changes */
+    uint32_t kmap_pages[CPU_GMAP_TRACK];
+    unsigned kmap_n;
+    uint32_t map_erl;      /* root and guest Status.ERL the maps were filled with */
 
     /* EIC inputs */
     unsigned eic_ripl;

@@ -31,6 +31,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <mips/mipsregs.h>
+
 #include "cpu_int.h"
 #include "fast.h"
 #include "timing.h"
@@ -54,6 +56,9 @@ enum {
     K_BEQ, K_BNE, K_BLEZ, K_BGTZ, K_BLTZ, K_BGEZ, K_BLTZAL, K_BGEZAL,
     K_BEQL, K_BNEL, K_BLEZL, K_BGTZL, K_BLTZL, K_BGEZL, K_BLTZALL, K_BGEZALL,
     K_J, K_JAL, K_JR, K_JALR,
+    K_TGE, K_TGEU, K_TLT, K_TLTU, K_TEQ, K_TNE,
+    K_TGEI, K_TGEIU, K_TLTI, K_TLTIU, K_TEQI, K_TNEI,
+    K_LWC1, K_SWC1, K_LDC1, K_SDC1, K_FPU,
     K_COUNT
 };
 
@@ -79,13 +84,14 @@ struct block {
     uint32_t bound;        /* cycles before the last instruction starts, worst case */
     uint32_t off, len;     /* bytes [off, off+len) of the area */
     uint16_t n;            /* instructions */
-    uint8_t nwait;         /* MFHI/MFLO in the block */
+    uint8_t nwait;         /* instructions with a dynamic cost (HI/LO waits, FPU) */
     uint8_t area;
 };
 
 struct area {
-    const uint8_t *mem;
+    uint8_t *mem;
     uint32_t size;
+    bool writable;           /* CPU-writable memory (RAM) */
     uint16_t *chunks;        /* per 4 KB page: bit per 256-byte chunk holding code */
     struct block **pages;    /* per 4 KB page: its blocks */
 };
@@ -98,6 +104,9 @@ struct fast {
     struct fop *ops;
     unsigned nops;
     unsigned gen;            /* flushes so far */
+    unsigned kills;          /* blocks dropped so far */
+    uint64_t decoded;        /* blocks decoded in all */
+    uint64_t insns;          /* instructions retired in blocks */
     struct area area[MAX_AREAS];
     unsigned nareas;
 };
@@ -190,6 +199,7 @@ static int area_get(struct cpu *c, const uint8_t *p)
             struct area *ar = &f->area[f->nareas];
             ar->mem = r->mem;
             ar->size = r->size;
+            ar->writable = (r->perm & BUS_W) && !r->on_write;
             ar->chunks = calloc(r->size >> 12, sizeof *ar->chunks);
             ar->pages = calloc(r->size >> 12, sizeof *ar->pages);
             if (!ar->chunks || !ar->pages) {
@@ -212,8 +222,9 @@ bool fast_code_page(const struct cpu *c, const uint8_t *p)
 }
 
 /* A page becomes a code page: keep it out of every write map. The kernel
- * map holds it at kseg0 and kseg1 of each physical alias; the guest map
- * wherever a two-stage translation put it (its tracked pages). */
+ * map holds it at kseg0 and kseg1 of each physical alias, and wherever a
+ * TLB mapping put it; the guest map wherever a two-stage translation put
+ * it (both tracked). */
 static void protect_page(struct cpu *c, const uint8_t *page)
 {
     for (unsigned i = 0; i < c->bus->nregions; i++) {
@@ -227,10 +238,14 @@ static void protect_page(struct cpu *c, const uint8_t *page)
     for (unsigned i = 0; i < c->gmap_n; i++)
         if (c->gmap_w[c->gmap_pages[i]] == page)
             c->gmap_w[c->gmap_pages[i]] = NULL;
+    for (unsigned i = 0; i < c->kmap_n; i++) /* TLB-mapped pages of the kernel map */
+        if (c->kmap_w[c->kmap_pages[i]] == page)
+            c->kmap_w[c->kmap_pages[i]] = NULL;
 }
 
 static void kill_block(struct fast *f, struct block *b)
 {
+    f->kills++;
     struct block **h = &f->hash[(b->pc >> 2) & (NHASH - 1)];
     if (*h == b)
         *h = NULL;
@@ -317,6 +332,12 @@ static unsigned classify(uint32_t insn)
         case 0x27: k = K_NOR; break;
         case 0x2A: k = K_SLT; break;
         case 0x2B: k = K_SLTU; break;
+        case 0x30: return K_TGE;
+        case 0x31: return K_TGEU;
+        case 0x32: return K_TLT;
+        case 0x33: return K_TLTU;
+        case 0x34: return K_TEQ;
+        case 0x36: return K_TNE;
         default: return K_TERM_EXACT;
         }
         if (k == K_TERM_EXACT)
@@ -334,6 +355,12 @@ static unsigned classify(uint32_t insn)
         case 0x11: return K_BGEZAL;
         case 0x12: return K_BLTZALL;
         case 0x13: return K_BGEZALL;
+        case 0x08: return K_TGEI;
+        case 0x09: return K_TGEIU;
+        case 0x0A: return K_TLTI;
+        case 0x0B: return K_TLTIU;
+        case 0x0C: return K_TEQI;
+        case 0x0E: return K_TNEI;
         case 0x1F: return K_NOP; /* SYNCI: caches are not modelled */
         default: return K_TERM_EXACT;
         }
@@ -388,6 +415,12 @@ static unsigned classify(uint32_t insn)
     case 0x29: return K_SH;
     case 0x2B: return K_SW;
     case 0x33: return K_NOP; /* PREF */
+    case 0x31: return K_LWC1;
+    case 0x39: return K_SWC1;
+    case 0x35: return K_LDC1;
+    case 0x3D: return K_SDC1;
+    case 0x11: return rs == 8 ? K_TERM_EXACT : K_FPU; /* BC1T/BC1F branch: exact */
+    case 0x13: return K_FPU;
     default: return K_TERM_EXACT;
     }
     return rt ? k : K_NOP;
@@ -413,6 +446,7 @@ static struct block *decode(struct cpu *c, uint32_t pc, const uint8_t *h)
         flush_all(f);
     struct area *ar = &f->area[a];
     struct block *b = &f->blocks[f->nblocks++];
+    f->decoded++;
     struct fop *ops = &f->ops[f->nops];
     memset(b, 0, sizeof *b);
     b->pc = pc;
@@ -472,7 +506,7 @@ static struct block *decode(struct cpu *c, uint32_t pc, const uint8_t *h)
                 o->imm = p + 4 + (o->imm << 2);
             break;
         }
-        if (k == K_MFHI || k == K_MFLO)
+        if (k == K_MFHI || k == K_MFLO || k == K_FPU)
             b->nwait++;
         o->h = (const void *)(uintptr_t)k; /* linked to the handler below */
         n++;
@@ -519,6 +553,25 @@ static struct block *decode(struct cpu *c, uint32_t pc, const uint8_t *h)
 
 /* ---- the loop ------------------------------------------------------------ */
 
+/* A root kernel-mode store to a RAM page kept out of the write map because
+ * it holds code: done here when the chunk it hits holds none (the host
+ * byte address), else NULL (the exact loop stores and drops the code). */
+static uint8_t *code_page_store(struct cpu *c, uint32_t va)
+{
+    if (c->fast_w != c->kmap_w || va < 0x80000000u || va >= 0xC0000000u)
+        return NULL; /* kseg0/kseg1 only: writable whenever the memory is */
+    const uint8_t *pg = c->kmap_r[va >> 12];
+    struct fast *f = c->fast;
+    int a = pg ? area_of(f, pg) : -1;
+    if (a < 0 || !f->area[a].writable)
+        return NULL;
+    struct area *ar = &f->area[a];
+    size_t off = (size_t)(pg - ar->mem) + (va & 0xFFF);
+    if (ar->chunks[off >> 12] & (1u << ((off & 0xFFF) / CHUNK)))
+        return NULL;
+    return ar->mem + off;
+}
+
 static void run_blocks(struct cpu *c)
 {
     static const void *const labels[K_COUNT] = {
@@ -544,6 +597,11 @@ static void run_blocks(struct cpu *c)
         [K_BLTZL] = &&bltzl, [K_BGEZL] = &&bgezl, [K_BLTZALL] = &&bltzall,
         [K_BGEZALL] = &&bgezall,
         [K_J] = &&j, [K_JAL] = &&jal, [K_JR] = &&jr, [K_JALR] = &&jalr,
+        [K_TGE] = &&tge, [K_TGEU] = &&tgeu, [K_TLT] = &&tlt, [K_TLTU] = &&tltu,
+        [K_TEQ] = &&teq, [K_TNE] = &&tne, [K_TGEI] = &&tgei, [K_TGEIU] = &&tgeiu,
+        [K_TLTI] = &&tlti, [K_TLTIU] = &&tltiu, [K_TEQI] = &&teqi, [K_TNEI] = &&tnei,
+        [K_LWC1] = &&lwc1, [K_SWC1] = &&swc1, [K_LDC1] = &&ldc1, [K_SDC1] = &&sdc1,
+        [K_FPU] = &&fpu,
     };
     struct fast *f = c->fast;
     f->labels = labels;
@@ -553,6 +611,10 @@ static void run_blocks(struct cpu *c)
     uint8_t **const fw = c->fast_w;
     const uint64_t deadline = c->deadline;
     const uint64_t insns0 = c->insns;
+    const bool gm0 = c->gm;
+    /* CP1 usable (the guest's CU1 and, in guest mode, root's): Status
+     * changes only in the exact loop */
+    const bool cu1 = (c->cp0.status & ST0_CU1) && (!gm0 || (c->gcp0.status & ST0_CU1));
     uint64_t insns = insns0;
     uint64_t cyc = c->cycles;   /* cycles at the current block boundary */
     uint64_t cyc0 = 0;          /* cycles base of the block (+ its ops' pre/post) */
@@ -637,9 +699,18 @@ out_ds:
     c->load_dest = (uint8_t)ld;
     c->prev_insn = prev;
     c->insns = insns;
-    if (c->gm)
-        c->stats.guest_insns += insns - insns0;
+out_exc: /* (an exception in a call-out already wrote the state) */
+    f->insns += c->insns - insns0;
+    if (gm0)
+        c->stats.guest_insns += c->insns - insns0;
     return;
+
+leave_after: /* the op retired and dropped code: look the next block up again */
+    last = op;
+    if (!op->ds)
+        npc = op->pc + 4;
+    tk = 0;
+    goto retired;
 
     /* a branch-likely not taken: the slot is annulled, retire the branch */
 likely_nt:
@@ -815,9 +886,10 @@ lw: LOAD(4, ld32(p));
     do {                                                                       \
         uint32_t va = RS_ + op->imm;                                           \
         uint8_t *p = fw[va >> 12];                                             \
-        if (__builtin_expect(!p || (va & ((size) - 1)), 0))                    \
+        if (__builtin_expect(p && !(va & ((size) - 1)), 1))                    \
+            p += va & 0xFFF;                                                   \
+        else if ((va & ((size) - 1)) || !(p = code_page_store(c, va)))         \
             goto bail;                                                         \
-        p += va & 0xFFF;                                                       \
         put;                                                                   \
         NEXT;                                                                  \
     } while (0)
@@ -862,6 +934,70 @@ jalr: {
         tk = 1;
         NEXT;
     }
+#define TRAP(cond) do { if (cond) goto bail; NEXT; } while (0)
+tge: TRAP((int32_t)RS_ >= (int32_t)RT_);
+tgeu: TRAP(RS_ >= RT_);
+tlt: TRAP((int32_t)RS_ < (int32_t)RT_);
+tltu: TRAP(RS_ < RT_);
+teq: TRAP(RS_ == RT_);
+tne: TRAP(RS_ != RT_);
+tgei: TRAP((int32_t)RS_ >= (int32_t)op->imm);
+tgeiu: TRAP(RS_ >= op->imm);
+tlti: TRAP((int32_t)RS_ < (int32_t)op->imm);
+tltiu: TRAP(RS_ < op->imm);
+teqi: TRAP(RS_ == op->imm);
+tnei: TRAP(RS_ != op->imm);
+
+lwc1: {
+        uint32_t va = RS_ + op->imm;
+        const uint8_t *p = fr[va >> 12];
+        if (!cu1 || !p || (va & 3))
+            goto bail;
+        fpu_set_w(c, op->rt, ld32(p + (va & 0xFFF)));
+        NEXT;
+    }
+ldc1: {
+        uint32_t va = RS_ + op->imm;
+        const uint8_t *p = fr[va >> 12];
+        if (!cu1 || !p || (va & 7) || !fpu_d_ok(c, op->rt))
+            goto bail;
+        p += va & 0xFFF;
+        fpu_set_d(c, op->rt, (uint64_t)ld32(p + 4) << 32 | ld32(p));
+        NEXT;
+    }
+swc1: {
+        if (!cu1)
+            goto bail;
+        STORE(4, st32(p, fpu_get_w(c, op->rt)));
+    }
+sdc1: {
+        if (!cu1 || !fpu_d_ok(c, op->rt))
+            goto bail;
+        uint64_t d = fpu_get_d(c, op->rt);
+        STORE(8, (st32(p, (uint32_t)d), st32(p + 4, (uint32_t)(d >> 32))));
+    }
+fpu: { /* the FPU's own code (fpu.c), called with the state it expects */
+        if (!cu1)
+            goto bail;
+        uint64_t t = NOW;
+        unsigned kills = f->kills;
+        c->cycles = t;
+        c->pc = op->pc;
+        c->cur_insn = op->insn;
+        c->cur_ds = op->ds;
+        c->in_ds = c->skip_ds = false;
+        c->prev_insn = op == b->ops ? prev : op[-1].insn;
+        c->insns = insns + (uint64_t)(op - b->ops);
+        c->load_dest = 0;
+        if ((op->insn >> 26) == 0x11 ? fpu_exec_cop1(c, op->insn) : fpu_exec_cop1x(c, op->insn))
+            goto out_exc; /* the exception was taken, as in the exact loop */
+        cyc0 += c->cycles - t; /* its latency */
+        if (kills != f->kills)
+            goto leave_after;
+        NEXT;
+    }
+
+#undef TRAP
 #undef NEXT
 #undef RS_
 #undef RT_
@@ -886,4 +1022,10 @@ void fast_run(struct cpu *c)
         }
         cpu_run_block(c, true);
     }
+}
+
+void fast_stats(const struct cpu *c, uint64_t *insns, uint64_t *blocks)
+{
+    *insns = c->fast ? c->fast->insns : 0;
+    *blocks = c->fast ? c->fast->decoded : 0;
 }

@@ -35,4 +35,7 @@ void fast_mem_written(struct cpu *c, const uint8_t *p, size_t len);
  * takes the slow path and reaches fast_mem_written. */
 bool fast_code_page(const struct cpu *c, const uint8_t *p);
 
+/* Instructions retired in decoded blocks, and blocks decoded, so far. */
+void fast_stats(const struct cpu *c, uint64_t *insns, uint64_t *blocks);
+
 #endif /* SIM_CPU_FAST_H */

@@ -14,6 +14,7 @@
 #include <mips/mipsregs.h>
 
 #include "../soc/pic32mz/soc.h"
+#include "../cpu/fast.h"
 #include "loader.h"
 #include "measure.h"
 #include "../board/board.h"
@@ -386,6 +387,9 @@ static bool write_state(struct soc *s, const char *path)
     fputc('\n', f);
     struct mem_range ram = {.pa = PIC32MZ_RAM_BASE, .len = PIC32MZ_RAM_SIZE};
     fprintf(f, "ram %08" PRIx32 "\n", range_sum(s, &ram));
+    uint64_t fi, fb;
+    fast_stats(c, &fi, &fb);
+    fprintf(f, "fast %" PRIu64 " instructions in %" PRIu64 " decoded blocks\n", fi, fb);
     if (f != stderr)
         fclose(f);
     return true;
