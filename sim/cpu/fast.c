@@ -111,6 +111,9 @@ struct fast {
     unsigned nareas;
 };
 
+/* The successor of nothing yet: matches no PC (odd), links to itself. */
+static struct block no_block = {.pc = 1, .succ = {&no_block, &no_block}};
+
 static inline uint32_t ld32(const uint8_t *p)
 {
     uint32_t v;
@@ -449,6 +452,7 @@ static struct block *decode(struct cpu *c, uint32_t pc, const uint8_t *h)
     f->decoded++;
     struct fop *ops = &f->ops[f->nops];
     memset(b, 0, sizeof *b);
+    b->succ[0] = b->succ[1] = &no_block;
     b->pc = pc;
     b->host = h;
     b->ops = ops;
@@ -471,6 +475,7 @@ static struct block *decode(struct cpu *c, uint32_t pc, const uint8_t *h)
             /* the slot needs the exact loop: so does its branch */
             n--;
             p -= 4;
+            cyc = ops[n].pre; /* the branch is not in the block after all */
             term = K_TERM_EXACT;
             break;
         }
@@ -527,6 +532,9 @@ static struct block *decode(struct cpu *c, uint32_t pc, const uint8_t *h)
     ops[n].h = (const void *)(uintptr_t)term;
     ops[n].pc = p;
     ops[n].pre = ops[n].post = (uint16_t)cyc;
+    ops[n].imm = n; /* for the block's end: its count, last load and word */
+    ops[n].ld = n ? ops[n - 1].ld : 0;
+    ops[n].insn = n ? ops[n - 1].insn : 0;
     for (unsigned i = 0; i <= n; i++)
         ops[i].h = f->labels[(uintptr_t)ops[i].h];
     b->n = (uint16_t)n;
@@ -616,75 +624,84 @@ static void run_blocks(struct cpu *c)
      * changes only in the exact loop */
     const bool cu1 = (c->cp0.status & ST0_CU1) && (!gm0 || (c->gcp0.status & ST0_CU1));
     uint64_t insns = insns0;
-    uint64_t cyc = c->cycles;   /* cycles at the current block boundary */
-    uint64_t cyc0 = 0;          /* cycles base of the block (+ its ops' pre/post) */
+    /* cycles: at a block boundary the count; inside a block its base (the
+     * count at entry, the first instruction's stall and the dynamic costs
+     * so far), to which each op's pre/post adds its static cycles */
+    uint64_t cyc = c->cycles;
     unsigned ld = c->load_dest; /* load-use: GPR loaded by the last retired insn */
-    uint32_t prev = c->prev_insn;
     uint32_t npc = c->pc;       /* next PC at a block boundary / after a delay slot */
     unsigned tk = 0;            /* the branch was taken (successor link) */
-    struct block *b = NULL;
+    struct block *b = &no_block;
     const struct fop *op;
-    const struct fop *last;
+    const struct fop *last = NULL; /* the last retired op (prev_insn) */
 
 #define NEXT do { op++; goto *op->h; } while (0)
 #define RS_ R[op->rs]
 #define RT_ R[op->rt]
-#define NOW (cyc0 + op->post)
+#define NOW (cyc + op->post)
 
 enter: {
-        /* npc is a block start; cyc, insns, ld, prev describe the state */
-        if (npc & 3)
-            goto out;
-        const uint8_t *h = fr[npc >> 12];
-        if (!h)
-            goto out;
-        h += npc & 0xFFF;
-        struct block *nb = b ? b->succ[tk] : NULL;
-        if (!nb || nb->pc != npc || nb->host != h) {
+        /* npc is a block start; cyc, insns, ld, last describe the state.
+         * The successor link first: a block's PC is aligned and its host
+         * address not NULL, so a match also says npc is aligned and mapped */
+        struct block *nb = b->succ[tk];
+        uint8_t *const *fe = &fr[npc >> 12];
+        if (__builtin_expect(!(nb->pc == npc && *fe && *fe + (npc & 0xFFF) == nb->host), 0)) {
+            if ((npc & 3) || !*fe)
+                goto out;
+            const uint8_t *h = *fe + (npc & 0xFFF);
             nb = f->hash[(npc >> 2) & (NHASH - 1)];
             if (!nb || nb->pc != npc || nb->host != h) {
                 unsigned gen = f->gen;
+                if (last) { /* a flush would reuse its memory */
+                    c->prev_insn = last->insn;
+                    last = NULL;
+                }
                 nb = decode(c, npc, h);
                 if (!nb)
                     goto out;
                 if (gen != f->gen)
-                    b = NULL; /* flushed: b no longer exists */
+                    b = &no_block; /* flushed: b no longer exists */
             }
-            if (b)
-                b->succ[tk] = nb;
+            b->succ[tk] = nb;
         }
         uint64_t need = cyc + nb->bound;
-        if (nb->nwait && c->hilo_ready > cyc)
+        if (__builtin_expect(nb->nwait != 0, 0) && c->hilo_ready > cyc)
             need += c->hilo_ready - cyc;
-        if (need >= deadline)
+        if (__builtin_expect(need >= deadline, 0))
             goto out; /* could cross the deadline: the exact loop */
         b = nb;
-        cyc0 = cyc + ((b->reads0 >> ld) & 1 ? T_LOAD_USE : 0);
+        cyc += (b->reads0 >> ld) & 1 ? T_LOAD_USE : 0;
         op = b->ops;
         goto *op->h;
     }
 
-term_jump: /* the delay slot retired: go on at npc */
-    last = op - 1;
+term_jump: /* the delay slot retired: go on at npc (the terminal op holds
+            * the count, cycles, load and word of the last instruction) */
+    last = op;
+    insns += op->imm;
     goto retired;
 term_fall:
-    last = op - 1;
+    last = op;
+    insns += op->imm;
     npc = op->pc;
     tk = 0;
-retired:
+    goto retired;
+retired_op: /* retired through op, an instruction */
     insns += (uint64_t)(last - b->ops) + 1;
-    cyc = cyc0 + last->post;
+retired:
+    cyc += last->post;
     ld = last->ld;
-    prev = last->insn;
     goto enter;
 
 bail: /* the instruction at op runs in the exact loop, from the exact state before it */
     if (op != b->ops) {
         last = op - 1;
         insns += (uint64_t)(last - b->ops) + 1;
-        cyc = cyc0 + op->pre;
+        cyc += op->pre;
         ld = last->ld;
-        prev = last->insn;
+    } else {
+        cyc -= (b->reads0 >> ld) & 1 ? T_LOAD_USE : 0; /* the exact loop charges it */
     }
     c->in_ds = op->ds;
     c->ds_target = npc;
@@ -697,7 +714,8 @@ out_ds:
     c->pc = npc;
     c->cycles = cyc;
     c->load_dest = (uint8_t)ld;
-    c->prev_insn = prev;
+    if (last)
+        c->prev_insn = last->insn;
     c->insns = insns;
 out_exc: /* (an exception in a call-out already wrote the state) */
     f->insns += c->insns - insns0;
@@ -710,14 +728,14 @@ leave_after: /* the op retired and dropped code: look the next block up again */
     if (!op->ds)
         npc = op->pc + 4;
     tk = 0;
-    goto retired;
+    goto retired_op;
 
     /* a branch-likely not taken: the slot is annulled, retire the branch */
 likely_nt:
     last = op;
     npc = op->pc + 8;
     tk = 0;
-    goto retired;
+    goto retired_op;
 
 nop: NEXT;
 sll: R[op->rd] = RT_ << op->sa; NEXT;
@@ -803,13 +821,13 @@ lui: R[op->rt] = op->imm; NEXT;
 
 mfhi:
     if (NOW < c->hilo_ready)
-        cyc0 += c->hilo_ready - NOW;
+        cyc += c->hilo_ready - NOW;
     if (op->rd)
         R[op->rd] = c->hi;
     NEXT;
 mflo:
     if (NOW < c->hilo_ready)
-        cyc0 += c->hilo_ready - NOW;
+        cyc += c->hilo_ready - NOW;
     if (op->rd)
         R[op->rd] = c->lo;
     NEXT;
@@ -986,12 +1004,15 @@ fpu: { /* the FPU's own code (fpu.c), called with the state it expects */
         c->cur_insn = op->insn;
         c->cur_ds = op->ds;
         c->in_ds = c->skip_ds = false;
-        c->prev_insn = op == b->ops ? prev : op[-1].insn;
+        if (op != b->ops)
+            c->prev_insn = op[-1].insn;
+        else if (last)
+            c->prev_insn = last->insn;
         c->insns = insns + (uint64_t)(op - b->ops);
         c->load_dest = 0;
         if ((op->insn >> 26) == 0x11 ? fpu_exec_cop1(c, op->insn) : fpu_exec_cop1x(c, op->insn))
             goto out_exc; /* the exception was taken, as in the exact loop */
-        cyc0 += c->cycles - t; /* its latency */
+        cyc += c->cycles - t; /* its latency */
         if (kills != f->kills)
             goto leave_after;
         NEXT;
