@@ -79,6 +79,7 @@ struct block {
     const uint8_t *host;   /* host address of the first instruction */
     struct fop *ops;
     struct block *succ[2]; /* last successors: fall-through / taken */
+    uint32_t fall_pc;      /* the fall-through successor's PC */
     struct block *next_in_page;
     uint32_t reads0;       /* GPRs the first instruction reads (its load-use stall) */
     uint32_t bound;        /* cycles before the last instruction starts, worst case */
@@ -106,6 +107,10 @@ struct fast {
     unsigned gen;            /* flushes so far */
     unsigned kills;          /* blocks dropped so far */
     uint64_t decoded;        /* blocks decoded in all */
+    /* code_page_store's last page: its host address (NULL: none) and the
+     * chunk bits of the page */
+    const uint8_t *cs_host;
+    const uint16_t *cs_chunks;
     uint64_t insns;          /* instructions retired in blocks */
     struct area area[MAX_AREAS];
     unsigned nareas;
@@ -532,6 +537,7 @@ static struct block *decode(struct cpu *c, uint32_t pc, const uint8_t *h)
     ops[n].h = (const void *)(uintptr_t)term;
     ops[n].pc = p;
     ops[n].pre = ops[n].post = (uint16_t)cyc;
+    b->fall_pc = p; /* after the delay slot, or the next instruction */
     ops[n].imm = n; /* for the block's end: its count, last load and word */
     ops[n].ld = n ? ops[n - 1].ld : 0;
     ops[n].insn = n ? ops[n - 1].insn : 0;
@@ -568,16 +574,20 @@ static uint8_t *code_page_store(struct cpu *c, uint32_t va)
 {
     if (c->fast_w != c->kmap_w || va < 0x80000000u || va >= 0xC0000000u)
         return NULL; /* kseg0/kseg1 only: writable whenever the memory is */
-    const uint8_t *pg = c->kmap_r[va >> 12];
+    uint8_t *pg = c->kmap_r[va >> 12];
     struct fast *f = c->fast;
-    int a = pg ? area_of(f, pg) : -1;
-    if (a < 0 || !f->area[a].writable)
+    if (!pg)
         return NULL;
-    struct area *ar = &f->area[a];
-    size_t off = (size_t)(pg - ar->mem) + (va & 0xFFF);
-    if (ar->chunks[off >> 12] & (1u << ((off & 0xFFF) / CHUNK)))
+    if (pg != f->cs_host) {
+        int a = area_of(f, pg);
+        if (a < 0 || !f->area[a].writable)
+            return NULL;
+        f->cs_host = pg;
+        f->cs_chunks = &f->area[a].chunks[(size_t)(pg - f->area[a].mem) >> 12];
+    }
+    if (*f->cs_chunks & (1u << ((va & 0xFFF) / CHUNK)))
         return NULL;
-    return ar->mem + off;
+    return pg + (va & 0xFFF);
 }
 
 static void run_blocks(struct cpu *c)
@@ -630,7 +640,6 @@ static void run_blocks(struct cpu *c)
     uint64_t cyc = c->cycles;
     unsigned ld = c->load_dest; /* load-use: GPR loaded by the last retired insn */
     uint32_t npc = c->pc;       /* next PC at a block boundary / after a delay slot */
-    unsigned tk = 0;            /* the branch was taken (successor link) */
     struct block *b = &no_block;
     const struct fop *op;
     const struct fop *last = NULL; /* the last retired op (prev_insn) */
@@ -644,7 +653,9 @@ enter: {
         /* npc is a block start; cyc, insns, ld, last describe the state.
          * The successor link first: a block's PC is aligned and its host
          * address not NULL, so a match also says npc is aligned and mapped */
-        struct block *nb = b->succ[tk];
+        struct block *nb = b->succ[0];
+        if (nb->pc != npc)
+            nb = b->succ[1];
         uint8_t *const *fe = &fr[npc >> 12];
         if (__builtin_expect(!(nb->pc == npc && *fe && *fe + (npc & 0xFFF) == nb->host), 0)) {
             if ((npc & 3) || !*fe)
@@ -663,7 +674,7 @@ enter: {
                 if (gen != f->gen)
                     b = &no_block; /* flushed: b no longer exists */
             }
-            b->succ[tk] = nb;
+            b->succ[npc != b->fall_pc] = nb; /* fall-through / taken link */
         }
         uint64_t need = cyc + nb->bound;
         if (__builtin_expect(nb->nwait != 0, 0) && c->hilo_ready > cyc)
@@ -685,7 +696,6 @@ term_fall:
     last = op;
     insns += op->imm;
     npc = op->pc;
-    tk = 0;
     goto retired;
 retired_op: /* retired through op, an instruction */
     insns += (uint64_t)(last - b->ops) + 1;
@@ -727,14 +737,12 @@ leave_after: /* the op retired and dropped code: look the next block up again */
     last = op;
     if (!op->ds)
         npc = op->pc + 4;
-    tk = 0;
     goto retired_op;
 
     /* a branch-likely not taken: the slot is annulled, retire the branch */
 likely_nt:
     last = op;
     npc = op->pc + 8;
-    tk = 0;
     goto retired_op;
 
 nop: NEXT;
@@ -917,12 +925,12 @@ sw: STORE(4, st32(p, RT_));
 
 #define BR(cond)                                                               \
     do {                                                                       \
-        if (cond) { npc = op->imm; tk = 1; } else { npc = op->pc + 8; tk = 0; } \
+        if (cond) { npc = op->imm; } else { npc = op->pc + 8; } \
         NEXT;                                                                  \
     } while (0)
 #define BRL(cond)                                                              \
     do {                                                                       \
-        if (cond) { npc = op->imm; tk = 1; NEXT; }                             \
+        if (cond) { npc = op->imm; NEXT; }                             \
         goto likely_nt;                                                        \
     } while (0)
 beq: BR(RS_ == RT_);
@@ -941,15 +949,14 @@ bltzl: BRL((int32_t)RS_ < 0);
 bgezl: BRL((int32_t)RS_ >= 0);
 bltzall: { bool t = (int32_t)RS_ < 0; R[31] = op->pc + 8; BRL(t); }
 bgezall: { bool t = (int32_t)RS_ >= 0; R[31] = op->pc + 8; BRL(t); }
-j: npc = op->imm; tk = 1; NEXT;
-jal: R[31] = op->pc + 8; npc = op->imm; tk = 1; NEXT;
-jr: npc = RS_; tk = 1; NEXT;
+j: npc = op->imm; NEXT;
+jal: R[31] = op->pc + 8; npc = op->imm; NEXT;
+jr: npc = RS_; NEXT;
 jalr: {
         uint32_t t = RS_;
         if (op->rd)
             R[op->rd] = op->pc + 8;
         npc = t;
-        tk = 1;
         NEXT;
     }
 #define TRAP(cond) do { if (cond) goto bail; NEXT; } while (0)
