@@ -534,6 +534,7 @@ static struct block *decode(struct cpu *c, uint32_t pc, const uint8_t *h)
             break;
         }
     }
+    memset(&ops[n], 0, sizeof ops[n]); /* (the pool is reused: no stale fields) */
     ops[n].h = (const void *)(uintptr_t)term;
     ops[n].pc = p;
     ops[n].pre = ops[n].post = (uint16_t)cyc;
