@@ -44,7 +44,10 @@ void cpu_init(struct cpu *c, struct bus *bus, const struct cpu_config *cfg)
     c->null_map = calloc(FAST_ENTRIES, sizeof(uint8_t *));
     c->gmap_r = calloc(FAST_ENTRIES, sizeof(uint8_t *));
     c->gmap_w = calloc(FAST_ENTRIES, sizeof(uint8_t *));
-    if (!c->kmap_r || !c->kmap_w || !c->null_map || !c->gmap_r || !c->gmap_w) {
+    c->kmap_wc = calloc(FAST_ENTRIES, sizeof(uint8_t *));
+    c->gmap_wc = calloc(FAST_ENTRIES, sizeof(uint8_t *));
+    if (!c->kmap_r || !c->kmap_w || !c->null_map || !c->gmap_r || !c->gmap_w || !c->kmap_wc ||
+        !c->gmap_wc) {
         fprintf(stderr, "vpsim: out of host memory\n");
         exit(2);
     }
@@ -62,7 +65,10 @@ void cpu_free(struct cpu *c)
     free(c->null_map);
     free(c->gmap_r);
     free(c->gmap_w);
+    free(c->kmap_wc);
+    free(c->gmap_wc);
     c->kmap_r = c->kmap_w = c->null_map = c->gmap_r = c->gmap_w = NULL;
+    c->kmap_wc = c->gmap_wc = NULL;
 }
 
 /* Builds the kseg0/kseg1 fast maps from the bus's memory regions. */
@@ -70,6 +76,7 @@ static void fastmap_build(struct cpu *c)
 {
     memset(c->kmap_r + (0x80000000u >> 12), 0, (0x40000000u >> 12) * sizeof(uint8_t *));
     memset(c->kmap_w + (0x80000000u >> 12), 0, (0x40000000u >> 12) * sizeof(uint8_t *));
+    memset(c->kmap_wc + (0x80000000u >> 12), 0, (0x40000000u >> 12) * sizeof(uint8_t *));
     for (unsigned i = 0; i < c->bus->nregions; i++) {
         const struct bus_region *r = &c->bus->region[i];
         if (!r->mem || r->base >= 0x20000000u || r->read_cycles || r->write_cycles)
@@ -80,8 +87,8 @@ static void fastmap_build(struct cpu *c)
                 uint32_t pg = (seg + pa) >> 12;
                 if ((r->perm & (BUS_R | BUS_X)) == (BUS_R | BUS_X))
                     c->kmap_r[pg] = r->mem + off;
-                if ((r->perm & BUS_W) && !r->on_write && !fast_code_page(c, r->mem + off))
-                    c->kmap_w[pg] = r->mem + off; /* not a page holding decoded code */
+                if ((r->perm & BUS_W) && !r->on_write) /* a page holding decoded code: aside */
+                    (fast_code_page(c, r->mem + off) ? c->kmap_wc : c->kmap_w)[pg] = r->mem + off;
             }
         }
     }
@@ -174,13 +181,15 @@ void cpu_status_changed(struct cpu *c)
     uint32_t st = c->gm ? c->gcp0.status : c->cp0.status;
     bool user = (st & ST0_UM) && !(st & (ST0_EXL | ST0_ERL));
     if (user) {
-        c->fast_r = c->fast_w = c->null_map;
+        c->fast_r = c->fast_w = c->fast_wc = c->null_map;
     } else if (c->gm) {
         c->fast_r = c->gmap_r;
         c->fast_w = c->gmap_w;
+        c->fast_wc = c->gmap_wc;
     } else {
         c->fast_r = c->kmap_r;
         c->fast_w = c->kmap_w;
+        c->fast_wc = c->kmap_wc;
     }
     cpu_request_irq_check(c);
 }
@@ -613,9 +622,9 @@ static void guard_store(struct cpu *c, uint32_t pa, unsigned size)
 
 /* Remembers a fast-map page (guest map, or a TLB-mapped page of the root
  * kernel map) so a flush touches only what was set. */
-static void map_fill(struct cpu *c, uint8_t **map_r, uint8_t **map_w, uint32_t *track,
-                     unsigned *n, uint32_t va, const struct bus_region *r, uint32_t pa,
-                     bool writable)
+static void map_fill(struct cpu *c, uint8_t **map_r, uint8_t **map_w, uint8_t **map_wc,
+                     uint32_t *track, unsigned *n, uint32_t va, const struct bus_region *r,
+                     uint32_t pa, bool writable)
 {
     if (!r->mem || r->read_cycles || r->write_cycles || *n >= CPU_GMAP_TRACK)
         return;
@@ -624,9 +633,8 @@ static void map_fill(struct cpu *c, uint8_t **map_r, uint8_t **map_w, uint32_t *
         track[(*n)++] = pg;
     map_r[pg] = r->mem + ((pa & ~0xFFFu) - r->base);
     if (writable && (r->perm & BUS_W) && !r->on_write &&
-        !(c->gm && c->nguards && guard_hit(c, pa & ~0xFFFu, pa | 0xFFFu)) &&
-        !fast_code_page(c, map_r[pg]))
-        map_w[pg] = map_r[pg]; /* not a page holding decoded code (fast.c) */
+        !(c->gm && c->nguards && guard_hit(c, pa & ~0xFFFu, pa | 0xFFFu)))
+        (fast_code_page(c, map_r[pg]) ? map_wc : map_w)[pg] = map_r[pg]; /* decoded code: aside */
 }
 
 void cpu_gmap_flush(struct cpu *c)
@@ -634,11 +642,13 @@ void cpu_gmap_flush(struct cpu *c)
     for (unsigned i = 0; i < c->gmap_n; i++) {
         c->gmap_r[c->gmap_pages[i]] = NULL;
         c->gmap_w[c->gmap_pages[i]] = NULL;
+        c->gmap_wc[c->gmap_pages[i]] = NULL;
     }
     c->gmap_n = 0;
     for (unsigned i = 0; i < c->kmap_n; i++) { /* never kseg0/kseg1 pages */
         c->kmap_r[c->kmap_pages[i]] = NULL;
         c->kmap_w[c->kmap_pages[i]] = NULL;
+        c->kmap_wc[c->kmap_pages[i]] = NULL;
     }
     c->kmap_n = 0;
 }
@@ -677,7 +687,7 @@ static bool translate(struct cpu *c, uint32_t va, enum acc acc, uint32_t *pa)
             const struct bus_region *r;
             if (tlb_lookup(c->tlb, va, c->cp0.entryhi & MIPS_ENTRYHI_ASID, 0, &lo, &half) >= 0 &&
                 (lo & MIPS_ENTRYLO_V) && (r = map_region(c, *pa, lo)))
-                map_fill(c, c->kmap_r, c->kmap_w, c->kmap_pages, &c->kmap_n, va, r, *pa,
+                map_fill(c, c->kmap_r, c->kmap_w, c->kmap_wc, c->kmap_pages, &c->kmap_n, va, r, *pa,
                          (lo & MIPS_ENTRYLO_D) != 0);
         }
         return true;
@@ -701,7 +711,7 @@ static bool translate(struct cpu *c, uint32_t va, enum acc acc, uint32_t *pa)
     }
     const struct bus_region *r = map_region(c, *pa, lo | (glo & (MIPS_ENTRYLO_RI | MIPS_ENTRYLO_XI)));
     if (r)
-        map_fill(c, c->gmap_r, c->gmap_w, c->gmap_pages, &c->gmap_n, va, r, *pa,
+        map_fill(c, c->gmap_r, c->gmap_w, c->gmap_wc, c->gmap_pages, &c->gmap_n, va, r, *pa,
                  (lo & glo & MIPS_ENTRYLO_D) != 0);
     return true;
 }

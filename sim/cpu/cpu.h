@@ -185,6 +185,10 @@ struct cpu {
     uint8_t **fast_r;
     uint8_t **fast_w;
     uint8_t **kmap_r, **kmap_w, **null_map; /* kernel-mode maps; all-NULL map */
+    /* write maps of the pages kept out of kmap_w/gmap_w because they hold
+     * decoded code (fast.c): the fast loop stores there itself when the
+     * chunk it hits holds none; fast_wc is the one of the current mode */
+    uint8_t **kmap_wc, **gmap_wc, **fast_wc;
     unsigned bus_gen;
 
     /* --guard: physical ranges no guest-mode store may reach (a check of

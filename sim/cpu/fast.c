@@ -92,7 +92,6 @@ struct block {
 struct area {
     uint8_t *mem;
     uint32_t size;
-    bool writable;           /* CPU-writable memory (RAM) */
     uint16_t *chunks;        /* per 4 KB page: bit per 256-byte chunk holding code */
     struct block **pages;    /* per 4 KB page: its blocks */
 };
@@ -207,7 +206,6 @@ static int area_get(struct cpu *c, const uint8_t *p)
             struct area *ar = &f->area[f->nareas];
             ar->mem = r->mem;
             ar->size = r->size;
-            ar->writable = (r->perm & BUS_W) && !r->on_write;
             ar->chunks = calloc(r->size >> 12, sizeof *ar->chunks);
             ar->pages = calloc(r->size >> 12, sizeof *ar->pages);
             if (!ar->chunks || !ar->pages) {
@@ -233,6 +231,14 @@ bool fast_code_page(const struct cpu *c, const uint8_t *p)
  * map holds it at kseg0 and kseg1 of each physical alias, and wherever a
  * TLB mapping put it; the guest map wherever a two-stage translation put
  * it (both tracked). */
+static void set_aside(uint8_t **w, uint8_t **wc, uint32_t pg)
+{
+    if (w[pg]) {
+        wc[pg] = w[pg];
+        w[pg] = NULL;
+    }
+}
+
 static void protect_page(struct cpu *c, const uint8_t *page)
 {
     for (unsigned i = 0; i < c->bus->nregions; i++) {
@@ -240,15 +246,15 @@ static void protect_page(struct cpu *c, const uint8_t *page)
         if (!r->mem || (size_t)(page - r->mem) >= r->size || r->base >= 0x20000000u)
             continue;
         uint32_t pa = r->base + (uint32_t)(page - r->mem);
-        c->kmap_w[(0x80000000u + pa) >> 12] = NULL;
-        c->kmap_w[(0xA0000000u + pa) >> 12] = NULL;
+        for (uint32_t seg = 0x80000000u; seg <= 0xA0000000u; seg += 0x20000000u)
+            set_aside(c->kmap_w, c->kmap_wc, (seg + pa) >> 12);
     }
     for (unsigned i = 0; i < c->gmap_n; i++)
         if (c->gmap_w[c->gmap_pages[i]] == page)
-            c->gmap_w[c->gmap_pages[i]] = NULL;
+            set_aside(c->gmap_w, c->gmap_wc, c->gmap_pages[i]);
     for (unsigned i = 0; i < c->kmap_n; i++) /* TLB-mapped pages of the kernel map */
         if (c->kmap_w[c->kmap_pages[i]] == page)
-            c->kmap_w[c->kmap_pages[i]] = NULL;
+            set_aside(c->kmap_w, c->kmap_wc, c->kmap_pages[i]);
 }
 
 static void kill_block(struct fast *f, struct block *b)
@@ -568,20 +574,19 @@ static struct block *decode(struct cpu *c, uint32_t pc, const uint8_t *h)
 
 /* ---- the loop ------------------------------------------------------------ */
 
-/* A root kernel-mode store to a RAM page kept out of the write map because
- * it holds code: done here when the chunk it hits holds none (the host
- * byte address), else NULL (the exact loop stores and drops the code). */
+/* A store to a page set aside from the write map because it holds code
+ * (fast_wc: the store is allowed there): done here when the chunk it hits
+ * holds none (the host byte address), else NULL (the exact loop stores and
+ * drops the code). */
 static uint8_t *code_page_store(struct cpu *c, uint32_t va)
 {
-    if (c->fast_w != c->kmap_w || va < 0x80000000u || va >= 0xC0000000u)
-        return NULL; /* kseg0/kseg1 only: writable whenever the memory is */
-    uint8_t *pg = c->kmap_r[va >> 12];
+    uint8_t *pg = c->fast_wc[va >> 12];
     struct fast *f = c->fast;
     if (!pg)
         return NULL;
     if (pg != f->cs_host) {
         int a = area_of(f, pg);
-        if (a < 0 || !f->area[a].writable)
+        if (a < 0)
             return NULL;
         f->cs_host = pg;
         f->cs_chunks = &f->area[a].chunks[(size_t)(pg - f->area[a].mem) >> 12];
