@@ -17,21 +17,6 @@
 
 #define FAST_ENTRIES (1u << 20) /* one per 4 KB page of the 4 GB space */
 
-static inline uint32_t ld32(const uint8_t *p)
-{
-    uint32_t v;
-    memcpy(&v, p, 4);
-    return v;
-}
-static inline uint16_t ld16(const uint8_t *p)
-{
-    uint16_t v;
-    memcpy(&v, p, 2);
-    return v;
-}
-static inline void st32(uint8_t *p, uint32_t v) { memcpy(p, &v, 4); }
-static inline void st16(uint8_t *p, uint16_t v) { memcpy(p, &v, 2); }
-
 /* ---- set-up ------------------------------------------------------------- */
 
 void cpu_init(struct cpu *c, struct bus *bus, const struct cpu_config *cfg)

@@ -2,7 +2,25 @@
 #ifndef SIM_CPU_CPU_INT_H
 #define SIM_CPU_CPU_INT_H
 
+#include <string.h>
+
 #include "cpu.h"
+
+/* Little-endian host memory of the guest (memcpy: any alignment). */
+static inline uint32_t ld32(const uint8_t *p)
+{
+    uint32_t v;
+    memcpy(&v, p, 4);
+    return v;
+}
+static inline uint16_t ld16(const uint8_t *p)
+{
+    uint16_t v;
+    memcpy(&v, p, 2);
+    return v;
+}
+static inline void st32(uint8_t *p, uint32_t v) { memcpy(p, &v, 4); }
+static inline void st16(uint8_t *p, uint16_t v) { memcpy(p, &v, 2); }
 
 /* cp0.c */
 void cp0_reset(struct cpu *c);

@@ -118,21 +118,6 @@ struct fast {
 /* The successor of nothing yet: matches no PC (odd), links to itself. */
 static struct block no_block = {.pc = 1, .succ = {&no_block, &no_block}};
 
-static inline uint32_t ld32(const uint8_t *p)
-{
-    uint32_t v;
-    memcpy(&v, p, 4);
-    return v;
-}
-static inline uint16_t ld16(const uint8_t *p)
-{
-    uint16_t v;
-    memcpy(&v, p, 2);
-    return v;
-}
-static inline void st32(uint8_t *p, uint32_t v) { memcpy(p, &v, 4); }
-static inline void st16(uint8_t *p, uint16_t v) { memcpy(p, &v, 2); }
-
 static void mem_written_hook(void *ctx, const uint8_t *p, size_t len)
 {
     fast_mem_written(ctx, p, len);
