@@ -78,6 +78,7 @@ static void fastmap_build(struct cpu *c)
         }
     }
     c->bus_gen = c->bus->generation;
+    c->map_epoch++;
 }
 
 void cpu_bus_changed(struct cpu *c)
@@ -165,6 +166,7 @@ void cpu_status_changed(struct cpu *c)
     }
     uint32_t st = c->gm ? c->gcp0.status : c->cp0.status;
     bool user = (st & ST0_UM) && !(st & (ST0_EXL | ST0_ERL));
+    c->map_epoch++; /* fast_r may change (the fast loop's successor links) */
     if (user) {
         c->fast_r = c->fast_w = c->fast_wc = c->null_map;
     } else if (c->gm) {
@@ -636,6 +638,7 @@ void cpu_gmap_flush(struct cpu *c)
         c->kmap_wc[c->kmap_pages[i]] = NULL;
     }
     c->kmap_n = 0;
+    c->map_epoch++;
 }
 
 /* Maps va to pa or raises the exception; false when raised. In guest mode

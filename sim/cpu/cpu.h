@@ -189,6 +189,7 @@ struct cpu {
      * decoded code (fast.c): the fast loop stores there itself when the
      * chunk it hits holds none; fast_wc is the one of the current mode */
     uint8_t **kmap_wc, **gmap_wc, **fast_wc;
+    uint32_t map_epoch;    /* bumped when fast_r or an entry of a read map changes */
     unsigned bus_gen;
 
     /* --guard: physical ranges no guest-mode store may reach (a check of

@@ -79,6 +79,7 @@ struct block {
     const uint8_t *host;   /* host address of the first instruction */
     struct fop *ops;
     struct block *succ[2]; /* last successors: fall-through / taken */
+    uint32_t succ_epoch[2];/* c->map_epoch when linked: the link holds while it is */
     uint32_t fall_pc;      /* the fall-through successor's PC */
     struct block *next_in_page;
     uint32_t reads0;       /* GPRs the first instruction reads (its load-use stall) */
@@ -538,9 +539,10 @@ static struct block *decode(struct cpu *c, uint32_t pc, const uint8_t *h)
     b->n = (uint16_t)n;
     b->len = n ? 4 * n : 4;
     /* worst case before the last instruction starts: its static cycles,
-     * the first instruction's load-use stall, the HI/LO waits (each at most
-     * a divide's latency; the first also what is outstanding at entry,
-     * added at run time) */
+     * the first instruction's load-use stall, the dynamic costs: a HI/LO
+     * wait is at most a divide's latency (HI/LO are ready at most that long
+     * after the MULT/DIV issued, before or in the block), an FPU
+     * instruction's latency or slow-path access less */
     b->bound = (n ? ops[n - 1].pre : 0) + T_LOAD_USE + b->nwait * T_DIV_MAX;
     f->nops += n + 1;
 
@@ -619,6 +621,7 @@ static void run_blocks(struct cpu *c)
     uint8_t **const fr = c->fast_r;
     uint8_t **const fw = c->fast_w;
     const uint64_t deadline = c->deadline;
+    const uint32_t epoch = c->map_epoch; /* the maps change only outside */
     const uint64_t insns0 = c->insns;
     const bool gm0 = c->gm;
     /* CP1 usable (the guest's CU1 and, in guest mode, root's): Status
@@ -645,10 +648,13 @@ enter: {
          * The successor link first: a block's PC is aligned and its host
          * address not NULL, so a match also says npc is aligned and mapped */
         struct block *nb = b->succ[0];
-        if (nb->pc != npc)
+        uint32_t ep = b->succ_epoch[0];
+        if (nb->pc != npc) {
             nb = b->succ[1];
-        uint8_t *const *fe = &fr[npc >> 12];
-        if (__builtin_expect(!(nb->pc == npc && *fe && *fe + (npc & 0xFFF) == nb->host), 0)) {
+            ep = b->succ_epoch[1];
+        }
+        if (__builtin_expect(nb->pc != npc || ep != epoch, 0)) {
+            uint8_t *const *fe = &fr[npc >> 12];
             if ((npc & 3) || !*fe)
                 goto out;
             const uint8_t *h = *fe + (npc & 0xFFF);
@@ -666,10 +672,9 @@ enter: {
                     b = &no_block; /* flushed: b no longer exists */
             }
             b->succ[npc != b->fall_pc] = nb; /* fall-through / taken link */
+            b->succ_epoch[npc != b->fall_pc] = epoch;
         }
         uint64_t need = cyc + nb->bound;
-        if (__builtin_expect(nb->nwait != 0, 0) && c->hilo_ready > cyc)
-            need += c->hilo_ready - cyc;
         if (__builtin_expect(need >= deadline, 0))
             goto out; /* could cross the deadline: the exact loop */
         b = nb;
