@@ -1039,7 +1039,10 @@ void fast_run(struct cpu *c)
         return;
     }
     while (c->cycles < c->deadline && c->stop == CPU_RUNNING) {
-        if (!c->in_ds && !(c->pc & 3)) {
+        /* blocks start at an aligned PC (an odd one is microMIPS: the
+         * exact loop's) outside a delay slot, on a page the fetch map
+         * holds (user mode, device or TLB-missing pages: the exact loop) */
+        if (!c->in_ds && !(c->pc & 3) && c->fast_r[c->pc >> 12]) {
             run_blocks(c);
             if (c->cycles >= c->deadline || c->stop != CPU_RUNNING)
                 break;
