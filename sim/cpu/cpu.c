@@ -26,13 +26,20 @@ void cpu_init(struct cpu *c, struct bus *bus, const struct cpu_config *cfg)
     c->cp0.prid = cfg && cfg->prid ? cfg->prid : M5150_PRID;
     c->kmap_r = calloc(FAST_ENTRIES, sizeof(uint8_t *));
     c->kmap_w = calloc(FAST_ENTRIES, sizeof(uint8_t *));
-    c->null_map = calloc(FAST_ENTRIES, sizeof(uint8_t *));
     c->gmap_r = calloc(FAST_ENTRIES, sizeof(uint8_t *));
     c->gmap_w = calloc(FAST_ENTRIES, sizeof(uint8_t *));
     c->kmap_wc = calloc(FAST_ENTRIES, sizeof(uint8_t *));
     c->gmap_wc = calloc(FAST_ENTRIES, sizeof(uint8_t *));
-    if (!c->kmap_r || !c->kmap_w || !c->null_map || !c->gmap_r || !c->gmap_w || !c->kmap_wc ||
-        !c->gmap_wc) {
+    bool umaps = true;
+    for (unsigned i = 0; i < 2; i++) {
+        struct cpu_umap *u = &c->umap[i];
+        u->r = calloc(FAST_ENTRIES, sizeof(uint8_t *)); /* filled in kuseg only */
+        u->w = calloc(FAST_ENTRIES, sizeof(uint8_t *));
+        u->wc = calloc(FAST_ENTRIES, sizeof(uint8_t *));
+        umaps = umaps && u->r && u->w && u->wc;
+    }
+    if (!c->kmap_r || !c->kmap_w || !c->gmap_r || !c->gmap_w || !c->kmap_wc ||
+        !c->gmap_wc || !umaps) {
         fprintf(stderr, "vpsim: out of host memory\n");
         exit(2);
     }
@@ -47,13 +54,18 @@ void cpu_free(struct cpu *c)
     fast_free(c);
     free(c->kmap_r);
     free(c->kmap_w);
-    free(c->null_map);
     free(c->gmap_r);
     free(c->gmap_w);
     free(c->kmap_wc);
     free(c->gmap_wc);
-    c->kmap_r = c->kmap_w = c->null_map = c->gmap_r = c->gmap_w = NULL;
+    c->kmap_r = c->kmap_w = c->gmap_r = c->gmap_w = NULL;
     c->kmap_wc = c->gmap_wc = NULL;
+    for (unsigned i = 0; i < 2; i++) {
+        free(c->umap[i].r);
+        free(c->umap[i].w);
+        free(c->umap[i].wc);
+        c->umap[i].r = c->umap[i].w = c->umap[i].wc = NULL;
+    }
 }
 
 /* Builds the kseg0/kseg1 fast maps from the bus's memory regions. */
@@ -167,8 +179,10 @@ void cpu_status_changed(struct cpu *c)
     uint32_t st = c->gm ? c->gcp0.status : c->cp0.status;
     bool user = (st & ST0_UM) && !(st & (ST0_EXL | ST0_ERL));
     c->map_epoch++; /* fast_r may change (the fast loop's successor links) */
-    if (user) {
-        c->fast_r = c->fast_w = c->fast_wc = c->null_map;
+    if (user) { /* kuseg only: the other segments are address errors */
+        c->fast_r = c->umap[c->gm].r;
+        c->fast_w = c->umap[c->gm].w;
+        c->fast_wc = c->umap[c->gm].wc;
     } else if (c->gm) {
         c->fast_r = c->gmap_r;
         c->fast_w = c->gmap_w;
@@ -638,14 +652,17 @@ void cpu_gmap_flush(struct cpu *c)
         c->kmap_wc[c->kmap_pages[i]] = NULL;
     }
     c->kmap_n = 0;
+    for (unsigned k = 0; k < 2; k++) {
+        struct cpu_umap *u = &c->umap[k];
+        for (unsigned i = 0; i < u->n; i++)
+            u->r[u->pages[i]] = u->w[u->pages[i]] = u->wc[u->pages[i]] = NULL;
+        u->n = 0;
+    }
     c->map_epoch++;
 }
 
-/* Maps va to pa or raises the exception; false when raised. In guest mode
- * two stages: guest segments/guest TLB to a GPA, then root TLB entries of
- * GuestID = GuestCtl1.ID to the physical address. */
-/* A kernel-mode access of the context (no UM, or EXL/ERL): the fast maps
- * hold only kernel-mode translations (user mode runs on the null map). */
+/* A kernel-mode access of the context (no UM, or EXL/ERL): the kernel
+ * and user fast maps are apart. */
 static bool kernel_mode(uint32_t st)
 {
     return !(st & ST0_UM) || (st & (ST0_EXL | ST0_ERL));
@@ -661,22 +678,30 @@ static const struct bus_region *map_region(struct cpu *c, uint32_t pa, uint32_t 
     return r && (r->perm & (BUS_R | BUS_X)) == (BUS_R | BUS_X) ? r : NULL;
 }
 
+/* Maps va to pa or raises the exception; false when raised. In guest mode
+ * two stages: guest segments/guest TLB to a GPA, then root TLB entries of
+ * GuestID = GuestCtl1.ID to the physical address. */
 static bool translate(struct cpu *c, uint32_t va, enum acc acc, uint32_t *pa)
 {
     uint32_t gpa, lo;
     if (!c->gm) {
         if (!stage1(c, false, va, acc, pa))
             return false;
-        /* a TLB-mapped page of root kernel mode: into the kernel map (a
-         * software TLB; the kseg0/kseg1 part is fixed) */
-        if ((va < 0x80000000u ? !(c->cp0.status & ST0_ERL) : va >= 0xC0000000u) &&
-            kernel_mode(c->cp0.status)) {
+        /* a TLB-mapped page: into the kernel map (a software TLB; the
+         * kseg0/kseg1 part is fixed) or, in user mode, the user map */
+        if (va < 0x80000000u ? !(c->cp0.status & ST0_ERL) : va >= 0xC0000000u) {
             uint32_t half;
             const struct bus_region *r;
+            struct cpu_umap *u = kernel_mode(c->cp0.status) ? NULL : &c->umap[0];
             if (tlb_lookup(c->tlb, va, c->cp0.entryhi & MIPS_ENTRYHI_ASID, 0, &lo, &half) >= 0 &&
-                (lo & MIPS_ENTRYLO_V) && (r = map_region(c, *pa, lo)))
-                map_fill(c, c->kmap_r, c->kmap_w, c->kmap_wc, c->kmap_pages, &c->kmap_n, va, r, *pa,
-                         (lo & MIPS_ENTRYLO_D) != 0);
+                (lo & MIPS_ENTRYLO_V) && (r = map_region(c, *pa, lo))) {
+                if (u)
+                    map_fill(c, u->r, u->w, u->wc, u->pages, &u->n, va, r, *pa,
+                             (lo & MIPS_ENTRYLO_D) != 0);
+                else
+                    map_fill(c, c->kmap_r, c->kmap_w, c->kmap_wc, c->kmap_pages, &c->kmap_n, va,
+                             r, *pa, (lo & MIPS_ENTRYLO_D) != 0);
+            }
         }
         return true;
     }
@@ -685,11 +710,10 @@ static bool translate(struct cpu *c, uint32_t va, enum acc acc, uint32_t *pa)
     unsigned gid = (c->cp0.guestctl1 & GUESTCTL1_ID) >> GUESTCTL1_ID_SHIFT;
     if (!tlb_stage(c, false, gpa, acc, gid, pa, &lo))
         return false;
-    /* Cache guest kernel-mode pages with their root mapping: the unmapped
-     * segments, and pages the guest TLB maps (writable only when both
-     * stages' D bits allow it; dropped on TLB writes, ASID and ERL changes) */
-    if (!kernel_mode(c->gcp0.status))
-        return true;
+    /* Cache guest pages with their root mapping: the unmapped segments,
+     * and pages the guest TLB maps (writable only when both stages' D bits
+     * allow it; dropped on TLB writes, ASID and ERL changes); user-mode
+     * (kuseg) pages in the guest user map */
     uint32_t glo = MIPS_ENTRYLO_D, half;
     if (!(va >= 0x80000000u && va < 0xC0000000u) &&
         !(va < 0x80000000u && (c->gcp0.status & ST0_ERL))) {
@@ -698,9 +722,12 @@ static bool translate(struct cpu *c, uint32_t va, enum acc acc, uint32_t *pa)
             return true;
     }
     const struct bus_region *r = map_region(c, *pa, lo | (glo & (MIPS_ENTRYLO_RI | MIPS_ENTRYLO_XI)));
-    if (r)
+    struct cpu_umap *u = &c->umap[1];
+    if (r && kernel_mode(c->gcp0.status))
         map_fill(c, c->gmap_r, c->gmap_w, c->gmap_wc, c->gmap_pages, &c->gmap_n, va, r, *pa,
                  (lo & glo & MIPS_ENTRYLO_D) != 0);
+    else if (r)
+        map_fill(c, u->r, u->w, u->wc, u->pages, &u->n, va, r, *pa, (lo & glo & MIPS_ENTRYLO_D) != 0);
     return true;
 }
 

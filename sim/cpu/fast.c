@@ -241,6 +241,10 @@ static void protect_page(struct cpu *c, const uint8_t *page)
     for (unsigned i = 0; i < c->kmap_n; i++) /* TLB-mapped pages of the kernel map */
         if (c->kmap_w[c->kmap_pages[i]] == page)
             set_aside(c->kmap_w, c->kmap_wc, c->kmap_pages[i]);
+    for (unsigned k = 0; k < 2; k++) /* the user maps */
+        for (unsigned i = 0; i < c->umap[k].n; i++)
+            if (c->umap[k].w[c->umap[k].pages[i]] == page)
+                set_aside(c->umap[k].w, c->umap[k].wc, c->umap[k].pages[i]);
 }
 
 static void kill_block(struct fast *f, struct block *b)
