@@ -22,6 +22,14 @@ $(BENCH_B)/empty.o: bench/sim/workload.c tests/lib/test.h | $(DEPS_STAMP)
 $(BENCH_B)/empty.elf: $(BENCH_B)/empty.o $(B)/tests/lib/crt0.o $(B)/tests/lib/test.o tests/lib/test.ld
 	@$(call TEST_LINK,$@,$<)
 BENCH_DEPS += $(BENCH_B)/empty.elf
+# code run from kuseg through the TLB (tests/fastsim/tlbrun.c, 100 M instructions)
+$(BENCH_B)/tlbrun.o: tests/fastsim/tlbrun.c tests/soc/soc_test.h tests/lib/test.h $(CHIP_H) | $(DEPS_STAMP)
+	@mkdir -p $(dir $@)
+	$(TCC) $(TARGET_CFLAGS) -O2 -DROUNDS=155000 -c -o $@ $<
+$(BENCH_B)/tlbrun.elf: $(BENCH_B)/tlbrun.o $(B)/tests/fastsim/tlbcode.o $(B)/tests/soc/soc_rt.o \
+		$(B)/tests/lib/crt0.o $(B)/tests/lib/test.o tests/lib/test.ld
+	@$(call TEST_LINK,$@,$(B)/tests/soc/soc_rt.o $(B)/tests/fastsim/tlbcode.o $<)
+BENCH_DEPS += $(BENCH_B)/tlbrun.elf
 
 
 # Hypervisor costs, guest slowdown, window timing (bench/hv, bench/slowdown,

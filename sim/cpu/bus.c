@@ -69,6 +69,7 @@ bool bus_write(struct bus *b, uint32_t pa, unsigned size, uint32_t val)
         return false;
     if (r->mem) {
         mem_put(r->mem + (pa - r->base), size, val);
+        bus_mem_written(b, r->mem + (pa - r->base), size);
         if (r->on_write)
             r->on_write(r->dev, pa, size);
         return true;
@@ -87,6 +88,7 @@ bool bus_write_debug(struct bus *b, uint32_t pa, const void *data, size_t len)
         if (n > len)
             n = len;
         memcpy(r->mem + (pa - r->base), d, n);
+        bus_mem_written(b, r->mem + (pa - r->base), n);
         if (r->on_write)
             r->on_write(r->dev, pa, (unsigned)(n > 4 ? 4 : n));
         pa += (uint32_t)n;
@@ -112,4 +114,10 @@ bool bus_read_debug(const struct bus *b, uint32_t pa, void *data, size_t len)
         len -= n;
     }
     return true;
+}
+
+void bus_mem_written(struct bus *b, const uint8_t *p, size_t len)
+{
+    if (b->mem_written)
+        b->mem_written(b->mem_written_ctx, p, len);
 }

@@ -50,6 +50,11 @@ struct bus {
     unsigned nregions;
     /* Bumped whenever the region table changes, so cached lookups drop. */
     unsigned generation;
+    /* Told about every write to a memory region's host buffer other than
+     * the CPU's host-pointer stores (slow-path stores, DMA, the loader, a
+     * debugger, flash programming), so decoded code can be dropped. */
+    void (*mem_written)(void *ctx, const uint8_t *p, size_t len);
+    void *mem_written_ctx;
 };
 
 /* Adds a region; returns it, or NULL if the table is full or it overlaps. */
@@ -63,5 +68,7 @@ bool bus_read(const struct bus *b, uint32_t pa, unsigned size, uint32_t *val);
 bool bus_write(struct bus *b, uint32_t pa, unsigned size, uint32_t val);
 bool bus_write_debug(struct bus *b, uint32_t pa, const void *data, size_t len);
 bool bus_read_debug(const struct bus *b, uint32_t pa, void *data, size_t len);
+/* Reports a write to memory made without bus_write (mem_written). */
+void bus_mem_written(struct bus *b, const uint8_t *p, size_t len);
 
 #endif /* SIM_CPU_BUS_H */

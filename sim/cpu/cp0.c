@@ -234,6 +234,8 @@ void cp0_ctx_write(struct cpu *c, bool guest, unsigned reg, unsigned sel, uint32
         }
         break;
     case CP0_RS(CP0_ENTRYHI):
+        if ((p->entryhi ^ v) & MIPS_ENTRYHI_ASID)
+            cpu_mmu_changed(c); /* mapped pages in the fast maps: ASID-tagged */
         p->entryhi = v & M5150_ENTRYHI_W;
         break;
     case CP0_RS(CP0_COMPARE):

@@ -11,25 +11,11 @@
 #include <mips/mipsregs.h>
 
 #include "cpu_int.h"
+#include "fast.h"
 #include "m5150.h"
 #include "timing.h"
 
 #define FAST_ENTRIES (1u << 20) /* one per 4 KB page of the 4 GB space */
-
-static inline uint32_t ld32(const uint8_t *p)
-{
-    uint32_t v;
-    memcpy(&v, p, 4);
-    return v;
-}
-static inline uint16_t ld16(const uint8_t *p)
-{
-    uint16_t v;
-    memcpy(&v, p, 2);
-    return v;
-}
-static inline void st32(uint8_t *p, uint32_t v) { memcpy(p, &v, 4); }
-static inline void st16(uint8_t *p, uint16_t v) { memcpy(p, &v, 2); }
 
 /* ---- set-up ------------------------------------------------------------- */
 
@@ -40,26 +26,46 @@ void cpu_init(struct cpu *c, struct bus *bus, const struct cpu_config *cfg)
     c->cp0.prid = cfg && cfg->prid ? cfg->prid : M5150_PRID;
     c->kmap_r = calloc(FAST_ENTRIES, sizeof(uint8_t *));
     c->kmap_w = calloc(FAST_ENTRIES, sizeof(uint8_t *));
-    c->null_map = calloc(FAST_ENTRIES, sizeof(uint8_t *));
     c->gmap_r = calloc(FAST_ENTRIES, sizeof(uint8_t *));
     c->gmap_w = calloc(FAST_ENTRIES, sizeof(uint8_t *));
-    if (!c->kmap_r || !c->kmap_w || !c->null_map || !c->gmap_r || !c->gmap_w) {
+    c->kmap_wc = calloc(FAST_ENTRIES, sizeof(uint8_t *));
+    c->gmap_wc = calloc(FAST_ENTRIES, sizeof(uint8_t *));
+    bool umaps = true;
+    for (unsigned i = 0; i < 2; i++) {
+        struct cpu_umap *u = &c->umap[i];
+        u->r = calloc(FAST_ENTRIES, sizeof(uint8_t *)); /* filled in kuseg only */
+        u->w = calloc(FAST_ENTRIES, sizeof(uint8_t *));
+        u->wc = calloc(FAST_ENTRIES, sizeof(uint8_t *));
+        umaps = umaps && u->r && u->w && u->wc;
+    }
+    if (!c->kmap_r || !c->kmap_w || !c->gmap_r || !c->gmap_w || !c->kmap_wc ||
+        !c->gmap_wc || !umaps) {
         fprintf(stderr, "vpsim: out of host memory\n");
         exit(2);
     }
     c->limit_cycles = UINT64_MAX;
     c->dev_deadline = UINT64_MAX;
+    fast_init(c);
     cpu_reset(c);
 }
 
 void cpu_free(struct cpu *c)
 {
+    fast_free(c);
     free(c->kmap_r);
     free(c->kmap_w);
-    free(c->null_map);
     free(c->gmap_r);
     free(c->gmap_w);
-    c->kmap_r = c->kmap_w = c->null_map = c->gmap_r = c->gmap_w = NULL;
+    free(c->kmap_wc);
+    free(c->gmap_wc);
+    c->kmap_r = c->kmap_w = c->gmap_r = c->gmap_w = NULL;
+    c->kmap_wc = c->gmap_wc = NULL;
+    for (unsigned i = 0; i < 2; i++) {
+        free(c->umap[i].r);
+        free(c->umap[i].w);
+        free(c->umap[i].wc);
+        c->umap[i].r = c->umap[i].w = c->umap[i].wc = NULL;
+    }
 }
 
 /* Builds the kseg0/kseg1 fast maps from the bus's memory regions. */
@@ -67,6 +73,7 @@ static void fastmap_build(struct cpu *c)
 {
     memset(c->kmap_r + (0x80000000u >> 12), 0, (0x40000000u >> 12) * sizeof(uint8_t *));
     memset(c->kmap_w + (0x80000000u >> 12), 0, (0x40000000u >> 12) * sizeof(uint8_t *));
+    memset(c->kmap_wc + (0x80000000u >> 12), 0, (0x40000000u >> 12) * sizeof(uint8_t *));
     for (unsigned i = 0; i < c->bus->nregions; i++) {
         const struct bus_region *r = &c->bus->region[i];
         if (!r->mem || r->base >= 0x20000000u || r->read_cycles || r->write_cycles)
@@ -77,12 +84,13 @@ static void fastmap_build(struct cpu *c)
                 uint32_t pg = (seg + pa) >> 12;
                 if ((r->perm & (BUS_R | BUS_X)) == (BUS_R | BUS_X))
                     c->kmap_r[pg] = r->mem + off;
-                if ((r->perm & BUS_W) && !r->on_write)
-                    c->kmap_w[pg] = r->mem + off;
+                if ((r->perm & BUS_W) && !r->on_write) /* a page holding decoded code: aside */
+                    (fast_code_page(c, r->mem + off) ? c->kmap_wc : c->kmap_w)[pg] = r->mem + off;
             }
         }
     }
     c->bus_gen = c->bus->generation;
+    c->map_epoch++;
 }
 
 void cpu_bus_changed(struct cpu *c)
@@ -127,8 +135,8 @@ void cpu_set_css(struct cpu *c, unsigned css)
 
 void cpu_mmu_changed(struct cpu *c)
 {
-    /* The root fast map covers only unmapped kseg0/kseg1, which the TLB
-     * cannot change; the guest map depends on the root TLB. */
+    /* The root fast map's kseg0/kseg1 part cannot change; its TLB-mapped
+     * pages and the guest map (two stages) can. */
     cpu_gmap_flush(c);
 }
 
@@ -161,16 +169,28 @@ void cpu_request_irq_check(struct cpu *c)
 void cpu_status_changed(struct cpu *c)
 {
     cpu_vz_mode_update(c);
+    /* with ERL = 1 kuseg is unmapped: the TLB-mapped pages of the fast
+     * maps hold only for the ERL they were filled with */
+    uint32_t erl = (c->cp0.status & ST0_ERL) | (c->gcp0.status & ST0_ERL) << 1;
+    if (erl != c->map_erl) {
+        c->map_erl = erl;
+        cpu_gmap_flush(c);
+    }
     uint32_t st = c->gm ? c->gcp0.status : c->cp0.status;
     bool user = (st & ST0_UM) && !(st & (ST0_EXL | ST0_ERL));
-    if (user) {
-        c->fast_r = c->fast_w = c->null_map;
+    c->map_epoch++; /* fast_r may change (the fast loop's successor links) */
+    if (user) { /* kuseg only: the other segments are address errors */
+        c->fast_r = c->umap[c->gm].r;
+        c->fast_w = c->umap[c->gm].w;
+        c->fast_wc = c->umap[c->gm].wc;
     } else if (c->gm) {
         c->fast_r = c->gmap_r;
         c->fast_w = c->gmap_w;
+        c->fast_wc = c->gmap_wc;
     } else {
         c->fast_r = c->kmap_r;
         c->fast_w = c->kmap_w;
+        c->fast_wc = c->kmap_wc;
     }
     cpu_request_irq_check(c);
 }
@@ -618,19 +638,21 @@ static void guard_store(struct cpu *c, uint32_t pa, unsigned size)
     }
 }
 
-/* Remembers a guest fast-map page so a flush touches only what was set. */
-static void gmap_fill(struct cpu *c, uint32_t va, const struct bus_region *r, uint32_t pa,
-                      bool writable)
+/* Remembers a fast-map page (guest map, or a TLB-mapped page of the root
+ * kernel map) so a flush touches only what was set. */
+static void map_fill(struct cpu *c, uint8_t **map_r, uint8_t **map_w, uint8_t **map_wc,
+                     uint32_t *track, unsigned *n, uint32_t va, const struct bus_region *r,
+                     uint32_t pa, bool writable)
 {
-    if (!r->mem || r->read_cycles || r->write_cycles || c->gmap_n >= CPU_GMAP_TRACK)
+    if (!r->mem || r->read_cycles || r->write_cycles || *n >= CPU_GMAP_TRACK)
         return;
     uint32_t pg = va >> 12;
-    if (!c->gmap_r[pg])
-        c->gmap_pages[c->gmap_n++] = pg;
-    c->gmap_r[pg] = r->mem + ((pa & ~0xFFFu) - r->base);
+    if (!map_r[pg])
+        track[(*n)++] = pg;
+    map_r[pg] = r->mem + ((pa & ~0xFFFu) - r->base);
     if (writable && (r->perm & BUS_W) && !r->on_write &&
-        !(c->nguards && guard_hit(c, pa & ~0xFFFu, pa | 0xFFFu)))
-        c->gmap_w[pg] = c->gmap_r[pg];
+        !(c->gm && c->nguards && guard_hit(c, pa & ~0xFFFu, pa | 0xFFFu)))
+        (fast_code_page(c, map_r[pg]) ? map_wc : map_w)[pg] = map_r[pg]; /* decoded code: aside */
 }
 
 void cpu_gmap_flush(struct cpu *c)
@@ -638,8 +660,39 @@ void cpu_gmap_flush(struct cpu *c)
     for (unsigned i = 0; i < c->gmap_n; i++) {
         c->gmap_r[c->gmap_pages[i]] = NULL;
         c->gmap_w[c->gmap_pages[i]] = NULL;
+        c->gmap_wc[c->gmap_pages[i]] = NULL;
     }
     c->gmap_n = 0;
+    for (unsigned i = 0; i < c->kmap_n; i++) { /* never kseg0/kseg1 pages */
+        c->kmap_r[c->kmap_pages[i]] = NULL;
+        c->kmap_w[c->kmap_pages[i]] = NULL;
+        c->kmap_wc[c->kmap_pages[i]] = NULL;
+    }
+    c->kmap_n = 0;
+    for (unsigned k = 0; k < 2; k++) {
+        struct cpu_umap *u = &c->umap[k];
+        for (unsigned i = 0; i < u->n; i++)
+            u->r[u->pages[i]] = u->w[u->pages[i]] = u->wc[u->pages[i]] = NULL;
+        u->n = 0;
+    }
+    c->map_epoch++;
+}
+
+/* A kernel-mode access of the context (no UM, or EXL/ERL): the kernel
+ * and user fast maps are apart. */
+static bool kernel_mode(uint32_t st)
+{
+    return !(st & ST0_UM) || (st & (ST0_EXL | ST0_ERL));
+}
+
+/* The fast map may hold this translation (a readable and executable
+ * memory page: the map serves loads and fetches). */
+static const struct bus_region *map_region(struct cpu *c, uint32_t pa, uint32_t lo)
+{
+    if (lo & (MIPS_ENTRYLO_RI | MIPS_ENTRYLO_XI))
+        return NULL;
+    const struct bus_region *r = bus_find(c->bus, pa);
+    return r && (r->perm & (BUS_R | BUS_X)) == (BUS_R | BUS_X) ? r : NULL;
 }
 
 /* Maps va to pa or raises the exception; false when raised. In guest mode
@@ -647,20 +700,51 @@ void cpu_gmap_flush(struct cpu *c)
  * GuestID = GuestCtl1.ID to the physical address. */
 static bool translate(struct cpu *c, uint32_t va, enum acc acc, uint32_t *pa)
 {
-    if (!c->gm)
-        return stage1(c, false, va, acc, pa);
     uint32_t gpa, lo;
+    if (!c->gm) {
+        if (!stage1(c, false, va, acc, pa))
+            return false;
+        /* a TLB-mapped page: into the kernel map (a software TLB; the
+         * kseg0/kseg1 part is fixed) or, in user mode, the user map */
+        if (va < 0x80000000u ? !(c->cp0.status & ST0_ERL) : va >= 0xC0000000u) {
+            uint32_t half;
+            const struct bus_region *r;
+            struct cpu_umap *u = kernel_mode(c->cp0.status) ? NULL : &c->umap[0];
+            if (tlb_lookup(c->tlb, va, c->cp0.entryhi & MIPS_ENTRYHI_ASID, 0, &lo, &half) >= 0 &&
+                (lo & MIPS_ENTRYLO_V) && (r = map_region(c, *pa, lo))) {
+                if (u)
+                    map_fill(c, u->r, u->w, u->wc, u->pages, &u->n, va, r, *pa,
+                             (lo & MIPS_ENTRYLO_D) != 0);
+                else
+                    map_fill(c, c->kmap_r, c->kmap_w, c->kmap_wc, c->kmap_pages, &c->kmap_n, va,
+                             r, *pa, (lo & MIPS_ENTRYLO_D) != 0);
+            }
+        }
+        return true;
+    }
     if (!stage1(c, true, va, acc, &gpa))
         return false;
     unsigned gid = (c->cp0.guestctl1 & GUESTCTL1_ID) >> GUESTCTL1_ID_SHIFT;
     if (!tlb_stage(c, false, gpa, acc, gid, pa, &lo))
         return false;
-    /* Cache unmapped guest kernel segments with their root mapping. */
-    if (va >= 0x80000000u && va < 0xC0000000u && !(lo & (MIPS_ENTRYLO_RI | MIPS_ENTRYLO_XI))) {
-        const struct bus_region *r = bus_find(c->bus, *pa);
-        if (r && (r->perm & (BUS_R | BUS_X)) == (BUS_R | BUS_X))
-            gmap_fill(c, va, r, *pa, (lo & MIPS_ENTRYLO_D) != 0);
+    /* Cache guest pages with their root mapping: the unmapped segments,
+     * and pages the guest TLB maps (writable only when both stages' D bits
+     * allow it; dropped on TLB writes, ASID and ERL changes); user-mode
+     * (kuseg) pages in the guest user map */
+    uint32_t glo = MIPS_ENTRYLO_D, half;
+    if (!(va >= 0x80000000u && va < 0xC0000000u) &&
+        !(va < 0x80000000u && (c->gcp0.status & ST0_ERL))) {
+        if (tlb_lookup(c->gtlb, va, c->gcp0.entryhi & MIPS_ENTRYHI_ASID, 0, &glo, &half) < 0 ||
+            !(glo & MIPS_ENTRYLO_V))
+            return true;
     }
+    const struct bus_region *r = map_region(c, *pa, lo | (glo & (MIPS_ENTRYLO_RI | MIPS_ENTRYLO_XI)));
+    struct cpu_umap *u = &c->umap[1];
+    if (r && kernel_mode(c->gcp0.status))
+        map_fill(c, c->gmap_r, c->gmap_w, c->gmap_wc, c->gmap_pages, &c->gmap_n, va, r, *pa,
+                 (lo & glo & MIPS_ENTRYLO_D) != 0);
+    else if (r)
+        map_fill(c, u->r, u->w, u->wc, u->pages, &u->n, va, r, *pa, (lo & glo & MIPS_ENTRYLO_D) != 0);
     return true;
 }
 
@@ -823,7 +907,7 @@ void cpu_branch(struct cpu *c, bool taken, uint32_t target, bool likely)
 /* ---- helpers for the interpreter ---------------------------------------- */
 
 /* Divide timing: early exit on the dividend's significant bits. */
-static unsigned div_cycles(uint32_t dividend)
+unsigned cpu_div_cycles(uint32_t dividend)
 {
     unsigned bits = dividend ? 32 - (unsigned)__builtin_clz(dividend) : 1;
     unsigned t = T_DIV_MIN + (bits * (T_DIV_MAX - T_DIV_MIN)) / 32;
@@ -952,7 +1036,7 @@ static void debug_exception(struct cpu *c)
 /* ---- the interpreter ---------------------------------------------------- */
 
 /* rt is a source operand of this primary opcode (load-use stall model). */
-static const uint8_t rt_src[64] = {
+const uint8_t cpu_rt_src[64] = {
     [0x00] = 1, [0x04] = 1, [0x05] = 1, [0x14] = 1, [0x15] = 1, [0x11] = 1, [0x1C] = 1,
     [0x1F] = 1, [0x22] = 1, [0x26] = 1, [0x28] = 1, [0x29] = 1, [0x2A] = 1, [0x2B] = 1,
     [0x2E] = 1, [0x38] = 1, [MM_OPCODE] = 1,
@@ -969,9 +1053,11 @@ static const uint8_t rt_src[64] = {
 #define BTARGET (pc + 4 + (SIMM << 2))
 #define RAISE(code) do { cpu_exception(c, (code), false, 0); goto exc; } while (0)
 
-static void cpu_run_block(struct cpu *c)
+/* The exact interpreter: until the deadline, or one instruction (or
+ * exception) when `one` (the fast loop's fallback, fast.c). */
+void cpu_run_block(struct cpu *c, bool one)
 {
-    while (c->cycles < c->deadline) {
+    for (bool first = true; c->cycles < c->deadline && (first || !one); first = false) {
         if (c->hooks.pre_exec && c->hooks.pre_exec(c->hooks.ctx, c)) {
             c->stop = CPU_STOP_BREAK;
             c->deadline = 0;
@@ -1004,7 +1090,7 @@ static void cpu_run_block(struct cpu *c)
         c->cycles += T_BASE;
         if (c->load_dest) {
             unsigned op = insn >> 26;
-            if (RS == c->load_dest || (RT == c->load_dest && rt_src[op]))
+            if (RS == c->load_dest || (RT == c->load_dest && cpu_rt_src[op]))
                 c->cycles += T_LOAD_USE;
             c->load_dest = 0;
         }
@@ -1098,7 +1184,7 @@ static void cpu_run_block(struct cpu *c)
                     c->lo = (uint32_t)(a / b);
                     c->hi = (uint32_t)(a % b);
                 }
-                c->hilo_ready = c->cycles + div_cycles(a < 0 ? -(uint32_t)a : (uint32_t)a);
+                c->hilo_ready = c->cycles + cpu_div_cycles(a < 0 ? -(uint32_t)a : (uint32_t)a);
                 break;
             }
             case 0x1B: {
@@ -1107,7 +1193,7 @@ static void cpu_run_block(struct cpu *c)
                     c->lo = a / b;
                     c->hi = a % b;
                 }
-                c->hilo_ready = c->cycles + div_cycles(a);
+                c->hilo_ready = c->cycles + cpu_div_cycles(a);
                 break;
             }
             case 0x20: { /* ADD */
@@ -1631,6 +1717,6 @@ void cpu_run(struct cpu *c)
         if (c->stop != CPU_RUNNING)
             break;
         if (!c->waiting)
-            cpu_run_block(c);
+            fast_run(c); /* decoded blocks, or cpu_run_block (fast.c) */
     }
 }

@@ -173,6 +173,12 @@ struct cpu {
     uint8_t **gmap_r, **gmap_w;
     uint32_t gmap_pages[CPU_GMAP_TRACK];
     unsigned gmap_n;
+    /* root kernel fast map: TLB-mapped pages (kuseg, kseg2/3) filled on
+     * demand like the guest map, dropped on TLB writes, ASID changes and
+     * ERL changes */
+    uint32_t kmap_pages[CPU_GMAP_TRACK];
+    unsigned kmap_n;
+    uint32_t map_erl;      /* root and guest Status.ERL the maps were filled with */
 
     /* EIC inputs */
     unsigned eic_ripl;
@@ -187,11 +193,24 @@ struct cpu {
     struct cpu_hooks hooks;
     struct cpu_stats stats;
 
-    /* fast data/fetch map: host pointers per 4 KB page for kseg0/kseg1
-     * (index (va - 0x80000000) >> 12); NULL = slow path */
+    /* fast data/fetch map of the current mode: host pointers per 4 KB
+     * page (index va >> 12; a software TLB, docs/simulator.md); NULL =
+     * slow path */
     uint8_t **fast_r;
     uint8_t **fast_w;
-    uint8_t **kmap_r, **kmap_w, **null_map; /* kernel-mode maps; all-NULL map */
+    uint8_t **kmap_r, **kmap_w; /* kernel-mode maps (user mode: umap below) */
+    /* write maps of the pages kept out of kmap_w/gmap_w because they hold
+     * decoded code (fast.c): the fast loop stores there itself when the
+     * chunk it hits holds none; fast_wc is the one of the current mode */
+    uint8_t **kmap_wc, **gmap_wc, **fast_wc;
+    uint32_t map_epoch;    /* bumped when fast_r or an entry of a read map changes */
+    /* user-mode fast maps, root [0] and guest [1]: TLB-mapped kuseg pages
+     * filled on demand, dropped with the others */
+    struct cpu_umap {
+        uint8_t **r, **w, **wc;
+        uint32_t pages[CPU_GMAP_TRACK];
+        unsigned n;
+    } umap[2];
     unsigned bus_gen;
 
     /* --guard: physical ranges no guest-mode store may reach (a check of
@@ -214,6 +233,10 @@ struct cpu {
     bool ds_seq;           /* branch not taken: go on after the slot */
     uint8_t cur_isz;       /* size of the instruction executing (2 or 4; trace) */
     struct mm_insn mm;     /* the instruction executing, decoded */
+    /* the fast loop (fast.c): decoded blocks; exact = only the exact
+     * per-instruction interpreter (--exact) */
+    struct fast *fast;
+    bool exact;
 };
 
 /* Implementation-specific values the model exposes (docs/simulator.md). */

@@ -2,7 +2,25 @@
 #ifndef SIM_CPU_CPU_INT_H
 #define SIM_CPU_CPU_INT_H
 
+#include <string.h>
+
 #include "cpu.h"
+
+/* Little-endian host memory of the guest (memcpy: any alignment). */
+static inline uint32_t ld32(const uint8_t *p)
+{
+    uint32_t v;
+    memcpy(&v, p, 4);
+    return v;
+}
+static inline uint16_t ld16(const uint8_t *p)
+{
+    uint16_t v;
+    memcpy(&v, p, 2);
+    return v;
+}
+static inline void st32(uint8_t *p, uint32_t v) { memcpy(p, &v, 4); }
+static inline void st16(uint8_t *p, uint16_t v) { memcpy(p, &v, 2); }
 
 /* cp0.c */
 void cp0_reset(struct cpu *c);
@@ -70,6 +88,12 @@ void mm_decode(uint32_t raw, unsigned size, struct mm_insn *d);
 int mm_exec(struct cpu *c, const struct mm_insn *d, uint32_t pc, uint32_t *next);
 /* cpu.c: CP1 usable in the current context (raises CpU otherwise). */
 bool cpu_cp1_usable(struct cpu *c);
+/* The exact interpreter (cpu.c): until the deadline, or one instruction. */
+void cpu_run_block(struct cpu *c, bool one);
+/* Primary opcodes whose rt field is a source (the load-use stall rule). */
+extern const uint8_t cpu_rt_src[64];
+/* Cycles until a DIV/DIVU result is in HI/LO, by the dividend. */
+unsigned cpu_div_cycles(uint32_t dividend);
 
 /* uhi.c: semihosting; returns true if the SDBBP was a UHI call. */
 bool cpu_uhi_call(struct cpu *c);

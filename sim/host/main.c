@@ -14,6 +14,7 @@
 #include <mips/mipsregs.h>
 
 #include "../soc/pic32mz/soc.h"
+#include "../cpu/fast.h"
 #include "loader.h"
 #include <tinyvp/image.h>
 #include "measure.h"
@@ -25,7 +26,7 @@
 
 /* board options: long only, codes above any character */
 enum { OPT_BOARD = 0x200, OPT_LEDS, OPT_PRESS, OPT_BUTTONS, OPT_GUARD, OPT_CHECKSUM,
-       OPT_BUS_ERROR };
+       OPT_BUS_ERROR, OPT_EXACT, OPT_DUMP_STATE };
 
 #define EXIT_BAD_INPUT 2
 #define EXIT_LIMIT     124
@@ -110,6 +111,10 @@ static const char usage_text[] =
     "      --gdb=PORT         wait for GDB on 127.0.0.1:PORT before the first\n"
     "                         instruction (PORT 0 picks one and prints it); e.g.\n"
     "                         gdb-multiarch -ex 'target remote :PORT' IMAGE.elf\n"
+    "      --exact            run every instruction through the exact interpreter\n"
+    "                         (no decoded blocks; same results, slower)\n"
+    "      --dump-state=FILE  at the end, write the architectural state (registers,\n"
+    "                         CP0, TLBs, FPU, a RAM checksum) to FILE ('-' = stderr)\n"
     "\n"
     "Other:\n"
     "  -h, --help             print this help and exit\n"
@@ -348,6 +353,56 @@ static uint32_t range_sum(struct soc *s, const struct mem_range *r)
     return h;
 }
 
+/* --dump-state: the architectural state at the end of the run, one
+ * "name value" per line, so the exact and the fast loop can be compared. */
+static bool write_state(struct soc *s, const char *path)
+{
+    FILE *f = strcmp(path, "-") ? fopen(path, "w") : stderr;
+    if (!f) {
+        fprintf(stderr, "vpsim: cannot open %s: %s\n", path, strerror(errno));
+        return false;
+    }
+    const struct cpu *c = &s->cpu;
+    fprintf(f, "pc %08" PRIx32 " in_ds %d ds_target %08" PRIx32 "\n", c->pc, c->in_ds,
+            c->in_ds ? c->ds_target : 0);
+    fprintf(f, "insns %" PRIu64 " cycles %" PRIu64 " guest_insns %" PRIu64 "\n", c->insns,
+            c->cycles, c->stats.guest_insns);
+    fprintf(f, "hi %08" PRIx32 " lo %08" PRIx32 " hilo_ready %" PRIu64 " load_dest %u\n", c->hi,
+            c->lo, c->hilo_ready, c->load_dest);
+    fprintf(f, "llbit %d gllbit %d gm %d\n", c->llbit, c->gllbit, c->gm);
+    for (unsigned set = 0; set < CPU_NSETS; set++) {
+        fprintf(f, "gpr%u", set);
+        for (unsigned i = 0; i < 32; i++)
+            fprintf(f, " %08" PRIx32, c->sets[set][i]);
+        fputc('\n', f);
+    }
+    for (unsigned g = 0; g < 2; g++) { /* root and guest CP0, word by word */
+        const uint32_t *w = (const uint32_t *)(g ? &c->gcp0 : &c->cp0);
+        fprintf(f, "%s", g ? "gcp0" : "cp0");
+        for (size_t i = 0; i < sizeof c->cp0 / 4; i++)
+            fprintf(f, " %08" PRIx32, w[i]);
+        fputc('\n', f);
+    }
+    for (unsigned g = 0; g < 2; g++)
+        for (unsigned i = 0; i < CPU_NTLB; i++) {
+            const struct tlb_entry *e = g ? &c->gtlb[i] : &c->tlb[i];
+            fprintf(f, "%s%u %08" PRIx32 " %08" PRIx32 " %08" PRIx32 " %08" PRIx32 " %u\n",
+                    g ? "gtlb" : "tlb", i, e->mask, e->hi, e->lo[0], e->lo[1], e->guestid);
+        }
+    fprintf(f, "fcsr %08" PRIx32 "\nfpr", c->fpu.fcsr);
+    for (unsigned i = 0; i < 32; i++)
+        fprintf(f, " %016" PRIx64, c->fpu.fpr[i]);
+    fputc('\n', f);
+    struct mem_range ram = {.pa = PIC32MZ_RAM_BASE, .len = PIC32MZ_RAM_SIZE};
+    fprintf(f, "ram %08" PRIx32 "\n", range_sum(s, &ram));
+    uint64_t fi, fb;
+    fast_stats(c, &fi, &fb);
+    fprintf(f, "fast %" PRIu64 " instructions in %" PRIu64 " decoded blocks\n", fi, fb);
+    if (f != stderr)
+        fclose(f);
+    return true;
+}
+
 /* The chip and the board on it (board_create gave soc.board). */
 static void sim_free(struct soc *s)
 {
@@ -382,11 +437,14 @@ int main(int argc, char **argv)
         {"guard", required_argument, NULL, OPT_GUARD},
         {"checksum", required_argument, NULL, OPT_CHECKSUM},
         {"bus-error", required_argument, NULL, OPT_BUS_ERROR},
+        /* execution */
+        {"exact", no_argument, NULL, OPT_EXACT},
+        {"dump-state", required_argument, NULL, OPT_DUMP_STATE},
         {NULL, 0, NULL, 0},
     };
     uint64_t limit = UINT64_MAX;
-    bool stats = false;
-    const char *trace = NULL;
+    bool stats = false, exact = false;
+    const char *trace = NULL, *dump_state = NULL;
     struct soc_options opt = {0};
     const char *extra[8]; /* --load: more images into the same memory */
     unsigned nextra = 0;
@@ -413,6 +471,8 @@ int main(int argc, char **argv)
         case 'c': limit = parse_u64(optarg, "--cycles"); break;
         case 'T': limit = parse_time(optarg); break;
         case 's': stats = true; break;
+        case OPT_EXACT: exact = true; break;
+        case OPT_DUMP_STATE: dump_state = optarg; break;
         case 't': trace = optarg; break;
         case 'P': opt.prid = (uint32_t)parse_u64(optarg, "--prid"); break;
         case 'h': fputs(usage_text, stdout); return 0;
@@ -608,6 +668,7 @@ int main(int argc, char **argv)
     for (unsigned i = 0; i < nsums; i++)
         sums[i].sum_load = range_sum(&soc, &sums[i]);
     cpu_set_limit(c, limit);
+    c->exact = exact;
     if (gdb_port != UINT64_MAX) { /* --gdb: the debugger drives the run */
         char gerr[256];
         if (!gdbstub_run(&soc, (unsigned)gdb_port, gerr, sizeof gerr)) {
@@ -668,6 +729,8 @@ int main(int argc, char **argv)
                 ", end %08" PRIx32 "%s\n", sums[i].pa, sums[i].pa + (sums[i].len - 1),
                 sums[i].sum_load, end, end == sums[i].sum_load ? "" : " (changed)");
     }
+    if (dump_state && !write_state(&soc, dump_state))
+        status = EXIT_BAD_INPUT;
     measure_report();
     measure_free();
     if (trace_file && trace_file != stderr)

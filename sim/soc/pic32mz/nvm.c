@@ -100,6 +100,7 @@ static bool perform(struct nvm *n, unsigned op)
             memcpy(data + 4 * i, &w, 4); /* little-endian host, as the chip */
         }
         program(p, data, len);
+        bus_mem_written(&s->bus, p, len);
         return true;
     }
     case OP_ROW: {
@@ -109,6 +110,7 @@ static bool perform(struct nvm *n, unsigned op)
             !bus_read_debug(&s->bus, n->val[N_SRCADDR] & 0x1FFFFFFFu, row, ROW_BYTES))
             return false;
         program(p, row, ROW_BYTES);
+        bus_mem_written(&s->bus, p, ROW_BYTES);
         return true;
     }
     case OP_PAGE:
@@ -116,15 +118,19 @@ static bool perform(struct nvm *n, unsigned op)
         if (!(p = flash_ptr(s, addr, PAGE_BYTES)))
             return false;
         memset(p, 0xFF, PAGE_BYTES);
+        bus_mem_written(&s->bus, p, PAGE_BYTES);
         return true;
     case OP_LOWER:
         memset(s->flash, 0xFF, PIC32MZ_FLASH_SIZE / 2);
+        bus_mem_written(&s->bus, s->flash, PIC32MZ_FLASH_SIZE / 2);
         return true;
     case OP_UPPER:
         memset(s->flash + PIC32MZ_FLASH_SIZE / 2, 0xFF, PIC32MZ_FLASH_SIZE / 2);
+        bus_mem_written(&s->bus, s->flash + PIC32MZ_FLASH_SIZE / 2, PIC32MZ_FLASH_SIZE / 2);
         return true;
     case OP_ALL:
         memset(s->flash, 0xFF, PIC32MZ_FLASH_SIZE);
+        bus_mem_written(&s->bus, s->flash, PIC32MZ_FLASH_SIZE);
         return true;
     default:
         return false;

@@ -284,6 +284,7 @@ static bool filt_write(void *dev, uint32_t pa, unsigned size, uint32_t val)
         return false;
     if (w->orig.mem) {
         mem_store(w->orig.mem + (pa - w->orig.base), size, val);
+        bus_mem_written(&w->sbp->soc->bus, w->orig.mem + (pa - w->orig.base), size);
         if (w->orig.on_write)
             w->orig.on_write(w->orig.dev, pa, size);
         return true;

@@ -1,0 +1,1062 @@
+/*
+ * vpsim: the fast loop. A basic-block cache with threaded dispatch in front
+ * of the exact interpreter (cpu_run_block in cpu.c).
+ *
+ * A block is the straight-line MIPS32 code from its first instruction up to
+ * and including the delay slot of the first branch or jump (MIPS32
+ * Architecture Vol. I, MD00082, "Delay Slots"), or up to the first
+ * instruction outside the fast subset, or the end of its 4 KB page. Each
+ * instruction is decoded once into an operation: a handler address for a
+ * computed goto, register fields, the immediate, and its static cycle
+ * cost in the cycle model of timing.h (issue + the load-use stall against
+ * the previous instruction, known when both are in the block). The loop
+ * keeps pc, cycles and the retired count in locals and writes them back
+ * when it leaves.
+ *
+ * Exactness (docs/simulator.md, "Speed"): a block is entered only when no
+ * instruction in it can start at or after the deadline (timer events,
+ * interrupts, the run limit), counting the worst case of its dynamic
+ * costs (the load-use stall of its first instruction, HI/LO waits);
+ * otherwise the exact loop runs one instruction. An operation that would
+ * not complete on the fast path (a TLB or device access, an overflow, an
+ * unaligned address, a store to a page holding code) leaves with the exact
+ * state before it and the exact loop executes it, exceptions included.
+ *
+ * Code changes: blocks are tracked per 256-byte chunk of host memory;
+ * pages holding code are kept out of the write fast maps, and every other
+ * writer reports through bus->mem_written (fast_mem_written), which drops
+ * the blocks the written bytes overlap.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <mips/mipsregs.h>
+
+#include "cpu_int.h"
+#include "fast.h"
+#include "timing.h"
+
+#define MAX_OPS    64          /* instructions per block */
+#define NBLOCKS    16384       /* blocks before the cache is flushed */
+#define HBITS      16
+#define NHASH      (1u << HBITS)
+#define MAX_AREAS  8           /* distinct host memories (RAM, flash, boot flash panels) */
+#define CHUNK      256         /* invalidation grain */
+
+enum {
+    K_TERM_JUMP, K_TERM_FALL, K_TERM_EXACT, K_NOP,
+    K_SLL, K_SRL, K_SRA, K_SLLV, K_SRLV, K_SRAV, K_ROTR, K_ROTRV,
+    K_MOVZ, K_MOVN, K_ADD, K_ADDU, K_SUB, K_SUBU, K_AND, K_OR, K_XOR, K_NOR, K_SLT, K_SLTU,
+    K_MUL, K_CLZ, K_CLO, K_SEB, K_SEH, K_WSBH, K_EXT, K_INS,
+    K_ADDI, K_ADDIU, K_SLTI, K_SLTIU, K_ANDI, K_ORI, K_XORI, K_LUI,
+    K_MFHI, K_MFLO, K_MTHI, K_MTLO, K_MULT, K_MULTU, K_DIV, K_DIVU,
+    K_MADD, K_MADDU, K_MSUB, K_MSUBU,
+    K_LB, K_LBU, K_LH, K_LHU, K_LW, K_SB, K_SH, K_SW,
+    K_BEQ, K_BNE, K_BLEZ, K_BGTZ, K_BLTZ, K_BGEZ, K_BLTZAL, K_BGEZAL,
+    K_BEQL, K_BNEL, K_BLEZL, K_BGTZL, K_BLTZL, K_BGEZL, K_BLTZALL, K_BGEZALL,
+    K_J, K_JAL, K_JR, K_JALR,
+    K_TGE, K_TGEU, K_TLT, K_TLTU, K_TEQ, K_TNE,
+    K_TGEI, K_TGEIU, K_TLTI, K_TLTIU, K_TEQI, K_TNEI,
+    K_LWC1, K_SWC1, K_LDC1, K_SDC1, K_FPU,
+    K_COUNT
+};
+
+struct fop {
+    const void *h;     /* handler (computed goto) */
+    uint32_t imm;      /* immediate: sign/zero-extended, or a branch target */
+    uint32_t pc;
+    uint32_t insn;
+    uint8_t rs, rt, rd, sa;
+    uint16_t pre;      /* static cycles of the block before this instruction */
+    uint16_t post;     /* ... after its issue and stall (cycles while it executes) */
+    uint8_t ld;        /* GPR this instruction loads (0: none): the next one's load-use */
+    uint8_t ds;        /* it sits in a delay slot */
+};
+
+struct block {
+    uint32_t pc;
+    const uint8_t *host;   /* host address of the first instruction */
+    struct fop *ops;
+    struct block *succ[2]; /* last successors: fall-through / taken */
+    uint32_t succ_epoch[2];/* c->map_epoch when linked: the link holds while it is */
+    uint32_t fall_pc;      /* the fall-through successor's PC */
+    struct block *next_in_page;
+    uint32_t reads0;       /* GPRs the first instruction reads (its load-use stall) */
+    uint32_t bound;        /* cycles before the last instruction starts, worst case */
+    uint32_t off, len;     /* bytes [off, off+len) of the area */
+    uint16_t n;            /* instructions */
+    uint8_t nwait;         /* instructions with a dynamic cost (HI/LO waits, FPU) */
+    uint8_t area;
+};
+
+struct area {
+    uint8_t *mem;
+    uint32_t size;
+    uint16_t *chunks;        /* per 4 KB page: bit per 256-byte chunk holding code */
+    struct block **pages;    /* per 4 KB page: its blocks */
+};
+
+struct fast {
+    const void *const *labels;
+    struct block **hash;
+    struct block *blocks;
+    unsigned nblocks;
+    struct fop *ops;
+    unsigned nops;
+    unsigned gen;            /* flushes so far */
+    unsigned kills;          /* blocks dropped so far */
+    uint64_t decoded;        /* blocks decoded in all */
+    /* code_page_store's last page: its host address (NULL: none) and the
+     * chunk bits of the page */
+    const uint8_t *cs_host;
+    const uint16_t *cs_chunks;
+    uint64_t insns;          /* instructions retired in blocks */
+    struct area area[MAX_AREAS];
+    unsigned nareas;
+};
+
+/* The successor of nothing yet: matches no PC (odd), links to itself. */
+static struct block no_block = {.pc = 1, .succ = {&no_block, &no_block}};
+
+static void mem_written_hook(void *ctx, const uint8_t *p, size_t len)
+{
+    fast_mem_written(ctx, p, len);
+}
+
+void fast_init(struct cpu *c)
+{
+    struct fast *f = calloc(1, sizeof *f);
+    if (f) {
+        f->hash = calloc(NHASH, sizeof *f->hash);
+        f->blocks = calloc(NBLOCKS, sizeof *f->blocks);
+        f->ops = calloc((size_t)NBLOCKS * 8, sizeof *f->ops);
+    }
+    if (!f || !f->hash || !f->blocks || !f->ops) {
+        fprintf(stderr, "vpsim: out of host memory\n");
+        exit(2);
+    }
+    c->fast = f;
+    c->bus->mem_written = mem_written_hook;
+    c->bus->mem_written_ctx = c;
+}
+
+void fast_free(struct cpu *c)
+{
+    struct fast *f = c->fast;
+    if (!f)
+        return;
+    for (unsigned i = 0; i < f->nareas; i++) {
+        free(f->area[i].chunks);
+        free(f->area[i].pages);
+    }
+    free(f->hash);
+    free(f->blocks);
+    free(f->ops);
+    free(f);
+    c->fast = NULL;
+}
+
+/* Drops every block (the pool is full). Write maps stay as they are: a
+ * page kept out of them is only slower, never wrong. */
+static void flush_all(struct fast *f)
+{
+    memset(f->hash, 0, NHASH * sizeof *f->hash);
+    for (unsigned i = 0; i < f->nareas; i++) {
+        memset(f->area[i].chunks, 0, (f->area[i].size >> 12) * sizeof(uint16_t));
+        memset(f->area[i].pages, 0, (f->area[i].size >> 12) * sizeof(struct block *));
+    }
+    f->nblocks = 0;
+    f->nops = 0;
+    f->gen++;
+}
+
+static int area_of(const struct fast *f, const uint8_t *p)
+{
+    for (unsigned i = 0; i < f->nareas; i++)
+        if ((size_t)(p - f->area[i].mem) < f->area[i].size)
+            return (int)i;
+    return -1;
+}
+
+/* The area of host pointer p, created from the bus region holding it. */
+static int area_get(struct cpu *c, const uint8_t *p)
+{
+    struct fast *f = c->fast;
+    int a = area_of(f, p);
+    if (a >= 0 || f->nareas >= MAX_AREAS)
+        return a;
+    for (unsigned i = 0; i < c->bus->nregions; i++) {
+        const struct bus_region *r = &c->bus->region[i];
+        if (r->mem && (size_t)(p - r->mem) < r->size) {
+            struct area *ar = &f->area[f->nareas];
+            ar->mem = r->mem;
+            ar->size = r->size;
+            ar->chunks = calloc(r->size >> 12, sizeof *ar->chunks);
+            ar->pages = calloc(r->size >> 12, sizeof *ar->pages);
+            if (!ar->chunks || !ar->pages) {
+                fprintf(stderr, "vpsim: out of host memory\n");
+                exit(2);
+            }
+            return (int)f->nareas++;
+        }
+    }
+    return -1;
+}
+
+bool fast_code_page(const struct cpu *c, const uint8_t *p)
+{
+    const struct fast *f = c->fast;
+    if (!f)
+        return false;
+    int a = area_of(f, p);
+    return a >= 0 && f->area[a].chunks[(size_t)(p - f->area[a].mem) >> 12];
+}
+
+/* A page becomes a code page: keep it out of every write map. The kernel
+ * map holds it at kseg0 and kseg1 of each physical alias, and wherever a
+ * TLB mapping put it; the guest map wherever a two-stage translation put
+ * it (both tracked). */
+static void set_aside(uint8_t **w, uint8_t **wc, uint32_t pg)
+{
+    if (w[pg]) {
+        wc[pg] = w[pg];
+        w[pg] = NULL;
+    }
+}
+
+static void protect_page(struct cpu *c, const uint8_t *page)
+{
+    for (unsigned i = 0; i < c->bus->nregions; i++) {
+        const struct bus_region *r = &c->bus->region[i];
+        if (!r->mem || (size_t)(page - r->mem) >= r->size || r->base >= 0x20000000u)
+            continue;
+        uint32_t pa = r->base + (uint32_t)(page - r->mem);
+        for (uint32_t seg = 0x80000000u; seg <= 0xA0000000u; seg += 0x20000000u)
+            set_aside(c->kmap_w, c->kmap_wc, (seg + pa) >> 12);
+    }
+    for (unsigned i = 0; i < c->gmap_n; i++)
+        if (c->gmap_w[c->gmap_pages[i]] == page)
+            set_aside(c->gmap_w, c->gmap_wc, c->gmap_pages[i]);
+    for (unsigned i = 0; i < c->kmap_n; i++) /* TLB-mapped pages of the kernel map */
+        if (c->kmap_w[c->kmap_pages[i]] == page)
+            set_aside(c->kmap_w, c->kmap_wc, c->kmap_pages[i]);
+    for (unsigned k = 0; k < 2; k++) /* the user maps */
+        for (unsigned i = 0; i < c->umap[k].n; i++)
+            if (c->umap[k].w[c->umap[k].pages[i]] == page)
+                set_aside(c->umap[k].w, c->umap[k].wc, c->umap[k].pages[i]);
+}
+
+static void kill_block(struct fast *f, struct block *b)
+{
+    f->kills++;
+    struct block **h = &f->hash[(b->pc >> 2) & (NHASH - 1)];
+    if (*h == b)
+        *h = NULL;
+    b->pc = 1; /* odd: matches no lookup or successor check */
+    b->host = NULL;
+}
+
+void fast_mem_written(struct cpu *c, const uint8_t *p, size_t len)
+{
+    struct fast *f = c->fast;
+    if (!f || !len)
+        return;
+    int a = area_of(f, p);
+    if (a < 0)
+        return;
+    struct area *ar = &f->area[a];
+    uint32_t off = (uint32_t)(p - ar->mem);
+    uint32_t end = len > ar->size - off ? ar->size : off + (uint32_t)len;
+    for (uint32_t pg = off >> 12; pg <= (end - 1) >> 12; pg++) {
+        uint32_t lo = pg << 12 > off ? pg << 12 : off, hi = end < (pg + 1) << 12 ? end : (pg + 1) << 12;
+        uint16_t want = 0;
+        for (uint32_t ch = (lo & 0xFFF) / CHUNK; ch <= ((hi - 1) & 0xFFF) / CHUNK; ch++)
+            want |= (uint16_t)(1u << ch);
+        if (!(ar->chunks[pg] & want))
+            continue;
+        for (struct block **pb = &ar->pages[pg]; *pb;) {
+            struct block *b = *pb;
+            if (b->off < hi && lo < b->off + b->len) {
+                kill_block(f, b);
+                *pb = b->next_in_page;
+            } else {
+                pb = &b->next_in_page;
+            }
+        }
+    }
+}
+
+/* ---- decoding ------------------------------------------------------------ */
+
+#define F_RS(i) (((i) >> 21) & 31)
+#define F_RT(i) (((i) >> 16) & 31)
+#define F_RD(i) (((i) >> 11) & 31)
+#define F_SA(i) (((i) >> 6) & 31)
+
+static bool is_branch(unsigned k) { return k >= K_BEQ && k <= K_JALR; }
+static bool is_load(unsigned k) { return k >= K_LB && k <= K_LW; }
+
+/* The fast kind of an instruction, K_TERM_EXACT when the exact loop must
+ * run it. Mirrors the decoder of cpu.c for the subset (the same encodings
+ * are accepted; anything it rejects goes to it). Writes to $0 of pure
+ * register operations become K_NOP. */
+static unsigned classify(uint32_t insn)
+{
+    unsigned rs = F_RS(insn), rt = F_RT(insn), rd = F_RD(insn), sa = F_SA(insn);
+    unsigned k;
+    switch (insn >> 26) {
+    case 0x00:
+        switch (insn & 63) {
+        case 0x00: k = K_SLL; break;
+        case 0x02: k = rs == 1 ? K_ROTR : rs == 0 ? K_SRL : K_TERM_EXACT; break;
+        case 0x03: k = K_SRA; break;
+        case 0x04: k = K_SLLV; break;
+        case 0x06: k = sa == 1 ? K_ROTRV : sa == 0 ? K_SRLV : K_TERM_EXACT; break;
+        case 0x07: k = K_SRAV; break;
+        case 0x08: return K_JR;
+        case 0x09: return K_JALR;
+        case 0x0A: k = K_MOVZ; break;
+        case 0x0B: k = K_MOVN; break;
+        case 0x10: k = K_MFHI; break;
+        case 0x11: return K_MTHI;
+        case 0x12: k = K_MFLO; break;
+        case 0x13: return K_MTLO;
+        case 0x18: return K_MULT;
+        case 0x19: return K_MULTU;
+        case 0x1A: return K_DIV;
+        case 0x1B: return K_DIVU;
+        case 0x20: return K_ADD; /* overflow check even with rd = 0 */
+        case 0x21: k = K_ADDU; break;
+        case 0x22: return K_SUB;
+        case 0x23: k = K_SUBU; break;
+        case 0x24: k = K_AND; break;
+        case 0x25: k = K_OR; break;
+        case 0x26: k = K_XOR; break;
+        case 0x27: k = K_NOR; break;
+        case 0x2A: k = K_SLT; break;
+        case 0x2B: k = K_SLTU; break;
+        case 0x30: return K_TGE;
+        case 0x31: return K_TGEU;
+        case 0x32: return K_TLT;
+        case 0x33: return K_TLTU;
+        case 0x34: return K_TEQ;
+        case 0x36: return K_TNE;
+        default: return K_TERM_EXACT;
+        }
+        if (k == K_TERM_EXACT)
+            return k;
+        if (k == K_MFHI || k == K_MFLO)
+            return k; /* its wait is a cost even with rd = 0 */
+        return rd ? k : K_NOP;
+    case 0x01:
+        switch (rt) {
+        case 0x00: return K_BLTZ;
+        case 0x01: return K_BGEZ;
+        case 0x02: return K_BLTZL;
+        case 0x03: return K_BGEZL;
+        case 0x10: return K_BLTZAL;
+        case 0x11: return K_BGEZAL;
+        case 0x12: return K_BLTZALL;
+        case 0x13: return K_BGEZALL;
+        case 0x08: return K_TGEI;
+        case 0x09: return K_TGEIU;
+        case 0x0A: return K_TLTI;
+        case 0x0B: return K_TLTIU;
+        case 0x0C: return K_TEQI;
+        case 0x0E: return K_TNEI;
+        case 0x1F: return K_NOP; /* SYNCI: caches are not modelled */
+        default: return K_TERM_EXACT;
+        }
+    case 0x02: return K_J;
+    case 0x03: return K_JAL;
+    case 0x04: return K_BEQ;
+    case 0x05: return K_BNE;
+    case 0x06: return rt ? K_TERM_EXACT : K_BLEZ;
+    case 0x07: return rt ? K_TERM_EXACT : K_BGTZ;
+    case 0x08: return K_ADDI;
+    case 0x09: k = K_ADDIU; break;
+    case 0x0A: k = K_SLTI; break;
+    case 0x0B: k = K_SLTIU; break;
+    case 0x0C: k = K_ANDI; break;
+    case 0x0D: k = K_ORI; break;
+    case 0x0E: k = K_XORI; break;
+    case 0x0F: if (rs) return K_TERM_EXACT; k = K_LUI; break;
+    case 0x14: return K_BEQL;
+    case 0x15: return K_BNEL;
+    case 0x16: return rt ? K_TERM_EXACT : K_BLEZL;
+    case 0x17: return rt ? K_TERM_EXACT : K_BGTZL;
+    case 0x1C:
+        switch (insn & 63) {
+        case 0x00: return rd ? K_TERM_EXACT : K_MADD;
+        case 0x01: return rd ? K_TERM_EXACT : K_MADDU;
+        case 0x04: return rd ? K_TERM_EXACT : K_MSUB;
+        case 0x05: return rd ? K_TERM_EXACT : K_MSUBU;
+        case 0x02: return rd ? K_MUL : K_NOP;
+        case 0x20: return rd ? K_CLZ : K_NOP;
+        case 0x21: return rd ? K_CLO : K_NOP;
+        default: return K_TERM_EXACT;
+        }
+    case 0x1F:
+        switch (insn & 63) {
+        case 0x00: return rt ? K_EXT : K_NOP;
+        case 0x04: return rt ? K_INS : K_NOP;
+        case 0x20:
+            switch (sa) {
+            case 0x02: return rd ? K_WSBH : K_NOP;
+            case 0x10: return rd ? K_SEB : K_NOP;
+            case 0x18: return rd ? K_SEH : K_NOP;
+            default: return K_TERM_EXACT;
+            }
+        default: return K_TERM_EXACT;
+        }
+    case 0x20: return K_LB;
+    case 0x21: return K_LH;
+    case 0x23: return K_LW;
+    case 0x24: return K_LBU;
+    case 0x25: return K_LHU;
+    case 0x28: return K_SB;
+    case 0x29: return K_SH;
+    case 0x2B: return K_SW;
+    case 0x33: return K_NOP; /* PREF */
+    case 0x31: return K_LWC1;
+    case 0x39: return K_SWC1;
+    case 0x35: return K_LDC1;
+    case 0x3D: return K_SDC1;
+    case 0x11: return rs == 8 ? K_TERM_EXACT : K_FPU; /* BC1T/BC1F branch: exact */
+    case 0x13: return K_FPU;
+    default: return K_TERM_EXACT;
+    }
+    return rt ? k : K_NOP;
+}
+
+/* The load-use stall of insn after a load into ld (cpu.c's rule: its rs
+ * field, or its rt field where the opcode reads rt). */
+static unsigned stall_after(unsigned ld, uint32_t insn)
+{
+    if (!ld)
+        return 0;
+    return F_RS(insn) == ld || (F_RT(insn) == ld && cpu_rt_src[insn >> 26]) ? T_LOAD_USE : 0;
+}
+
+/* Decodes the block at pc (host address h, in area a). */
+static struct block *decode(struct cpu *c, uint32_t pc, const uint8_t *h)
+{
+    struct fast *f = c->fast;
+    int a = area_get(c, h);
+    if (a < 0)
+        return NULL;
+    if (f->nblocks >= NBLOCKS || f->nops + MAX_OPS + 2 > (size_t)NBLOCKS * 8)
+        flush_all(f);
+    struct area *ar = &f->area[a];
+    struct block *b = &f->blocks[f->nblocks++];
+    f->decoded++;
+    struct fop *ops = &f->ops[f->nops];
+    memset(b, 0, sizeof *b);
+    b->succ[0] = b->succ[1] = &no_block;
+    b->pc = pc;
+    b->host = h;
+    b->ops = ops;
+    b->area = (uint8_t)a;
+    b->off = (uint32_t)(h - ar->mem);
+    uint32_t insn0 = ld32(h);
+    b->reads0 = ((1u << F_RS(insn0)) | (cpu_rt_src[insn0 >> 26] ? 1u << F_RT(insn0) : 0)) & ~1u;
+
+    unsigned n = 0, prev_ld = 0, cyc = 0, term = K_TERM_FALL;
+    bool in_slot = false;
+    uint32_t p = pc;
+    for (;;) {
+        if (n && !(p & 0xFFF) && !in_slot) {
+            term = K_TERM_FALL; /* the next page may map elsewhere */
+            break;
+        }
+        uint32_t insn = ld32(h + (p - pc));
+        unsigned k = classify(insn);
+        if (in_slot && (k == K_TERM_EXACT || is_branch(k))) {
+            /* the slot needs the exact loop: so does its branch */
+            n--;
+            p -= 4;
+            cyc = ops[n].pre; /* the branch is not in the block after all */
+            term = K_TERM_EXACT;
+            break;
+        }
+        if (k == K_TERM_EXACT) {
+            term = K_TERM_EXACT;
+            break;
+        }
+        if (is_branch(k) && (p & 0xFFF) == 0xFFC) {
+            term = K_TERM_EXACT; /* its delay slot is on the next page */
+            break;
+        }
+        struct fop *o = &ops[n];
+        unsigned stall = n ? stall_after(prev_ld, insn) : 0;
+        o->insn = insn;
+        o->pc = p;
+        o->rs = (uint8_t)F_RS(insn);
+        o->rt = (uint8_t)F_RT(insn);
+        o->rd = (uint8_t)F_RD(insn);
+        o->sa = (uint8_t)F_SA(insn);
+        o->ds = in_slot;
+        o->pre = (uint16_t)cyc;
+        cyc += T_BASE + stall;
+        o->post = (uint16_t)cyc;
+        o->ld = is_load(k) ? o->rt : 0;
+        prev_ld = o->ld;
+        switch (insn >> 26) {
+        case 0x0C: case 0x0D: case 0x0E: o->imm = insn & 0xFFFFu; break;
+        case 0x0F: o->imm = (insn & 0xFFFFu) << 16; break;
+        case 0x02: case 0x03: o->imm = (p & 0xF0000000u) | (insn & 0x03FFFFFFu) << 2; break;
+        default:
+            o->imm = (uint32_t)(int32_t)(int16_t)insn;
+            if (is_branch(k) && k != K_JR && k != K_JALR)
+                o->imm = p + 4 + (o->imm << 2);
+            break;
+        }
+        if (k == K_MFHI || k == K_MFLO || k == K_FPU)
+            b->nwait++;
+        o->h = (const void *)(uintptr_t)k; /* linked to the handler below */
+        n++;
+        p += 4;
+        if (in_slot) {
+            term = K_TERM_JUMP;
+            break;
+        }
+        if (is_branch(k)) {
+            in_slot = true;
+            continue;
+        }
+        if (n >= MAX_OPS) {
+            term = K_TERM_FALL;
+            break;
+        }
+    }
+    memset(&ops[n], 0, sizeof ops[n]); /* (the pool is reused: no stale fields) */
+    ops[n].h = (const void *)(uintptr_t)term;
+    ops[n].pc = p;
+    ops[n].pre = ops[n].post = (uint16_t)cyc;
+    b->fall_pc = p; /* after the delay slot, or the next instruction */
+    ops[n].imm = n; /* for the block's end: its count, last load and word */
+    ops[n].ld = n ? ops[n - 1].ld : 0;
+    ops[n].insn = n ? ops[n - 1].insn : 0;
+    for (unsigned i = 0; i <= n; i++)
+        ops[i].h = f->labels[(uintptr_t)ops[i].h];
+    b->n = (uint16_t)n;
+    b->len = n ? 4 * n : 4;
+    /* worst case before the last instruction starts: its static cycles,
+     * the first instruction's load-use stall, the dynamic costs: a HI/LO
+     * wait is at most a divide's latency (HI/LO are ready at most that long
+     * after the MULT/DIV issued, before or in the block), an FPU
+     * instruction's latency or slow-path access less */
+    b->bound = (n ? ops[n - 1].pre : 0) + T_LOAD_USE + b->nwait * T_DIV_MAX;
+    f->nops += n + 1;
+
+    uint32_t page = b->off >> 12;
+    uint16_t bits = 0;
+    for (uint32_t o = b->off; o < b->off + b->len; o += 4)
+        bits |= (uint16_t)(1u << ((o & 0xFFF) / CHUNK));
+    if (!ar->chunks[page])
+        protect_page(c, ar->mem + ((size_t)page << 12));
+    ar->chunks[page] |= bits;
+    b->next_in_page = ar->pages[page];
+    ar->pages[page] = b;
+    f->hash[(pc >> 2) & (NHASH - 1)] = b;
+    return b;
+}
+
+/* ---- the loop ------------------------------------------------------------ */
+
+/* A store to a page set aside from the write map because it holds code
+ * (fast_wc: the store is allowed there): done here when the chunk it hits
+ * holds none (the host byte address), else NULL (the exact loop stores and
+ * drops the code). */
+static uint8_t *code_page_store(struct cpu *c, uint32_t va)
+{
+    uint8_t *pg = c->fast_wc[va >> 12];
+    struct fast *f = c->fast;
+    if (!pg)
+        return NULL;
+    if (pg != f->cs_host) {
+        int a = area_of(f, pg);
+        if (a < 0)
+            return NULL;
+        f->cs_host = pg;
+        f->cs_chunks = &f->area[a].chunks[(size_t)(pg - f->area[a].mem) >> 12];
+    }
+    if (*f->cs_chunks & (1u << ((va & 0xFFF) / CHUNK)))
+        return NULL;
+    return pg + (va & 0xFFF);
+}
+
+static void run_blocks(struct cpu *c)
+{
+    static const void *const labels[K_COUNT] = {
+        [K_TERM_JUMP] = &&term_jump, [K_TERM_FALL] = &&term_fall, [K_TERM_EXACT] = &&bail,
+        [K_NOP] = &&nop,
+        [K_SLL] = &&sll, [K_SRL] = &&srl, [K_SRA] = &&sra, [K_SLLV] = &&sllv, [K_SRLV] = &&srlv,
+        [K_SRAV] = &&srav, [K_ROTR] = &&rotr, [K_ROTRV] = &&rotrv,
+        [K_MOVZ] = &&movz, [K_MOVN] = &&movn, [K_ADD] = &&add, [K_ADDU] = &&addu, [K_SUB] = &&sub,
+        [K_SUBU] = &&subu, [K_AND] = &&and, [K_OR] = &&or, [K_XOR] = &&xor, [K_NOR] = &&nor,
+        [K_SLT] = &&slt, [K_SLTU] = &&sltu,
+        [K_MUL] = &&mul, [K_CLZ] = &&clz, [K_CLO] = &&clo, [K_SEB] = &&seb, [K_SEH] = &&seh,
+        [K_WSBH] = &&wsbh, [K_EXT] = &&ext, [K_INS] = &&ins,
+        [K_ADDI] = &&addi, [K_ADDIU] = &&addiu, [K_SLTI] = &&slti, [K_SLTIU] = &&sltiu,
+        [K_ANDI] = &&andi, [K_ORI] = &&ori, [K_XORI] = &&xori, [K_LUI] = &&lui,
+        [K_MFHI] = &&mfhi, [K_MFLO] = &&mflo, [K_MTHI] = &&mthi, [K_MTLO] = &&mtlo,
+        [K_MULT] = &&mult, [K_MULTU] = &&multu, [K_DIV] = &&div, [K_DIVU] = &&divu,
+        [K_MADD] = &&madd, [K_MADDU] = &&madd, [K_MSUB] = &&madd, [K_MSUBU] = &&madd,
+        [K_LB] = &&lb, [K_LBU] = &&lbu, [K_LH] = &&lh, [K_LHU] = &&lhu, [K_LW] = &&lw,
+        [K_SB] = &&sb, [K_SH] = &&sh, [K_SW] = &&sw,
+        [K_BEQ] = &&beq, [K_BNE] = &&bne, [K_BLEZ] = &&blez, [K_BGTZ] = &&bgtz,
+        [K_BLTZ] = &&bltz, [K_BGEZ] = &&bgez, [K_BLTZAL] = &&bltzal, [K_BGEZAL] = &&bgezal,
+        [K_BEQL] = &&beql, [K_BNEL] = &&bnel, [K_BLEZL] = &&blezl, [K_BGTZL] = &&bgtzl,
+        [K_BLTZL] = &&bltzl, [K_BGEZL] = &&bgezl, [K_BLTZALL] = &&bltzall,
+        [K_BGEZALL] = &&bgezall,
+        [K_J] = &&j, [K_JAL] = &&jal, [K_JR] = &&jr, [K_JALR] = &&jalr,
+        [K_TGE] = &&tge, [K_TGEU] = &&tgeu, [K_TLT] = &&tlt, [K_TLTU] = &&tltu,
+        [K_TEQ] = &&teq, [K_TNE] = &&tne, [K_TGEI] = &&tgei, [K_TGEIU] = &&tgeiu,
+        [K_TLTI] = &&tlti, [K_TLTIU] = &&tltiu, [K_TEQI] = &&teqi, [K_TNEI] = &&tnei,
+        [K_LWC1] = &&lwc1, [K_SWC1] = &&swc1, [K_LDC1] = &&ldc1, [K_SDC1] = &&sdc1,
+        [K_FPU] = &&fpu,
+    };
+    struct fast *f = c->fast;
+    f->labels = labels;
+
+    uint32_t *const R = c->r;
+    uint8_t **const fr = c->fast_r;
+    uint8_t **const fw = c->fast_w;
+    const uint64_t deadline = c->deadline;
+    const uint32_t epoch = c->map_epoch; /* the maps change only outside */
+    const uint64_t insns0 = c->insns;
+    const bool gm0 = c->gm;
+    /* CP1 usable (the guest's CU1 and, in guest mode, root's): Status
+     * changes only in the exact loop */
+    const bool cu1 = (c->cp0.status & ST0_CU1) && (!gm0 || (c->gcp0.status & ST0_CU1));
+    uint64_t insns = insns0;
+    /* cycles: at a block boundary the count; inside a block its base (the
+     * count at entry, the first instruction's stall and the dynamic costs
+     * so far), to which each op's pre/post adds its static cycles */
+    uint64_t cyc = c->cycles;
+    unsigned ld = c->load_dest; /* load-use: GPR loaded by the last retired insn */
+    uint32_t npc = c->pc;       /* next PC at a block boundary / after a delay slot */
+    struct block *b = &no_block;
+    const struct fop *op;
+    const struct fop *last = NULL; /* the last retired op (prev_insn) */
+
+#define NEXT do { op++; goto *op->h; } while (0)
+#define RS_ R[op->rs]
+#define RT_ R[op->rt]
+#define NOW (cyc + op->post)
+
+enter: {
+        /* npc is a block start; cyc, insns, ld, last describe the state.
+         * The successor link first: a block's PC is aligned and its host
+         * address not NULL, so a match also says npc is aligned and mapped */
+        struct block *nb = b->succ[0];
+        uint32_t ep = b->succ_epoch[0];
+        if (nb->pc != npc) {
+            nb = b->succ[1];
+            ep = b->succ_epoch[1];
+        }
+        if (__builtin_expect(nb->pc != npc || ep != epoch, 0)) {
+            uint8_t *const *fe = &fr[npc >> 12];
+            if ((npc & 3) || !*fe)
+                goto out;
+            const uint8_t *h = *fe + (npc & 0xFFF);
+            nb = f->hash[(npc >> 2) & (NHASH - 1)];
+            if (!nb || nb->pc != npc || nb->host != h) {
+                unsigned gen = f->gen;
+                if (last) { /* a flush would reuse its memory */
+                    c->prev_insn = last->insn;
+                    last = NULL;
+                }
+                nb = decode(c, npc, h);
+                if (!nb)
+                    goto out;
+                if (gen != f->gen)
+                    b = &no_block; /* flushed: b no longer exists */
+            }
+            b->succ[npc != b->fall_pc] = nb; /* fall-through / taken link */
+            b->succ_epoch[npc != b->fall_pc] = epoch;
+        }
+        uint64_t need = cyc + nb->bound;
+        if (__builtin_expect(need >= deadline, 0))
+            goto out; /* could cross the deadline: the exact loop */
+        b = nb;
+        cyc += (b->reads0 >> ld) & 1 ? T_LOAD_USE : 0;
+        op = b->ops;
+        goto *op->h;
+    }
+
+term_jump: /* the delay slot retired: go on at npc (the terminal op holds
+            * the count, cycles, load and word of the last instruction) */
+    last = op;
+    insns += op->imm;
+    goto retired;
+term_fall:
+    last = op;
+    insns += op->imm;
+    npc = op->pc;
+    goto retired;
+retired_op: /* retired through op, an instruction */
+    insns += (uint64_t)(last - b->ops) + 1;
+retired:
+    cyc += last->post;
+    ld = last->ld;
+    goto enter;
+
+bail: /* the instruction at op runs in the exact loop, from the exact state before it */
+    if (op != b->ops) {
+        last = op - 1;
+        insns += (uint64_t)(last - b->ops) + 1;
+        cyc += op->pre;
+        ld = last->ld;
+    } else {
+        cyc -= (b->reads0 >> ld) & 1 ? T_LOAD_USE : 0; /* the exact loop charges it */
+    }
+    c->in_ds = op->ds;
+    c->ds_target = npc;
+    npc = op->pc;
+    goto out_ds;
+
+out:
+    c->in_ds = false;
+out_ds:
+    c->pc = npc;
+    c->cycles = cyc;
+    c->load_dest = (uint8_t)ld;
+    if (last)
+        c->prev_insn = last->insn;
+    c->insns = insns;
+out_exc: /* (an exception in a call-out already wrote the state) */
+    f->insns += c->insns - insns0;
+    if (gm0)
+        c->stats.guest_insns += c->insns - insns0;
+    return;
+
+leave_after: /* the op retired and dropped code: look the next block up again */
+    last = op;
+    if (!op->ds)
+        npc = op->pc + 4;
+    goto retired_op;
+
+    /* a branch-likely not taken: the slot is annulled, retire the branch */
+likely_nt:
+    last = op;
+    npc = op->pc + 8;
+    goto retired_op;
+
+nop: NEXT;
+sll: R[op->rd] = RT_ << op->sa; NEXT;
+srl: R[op->rd] = RT_ >> op->sa; NEXT;
+sra: R[op->rd] = (uint32_t)((int32_t)RT_ >> op->sa); NEXT;
+sllv: R[op->rd] = RT_ << (RS_ & 31); NEXT;
+srlv: R[op->rd] = RT_ >> (RS_ & 31); NEXT;
+srav: R[op->rd] = (uint32_t)((int32_t)RT_ >> (RS_ & 31)); NEXT;
+rotr: {
+        uint32_t v = RT_;
+        unsigned s = op->sa;
+        R[op->rd] = s ? (v >> s) | (v << (32 - s)) : v;
+        NEXT;
+    }
+rotrv: {
+        uint32_t v = RT_;
+        unsigned s = RS_ & 31;
+        R[op->rd] = s ? (v >> s) | (v << (32 - s)) : v;
+        NEXT;
+    }
+movz: if (RT_ == 0) R[op->rd] = RS_; NEXT;
+movn: if (RT_ != 0) R[op->rd] = RS_; NEXT;
+add: {
+        uint32_t a = RS_, bb = RT_, s = a + bb;
+        if (((a ^ s) & (bb ^ s)) >> 31)
+            goto bail;
+        if (op->rd)
+            R[op->rd] = s;
+        NEXT;
+    }
+addu: R[op->rd] = RS_ + RT_; NEXT;
+sub: {
+        uint32_t a = RS_, bb = RT_, s = a - bb;
+        if (((a ^ bb) & (a ^ s)) >> 31)
+            goto bail;
+        if (op->rd)
+            R[op->rd] = s;
+        NEXT;
+    }
+subu: R[op->rd] = RS_ - RT_; NEXT;
+and: R[op->rd] = RS_ & RT_; NEXT;
+or: R[op->rd] = RS_ | RT_; NEXT;
+xor: R[op->rd] = RS_ ^ RT_; NEXT;
+nor: R[op->rd] = ~(RS_ | RT_); NEXT;
+slt: R[op->rd] = (int32_t)RS_ < (int32_t)RT_; NEXT;
+sltu: R[op->rd] = RS_ < RT_; NEXT;
+mul: R[op->rd] = (uint32_t)((int32_t)RS_ * (int64_t)(int32_t)RT_); NEXT;
+clz: { uint32_t v = RS_; R[op->rd] = v ? (uint32_t)__builtin_clz(v) : 32; NEXT; }
+clo: { uint32_t v = ~RS_; R[op->rd] = v ? (uint32_t)__builtin_clz(v) : 32; NEXT; }
+seb: R[op->rd] = (uint32_t)(int32_t)(int8_t)RT_; NEXT;
+seh: R[op->rd] = (uint32_t)(int32_t)(int16_t)RT_; NEXT;
+wsbh: { uint32_t v = RT_; R[op->rd] = ((v & 0x00FF00FFu) << 8) | ((v >> 8) & 0x00FF00FFu); NEXT; }
+ext: {
+        unsigned pos = op->sa, size = op->rd + 1u;
+        if (pos + size <= 32)
+            R[op->rt] = (RS_ >> pos) & (size == 32 ? 0xFFFFFFFFu : (1u << size) - 1);
+        NEXT;
+    }
+ins: {
+        unsigned pos = op->sa, msb = op->rd;
+        if (msb >= pos) {
+            unsigned size = msb - pos + 1;
+            uint32_t m = (size == 32 ? 0xFFFFFFFFu : (1u << size) - 1) << pos;
+            R[op->rt] = (RT_ & ~m) | ((RS_ << pos) & m);
+        }
+        NEXT;
+    }
+addi: {
+        uint32_t a = RS_, s = a + op->imm;
+        if (((a ^ s) & (op->imm ^ s)) >> 31)
+            goto bail;
+        if (op->rt)
+            R[op->rt] = s;
+        NEXT;
+    }
+addiu: R[op->rt] = RS_ + op->imm; NEXT;
+slti: R[op->rt] = (int32_t)RS_ < (int32_t)op->imm; NEXT;
+sltiu: R[op->rt] = RS_ < op->imm; NEXT;
+andi: R[op->rt] = RS_ & op->imm; NEXT;
+ori: R[op->rt] = RS_ | op->imm; NEXT;
+xori: R[op->rt] = RS_ ^ op->imm; NEXT;
+lui: R[op->rt] = op->imm; NEXT;
+
+mfhi:
+    if (NOW < c->hilo_ready)
+        cyc += c->hilo_ready - NOW;
+    if (op->rd)
+        R[op->rd] = c->hi;
+    NEXT;
+mflo:
+    if (NOW < c->hilo_ready)
+        cyc += c->hilo_ready - NOW;
+    if (op->rd)
+        R[op->rd] = c->lo;
+    NEXT;
+mthi: c->hi = RS_; NEXT;
+mtlo: c->lo = RS_; NEXT;
+mult: {
+        int64_t p = (int64_t)(int32_t)RS_ * (int32_t)RT_;
+        c->lo = (uint32_t)p;
+        c->hi = (uint32_t)((uint64_t)p >> 32);
+        c->hilo_ready = NOW + T_MUL_LAT;
+        NEXT;
+    }
+multu: {
+        uint64_t p = (uint64_t)RS_ * RT_;
+        c->lo = (uint32_t)p;
+        c->hi = (uint32_t)(p >> 32);
+        c->hilo_ready = NOW + T_MUL_LAT;
+        NEXT;
+    }
+div: {
+        int32_t a = (int32_t)RS_, d = (int32_t)RT_;
+        if (d == 0) {
+            /* HI/LO unchanged (cpu.c) */
+        } else if (a == INT32_MIN && d == -1) {
+            c->lo = (uint32_t)INT32_MIN;
+            c->hi = 0;
+        } else {
+            c->lo = (uint32_t)(a / d);
+            c->hi = (uint32_t)(a % d);
+        }
+        c->hilo_ready = NOW + cpu_div_cycles(a < 0 ? -(uint32_t)a : (uint32_t)a);
+        NEXT;
+    }
+divu: {
+        uint32_t a = RS_, d = RT_;
+        if (d) {
+            c->lo = a / d;
+            c->hi = a % d;
+        }
+        c->hilo_ready = NOW + cpu_div_cycles(a);
+        NEXT;
+    }
+madd: {
+        uint64_t acc = (uint64_t)c->hi << 32 | c->lo;
+        uint32_t fn = op->insn & 63;
+        uint64_t p = (fn & 1) ? (uint64_t)RS_ * RT_
+                              : (uint64_t)((int64_t)(int32_t)RS_ * (int32_t)RT_);
+        acc = (fn & 4) ? acc - p : acc + p;
+        c->lo = (uint32_t)acc;
+        c->hi = (uint32_t)(acc >> 32);
+        c->hilo_ready = NOW + T_MUL_LAT;
+        NEXT;
+    }
+
+#define LOAD(size, conv)                                                       \
+    do {                                                                       \
+        uint32_t va = RS_ + op->imm;                                           \
+        const uint8_t *p = fr[va >> 12];                                       \
+        if (__builtin_expect(!p || (va & ((size) - 1)), 0))                    \
+            goto bail;                                                         \
+        p += va & 0xFFF;                                                       \
+        uint32_t v = conv;                                                     \
+        if (op->rt)                                                            \
+            R[op->rt] = v;                                                     \
+        NEXT;                                                                  \
+    } while (0)
+lb: LOAD(1, (uint32_t)(int32_t)(int8_t)*p);
+lbu: LOAD(1, *p);
+lh: LOAD(2, (uint32_t)(int32_t)(int16_t)ld16(p));
+lhu: LOAD(2, ld16(p));
+lw: LOAD(4, ld32(p));
+
+#define STORE(size, put)                                                       \
+    do {                                                                       \
+        uint32_t va = RS_ + op->imm;                                           \
+        uint8_t *p = fw[va >> 12];                                             \
+        if (__builtin_expect(p && !(va & ((size) - 1)), 1))                    \
+            p += va & 0xFFF;                                                   \
+        else if ((va & ((size) - 1)) || !(p = code_page_store(c, va)))         \
+            goto bail;                                                         \
+        put;                                                                   \
+        NEXT;                                                                  \
+    } while (0)
+sb: STORE(1, *p = (uint8_t)RT_);
+sh: STORE(2, st16(p, (uint16_t)RT_));
+sw: STORE(4, st32(p, RT_));
+
+#define BR(cond)                                                               \
+    do {                                                                       \
+        if (cond) { npc = op->imm; } else { npc = op->pc + 8; } \
+        NEXT;                                                                  \
+    } while (0)
+#define BRL(cond)                                                              \
+    do {                                                                       \
+        if (cond) { npc = op->imm; NEXT; }                             \
+        goto likely_nt;                                                        \
+    } while (0)
+beq: BR(RS_ == RT_);
+bne: BR(RS_ != RT_);
+blez: BR((int32_t)RS_ <= 0);
+bgtz: BR((int32_t)RS_ > 0);
+bltz: BR((int32_t)RS_ < 0);
+bgez: BR((int32_t)RS_ >= 0);
+bltzal: { bool t = (int32_t)RS_ < 0; R[31] = op->pc + 8; BR(t); }
+bgezal: { bool t = (int32_t)RS_ >= 0; R[31] = op->pc + 8; BR(t); }
+beql: BRL(RS_ == RT_);
+bnel: BRL(RS_ != RT_);
+blezl: BRL((int32_t)RS_ <= 0);
+bgtzl: BRL((int32_t)RS_ > 0);
+bltzl: BRL((int32_t)RS_ < 0);
+bgezl: BRL((int32_t)RS_ >= 0);
+bltzall: { bool t = (int32_t)RS_ < 0; R[31] = op->pc + 8; BRL(t); }
+bgezall: { bool t = (int32_t)RS_ >= 0; R[31] = op->pc + 8; BRL(t); }
+j: npc = op->imm; NEXT;
+jal: R[31] = op->pc + 8; npc = op->imm; NEXT;
+jr: npc = RS_; NEXT;
+jalr: {
+        uint32_t t = RS_;
+        if (op->rd)
+            R[op->rd] = op->pc + 8;
+        npc = t;
+        NEXT;
+    }
+#define TRAP(cond) do { if (cond) goto bail; NEXT; } while (0)
+tge: TRAP((int32_t)RS_ >= (int32_t)RT_);
+tgeu: TRAP(RS_ >= RT_);
+tlt: TRAP((int32_t)RS_ < (int32_t)RT_);
+tltu: TRAP(RS_ < RT_);
+teq: TRAP(RS_ == RT_);
+tne: TRAP(RS_ != RT_);
+tgei: TRAP((int32_t)RS_ >= (int32_t)op->imm);
+tgeiu: TRAP(RS_ >= op->imm);
+tlti: TRAP((int32_t)RS_ < (int32_t)op->imm);
+tltiu: TRAP(RS_ < op->imm);
+teqi: TRAP(RS_ == op->imm);
+tnei: TRAP(RS_ != op->imm);
+
+lwc1: {
+        uint32_t va = RS_ + op->imm;
+        const uint8_t *p = fr[va >> 12];
+        if (!cu1 || !p || (va & 3))
+            goto bail;
+        fpu_set_w(c, op->rt, ld32(p + (va & 0xFFF)));
+        NEXT;
+    }
+ldc1: {
+        uint32_t va = RS_ + op->imm;
+        const uint8_t *p = fr[va >> 12];
+        if (!cu1 || !p || (va & 7) || !fpu_d_ok(c, op->rt))
+            goto bail;
+        p += va & 0xFFF;
+        fpu_set_d(c, op->rt, (uint64_t)ld32(p + 4) << 32 | ld32(p));
+        NEXT;
+    }
+swc1: {
+        if (!cu1)
+            goto bail;
+        STORE(4, st32(p, fpu_get_w(c, op->rt)));
+    }
+sdc1: {
+        if (!cu1 || !fpu_d_ok(c, op->rt))
+            goto bail;
+        uint64_t d = fpu_get_d(c, op->rt);
+        STORE(8, (st32(p, (uint32_t)d), st32(p + 4, (uint32_t)(d >> 32))));
+    }
+fpu: { /* the FPU's own code (fpu.c), called with the state it expects */
+        if (!cu1)
+            goto bail;
+        uint64_t t = NOW;
+        unsigned kills = f->kills;
+        c->cycles = t;
+        c->pc = op->pc;
+        c->cur_insn = op->insn;
+        c->cur_ds = op->ds;
+        c->in_ds = c->skip_ds = false;
+        if (op != b->ops)
+            c->prev_insn = op[-1].insn;
+        else if (last)
+            c->prev_insn = last->insn;
+        c->insns = insns + (uint64_t)(op - b->ops);
+        c->load_dest = 0;
+        if ((op->insn >> 26) == 0x11 ? fpu_exec_cop1(c, op->insn) : fpu_exec_cop1x(c, op->insn))
+            goto out_exc; /* the exception was taken, as in the exact loop */
+        cyc += c->cycles - t; /* its latency */
+        if (kills != f->kills)
+            goto leave_after;
+        NEXT;
+    }
+
+#undef TRAP
+#undef NEXT
+#undef RS_
+#undef RT_
+#undef NOW
+#undef LOAD
+#undef STORE
+#undef BR
+#undef BRL
+}
+
+void fast_run(struct cpu *c)
+{
+    if (c->exact || !c->fast || c->hooks.trace || c->hooks.pre_exec || c->nguards) {
+        cpu_run_block(c, false);
+        return;
+    }
+    while (c->cycles < c->deadline && c->stop == CPU_RUNNING) {
+        /* blocks start at an aligned PC (an odd one is microMIPS: the
+         * exact loop's) outside a delay slot, on a page the fetch map
+         * holds (user mode, device or TLB-missing pages: the exact loop) */
+        if (!c->in_ds && !(c->pc & 3) && c->fast_r[c->pc >> 12]) {
+            run_blocks(c);
+            if (c->cycles >= c->deadline || c->stop != CPU_RUNNING)
+                break;
+        }
+        cpu_run_block(c, true);
+    }
+}
+
+void fast_stats(const struct cpu *c, uint64_t *insns, uint64_t *blocks)
+{
+    *insns = c->fast ? c->fast->insns : 0;
+    *blocks = c->fast ? c->fast->decoded : 0;
+}
