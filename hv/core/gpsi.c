@@ -253,6 +253,10 @@ void vz_exit(void)
 {
     ex.badinstr = read_c0_badinstr();
     ex.badinstrp = read_c0_badinstrp();
+    if (ex.epc & 1) { /* microMIPS: every instruction that exits here is 32 bits */
+        ex.badinstr = insn_mm_to_mips32(ex.badinstr);
+        ex.ilen = 4;
+    }
     switch (GEXCCODE(ex.gctl0)) {
     case GEXC_GPSI: gpsi(); break;
     case GEXC_GSFC: gsfc(); break;

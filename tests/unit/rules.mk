@@ -70,6 +70,18 @@ UNIT_SRCS_tlib_small := tlib/format.c
 UNIT_CFLAGS_tlib_small := -Itlib -DTLIB_SMALL
 $(UNIT_B)/test_tlib $(UNIT_B)/test_tlib_small: tlib/tlib.h tests/unit/test_tlib.c
 
+# --- insn: the hypervisor's decoders (hv/core/insn.c, insn_mm.c) against the
+# cross assembler's encodings (tests/unit/insn_img.S, linked, copied out raw) ---
+UNIT_TESTS += insn
+UNIT_SRCS_insn := hv/core/insn.c hv/core/insn_mm.c
+UNIT_CFLAGS_insn := -Ihv/core -DINSN_FIXTURE='"$(abspath $(UNIT_B))/fixtures/insn_img.bin"'
+$(UNIT_B)/fixtures/insn_img.elf: tests/unit/insn_img.S | $(DEPS_STAMP)
+	@mkdir -p $(dir $@)
+	$(TCC) $(TARGET_CFLAGS) $(TARGET_LDFLAGS) -Wl,-Ttext=0x9D000000 -Wl,-e,base -o $@ $<
+$(UNIT_B)/fixtures/insn_img.bin: $(UNIT_B)/fixtures/insn_img.elf
+	$(TOBJCOPY) -O binary -j .text $< $@
+$(UNIT_B)/test_insn: $(UNIT_B)/fixtures/insn_img.bin
+
 # --- template ------------------------------------------------------------------
 define UNIT_TEST_template
 UNIT_OBJS_$(1) := $(patsubst %.c,$(UNIT_B)/$(1).obj/%.o,tests/unit/test_$(1).c $(UNIT_SRCS_$(1)))
