@@ -45,7 +45,7 @@ UNIT_SRCS_image := host/image.c
 UNIT_LIBS_image := -lelf
 UNIT_CFLAGS_image := -DLOADER_FIXTURES='"$(abspath $(UNIT_B))/fixtures"' \
                      -DCONF_IMG='"$(abspath $(B))/tests/conf/img"'
-$(UNIT_B)/test_image: $(LOADER_FIXTURES) $(B)/tests/conf/img/micro.elf \
+$(UNIT_B)/test_image: $(LOADER_FIXTURES) $(B)/tests/conf/img/micro.elf $(B)/tests/conf/img/mixed.elf \
                       $(B)/tests/conf/img/micro.hex
 
 # --- fpu: sim/cpu/fpu.c, with a stub CPU ----------------------------------------
