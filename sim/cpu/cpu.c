@@ -202,6 +202,23 @@ static uint32_t ebase_addr(const struct cp0 *p)
     return 0x80000000u | (p->ebase & M5150_EBASE_W);
 }
 
+/* The restart address of the instruction executing now: the branch when it
+ * is in a delay slot (a microMIPS branch is 2 or 4 bytes: ds_back). Bit 0 is
+ * the ISA mode (MIPS32 Vol. III, MD00090, "EPC": microMIPS sets bit 0). */
+static uint32_t exc_epc(const struct cpu *c)
+{
+    if (!c->cur_ds)
+        return c->pc;
+    return c->pc - ((c->pc & 1) ? c->ds_back : 4);
+}
+
+/* Config3.ISAOnExc: the ISA mode exception handlers are entered in (MD00090,
+ * "Config3"; the M5150 resets it to 0, MD00980). */
+static uint32_t isa_on_exc(const struct cp0 *p)
+{
+    return (p->config[3] >> 16) & 1;
+}
+
 static unsigned ess(const struct cpu *c)
 {
     return (c->cp0.srsctl & SRSCTL_ESS) >> SRSCTL_ESS_SHIFT;
@@ -226,7 +243,7 @@ static void debug_mode_exception(struct cpu *c, unsigned exccode, uint32_t epc)
     c->cp0.depc = epc;
     c->cp0.debug = (c->cp0.debug & ~(DEBUG_DBD | DEBUG_DEXCCODE)) | (c->cur_ds ? DEBUG_DBD : 0) |
                    (exccode & 31) << DEBUG_DEXCCODE_SHIFT;
-    c->pc = EJTAG_DEBUG_VECTOR;
+    c->pc = EJTAG_DEBUG_VECTOR | isa_on_exc(&c->cp0);
     c->in_ds = c->cur_ds = false;
     c->load_dest = 0;
     c->fetch_fault = false;
@@ -241,7 +258,7 @@ static void exc_root_css(struct cpu *c, unsigned exccode, uint32_t off, uint32_t
 {
     struct cp0 *p = &c->cp0;
     c->exc_gm = c->gm;
-    uint32_t epc = c->cur_ds ? c->pc - 4 : c->pc;
+    uint32_t epc = exc_epc(c);
     if (p->debug & DEBUG_DM) { /* EJTAG MD00047, "Exceptions in Debug Mode" */
         debug_mode_exception(c, exccode, epc);
         return;
@@ -266,7 +283,7 @@ static void exc_root_css(struct cpu *c, unsigned exccode, uint32_t off, uint32_t
     }
     p->cause = (p->cause & ~CAUSEF_EXCCODE) | exccode << CAUSEB_EXCCODE;
     p->status |= ST0_EXL;
-    c->pc = (p->status & ST0_BEV) ? bev_addr : ebase_addr(p) + off;
+    c->pc = ((p->status & ST0_BEV) ? bev_addr : ebase_addr(p) + off) | isa_on_exc(p);
     c->in_ds = c->cur_ds = false;
     c->waiting = false;
     c->load_dest = 0;
@@ -290,7 +307,7 @@ void cpu_exc_root(struct cpu *c, unsigned exccode, uint32_t off, uint32_t bev_ad
 void cpu_exc_guest(struct cpu *c, unsigned exccode, uint32_t off, uint32_t bev_addr)
 {
     struct cp0 *g = &c->gcp0;
-    uint32_t epc = c->cur_ds ? c->pc - 4 : c->pc;
+    uint32_t epc = exc_epc(c);
     bool exl_was = (g->status & ST0_EXL) != 0;
     if (exc_has_instr(exccode) && !c->fetch_fault) {
         g->badinstr = c->cur_insn;
@@ -305,7 +322,7 @@ void cpu_exc_guest(struct cpu *c, unsigned exccode, uint32_t off, uint32_t bev_a
     }
     g->cause = (g->cause & ~CAUSEF_EXCCODE) | exccode << CAUSEB_EXCCODE;
     g->status |= ST0_EXL;
-    c->pc = (g->status & ST0_BEV) ? bev_addr : ebase_addr(g) + off;
+    c->pc = ((g->status & ST0_BEV) ? bev_addr : ebase_addr(g) + off) | isa_on_exc(g);
     c->in_ds = c->cur_ds = false;
     c->waiting = false;
     c->load_dest = 0;
@@ -751,6 +768,46 @@ static bool fetch_slow(struct cpu *c, uint32_t *insn)
     return true;
 }
 
+/* microMIPS fetch of the halfword at va (even): the fast map, else the
+ * translated slow path. A fault names va (a 32-bit instruction's second
+ * halfword can fault on its own page) with EPC the instruction. */
+static bool fetch_half(struct cpu *c, uint32_t va, uint32_t *hw)
+{
+    uint8_t *p = c->fast_r[va >> 12];
+    if (p) {
+        *hw = ld16(p + (va & 0xfff));
+        return true;
+    }
+    uint32_t pa;
+    c->fetch_fault = true;
+    if (!translate(c, va, ACC_FETCH, &pa))
+        return false;
+    const struct bus_region *r = bus_find(c->bus, pa);
+    if (!r || !(r->perm & BUS_X) || !bus_read(c->bus, pa, 2, hw)) {
+        cpu_exc_root(c, EXCCODE_IBE, 0x180, 0xBFC00380u);
+        return false;
+    }
+    c->fetch_fault = false;
+    c->cycles += r->read_cycles;
+    return true;
+}
+
+/* Fetches and decodes the microMIPS instruction at pc (odd). */
+static bool fetch_mm(struct cpu *c, uint32_t pc, struct mm_insn *d)
+{
+    uint32_t hw1, hw2;
+    if (!fetch_half(c, pc - 1, &hw1))
+        return false;
+    if (mm_size(hw1) == 2) {
+        mm_decode(hw1, 2, d);
+        return true;
+    }
+    if (!fetch_half(c, pc + 1, &hw2))
+        return false;
+    mm_decode(hw1 << 16 | hw2, 4, d);
+    return true;
+}
+
 /* ---- branches ----------------------------------------------------------- */
 
 void cpu_branch(struct cpu *c, bool taken, uint32_t target, bool likely)
@@ -794,7 +851,7 @@ static bool cp0_usable(struct cpu *c)
 
 /* CP1: the guest's CU1 first (guest CpU), then root's (a root CpU exit,
  * so the hypervisor can switch FPU state lazily and re-execute). */
-static bool cp1_usable(struct cpu *c)
+bool cpu_cp1_usable(struct cpu *c)
 {
     if (c->gm) {
         if (!(c->gcp0.status & ST0_CU1)) {
@@ -812,6 +869,8 @@ static bool cp1_usable(struct cpu *c)
     cpu_exception_cpu(c, 1);
     return false;
 }
+
+static inline bool cp1_usable(struct cpu *c) { return cpu_cp1_usable(c); }
 
 static void reserved(struct cpu *c)
 {
@@ -871,7 +930,7 @@ static void do_eret(struct cpu *c)
  * DExcCode = Bp. */
 static void debug_exception(struct cpu *c)
 {
-    uint32_t epc = c->cur_ds ? c->pc - 4 : c->pc;
+    uint32_t epc = exc_epc(c);
     bool from_guest = c->gm;
     c->exc_gm = from_guest;
     if (c->cp0.debug & DEBUG_DM) {
@@ -882,7 +941,7 @@ static void debug_exception(struct cpu *c)
                        (c->cur_ds ? DEBUG_DBD : 0) | DEBUG_DM | DEBUG_DBP;
     }
     c->cp0.depc = epc;
-    c->pc = EJTAG_DEBUG_VECTOR;
+    c->pc = EJTAG_DEBUG_VECTOR | isa_on_exc(&c->cp0);
     c->in_ds = c->cur_ds = false;
     c->waiting = false;
     c->load_dest = 0;
@@ -899,7 +958,7 @@ static void debug_exception(struct cpu *c)
 static const uint8_t rt_src[64] = {
     [0x00] = 1, [0x04] = 1, [0x05] = 1, [0x14] = 1, [0x15] = 1, [0x11] = 1, [0x1C] = 1,
     [0x1F] = 1, [0x22] = 1, [0x26] = 1, [0x28] = 1, [0x29] = 1, [0x2A] = 1, [0x2B] = 1,
-    [0x2E] = 1, [0x38] = 1,
+    [0x2E] = 1, [0x38] = 1, [MM_OPCODE] = 1,
 };
 
 #define RS ((insn >> 21) & 31)
@@ -923,14 +982,28 @@ static void cpu_run_block(struct cpu *c)
         }
         uint32_t pc = c->pc;
         uint32_t insn;
+        unsigned isz = 4; /* instruction size */
+        struct mm_insn mm;
         uint8_t *fp = c->fast_r[pc >> 12];
         c->cur_ds = c->in_ds;
         if (fp && !(pc & 3)) {
             insn = ld32(fp + (pc & 0xfff));
+            c->cur_insn = insn;
+        } else if (pc & 1) { /* ISA mode microMIPS: decode to MIPS32 or MM_OPCODE */
+            if (!fetch_mm(c, pc, &mm))
+                continue;
+            insn = mm.mips;
+            isz = mm.size;
+            c->cur_insn = mm.raw;
+            if (c->in_ds && c->ds_seq) { /* not-taken branch: after this slot */
+                c->ds_target = pc + isz;
+                c->ds_seq = false;
+            }
         } else if (!fetch_slow(c, &insn)) {
             continue;
+        } else {
+            c->cur_insn = insn;
         }
-        c->cur_insn = insn;
         c->cycles += T_BASE;
         if (c->load_dest) {
             unsigned op = insn >> 26;
@@ -938,8 +1011,10 @@ static void cpu_run_block(struct cpu *c)
                 c->cycles += T_LOAD_USE;
             c->load_dest = 0;
         }
-        if (c->hooks.trace)
-            c->hooks.trace(c->hooks.ctx, c, pc, insn);
+        if (c->hooks.trace) {
+            c->cur_isz = (uint8_t)isz;
+            c->hooks.trace(c->hooks.ctx, c, pc, c->cur_insn);
+        }
         bool ds = c->in_ds;
         uint32_t ds_target = c->ds_target;
         c->in_ds = false;
@@ -1097,6 +1172,22 @@ static void cpu_run_block(struct cpu *c)
             break;
         }
         case 0x02: c->in_ds = true; c->ds_target = (pc & 0xF0000000u) | (insn & 0x03FFFFFFu) << 2; break;
+        case 0x1D: /* JALX: to microMIPS (MD00086 "JALX"; target ISA bit 1) */
+            R[31] = pc + 8;
+            c->in_ds = true;
+            c->ds_target = ((pc & 0xF0000000u) | (insn & 0x03FFFFFFu) << 2) | 1u;
+            break;
+        case MM_OPCODE: { /* microMIPS-only operations (micromips.c) */
+            if (!(pc & 1))
+                RAISE(EXCCODE_RI);
+            uint32_t next;
+            int rc = mm_exec(c, &mm, pc, &next);
+            if (rc == MM_EXC)
+                goto exc;
+            if (rc == MM_JUMP)
+                isz = next - pc; /* a compact jump: no delay slot */
+            break;
+        }
         case 0x03:
             R[31] = pc + 8;
             c->in_ds = true;
@@ -1130,7 +1221,7 @@ static void cpu_run_block(struct cpu *c)
                     goto exc;
                 if (rc == VZ_JUMPED) { /* guest ERET: PC already set */
                     c->insns++;
-                    c->prev_insn = insn;
+                    c->prev_insn = c->cur_insn;
                     continue;
                 }
                 break;
@@ -1459,7 +1550,7 @@ static void cpu_run_block(struct cpu *c)
         /* retire */
         c->insns++;
         c->stats.guest_insns += c->gm;
-        c->prev_insn = insn;
+        c->prev_insn = c->cur_insn;
         if (ds && (c->in_ds || c->skip_ds)) {
             /* (decided) A branch or jump in a delay slot is UNPREDICTABLE
              * (MIPS32 Architecture Vol. II, MD00086, "Branch Delay Slot"):
@@ -1473,7 +1564,7 @@ static void cpu_run_block(struct cpu *c)
         if (c->skip_ds)
             c->pc = pc + 8; /* branch-likely not taken: the slot is annulled */
         else
-            c->pc = ds ? ds_target : pc + 4;
+            c->pc = ds ? ds_target : pc + isz;
         continue;
     exc:
         c->load_dest = 0;

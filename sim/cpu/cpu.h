@@ -117,6 +117,9 @@ struct cpu {
     bool in_ds;            /* the next instruction to run is a delay slot */
     bool cur_ds;           /* the instruction executing now is in a delay slot */
     bool skip_ds;          /* branch-likely not taken: annul the slot */
+    uint8_t ds_back;       /* microMIPS: size of the branch before the slot */
+    bool ds_seq;           /* microMIPS: not taken, go on after the slot */
+    uint8_t cur_isz;       /* size of the instruction executing (2 or 4; trace) */
     uint32_t hi, lo;
     uint64_t cycles;       /* simulated SYSCLK cycles since reset */
     uint64_t insns;        /* retired instructions */

@@ -49,6 +49,38 @@ uint32_t cpu_vz_cp0_read(struct cpu *c, unsigned reg, unsigned sel);
 void cpu_vz_cp0_write(struct cpu *c, unsigned reg, unsigned sel, uint32_t v);
 unsigned cpu_vz_root_tlb_gid(const struct cpu *c);
 
+/* micromips.c: the microMIPS32 decoder (pure) and the execution of what has
+ * no MIPS32 equivalent. A decoded instruction is either an equivalent MIPS32
+ * word (kind MM_MIPS32) or, with primary opcode MM_OPCODE, an MM_* kind. */
+#define MM_OPCODE 0x3Bu /* a primary opcode MIPS32 r5 leaves reserved */
+enum mm_kind {
+    MM_MIPS32 = 0, MM_BEQ, MM_BNE, MM_BLTZ, MM_BGEZ, MM_BLEZ, MM_BGTZ, MM_BEQZC, MM_BNEZC,
+    MM_BC1F, MM_BC1T, MM_J, MM_JALX, MM_JR, MM_JRADDIUSP, MM_MOVEP, MM_ADDIUPC,
+    MM_LWP, MM_SWP, MM_LWM, MM_SWM, MM_LWXS,
+};
+struct mm_insn {
+    uint32_t raw;   /* halfwords as BadInstr holds them (16-bit: bits 15:0) */
+    uint32_t mips;  /* the equivalent MIPS32 word (or MM_OPCODE << 26) */
+    int32_t imm;    /* branch offset, address offset, immediate */
+    uint8_t size;   /* 2 or 4 bytes */
+    uint8_t kind;   /* enum mm_kind */
+    uint8_t a, b, c;/* registers (per kind) */
+    uint8_t link;   /* link register (0: none) */
+    uint8_t slot;   /* delay-slot size the link skips (0: compact, no slot) */
+};
+enum { MM_RETIRE = 0, MM_EXC = 1, MM_JUMP = 2 };
+/* 16-bit if the major opcode's low 3 bits are 1..3 (MD00582 sec. 6.2). */
+static inline unsigned mm_size(uint32_t hw1)
+{
+    unsigned m = (hw1 >> 10) & 7;
+    return (m >= 1 && m <= 3) ? 2 : 4;
+}
+void mm_decode(uint32_t raw, unsigned size, struct mm_insn *d);
+/* Executes an MM_OPCODE instruction at pc (odd); MM_JUMP: *next is the PC. */
+int mm_exec(struct cpu *c, const struct mm_insn *d, uint32_t pc, uint32_t *next);
+/* cpu.c: CP1 usable in the current context (raises CpU otherwise). */
+bool cpu_cp1_usable(struct cpu *c);
+
 /* uhi.c: semihosting; returns true if the SDBBP was a UHI call. */
 bool cpu_uhi_call(struct cpu *c);
 

@@ -18,6 +18,7 @@
 #define T_BRANCH_TAKEN  0  /* delay slot hides the branch */
 #define T_CACHE_OP      1
 #define T_SYNC          1
+#define T_MULTI_WORD    1  /* microMIPS LWM/SWM/LWP/SWP: each word after the first */
 
 /* FPU (24Kf-like, L confidence): latency charged as an issue stall. */
 #define T_FP_ADD_S      4

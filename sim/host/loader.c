@@ -102,12 +102,8 @@ int load_image(const char *path, const struct load_sink *sink, struct load_info 
         return -1;
     }
     int rc = 0;
-    if (img.isa == IMAGE_ISA_MICROMIPS) {
-        rc = fail_at(&ld, 0, "microMIPS image (%s): vpsim does not execute microMIPS yet "
-                             "(build the image for MIPS32, without -mmicromips)",
-                     img.isa_why);
-        goto out;
-    }
+    info->isa = img.isa;
+    snprintf(info->isa_why, sizeof info->isa_why, "%s", img.isa_why);
     bool run_open = false;
     uint32_t run_end = 0;
     for (size_t i = 0; i < img.nchunks; i++) {

@@ -25,6 +25,8 @@ struct load_info {
     bool fills_reset_vector; /* some byte was loaded at physical 0x1FC00000..0x1FC00FFF */
     uint32_t nsegments;
     uint64_t nbytes;
+    int isa;                 /* enum image_isa: IMAGE_ISA_MIPS32 or IMAGE_ISA_MICROMIPS */
+    char isa_why[96];        /* for microMIPS: what says so */
 };
 
 /* Loads an ELF32 little-endian MIPS executable or an Intel HEX file (LF or
@@ -36,8 +38,9 @@ struct load_info {
  * nsegments counts the ELF PT_LOAD segments loaded, or for HEX the runs of
  * contiguous data; nbytes counts every byte written (zero fill included).
  *
- * A microMIPS image (ELF flag EF_MIPS_ARCH_ASE_MICROMIPS, or an odd entry or
- * HEX start address) is refused: vpsim decodes MIPS32 only.
+ * The image's ISA is reported in info->isa (microMIPS: the ELF flag
+ * EF_MIPS_ARCH_ASE_MICROMIPS or an odd entry/HEX start address); vpsim runs
+ * both (an odd entry starts in microMIPS mode).
  *
  * Returns 0 on success; on any error returns -1 and writes one clear message
  * into err, starting with the file ("PATH: ", or "PATH:LINE:COL: " and

@@ -15,6 +15,7 @@
 
 #include "../soc/pic32mz/soc.h"
 #include "loader.h"
+#include <tinyvp/image.h>
 #include "measure.h"
 #include "../board/board.h"
 #include "uart_backend.h"
@@ -621,8 +622,12 @@ int main(int argc, char **argv)
         break;
     default: status = EXIT_LIMIT; break;
     }
-    if (stats)
+    if (stats) {
+        /* the image's ISA, for microMIPS images only (MIPS32 output unchanged) */
+        if (info.isa == IMAGE_ISA_MICROMIPS)
+            fprintf(stderr, "vpsim: image ISA microMIPS (%s)\n", info.isa_why);
         print_stats(c);
+    }
     for (unsigned i = 0; i < c->nguards; i++) {
         const struct cpu_guard *g = &c->guard[i];
         char who[24] = "guest";

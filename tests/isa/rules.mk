@@ -10,9 +10,15 @@ ISA_C      := $(basename $(notdir $(wildcard tests/isa/c/*.c)))
 ISA_C_INT  := $(filter-out f_%,$(ISA_C))
 ISA_VARIANTS_HARD := m5100-O0 m5100-O2
 ISA_VARIANTS_SOFT := m5101-O0 m5101-O2
+# microMIPS builds (-mmicromips; c_<prog>-mm-<variant>.elf): run on vpsim, whose
+# output must equal the MIPS32 build's (tests/isa/run)
+ISA_VARIANTS_MM_HARD := mm-m5100-O2
+ISA_VARIANTS_MM_SOFT := mm-m5101-O0 mm-m5101-O2
 ISA_ELFS   := $(ISA_ASM:%=$(ISA_B)/%.elf) \
               $(foreach v,$(ISA_VARIANTS_HARD),$(ISA_C:%=$(ISA_B)/c_%-$(v).elf)) \
-              $(foreach v,$(ISA_VARIANTS_SOFT),$(ISA_C_INT:%=$(ISA_B)/c_%-$(v).elf))
+              $(foreach v,$(ISA_VARIANTS_SOFT),$(ISA_C_INT:%=$(ISA_B)/c_%-$(v).elf)) \
+              $(foreach v,$(ISA_VARIANTS_MM_HARD),$(ISA_C:%=$(ISA_B)/c_%-$(v).elf)) \
+              $(foreach v,$(ISA_VARIANTS_MM_SOFT),$(ISA_C_INT:%=$(ISA_B)/c_%-$(v).elf))
 ISA_RT_OBJS := $(ISA_B)/isa_rt.o $(ISA_B)/isa_main.o
 # (tests/lib/rules.mk is read after this file: name its objects here)
 ISA_LIB_OBJS := $(B)/tests/lib/crt0.o $(B)/tests/lib/test.o
@@ -51,3 +57,19 @@ $(eval $(call ISA_C_RULES,O2))
 # Keep the objects (make would delete them as intermediates).
 .SECONDARY: $(ISA_LIB_OBJS) $(ISA_RT_OBJS) $(ISA_ELFS:%.elf=%.o) \
             $(ISA_ASM:%=$(ISA_B)/asm_%.o)
+
+# microMIPS builds of the C programs. -minterlink-compressed: calls between
+# the microMIPS program and the MIPS32 runtime/libgcc go through JALX (as in
+# firmware that mixes ISAs).
+ISA_MM_FLAGS := -mmicromips -minterlink-compressed
+define ISA_C_MM_RULES
+$(ISA_B)/c_%-mm-m5100-$(1).o: tests/isa/c/%.c tests/lib/test.h | $(DEPS_STAMP)
+	@mkdir -p $$(dir $$@)
+	$(TCC) $(TARGET_CFLAGS) $(ISA_MM_FLAGS) -$(1) -c -o $$@ $$<
+$(ISA_B)/c_%-mm-m5101-$(1).o: tests/isa/c/%.c tests/lib/test.h | $(DEPS_STAMP)
+	@mkdir -p $$(dir $$@)
+	$(TCC) $(filter-out -march=%,$(TARGET_CFLAGS)) -march=m5101 -msoft-float $(ISA_MM_FLAGS) -$(1) -c -o $$@.tmp $$<
+	$(TOBJCOPY) -R .gnu.attributes -R .MIPS.abiflags $$@.tmp $$@ && rm -f $$@.tmp
+endef
+$(eval $(call ISA_C_MM_RULES,O0))
+$(eval $(call ISA_C_MM_RULES,O2))

@@ -185,6 +185,30 @@ TEST_BEGIN
     CHK_EXC(EXCCODE_ADEL, .Lx1 + 2)
     CHKMEM(isa_exc, ISA_EXC_BADVADDR, .Lx1 + 2)
     CHK_BD(0)
+    /* an odd target: on a core with microMIPS (Config3.ISA != 0, the M5150:
+     * ISA = 2) bit 0 selects the microMIPS ISA mode (MIPS Architecture Vol.
+     * II-B, MD00582, sec. 2.1): no exception, the code there runs as
+     * microMIPS; without microMIPS (QEMU's P5600) it is AdEL. */
+    mfc0    $t0, $16, 3
+    ext     $t0, $t0, 14, 2
+    beqz    $t0, .Lno_mm9
+    nop
+    la      $t1, .Lmm_snip9
+    ori     $t1, $t1, 1
+    li      $t8, 0
+    jalr    $t7, $t1
+    nop
+    CHK($t8, 0x55)
+    b       .Lmm_done9
+    nop
+    .set push
+    .set micromips
+.Lmm_snip9:
+    li      $t8, 0x55
+    jr      $t7
+    nop
+    .set pop
+.Lno_mm9:
     EXC_CLEAR
     EXC_RESUME .Lr9
     la      $t1, .Lx1 + 1
@@ -196,6 +220,7 @@ TEST_BEGIN
     CHK_EXC(EXCCODE_ADEL, .Lx1 + 1)
     CHKMEM(isa_exc, ISA_EXC_BADVADDR, .Lx1 + 1)
     CHK($t7, .Ljalr9 + 8)
+.Lmm_done9:
 
     /* reserved instructions of MIPS32r5 (none is an ASE the M5150 has) */
     li      $t0, 0x1234
