@@ -291,7 +291,7 @@ static int read_elf(struct rd *r, const uint8_t *buf, size_t size)
         img->isa = m32 ? IMAGE_ISA_MIXED : IMAGE_ISA_MICROMIPS;
         if (m32)
             snprintf(img->isa_why, sizeof img->isa_why,
-                     "ELF e_flags 0x%08X has EF_MIPS_ARCH_ASE_MICROMIPS; %u MIPS32 and %u microMIPS functions",
+                     "ELF e_flags 0x%08X (microMIPS ASE); %u MIPS32 and %u microMIPS functions",
                      eh->e_flags, m32, mm);
         else
             snprintf(img->isa_why, sizeof img->isa_why,

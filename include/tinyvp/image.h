@@ -51,7 +51,7 @@ struct image {
     char *path;
     enum image_format format;
     enum image_isa isa;
-    char isa_why[128];   /* for microMIPS or mixed: what says so (the ELF flag, the odd entry) */
+    char isa_why[96];    /* for microMIPS or mixed: what says so (the ELF flag, the odd entry) */
     uint32_t entry;      /* ELF e_entry, HEX start address (05, or 03 as CS:IP); virtual */
     bool has_entry;
     struct image_chunk *chunks;
