@@ -70,3 +70,42 @@ GUEST_CHANNEL_OBJ := $(GUEST_B)/lib/channel.o
 $(GUEST_CHANNEL_OBJ): guests/lib/channel.c | $(DEPS_STAMP)
 	@mkdir -p $(dir $@)
 	$(TCC) $(GUEST_CFLAGS) -c -o $@ $<
+
+# microMIPS builds of the example guests: $(GUEST_B)/<name>-mm.elf/.hex, the
+# guest's code and the runtime library (guests/rt/*.c, tlib) compiled
+# -mmicromips; only crt0.S (exception vectors, entered in MIPS32 mode as
+# Config3.ISAOnExc = 0 says) stays MIPS32. Calls between the two ISAs are
+# JALX/JALR (-minterlink-compressed). They print what the MIPS32 builds print
+# (tests/guests).
+GUEST_MM_NAMES := hello blinky timer-irq fpu
+GUEST_MM_FLAGS := -mmicromips -minterlink-compressed
+GUEST_MM_ELFS  := $(GUEST_MM_NAMES:%=$(GUEST_B)/%-mm.elf) $(GUEST_MM_NAMES:%=$(GUEST_B)/%-mm.hex)
+GUEST_MM_LIB_OBJS := $(patsubst $(GUEST_B)/%.o,$(GUEST_B)/mm/%.o,$(GUEST_RT_LIB_OBJS))
+GUEST_MM_LIB := $(GUEST_B)/librt-mm.a
+TOOLS += $(GUEST_MM_ELFS)
+
+$(GUEST_B)/mm/rt/%.o: guests/rt/%.c $(GUEST_HDRS) | $(DEPS_STAMP)
+	@mkdir -p $(dir $@)
+	$(TCC) $(GUEST_CFLAGS) $(GUEST_MM_FLAGS) -c -o $@ $<
+$(GUEST_B)/mm/tlib/%.o: tlib/%.c $(GUEST_HDRS) | $(DEPS_STAMP)
+	@mkdir -p $(dir $@)
+	$(TCC) $(GUEST_CFLAGS) $(GUEST_MM_FLAGS) -c -o $@ $<
+$(GUEST_B)/mm/%.o: guests/%.c $(GUEST_HDRS) | $(DEPS_STAMP)
+	@mkdir -p $(dir $@)
+	$(TCC) $(GUEST_CFLAGS) $(GUEST_MM_FLAGS) -c -o $@ $<
+$(GUEST_MM_LIB): $(GUEST_MM_LIB_OBJS)
+	@rm -f $@
+	$(CROSS_COMPILE)ar rcs $@ $^
+
+define GUEST_MM_template
+$(GUEST_B)/$(1)-mm.elf: $(patsubst guests/%.c,$(GUEST_B)/mm/%.o,$(wildcard guests/$(1)/*.c)) \
+                        $(GUEST_RT_FIXED) $(GUEST_MM_LIB) guests/rt/guest.ld
+	$(TCC) $(GUEST_CFLAGS) $(GUEST_MM_FLAGS) $(TARGET_LDFLAGS) -T guests/rt/guest.ld -Wl,--gc-sections \
+	    $(if $(GUEST_RAM_$(1)),-Wl$(comma)--defsym$(comma)__rt_ram_size=$(GUEST_RAM_$(1))) \
+	    -o $$@ $(GUEST_RT_FIXED) $(patsubst guests/%.c,$(GUEST_B)/mm/%.o,$(wildcard guests/$(1)/*.c)) \
+	    $(GUEST_MM_LIB) $(GUEST_LIBGCC) 2>$$@.log; rc=$$$$?; \
+	    grep -v 'abicalls' $$@.log >&2; rm -f $$@.log; exit $$$$rc
+endef
+$(foreach g,$(GUEST_MM_NAMES),$(eval $(call GUEST_MM_template,$(g))))
+guests: $(GUEST_MM_ELFS)
+.SECONDARY: $(GUEST_MM_LIB_OBJS)

@@ -173,7 +173,8 @@ _start:
     move    $a0, $zero
     jal     main
     move    $a1, $zero
-    j       rt_exit
+    jal     rt_exit                 /* (JAL, not J: the linker turns it into
+                                     * JALX for a microMIPS rt_exit) */
     move    $a0, $v0
     .end _start
 

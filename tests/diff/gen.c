@@ -102,13 +102,13 @@ enum cls {
     CL_ALU, CL_SHIFT, CL_BITS, CL_CMOV, CL_MULDIV, CL_DIV, CL_MEM, CL_UNAL,
     CL_LLSC, CL_BRANCH, CL_JUMP, CL_EXC, CL_FARITH, CL_FCVT, CL_FCMP,
     CL_FMOVE, CL_FMADD, CL_FRECIP, CL_FMEM, CL_FXFER, CL_FCSR, CL_FBRANCH,
-    CL_MISC, CL_SMC, CL_N
+    CL_MISC, CL_SMC, CL_MM, CL_N
 };
 static const char *const class_names[CL_N] = {
     "alu", "shift", "bits", "cmov", "muldiv", "div", "mem", "unal",
     "llsc", "branch", "jump", "exc", "farith", "fcvt", "fcmp",
     "fmove", "fmadd", "frecip", "fmem", "fxfer", "fcsr", "fbranch",
-    "misc", "smc",
+    "misc", "smc", "mm",
 };
 static const int class_weight[CL_N] = {
     [CL_ALU] = 14, [CL_SHIFT] = 6, [CL_BITS] = 6, [CL_CMOV] = 3,
@@ -117,9 +117,13 @@ static const int class_weight[CL_N] = {
     [CL_FARITH] = 8, [CL_FCVT] = 6, [CL_FCMP] = 4, [CL_FMOVE] = 4,
     [CL_FMADD] = 3, [CL_FRECIP] = 1, [CL_FMEM] = 5, [CL_FXFER] = 4,
     [CL_FCSR] = 2, [CL_FBRANCH] = 3, [CL_MISC] = 1,
-    [CL_SMC] = 1,
+    [CL_SMC] = 1, [CL_MM] = 8,
 };
 static bool class_on[CL_N];
+/* -m: microMIPS bodies (.set micromips), for QEMU's M14Kc: no FPU, no
+ * branch-likely (microMIPS has none), no MIPS32 self-modifying words; the
+ * "mm" class adds what only microMIPS has. */
+static bool mm;
 
 /* ---- per-block state ----------------------------------------------------- */
 struct block {
@@ -443,7 +447,7 @@ static bool gen_bits(void)
 
 static bool gen_cmov(void)
 {
-    if (chance(60))
+    if (mm || chance(60))
         emit("%s %s, %s, %s", chance(50) ? "movn" : "movz", gname(gd()), gname(gr()),
              gname(gr()));
     else
@@ -601,7 +605,7 @@ static bool gen_llsc(void)
         gen_alu();
     if (class_on[CL_EXC] && chance(10)) {
         xok_label();
-        emit("syscall %d", rnd(1 << 20));
+        emit("syscall %d", rnd(mm ? 1024 : 1 << 20));
     }
     emit("sc %s, %d($%d)", gname(gw()), off, REG_GP);
     return true;
@@ -643,14 +647,14 @@ static bool gen_exc(void)
             if (chance(50))
                 emit("%s %s, %s", PICK(rr), gname(rs), gname(rt));
             else
-                emit("%s %s, %s, %d", PICK(rr), gname(rs), gname(rt), rnd(1024));
+                emit("%s %s, %s, %d", PICK(rr), gname(rs), gname(rt), rnd(mm ? 16 : 1024));
         } else {
             emit("%s %s, %d", PICK(ri), gname(gr()), imm16());
         }
     } else if (what == 6) {
         xok_label();
         if (chance(50))
-            emit("syscall %d", rnd(1 << 20));
+            emit("syscall %d", rnd(mm ? 1024 : 1 << 20));
         else
             emit("break %d", rnd(1024));
     } else {
@@ -1056,6 +1060,8 @@ static bool gen_branch(void)
                {"bltzall", 1, true, true},  {"bgezall", 1, true, true},
                {"b", 0, false, false},      {"bal", 0, false, true}};
     int i = rnd((int)(sizeof ops / sizeof ops[0]));
+    if (mm && ops[i].likely) /* microMIPS has no branch-likely */
+        return false;
     int t = branch_target();
     int rs = gr(), rt = chance(25) ? rs : gr();
     if (ops[i].link) /* BxxZAL with rs = 31 is UNPREDICTABLE */
@@ -1126,6 +1132,251 @@ static bool gen_jump(void)
     return true;
 }
 
+/* ---- microMIPS-only instructions (-m) ------------------------------------
+ * (MIPS Architecture Vol. II-B, microMIPS32, MD00582.) Registers of the
+ * 16-bit forms come from their 3-bit sets; $sp points into the scratch
+ * buffer in -m programs (harness.S), so the $sp-relative 16-bit forms stay
+ * inside it. */
+static const int gpr3[] = {16, 17, 2, 3, 4, 5, 6, 7};
+
+static int gw3(void)
+{
+    for (;;) {
+        int r = PICK(gpr3);
+        if (r != B->avoid)
+            return r;
+    }
+}
+
+/* A branch or jump of the "mm" class with a delay slot, target item t. */
+static void mm_slot(int link, int t) { delay_slot(false, link, t); }
+
+/* The 16-bit delay slot JALS/JALRS/BxxZALS require (MD00582: any other is
+ * UNPREDICTABLE): a 16-bit ALU instruction, named by its 16-bit mnemonic. */
+static void mm_slot16(int link, int t)
+{
+    bool cond_before = B->cond;
+    B->item++;
+    sb_printf(B->body, "L%d_%d:\n", B->k, B->item);
+    B->cond = true;
+    (void)cond_before;
+    B->avoid = link;
+    int d = gw3();
+    switch (rnd(6)) {
+    case 0: emit("%s %s, %s, %s", chance(50) ? "addu16" : "subu16", gname(d), gname(PICK(gpr3)), gname(PICK(gpr3))); break;
+    case 1: emit("%s %s, %s", PICK(((const char *const[]){"and16", "or16", "xor16"})), gname(d), gname(PICK(gpr3))); break;
+    case 2: emit("not16 %s, %s", gname(d), gname(PICK(gpr3))); break;
+    case 3: emit("%s %s, %s, %d", chance(50) ? "sll16" : "srl16", gname(d), gname(PICK(gpr3)), range(1, 8)); break;
+    case 4: emit("andi16 %s, %s, %d", gname(d), gname(PICK(gpr3)), PICK(((const int[]){1, 2, 3, 4, 7, 8, 15, 16, 31, 32, 63, 64, 128, 255, 32768, 65535}))); break;
+    default: emit("li16 %s, %d", gname(d), chance(10) ? -1 : rnd(127)); break;
+    }
+    B->avoid = -1;
+    if (t > B->horizon)
+        B->horizon = t;
+}
+
+static bool gen_mm(void)
+{
+    int what = rnd(16);
+    if (B->in_ds && what >= 6)
+        what = rnd(6);
+    switch (what) {
+    case 0: { /* 16-bit ALU forms (the assembler picks them for these registers) */
+        static const char *const rrr[] = {"addu", "subu"};
+        static const char *const rr[] = {"and", "or", "xor"};
+        int d = gw3();
+        switch (rnd(6)) {
+        case 0: emit("%s %s, %s, %s", PICK(rrr), gname(d), gname(PICK(gpr3)), gname(PICK(gpr3))); break;
+        case 1: emit("%s %s, %s, %s", PICK(rr), gname(d), gname(d), gname(PICK(gpr3))); break;
+        case 2: emit("not %s, %s", gname(d), gname(PICK(gpr3))); break;
+        case 3: emit("%s %s, %s, %d", chance(50) ? "sll" : "srl", gname(d), gname(PICK(gpr3)), range(1, 8)); break;
+        case 4: emit("andi %s, %s, %d", gname(d), gname(PICK(gpr3)),
+                     PICK(((const int[]){128, 1, 2, 3, 4, 7, 8, 15, 16, 31, 32, 63, 64, 255, 32768, 65535})));
+                break;
+        default: emit("li %s, %d", gname(d), chance(10) ? -1 : rnd(127)); break;
+        }
+        return true;
+    }
+    case 1: { /* 16-bit ADDIU forms and MOVE */
+        int d = gw3();
+        switch (rnd(4)) {
+        case 0: emit("addiu %s, %s, %d", gname(d), gname(PICK(gpr3)), PICK(((const int[]){1, 4, 8, 12, 16, 20, 24, -1}))); break;
+        case 1: emit("addiu %s, $sp, %d", gname(d), 4 * rnd(64)); break;
+        case 2: { int r = gw(); emit("addiu %s, %s, %d", gname(r), gname(r), range(-8, 7)); break; }
+        default: emit("move %s, %s", gname(gw()), gname(gr())); break;
+        }
+        return true;
+    }
+    case 2: { /* 16-bit loads/stores: base in the 3-bit set, or $sp, or $gp */
+        if (B->in_ds)
+            return false;
+        static const struct { const char *op; int size; bool store; } ops[] = {
+            {"lbu", 1, false}, {"lhu", 2, false}, {"lw", 4, false},
+            {"sb", 1, true},   {"sh", 2, true},   {"sw", 4, true}};
+        int i = rnd(6);
+        int base = gw3(), off = ops[i].size * rnd(15);
+        if (i == 0 && chance(10))
+            off = -1;
+        emit("addiu %s, $%d, %d", gname(base), REG_GP, ops[i].size * range(-100, 100));
+        if (ops[i].store)
+            emit("%s %s, %d(%s)", ops[i].op, gname(PICK(((const int[]){0, 17, 2, 3, 4, 5, 6, 7}))), off, gname(base));
+        else
+            emit("%s %s, %d(%s)", ops[i].op, gname(gw3()), off, gname(base));
+        return true;
+    }
+    case 3: /* LWSP/SWSP, LWGP */
+        if (chance(40)) {
+            bool st = chance(50);
+            emit("%s %s, %d($sp)", st ? "sw" : "lw", gname(st ? gr() : gw()), 4 * rnd(32));
+        } else {
+            emit("lw %s, %d($%d)", gname(gw3()), 4 * range(-64, 63), REG_GP);
+        }
+        return true;
+    case 4: { /* MOVEP */
+        static const int dst[8][2] = {{5, 6}, {5, 7}, {6, 7}, {4, 21}, {4, 22}, {4, 5}, {4, 6}, {4, 7}};
+        static const int src[] = {0, 17, 2, 3, 16, 18, 19, 20};
+        int p = rnd(8);
+        if (B->in_ds) /* 16-bit only: not in a 32-bit delay slot */
+            return false;
+        emit("movep %s, %s, %s, %s", gname(dst[p][0]), gname(dst[p][1]), gname(PICK(src)), gname(PICK(src)));
+        return true;
+    }
+    case 5: /* ADDIUPC (the result depends on the PC: the same in both runs);
+             * not in a delay slot, where QEMU takes the branch's PC (the
+             * MIPS16e rule; README.md, "microMIPS") */
+        if (B->in_ds)
+            return false;
+        emit("addiupc %s, %d", gname(gw3()), 4 * range(-4096, 4096));
+        return true;
+    case 6: { /* LWP / SWP rd, rd + 1 */
+        int rd;
+        do
+            rd = range(1, 30);
+        while ((rd >= 25 && rd <= 29) || rd + 1 == B->avoid || rd == B->avoid);
+        int off = mem_off(4);
+        if (off > SCRATCH_HALF - 8)
+            off -= 4;
+        emit("%s %s, %d($%d)", chance(50) ? "lwp" : "swp", gname(rd), off, REG_GP);
+        return true;
+    }
+    case 7: { /* LWM32 / SWM32 {s0.., fp, ra} */
+        int n = range(1, 9), ra = chance(50);
+        if (ra && B->avoid == REG_RA)
+            ra = 0;
+        int off = mem_off(4);
+        if (off > SCRATCH_HALF - 4 * (n + ra))
+            off = SCRATCH_HALF - 4 * (n + ra);
+        char list[32];
+        if (n == 1)
+            snprintf(list, sizeof list, "$16");
+        else if (n <= 8)
+            snprintf(list, sizeof list, "$16-$%d", 15 + n);
+        else
+            snprintf(list, sizeof list, "$16-$23,$30");
+        emit("%s %s%s, %d($%d)", chance(50) ? "lwm32" : "swm32", list, ra ? ",$31" : "", off, REG_GP);
+        return true;
+    }
+    case 8: { /* LWM16 / SWM16 {s0.., ra}, off($sp) */
+        int n = range(1, 4);
+        char list[16];
+        snprintf(list, sizeof list, n == 1 ? "$16" : "$16-$%d", 15 + n);
+        emit("%s %s,$31, %d($sp)", chance(50) ? "lwm16" : "swm16", list, 4 * rnd(16 - n));
+        return true;
+    }
+    case 9: { /* LWXS rd, index(base) */
+        int idx = gw(), rd = gw();
+        emit("li %s, %d", gname(idx), range(-SCRATCH_HALF / 4, SCRATCH_HALF / 4 - 1));
+        emit("lwxs %s, %s($%d)", gname(rd), gname(idx), REG_GP);
+        return true;
+    }
+    case 10: { /* compact branches: BEQZC / BNEZC (no delay slot) */
+        if (B->item + 1 > B->n)
+            return false;
+        int t = B->item + 1 + (chance(50) ? rnd(3) : rnd(16));
+        if (t > B->n)
+            t = B->n;
+        emit("%s %s, L%d_%d", chance(50) ? "beqzc" : "bnezc", gname(gr()), B->k, t);
+        if (t > B->horizon)
+            B->horizon = t;
+        return true;
+    }
+    case 11: { /* B16 / BEQZ16 / BNEZ16 (short targets), with a delay slot */
+        if (B->item + 2 > B->n)
+            return false;
+        int t = B->item + 2 + rnd(3);
+        if (t > B->n)
+            t = B->n;
+        branch_label();
+        if (chance(30))
+            emit("b16 L%d_%d", B->k, t);
+        else
+            emit("%s %s, L%d_%d", chance(50) ? "beqz16" : "bnez16", gname(PICK(gpr3)), B->k, t);
+        mm_slot(-1, t);
+        return true;
+    }
+    case 12: { /* BLTZALS / BGEZALS / JALS: 16-bit delay slot */
+        if (B->item + 2 > B->n)
+            return false;
+        int t = branch_target(), rs;
+        do
+            rs = gr();
+        while (rs == REG_RA);
+        branch_label();
+        switch (rnd(3)) {
+        case 0: emit("bltzals %s, L%d_%d", gname(rs), B->k, t); break;
+        case 1: emit("bgezals %s, L%d_%d", gname(rs), B->k, t); break;
+        default: emit("jals L%d_%d", B->k, t); break;
+        }
+        mm_slot16(REG_RA, t);
+        return true;
+    }
+    case 13: case 14: { /* register jumps: JRC, JR16, JALR16, JALRS16, JALRS (.HB) */
+        if (B->item + 2 > B->n)
+            return false;
+        int t = branch_target(), r = gw();
+        emit("lui %s, %%hi(L%d_%d)", gname(r), B->k, t);
+        emit("addiu %s, %s, %%lo(L%d_%d)", gname(r), gname(r), B->k, t);
+        int kind = rnd(5);
+        if (kind == 0) { /* compact: no slot */
+            emit("jrc %s", gname(r));
+            if (t > B->horizon)
+                B->horizon = t;
+            return true;
+        }
+        branch_label();
+        if (kind == 1) {
+            emit("jr16 %s", gname(r));
+            mm_slot(-1, t);
+        } else if (kind == 2 && r != REG_RA) {
+            emit("jalr16 %s", gname(r));
+            mm_slot(REG_RA, t);
+        } else if (kind == 3 && r != REG_RA) {
+            emit("jalrs16 %s", gname(r));
+            mm_slot16(REG_RA, t);
+        } else {
+            int rd = gw_not(r, -1);
+            emit("jalrs%s %s, %s", chance(30) ? ".hb" : "", gname(rd), gname(r));
+            mm_slot16(rd, t);
+        }
+        return true;
+    }
+    default: { /* JRADDIUSP: $sp -= 4n first, so $sp ends where it was */
+        if (B->in_ds || B->avoid == REG_RA || B->item + 1 > B->n)
+            return false;
+        int t = B->item + 1 + rnd(8), n = rnd(32);
+        if (t > B->n)
+            t = B->n;
+        emit("lui $31, %%hi(L%d_%d)", B->k, t);
+        emit("addiu $31, $31, %%lo(L%d_%d)", B->k, t);
+        emit("addiu $sp, $sp, %d", -4 * n);
+        emit("jraddiusp %d", 4 * n);
+        if (t > B->horizon)
+            B->horizon = t;
+        return true;
+    }
+    }
+}
+
 typedef bool (*gen_fn)(void);
 static const gen_fn generators[CL_N] = {
     [CL_ALU] = gen_alu,       [CL_SHIFT] = gen_shift,     [CL_BITS] = gen_bits,
@@ -1136,7 +1387,7 @@ static const gen_fn generators[CL_N] = {
     [CL_FMOVE] = gen_fmove,   [CL_FMADD] = gen_fmadd,     [CL_FRECIP] = gen_frecip,
     [CL_FMEM] = gen_fmem,     [CL_FXFER] = gen_fxfer,     [CL_FCSR] = gen_fcsr,
     [CL_FBRANCH] = gen_fbranch, [CL_MISC] = gen_misc,
-    [CL_SMC] = gen_smc,
+    [CL_SMC] = gen_smc,       [CL_MM] = gen_mm,
 };
 
 /* -X: mnemonics never to emit (to look past a known bug). */
@@ -1224,6 +1475,8 @@ static void gen_block(uint64_t seed, int k, int maxlen, struct sbuf *text, struc
     rnd64();
     blk.k = k;
     blk.fr = rnd(2);
+    if (mm)
+        blk.fr = 0; /* no FPU (QEMU's M14Kc) */
     blk.n = range(maxlen / 4 > 4 ? maxlen / 4 : 4, maxlen);
     blk.avoid = -1;
     blk.body = &body;
@@ -1250,10 +1503,20 @@ static void gen_block(uint64_t seed, int k, int maxlen, struct sbuf *text, struc
     }
     sb_printf(&body, "L%d_%d:\n", k, blk.n);
 
-    sb_printf(text, "\n# block %d: FR=%d, %d items\nB%d_entry:\n", k, blk.fr, blk.n, k);
+    sb_printf(text, "\n# block %d: FR=%d, %d items\n", k, blk.fr, blk.n);
+    if (mm) /* -m: a MIPS32 entry stub (the harness jumps to it), a microMIPS body */
+        sb_printf(text, "\t.set nomicromips\n\t.align 2\n");
+    sb_printf(text, "B%d_entry:\n", k);
     sb_printf(text, "\tlui $26, %%hi(D%d)\n\tj block_enter\n\taddiu $26, $26, %%lo(D%d)\n", k, k);
+    if (mm)
+        sb_printf(text, "\t.set micromips\n");
     sb_printf(text, "B%d_body:\n%.*s", k, (int)body.n, body.p ? body.p : "");
-    sb_printf(text, "\tlui $26, %%hi(D%d)\n\tj block_exit\n\taddiu $26, $26, %%lo(D%d)\n", k, k);
+    if (mm) /* to the MIPS32 harness through a register (no JALX for a J) */
+        sb_printf(text, "\tlui $26, %%hi(D%d)\n\taddiu $26, $26, %%lo(D%d)\n"
+                        "\tlui $27, %%hi(block_exit)\n\taddiu $27, $27, %%lo(block_exit)\n"
+                        "\tjr $27\n\tnop\n", k, k);
+    else
+        sb_printf(text, "\tlui $26, %%hi(D%d)\n\tj block_exit\n\taddiu $26, $26, %%lo(D%d)\n", k, k);
     free(body.p);
 
     uint32_t fprdef = 0;
@@ -1271,8 +1534,8 @@ static void gen_block(uint64_t seed, int k, int maxlen, struct sbuf *text, struc
     for (int r = 0; r < 32; r++) {
         if (r == REG_GP)
             sb_printf(data, "\t.word scratch + %d\n", SCRATCH_HALF);
-        else if (r == REG_SP)
-            sb_printf(data, "\t.word __stack_top\n");
+        else if (r == REG_SP) /* -m: in the scratch buffer (16-bit $sp forms) */
+            sb_printf(data, mm ? "\t.word scratch + 128\n" : "\t.word __stack_top\n");
         else if (r == 0 || r == REG_K0 || r == REG_K1)
             sb_printf(data, "\t.word 0\n");
         else
@@ -1295,7 +1558,7 @@ static void usage(void)
 {
     fprintf(stderr,
             "usage: gen [-b BLOCKS] [-n MAXLEN] [-B ONLY] [-f] [-x CLASSES] [-o CLASSES]\n"
-            "           [-X MNEMONICS] SEED\n"
+            "           [-X MNEMONICS] [-m] SEED\n"
             "classes:");
     for (int c = 0; c < CL_N; c++)
         fprintf(stderr, " %s", class_names[c]);
@@ -1365,11 +1628,20 @@ int main(int argc, char **argv)
             }
         } else if (strcmp(a, "-f") == 0) {
             full = 1;
+        } else if (strcmp(a, "-m") == 0) {
+            mm = true;
         } else if (a[0] != '-' && !seed_arg) {
             seed_arg = a;
         } else {
             usage();
         }
+    }
+    if (mm) { /* no FPU on QEMU's microMIPS CPUs; no MIPS32 words to store */
+        for (int c = CL_FARITH; c <= CL_FBRANCH; c++)
+            class_on[c] = false;
+        class_on[CL_SMC] = false;
+    } else {
+        class_on[CL_MM] = false;
     }
     if (!seed_arg || blocks < 1 || maxlen < 4 || maxlen > 5000 || (only >= 0 && only >= blocks))
         usage();
@@ -1394,6 +1666,8 @@ int main(int argc, char **argv)
     printf("# generated by tests/diff/gen seed=%s blocks=%d maxlen=%d only=%d\n", seed_arg,
            blocks, maxlen, only);
     printf("\t.set noreorder\n\t.set noat\n\t.set nomacro\n\t.set fp=64\n");
+    if (mm)
+        printf("\t.set nomicromips\n");
     printf("\t.text\n\t.globl diff_main\ndiff_main:\n");
     fwrite(text.p, 1, text.n, stdout);
     printf("\n\t.data\n\t.globl diff_full_dump\n\t.align 2\ndiff_full_dump:\n\t.word %d\n", full);

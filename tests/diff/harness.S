@@ -83,13 +83,21 @@ __vectors:
 _start:
     lui     $sp, %hi(__stack_top)
     addiu   $sp, $sp, %lo(__stack_top)
+#ifdef DIFF_MM
+    li      $t0, ST0_CU0           /* no FPU on QEMU's microMIPS CPUs (M14Kc) */
+#else
     li      $t0, ST0_CU0 | ST0_CU1
+#endif
     mtc0    $t0, C0_STATUS
     ehb
     li      $t0, 0x80000000
     mtc0    $t0, C0_EBASE
     mtc0    $zero, C0_CAUSE
     ehb
+#ifdef DIFF_MM
+    jalx    mm_uhi_hello            /* UHI semihosting from microMIPS code */
+    nop
+#endif
     j       diff_main
     nop
 
@@ -127,12 +135,41 @@ exc_entry:
     nop
     /* resume after the instruction; after a branch whose delay slot
      * raised the exception (BD: EPC = the branch), on the fall-through path */
+#ifdef DIFF_MM
+    /* microMIPS (EPC bit 0): instructions of 2 or 4 bytes; with BD skip the
+     * branch and its slot (MD00582 sec. 6.2: 16-bit iff major opcode bits
+     * 12:10 are 1..3) */
+    mfc0    $k0, C0_EPC
+    andi    $1, $k0, 1
+    beqz    $1, 5f
+    addiu   $k0, $k0, -1
+    mfc0    $2, C0_CAUSE
+    srl     $2, $2, 31
+    addiu   $2, $2, 1              /* instructions to skip: 1, or 2 with BD */
+6:  lhu     $1, 0($k0)
+    srl     $1, $1, 10
+    andi    $1, $1, 7
+    addiu   $1, $1, -1
+    sltiu   $1, $1, 3              /* 1: 16-bit */
+    addiu   $k0, $k0, 4
+    sll     $1, $1, 1
+    subu    $k0, $k0, $1
+    addiu   $2, $2, -1
+    bnez    $2, 6b
+    nop
+    b       7f
+    addiu   $k0, $k0, 1            /* ISA bit */
+5:
+#endif
     mfc0    $k0, C0_CAUSE
     bltz    $k0, 4f
     li      $1, 8
     li      $1, 4
 4:  mfc0    $k0, C0_EPC
     addu    $k0, $k0, $1
+#ifdef DIFF_MM
+7:
+#endif
     mtc0    $k0, C0_EPC
     lw      $1, 0($k1)
     lw      $2, 4($k1)
@@ -149,6 +186,10 @@ exc_runaway:
 /* ---- block entry: $k0 = descriptor ------------------------------------ */
     .globl block_enter
 block_enter:
+#ifdef DIFF_MM
+    li      $t1, ST0_CU0
+    mtc0    $t1, C0_STATUS
+#else
     lw      $t0, D_FR($k0)
     li      $t1, ST0_CU0 | ST0_CU1
     beqz    $t0, 1f
@@ -156,6 +197,7 @@ block_enter:
     li      $t2, ST0_FR
     or      $t1, $t1, $t2
 1:  mtc0    $t1, C0_STATUS
+#endif
     ehb
     /* scratch buffer: xorshift32 from the seed */
     lw      $t0, D_BUFSEED($k0)
@@ -175,6 +217,7 @@ block_enter:
     lui     $t1, %hi(exc_area)
     addiu   $t1, $t1, %lo(exc_area)
     sw      $zero, 8($t1)
+#ifndef DIFF_MM
     lw      $t0, D_FR($k0)
     beqz    $t0, 3f
     nop
@@ -189,6 +232,7 @@ block_enter:
     .endr
 4:  lw      $t0, D_FCSR($k0)
     ctc1    $t0, $31
+#endif
     lw      $t0, D_HI($k0)
     mthi    $t0
     lw      $t0, D_LO($k0)
@@ -197,6 +241,9 @@ block_enter:
     lw      $\n, D_GPR + 4 * \n($k0)
     .endr
     lw      $k1, D_BODY($k0)
+#ifdef DIFF_MM
+    ori     $k1, $k1, 1            /* the body is microMIPS */
+#endif
     jr      $k1
     nop
 
@@ -212,10 +259,13 @@ block_exit:
     sw      $t0, S_HI($k1)
     mflo    $t0
     sw      $t0, S_LO($k1)
+#ifndef DIFF_MM
     cfc1    $t0, $31
     sw      $t0, S_FCSR($k1)
+#endif
     mfc0    $t0, C0_STATUS
     sw      $t0, S_STATUS($k1)
+#ifndef DIFF_MM
     lw      $t0, D_FR($k0)
     beqz    $t0, 1f
     nop
@@ -228,6 +278,7 @@ block_exit:
     .irp n, 0,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27,28,29,30,31
     swc1    $f\n, S_FPR + 4 * \n($k1)
     .endr
+#endif
 2:
     /* From here on every register is free except $k0 (descriptor).
      * s0 = text cursor, s1 = block number, s2 = save area, s3 = descriptor */
@@ -289,6 +340,7 @@ block_exit:
     andi    $a1, $t0, 2
     jal     put_nl
     nop
+#ifndef DIFF_MM
     la      $a0, n_fcsr
     jal     line_start
     nop
@@ -326,6 +378,7 @@ block_exit:
     sltiu   $t0, $s4, 32
     bnez    $t0, 5b
     nop
+#endif
 
     /* Scratch buffer: FNV-1a-like hash of each 64-byte chunk, or all words */
     lui     $s5, %hi(scratch)
@@ -494,7 +547,31 @@ put_nl:
     jr      $ra
     addiu   $s0, $s0, 1
 
+#ifdef DIFF_MM
+    .set push
+    .set micromips
+    .globl mm_uhi_hello
+    .ent mm_uhi_hello
+mm_uhi_hello:                       /* UHI write from microMIPS: SDBBP16 and SDBBP32 */
+    li      $a0, 1
+    la      $a1, n_hello
+    li      $a2, 9
+    li      $t9, UHI_WRITE
+    sdbbp16 1
+    li      $a0, 1
+    la      $a1, n_hello2
+    li      $a2, 9
+    li      $t9, UHI_WRITE
+    sdbbp32 1
+    jr      $ra
+    nop
+    .end mm_uhi_hello
+    .set pop
+#endif
+
     .section .rodata
+n_hello:  .ascii "mm uhi 1\n"
+n_hello2: .ascii "mm uhi 2\n"
 n_st:   .asciz "st"
 n_hi:   .asciz "hi"
 n_lo:   .asciz "lo"

@@ -11,3 +11,11 @@ $(DIFF_OUT)/harness.o: tests/diff/harness.S include/mips/mipsregs.h | $(DEPS_STA
 	    -Wa,-mno-fix-loongson3-llsc -Iinclude -c -o $@ $<
 TEST_DEPS += $(DIFF_OUT)/gen $(DIFF_OUT)/harness.o
 FUZZ_DEPS += $(DIFF_OUT)/gen $(DIFF_OUT)/harness.o
+# The microMIPS variant (DIFF_ISA=mm, tests/diff/README.md): no FPU, the
+# exception handler steps over 16/32-bit instructions.
+$(DIFF_OUT)/harness-mm.o: tests/diff/harness.S include/mips/mipsregs.h | $(DEPS_STAMP)
+	@mkdir -p $(dir $@)
+	$(TCC) -march=m5101 -mnan=2008 -EL -G0 -fno-pic -mno-abicalls -DDIFF_MM \
+	    -Wa,-mno-fix-loongson3-llsc -Iinclude -c -o $@ $<
+TEST_DEPS += $(DIFF_OUT)/harness-mm.o
+FUZZ_DEPS += $(DIFF_OUT)/harness-mm.o
