@@ -11,6 +11,8 @@ SYS_OBJS_chan_a := $(GUEST_CHANNEL_OBJ)
 SYS_OBJS_chan_b := $(GUEST_CHANNEL_OBJ)
 # microMIPS test guests (linked with the MIPS32 runtime: mixed, JALX between)
 SYS_CFLAGS_dslotmm := -mmicromips -minterlink-compressed
+# the example guests' microMIPS builds (mm4.yaml names them)
+HV_GUEST_IMAGES += $(GUEST_MM_ELFS)
 define sys_guest
 $(B)/tests/system/$(1).o: tests/system/$(1).c $$(GUEST_HDRS) | $(DEPS_STAMP)
 	@mkdir -p $$(dir $$@)
