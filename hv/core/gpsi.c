@@ -253,7 +253,9 @@ void vz_exit(void)
 {
     ex.badinstr = read_c0_badinstr();
     ex.badinstrp = read_c0_badinstrp();
-    if (ex.epc & 1) { /* microMIPS: every instruction that exits here is 32 bits */
+    /* microMIPS: every instruction that exits here is 32 bits; the
+     * emulators read its MIPS32 equivalent (a GRR keeps the word) */
+    if ((ex.epc & 1) && GEXCCODE(ex.gctl0) <= GEXC_HC) {
         ex.badinstr = insn_mm_to_mips32(ex.badinstr);
         ex.ilen = 4;
     }

@@ -1,7 +1,7 @@
 /*
  * tinyVP core: the partitions (vcpus), the exit being handled, and the
  * functions of hv/core. The core knows no register address (hv/board) and
- * no instruction of the CPU beyond what insn.c decodes.
+ * no instruction of the CPU beyond what insn.c and insn_mm.c decode.
  */
 #ifndef HV_CORE_HV_H
 #define HV_CORE_HV_H
