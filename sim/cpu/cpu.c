@@ -793,7 +793,7 @@ static bool fetch_half(struct cpu *c, uint32_t va, uint32_t *hw)
 }
 
 /* Fetches and decodes the microMIPS instruction at pc (odd). */
-static bool fetch_mm(struct cpu *c, uint32_t pc, struct mm_insn *d)
+static __attribute__((noinline, cold)) bool fetch_mm(struct cpu *c, uint32_t pc, struct mm_insn *d)
 {
     uint32_t hw1, hw2;
     if (!fetch_half(c, pc - 1, &hw1))
@@ -982,23 +982,23 @@ static void cpu_run_block(struct cpu *c)
         }
         uint32_t pc = c->pc;
         uint32_t insn;
-        unsigned isz = 4; /* instruction size */
-        struct mm_insn mm;
         uint8_t *fp = c->fast_r[pc >> 12];
         c->cur_ds = c->in_ds;
         if (fp && !(pc & 3)) {
             insn = ld32(fp + (pc & 0xfff));
             c->cur_insn = insn;
         } else if (pc & 1) { /* ISA mode microMIPS: decode to MIPS32 or MM_OPCODE */
-            if (!fetch_mm(c, pc, &mm))
+            if (!fetch_mm(c, pc, &c->mm))
                 continue;
-            insn = mm.mips;
-            isz = mm.size;
-            c->cur_insn = mm.raw;
+            insn = c->mm.mips;
+            c->cur_insn = c->mm.raw;
             if (c->in_ds && c->ds_seq) { /* not-taken branch: after this slot */
-                c->ds_target = pc + isz;
+                c->ds_target = pc + c->mm.size;
                 c->ds_seq = false;
             }
+            /* From here pc + 4 is the next instruction (the retire code is
+             * MIPS32's); the instruction's address stays in c->pc. */
+            pc += c->mm.size - 4u;
         } else if (!fetch_slow(c, &insn)) {
             continue;
         } else {
@@ -1012,8 +1012,8 @@ static void cpu_run_block(struct cpu *c)
             c->load_dest = 0;
         }
         if (c->hooks.trace) {
-            c->cur_isz = (uint8_t)isz;
-            c->hooks.trace(c->hooks.ctx, c, pc, c->cur_insn);
+            c->cur_isz = (c->pc & 1) ? c->mm.size : 4;
+            c->hooks.trace(c->hooks.ctx, c, c->pc, c->cur_insn);
         }
         bool ds = c->in_ds;
         uint32_t ds_target = c->ds_target;
@@ -1178,14 +1178,14 @@ static void cpu_run_block(struct cpu *c)
             c->ds_target = ((pc & 0xF0000000u) | (insn & 0x03FFFFFFu) << 2) | 1u;
             break;
         case MM_OPCODE: { /* microMIPS-only operations (micromips.c) */
-            if (!(pc & 1))
+            if (!(c->pc & 1))
                 RAISE(EXCCODE_RI);
             uint32_t next;
-            int rc = mm_exec(c, &mm, pc, &next);
+            int rc = mm_exec(c, &c->mm, c->pc, &next);
             if (rc == MM_EXC)
                 goto exc;
             if (rc == MM_JUMP)
-                isz = next - pc; /* a compact jump: no delay slot */
+                pc = next - 4u; /* a compact jump: no delay slot */
             break;
         }
         case 0x03:
@@ -1564,7 +1564,7 @@ static void cpu_run_block(struct cpu *c)
         if (c->skip_ds)
             c->pc = pc + 8; /* branch-likely not taken: the slot is annulled */
         else
-            c->pc = ds ? ds_target : pc + isz;
+            c->pc = ds ? ds_target : pc + 4;
         continue;
     exc:
         c->load_dest = 0;

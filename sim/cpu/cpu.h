@@ -83,6 +83,19 @@ struct cpu_stats {
 #define CPU_GMAP_TRACK 512 /* guest fast-map pages remembered for flushing */
 #define CPU_MAX_GUARDS 8 /* --guard ranges */
 
+/* A decoded microMIPS instruction (sim/cpu/mm_decode.c): an equivalent
+ * MIPS32 word, or (kind != 0) an operation only microMIPS has. */
+struct mm_insn {
+    uint32_t raw;   /* halfwords as BadInstr holds them (16-bit: bits 15:0) */
+    uint32_t mips;  /* the equivalent MIPS32 word (or MM_OPCODE << 26) */
+    int32_t imm;    /* branch offset, address offset, immediate */
+    uint8_t size;   /* 2 or 4 bytes */
+    uint8_t kind;   /* enum mm_kind (cpu_int.h) */
+    uint8_t a, b, c;/* registers (per kind) */
+    uint8_t link;   /* link register (0: none) */
+    uint8_t slot;   /* delay-slot size the link skips (0: compact, no slot) */
+};
+
 struct cpu;
 
 struct cpu_hooks {
@@ -117,9 +130,6 @@ struct cpu {
     bool in_ds;            /* the next instruction to run is a delay slot */
     bool cur_ds;           /* the instruction executing now is in a delay slot */
     bool skip_ds;          /* branch-likely not taken: annul the slot */
-    uint8_t ds_back;       /* microMIPS: size of the branch before the slot */
-    bool ds_seq;           /* microMIPS: not taken, go on after the slot */
-    uint8_t cur_isz;       /* size of the instruction executing (2 or 4; trace) */
     uint32_t hi, lo;
     uint64_t cycles;       /* simulated SYSCLK cycles since reset */
     uint64_t insns;        /* retired instructions */
@@ -198,6 +208,12 @@ struct cpu {
         unsigned first_gid;
     } guard[CPU_MAX_GUARDS];
     unsigned nguards;
+
+    /* --- microMIPS (sim/cpu/micromips.c) --- */
+    uint8_t ds_back;       /* size of the branch before the delay slot */
+    bool ds_seq;           /* branch not taken: go on after the slot */
+    uint8_t cur_isz;       /* size of the instruction executing (2 or 4; trace) */
+    struct mm_insn mm;     /* the instruction executing, decoded */
 };
 
 /* Implementation-specific values the model exposes (docs/simulator.md). */

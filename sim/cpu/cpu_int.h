@@ -58,16 +58,6 @@ enum mm_kind {
     MM_BC1F, MM_BC1T, MM_J, MM_JALX, MM_JR, MM_JRADDIUSP, MM_MOVEP, MM_ADDIUPC,
     MM_LWP, MM_SWP, MM_LWM, MM_SWM, MM_LWXS,
 };
-struct mm_insn {
-    uint32_t raw;   /* halfwords as BadInstr holds them (16-bit: bits 15:0) */
-    uint32_t mips;  /* the equivalent MIPS32 word (or MM_OPCODE << 26) */
-    int32_t imm;    /* branch offset, address offset, immediate */
-    uint8_t size;   /* 2 or 4 bytes */
-    uint8_t kind;   /* enum mm_kind */
-    uint8_t a, b, c;/* registers (per kind) */
-    uint8_t link;   /* link register (0: none) */
-    uint8_t slot;   /* delay-slot size the link skips (0: compact, no slot) */
-};
 enum { MM_RETIRE = 0, MM_EXC = 1, MM_JUMP = 2 };
 /* 16-bit if the major opcode's low 3 bits are 1..3 (MD00582 sec. 6.2). */
 static inline unsigned mm_size(uint32_t hw1)

@@ -5,6 +5,7 @@
  * compare the two word for word.
  */
 #include "disasm.h"
+#include "../cpu/cpu_int.h"
 
 #include <stdarg.h>
 #include <stdbool.h>
@@ -593,6 +594,9 @@ int disasm(uint32_t pc, uint32_t insn, char *buf, size_t n)
     case 0x11: known = dis_cop1(&o, pc, insn); break;
     case 0x13: known = dis_cop1x(&o, insn); break;
     case 0x1C: known = dis_special2(&o, insn); break;
+    case 0x1D: /* JALX: to microMIPS */
+        put(&o, "jalx\t0x%x", ((pc + 4) & 0xF0000000u) | (insn & 0x03FFFFFFu) << 2);
+        break;
     case 0x1F: known = dis_special3(&o, insn); break;
     case 0x20: mem(&o, "lb", gpr[RT], insn); break;
     case 0x21: mem(&o, "lh", gpr[RT], insn); break;
@@ -617,4 +621,108 @@ int disasm(uint32_t pc, uint32_t insn, char *buf, size_t n)
     default: known = unknown(&o, insn); break;
     }
     return known;
+}
+
+/* ---- microMIPS ------------------------------------------------------------
+ * The decoder of the core (sim/cpu/micromips.c) gives each microMIPS
+ * instruction its MIPS32 equivalent, printed as above (objdump prints the
+ * 16-bit forms with the same mnemonics: addu, lw, move, li, ...); what has
+ * no equivalent (branches with microMIPS offsets, compact branches, LWM/SWM,
+ * LWP/SWP, MOVEP, ADDIUPC, LWXS, JRADDIUSP) is printed from the decoded
+ * fields. Targets are printed without the ISA bit, as objdump does. */
+int disasm_mm(uint32_t pc, uint32_t raw, unsigned size, char *buf, size_t n)
+{
+    struct out o = {buf, n, 0};
+    struct mm_insn d;
+    if (n)
+        buf[0] = 0;
+    mm_decode(raw, size, &d);
+    uint32_t a = pc & ~1u, t = (a + d.size + (uint32_t)d.imm) & ~1u;
+    switch (d.kind) {
+    case MM_MIPS32:
+        if ((d.mips >> 26) == 0x3F) { /* reserved */
+            put(&o, size == 2 ? ".short\t0x%x" : ".word\t0x%x", raw);
+            return 0;
+        }
+        if ((d.mips & 0xFC1F07FFu) == 0x27) { /* NOR rd, rs, zero: objdump's not */
+            put(&o, "not\t%s,%s", gpr[(d.mips >> 11) & 31], gpr[(d.mips >> 21) & 31]);
+            return 1;
+        }
+        if (size == 2 && (raw >> 10) == 0x09) { /* SLL16/SRL16: objdump's decimal shift */
+            put(&o, "%s\t%s,%s,%u", (raw & 1) ? "srl" : "sll", gpr[(d.mips >> 11) & 31],
+                gpr[(d.mips >> 16) & 31], (d.mips >> 6) & 31);
+            return 1;
+        }
+        return disasm(a, d.mips, buf, n);
+    case MM_BEQ: case MM_BNE:
+        if (d.kind == MM_BEQ && !d.a && !d.b)
+            put(&o, "b\t0x%x", t);
+        else if (!d.b)
+            put(&o, "%s\t%s,0x%x", d.kind == MM_BEQ ? "beqz" : "bnez", gpr[d.a], t);
+        else
+            put(&o, "%s\t%s,%s,0x%x", d.kind == MM_BEQ ? "beq" : "bne", gpr[d.a], gpr[d.b], t);
+        break;
+    case MM_BLTZ: case MM_BGEZ: case MM_BLEZ: case MM_BGTZ: {
+        static const char *const m[4] = {"bltz", "bgez", "blez", "bgtz"};
+        if (d.kind == MM_BGEZ && !d.a) /* objdump's b/bal/bals */
+            put(&o, "%s\t0x%x", !d.link ? "b" : d.slot == 2 ? "bals" : "bal", t);
+        else
+            put(&o, "%s%s\t%s,0x%x", m[d.kind - MM_BLTZ], !d.link ? "" : d.slot == 2 ? "als" : "al",
+                gpr[d.a], t);
+        break;
+    }
+    case MM_BEQZC: case MM_BNEZC:
+        if (d.kind == MM_BEQZC && !d.a) /* objdump's bc */
+            put(&o, "bc\t0x%x", t);
+        else
+            put(&o, "%s\t%s,0x%x", d.kind == MM_BEQZC ? "beqzc" : "bnezc", gpr[d.a], t);
+        break;
+    case MM_BC1F: case MM_BC1T:
+        if (d.c)
+            put(&o, "%s\t$fcc%u,0x%x", d.kind == MM_BC1F ? "bc1f" : "bc1t", d.c, t);
+        else
+            put(&o, "%s\t0x%x", d.kind == MM_BC1F ? "bc1f" : "bc1t", t);
+        break;
+    case MM_J:
+        put(&o, "%s\t0x%x", !d.link ? "j" : d.slot == 2 ? "jals" : "jal",
+            ((a + d.size) & 0xF8000000u) | (uint32_t)d.imm);
+        break;
+    case MM_JALX:
+        put(&o, "jalx\t0x%x", ((a + d.size) & 0xF0000000u) | (uint32_t)d.imm);
+        break;
+    case MM_JR:
+        if (!d.slot)
+            put(&o, "jrc\t%s", gpr[d.a]);
+        else if (!d.link)
+            put(&o, "jr%s\t%s", d.c ? ".hb" : "", gpr[d.a]);
+        else if (size == 2 || d.link == 31) /* objdump omits ra */
+            put(&o, "%s%s\t%s", d.slot == 2 ? "jalrs" : "jalr", d.c ? ".hb" : "", gpr[d.a]);
+        else
+            put(&o, "%s%s\t%s,%s", d.slot == 2 ? "jalrs" : "jalr", d.c ? ".hb" : "", gpr[d.link],
+                gpr[d.a]);
+        break;
+    case MM_JRADDIUSP: put(&o, "jraddiusp\t%d", d.imm); break;
+    case MM_MOVEP:
+        put(&o, "movep\t%s,%s,%s,%s", gpr[d.a], gpr[d.b], gpr[d.c], gpr[d.link]);
+        break;
+    case MM_ADDIUPC: put(&o, "addiu\t%s,$pc,%d", gpr[d.a], d.imm); break;
+    case MM_LWP: case MM_SWP:
+        put(&o, "%s\t%s,%d(%s)", d.kind == MM_LWP ? "lwp" : "swp", gpr[d.b], d.imm, gpr[d.a]);
+        break;
+    case MM_LWM: case MM_SWM: {
+        unsigned k = d.b & 15;
+        put(&o, "%s\t", d.kind == MM_LWM ? "lwm" : "swm");
+        if (k)
+            put(&o, k == 1 ? "s0" : k <= 8 ? "s0-s%u" : "s0-s7,s8", k - 1);
+        if (d.b & 16)
+            put(&o, "%sra", k ? "," : "");
+        put(&o, ",%d(%s)", d.imm, gpr[d.a]);
+        break;
+    }
+    case MM_LWXS: put(&o, "lwxs\t%s,%s(%s)", gpr[d.c], gpr[d.b], gpr[d.a]); break;
+    default:
+        put(&o, size == 2 ? ".short\t0x%x" : ".word\t0x%x", raw);
+        return 0;
+    }
+    return 1;
 }

@@ -22,6 +22,11 @@
  * is not (the text is then ".word\t0x..." as objdump prints it). */
 int disasm(uint32_t pc, uint32_t insn, char *buf, size_t n);
 
+/* microMIPS: the instruction of `size` bytes (2 or 4) at pc (bit 0 may be
+ * the ISA bit); raw as BadInstr holds it (16-bit: bits 15:0; 32-bit: the
+ * first halfword in 31:16). Same text conventions and return value. */
+int disasm_mm(uint32_t pc, uint32_t raw, unsigned size, char *buf, size_t n);
+
 /* ABI name of GPR r (0..31): "zero", "at", ..., "ra". */
 const char *disasm_gpr_name(unsigned r);
 

@@ -225,12 +225,15 @@ static void trace_hook(void *ctx, struct cpu *c, uint32_t pc, uint32_t insn)
                 c->gcp0.epc, pc);
     }
     char text[96];
-    disasm(pc, insn, text, sizeof text);
+    if (pc & 1) /* microMIPS: a 16-bit word is shown as 4 digits */
+        disasm_mm(pc, insn, c->cur_isz, text, sizeof text);
+    else
+        disasm(pc, insn, text, sizeof text);
     char *ops = strchr(text, '\t');
     if (ops)
         *ops++ = 0;
-    fprintf(trace_file, "%12" PRIu64 " %08" PRIx32 ": %08" PRIx32 " %c %-*s%s%s\n", c->cycles, pc,
-            insn, c->gm ? 'G' : ' ', ops ? 8 : 0, text, ops ? ops : "", c->cur_ds ? " (ds)" : "");
+    fprintf(trace_file, "%12" PRIu64 " %08" PRIx32 ": %0*" PRIx32 "%s %c %-*s%s%s\n", c->cycles, pc,
+            (pc & 1) && c->cur_isz == 2 ? 4 : 8, insn, (pc & 1) && c->cur_isz == 2 ? "    " : "", c->gm ? 'G' : ' ', ops ? 8 : 0, text, ops ? ops : "", c->cur_ds ? " (ds)" : "");
     trace_last_gm = c->gm;
 }
 

@@ -21,10 +21,11 @@ dw=$1; od=$2; f=$3; maxshow=${4:-20}
 w=${DIS_TMP:-/tmp}/dis.$$.$(basename "$f")
 trap 'rm -f "$w.od" "$w.vp"' EXIT
 "$od" -d --no-show-raw-insn "$f" >/dev/null 2>&1 || { echo "objdump failed on $f"; exit 2; }
-"$od" -d "$f" | awk -F'\t' '
-    /^ *[0-9a-f]+:\t[0-9a-f]+ \t/ {
+"$od" -d "$f" | awk -F'\t' -v mm="${DIS_MM:-0}" '
+    # MIPS32: one 8-digit word; microMIPS (DIS_MM=1): "hhhh" or "hhhh hhhh"
+    (!mm && /^ *[0-9a-f]+:\t[0-9a-f]+ \t/) || (mm && /^ *[0-9a-f]+:\t[0-9a-f][0-9a-f][0-9a-f][0-9a-f]( [0-9a-f][0-9a-f][0-9a-f][0-9a-f])? *\t/) {
         addr = $1; sub(/^ */, "", addr); sub(/:$/, "", addr)
-        word = $2; sub(/ $/, "", word)
+        word = $2; gsub(/ /, "", word)
         text = $3; for (i = 4; i <= NF; i++) text = text "\t" $i
         sub(/[ \t]+$/, "", text)
         print addr, word "\t" text

@@ -3,9 +3,10 @@
 DBG_B := $(B)/tests/debug
 DBG_HOST_FLAGS := $(HOST_ALL_CFLAGS)
 
-$(DBG_B)/dis_words: tests/debug/dis_words.c sim/host/disasm.c sim/host/disasm.h | $(DEPS_STAMP)
+$(DBG_B)/dis_words: tests/debug/dis_words.c sim/host/disasm.c sim/host/disasm.h sim/cpu/mm_decode.c \
+                   sim/cpu/cpu_int.h | $(DEPS_STAMP)
 	@mkdir -p $(dir $@)
-	$(HOSTCC) $(DBG_HOST_FLAGS) -o $@ tests/debug/dis_words.c sim/host/disasm.c
+	$(HOSTCC) $(DBG_HOST_FLAGS) -o $@ tests/debug/dis_words.c sim/host/disasm.c sim/cpu/mm_decode.c
 $(DBG_B)/dis_sweep: tests/debug/dis_sweep.c | $(DEPS_STAMP)
 	@mkdir -p $(dir $@)
 	$(HOSTCC) $(DBG_HOST_FLAGS) -o $@ $<

@@ -276,3 +276,56 @@ END(g_addone)
     .align 2
 vz_saved:
     .space 48
+
+/* ---- microMIPS guest snippets (vz_micromips.c) ---------------------------
+ * Entered at an odd address (the ISA bit, MD00582 sec. 2.1). The C side
+ * clears bit 0 of these labels before copying the bytes. */
+#define MSNIP(n) .align 2; .globl n, n##_end; n: .set push; .set micromips; .set noreorder
+#define MEND(n) .set pop; .align 2; n##_end:
+    .text
+
+/* HYPCALL 0x155 (32-bit) */
+MSNIP(gm_hypcall)
+    hypcall 0x155
+MEND(gm_hypcall)
+
+/* MFC0 Status (trapped with GuestCtl0.CP0 = 0: GPSI) */
+MSNIP(gm_mfc0)
+    mfc0    $t0, $12
+    hypcall 1
+MEND(gm_mfc0)
+
+/* a load from t1 in the slot of a 32-bit BEQ */
+MSNIP(gm_load_ds32)
+    beq     $zero, $zero, 1f
+    lw      $t0, 0($t1)
+    nop32
+1:  hypcall 1
+MEND(gm_load_ds32)
+
+/* a 32-bit load from t1 in the slot of B16 */
+MSNIP(gm_load_ds16)
+    b16     1f
+    lw      $t0, 0($t1)
+    nop16
+1:  hypcall 1
+MEND(gm_load_ds16)
+
+/* a 16-bit load from a0 in the 16-bit slot of JALS */
+MSNIP(gm_load_jals)
+    jals    1f
+    lw16    $v0, 0($a0)
+    nop16
+1:  hypcall 1
+MEND(gm_load_jals)
+
+/* SYSCALL (32-bit) handled by the guest's vector, then HYPCALL 2 */
+MSNIP(gm_syscall)
+    syscall
+    hypcall 2
+MEND(gm_syscall)
+
+/* a microMIPS guest exception handler (guest Config3.ISAOnExc = 1): HYPCALL 4 */
+MSNIP(gm_handler)
+    hypcall 4
+MEND(gm_handler)
