@@ -748,24 +748,32 @@ static inline bool store_i(struct cpu *c, uint32_t va, unsigned size, uint32_t v
     return cpu_store(c, va, size, val);
 }
 
-static bool fetch_slow(struct cpu *c, uint32_t *insn)
+/* An instruction fetch of size bytes at va through translation and the bus
+ * (the slow path). On a fault there is no instruction word for BadInstr. */
+static bool fetch_bus(struct cpu *c, uint32_t va, unsigned size, uint32_t *val)
 {
-    uint32_t va = c->pc, pa;
-    c->fetch_fault = true; /* no instruction word for BadInstr */
-    if (va & 3) {
-        address_error(c, ACC_FETCH, va);
-        return false;
-    }
+    uint32_t pa;
+    c->fetch_fault = true;
     if (!translate(c, va, ACC_FETCH, &pa))
         return false;
     const struct bus_region *r = bus_find(c->bus, pa);
-    if (!r || !(r->perm & BUS_X) || !bus_read(c->bus, pa, 4, insn)) {
+    if (!r || !(r->perm & BUS_X) || !bus_read(c->bus, pa, size, val)) {
         cpu_exc_root(c, EXCCODE_IBE, 0x180, 0xBFC00380u);
         return false;
     }
     c->fetch_fault = false;
     c->cycles += r->read_cycles;
     return true;
+}
+
+static bool fetch_slow(struct cpu *c, uint32_t *insn)
+{
+    if (c->pc & 3) {
+        c->fetch_fault = true;
+        address_error(c, ACC_FETCH, c->pc);
+        return false;
+    }
+    return fetch_bus(c, c->pc, 4, insn);
 }
 
 /* microMIPS fetch of the halfword at va (even): the fast map, else the
@@ -778,18 +786,7 @@ static bool fetch_half(struct cpu *c, uint32_t va, uint32_t *hw)
         *hw = ld16(p + (va & 0xfff));
         return true;
     }
-    uint32_t pa;
-    c->fetch_fault = true;
-    if (!translate(c, va, ACC_FETCH, &pa))
-        return false;
-    const struct bus_region *r = bus_find(c->bus, pa);
-    if (!r || !(r->perm & BUS_X) || !bus_read(c->bus, pa, 2, hw)) {
-        cpu_exc_root(c, EXCCODE_IBE, 0x180, 0xBFC00380u);
-        return false;
-    }
-    c->fetch_fault = false;
-    c->cycles += r->read_cycles;
-    return true;
+    return fetch_bus(c, va, 2, hw);
 }
 
 /* Fetches and decodes the microMIPS instruction at pc (odd). */

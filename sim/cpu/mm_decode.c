@@ -134,8 +134,8 @@ static void decode16(uint32_t w, struct mm_insn *d)
     case 0x13: /* POOL16D */
         if (w & 1) { /* ADDIUSP: 9-bit encoded immediate << 2 */
             uint32_t e = (w >> 1) & 0x1FF;
-            int32_t v = e < 2 ? (int32_t)e + 256 : e >= 510 ? (int32_t)e - 768 : (int32_t)sext(e, 9);
-            d->mips = mI(0x09, 29, 29, (uint32_t)(v << 2));
+            uint32_t v = e < 2 ? e + 256 : e >= 510 ? e - 768 : sext(e, 9);
+            d->mips = mI(0x09, 29, 29, v << 2);
         } else { /* ADDIUS5 rd, rd, simm4 */
             d->mips = mI(0x09, r95, r95, sext((w >> 1) & 15, 4));
         }
@@ -161,9 +161,9 @@ static void decode16(uint32_t w, struct mm_insn *d)
     case 0x2A: d->mips = mI(0x29, r64, gpr3_st[(w >> 7) & 7], (w & 15) << 1); return;   /* SH16 */
     case 0x3A: d->mips = mI(0x2B, r64, gpr3_st[(w >> 7) & 7], (w & 15) << 2); return;   /* SW16 */
     case 0x32: d->mips = mI(0x2B, 29, r95, r40 << 2); return;                           /* SWSP */
-    case 0x23: br(d, MM_BEQ, r97, 0, (int32_t)sext(w & 0x7F, 7) << 1, 0, 0); return;    /* BEQZ16 */
-    case 0x2B: br(d, MM_BNE, r97, 0, (int32_t)sext(w & 0x7F, 7) << 1, 0, 0); return;    /* BNEZ16 */
-    case 0x33: br(d, MM_BEQ, 0, 0, (int32_t)sext(w & 0x3FF, 10) << 1, 0, 0); return;    /* B16 */
+    case 0x23: br(d, MM_BEQ, r97, 0, (int32_t)(sext(w & 0x7F, 7) << 1), 0, 0); return;    /* BEQZ16 */
+    case 0x2B: br(d, MM_BNE, r97, 0, (int32_t)(sext(w & 0x7F, 7) << 1), 0, 0); return;    /* BNEZ16 */
+    case 0x33: br(d, MM_BEQ, 0, 0, (int32_t)(sext(w & 0x3FF, 10) << 1), 0, 0); return;    /* B16 */
     case 0x3B: { /* LI16: 127 means -1 */
         uint32_t v = w & 0x7F;
         d->mips = mI(0x09, 0, r97, v == 0x7F ? 0xFFFFu : v);
@@ -363,7 +363,7 @@ static void decode32(uint32_t w, struct mm_insn *d)
 {
     unsigned rt = (w >> 21) & 31, rs = (w >> 16) & 31, rd = (w >> 11) & 31;
     uint32_t imm = w & 0xFFFF;
-    int32_t off16 = (int32_t)sext(imm, 16) << 1;
+    int32_t off16 = (int32_t)(sext(imm, 16) << 1);
     uint32_t imm12 = sext(w & 0xFFF, 12);
     switch (w >> 26) {
     case 0x00: /* POOL32A */
