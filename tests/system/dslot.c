@@ -19,7 +19,7 @@ static void report(const char *name, uint32_t a, uint32_t b)
     lines++;
 }
 
-#include "dslot_fpu.h"
+#include "dslot_forms.h"
 
 /* A branch whose delay slot loads DEVID: path 1 = taken, 0 = fell
  * through; value 0 when a likely branch annulled the slot. */
@@ -141,23 +141,7 @@ static void forms(void)
     h[0] = 0xabce;
     report("sh", SFR(OFF0), (uint32_t)(int32_t)((volatile int16_t *)h)[0]);
     SFR(OFF1) = 0x00022222;
-    uint32_t v;
-    __asm__ volatile(".set push\n\t.set noreorder\n\t"
-                     "move %0, $zero\n\tlwl %0, 5(%1)\n\tlwr %0, 2(%1)\n\t.set pop"
-                     : "=&r"(v) : "r"(OFF0) : "memory");
-    report("lwl/lwr", v, 0);
-    __asm__ volatile("swl %0, 5(%1)\n\tswr %0, 2(%1)" : : "r"(0x0001fffeu), "r"(OFF0) : "memory");
-    report("swl/swr", SFR(OFF0), SFR(OFF1));
-    /* LL from a device is a load; an SC to one traps only while the
-     * guest's LL bit is set (by an LL of its own RAM here) */
-    static volatile uint32_t ram;
-    uint32_t ok, t;
-    __asm__ volatile("ll %0, 0(%1)" : "=&r"(v) : "r"(OFF0) : "memory");
-    report("ll", v, 0);
-    __asm__ volatile(".set push\n\t.set noreorder\n\t"
-                     "ll %1, 0(%3)\n\tli %0, 0x2468\n\tsc %0, 0(%2)\n\t.set pop"
-                     : "=&r"(ok), "=&r"(t) : "r"(OFF0), "r"(&ram) : "memory");
-    report("sc", ok, SFR(OFF0));
+    lr_ll_forms();
     fpu_forms();
 }
 

@@ -23,7 +23,7 @@ static void report(const char *name, uint32_t a, uint32_t b)
     lines++;
 }
 
-#include "dslot_fpu.h"
+#include "dslot_forms.h"
 
 /* The slot's load of DEVID, 16-bit (LW16 a2, 0(a1)) or 32-bit (LW t0,
  * 0(t1): registers LW16 cannot name). */
@@ -188,20 +188,7 @@ static void forms(void)
     __asm__ volatile(".set push\n\t.set insn32\n\t"
                      "sb %0, 1(%1)\n\tsh %0, 6(%1)\n\t.set pop" : : "r"(0x7776u), "r"(OFF0) : "memory");
     report("sb32/sh32", SFR(OFF0), SFR(OFF1));
-    __asm__ volatile(".set push\n\t.set noreorder\n\t"
-                     "move %0, $zero\n\tlwl %0, 5(%1)\n\tlwr %0, 2(%1)\n\t.set pop"
-                     : "=&r"(v) : "r"(OFF0) : "memory");
-    report("lwl/lwr", v, 0);
-    __asm__ volatile("swl %0, 5(%1)\n\tswr %0, 2(%1)" : : "r"(0x0001fffeu), "r"(OFF0) : "memory");
-    report("swl/swr", SFR(OFF0), SFR(OFF1));
-    static volatile uint32_t ram;
-    uint32_t ok, t;
-    __asm__ volatile("ll %0, 0(%1)" : "=&r"(v) : "r"(OFF0) : "memory");
-    report("ll", v, 0);
-    __asm__ volatile(".set push\n\t.set noreorder\n\t"
-                     "ll %1, 0(%3)\n\tli %0, 0x2468\n\tsc %0, 0(%2)\n\t.set pop"
-                     : "=&r"(ok), "=&r"(t) : "r"(OFF0), "r"(&ram) : "memory");
-    report("sc", ok, SFR(OFF0));
+    lr_ll_forms();
     /* paired and multiple */
     SFR(OFF(1)) = 0x1230;
     SFR(OFF(2)) = 0x4560;
