@@ -33,5 +33,12 @@ hv-guest-images: $(BENCH_GUEST_ELFS)
 BENCH_CONFIGS := $(wildcard bench/*/*.yaml)
 bench_cfg = bench-$(subst /,-,$(patsubst bench/%.yaml,%,$(1)))
 $(foreach c,$(BENCH_CONFIGS),$(eval $(call hv_image,$(call bench_cfg,$(c)),$(c),$(BENCH_GB))))
-bench-images-all: $(BENCH_GUEST_ELFS) $(foreach c,$(BENCH_CONFIGS),$(B)/$(call bench_cfg,$(c))/tinyvp.hex)
+# bench/hv's systems also with the hypervisor in the other ISA (hv/rules.mk,
+# HV_ISA): $(B)/bench-hv-<name>-mm (microMIPS), or -m32 when microMIPS is the default
+BENCH_ALT_ISA := $(if $(filter micromips,$(HV_ISA)),mips32,micromips)
+BENCH_ALT_SFX := $(if $(filter micromips,$(HV_ISA)),m32,mm)
+BENCH_ALT_CONFIGS := $(wildcard bench/hv/*.yaml)
+$(foreach c,$(BENCH_ALT_CONFIGS),$(eval $(call hv_image,$(call bench_cfg,$(c))-$(BENCH_ALT_SFX),$(c),$(BENCH_GB),,$(BENCH_ALT_ISA))))
+bench-images-all: $(BENCH_GUEST_ELFS) $(foreach c,$(BENCH_CONFIGS),$(B)/$(call bench_cfg,$(c))/tinyvp.hex) \
+                  $(foreach c,$(BENCH_ALT_CONFIGS),$(B)/$(call bench_cfg,$(c))-$(BENCH_ALT_SFX)/tinyvp.hex)
 .PHONY: bench-images-all

@@ -37,6 +37,8 @@ BENCH_DEPS += $(BENCH_B)/tlbrun.elf
 # bench/images.mk in a sub-make (so that an ordinary `make` or `make test`
 # neither reads nor builds the benchmark systems).
 BENCH_DEPS += bench-images
+# bench/footprint: the example systems with the hypervisor built each way
+BENCH_DEPS += $(HV_ISA_PAIR_ELFS)
 # bench/bounded: the hostile-suite and bounded-suite systems
 BENCH_DEPS += $(filter $(B)/hostile-% $(B)/bounded-%,$(TEST_DEPS))
 # bench/rtos: the RTOS-style firmware system of tests/fw

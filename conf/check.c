@@ -185,14 +185,6 @@ static void check_image(struct model *m, struct m_guest *g, int gi, const struct
                    g->y->image, g->name);
         return;
     }
-    if (g->img.isa == IMAGE_ISA_MICROMIPS) {
-        /* the emulators (trap-and-emulate of guest SFR accesses) decode
-         * MIPS32 instruction words only */
-        diag_error(ip, "image '%s' (%s) of guest '%s' is microMIPS (%s): the hypervisor's emulators "
-                   "decode MIPS32 only; build the guest without -mmicromips", g->y->image, g->image_path,
-                   g->name, g->img.isa_why);
-        return;
-    }
     g->img_ok = 1;
     /* Boot flash as the chip shows it (DS60001320 Section 4, "Boot Flash"):
      * panel 1 at its own address and at the lower boot alias, panel 2 at
@@ -627,7 +619,9 @@ static void check_guest(struct model *m, struct m_guest *g, int gi, const struct
     if (y->entry) {
         get_addr(y->entry, ep, "entry", &g->entry);
     } else if (boot) {
-        g->entry = 0xBFC00000; /* the reset vector a bare-board image starts at */
+        /* the reset vector a bare-board image starts at; in microMIPS when
+         * the image's entry says so (its ISA bit), as vpsim starts it */
+        g->entry = 0xBFC00000u | (g->img_ok && g->img.has_entry ? (g->img.entry & 1) : 0);
         ep = ytree_at("guests/%d/image", gi);
     } else if (g->img_ok && g->img.has_entry) {
         g->entry = g->img.entry;

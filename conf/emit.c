@@ -371,7 +371,7 @@ static void emit_c(const struct model *m, const char *cfgname)
                   g->flags & TVP_GUEST_FPU ? "TVP_GUEST_FPU" : "",
                   (g->flags & TVP_GUEST_FPU) && (g->flags & TVP_GUEST_CONSOLE) ? " | " : "",
                   g->flags & TVP_GUEST_CONSOLE ? "TVP_GUEST_CONSOLE" : (g->flags ? "" : "0"));
-        sb_printf(b, "        .entry = 0x%08xu,\n", g->entry);
+        sb_printf(b, "        .entry = 0x%08xu, /* isa: %s */\n", g->entry, image_isa_name(g->img.isa));
         sb_printf(b, "        .dma_zone_base = 0x%08xu,\n        .dma_zone_size = 0x%08xu,\n",
                   g->dma_group ? g->zone_base : 0, g->dma_group ? g->zone_size : 0);
         if (g->dma_chans)
@@ -585,7 +585,7 @@ static void emit_report(const struct model *m, const char *cfgname)
     for (int gi = 0; gi < m->nr_guests; gi++) {
         const struct m_guest *g = &m->guests[gi];
         sb_printf(b, "GUEST %d %s\n", g->id, g->name);
-        sb_printf(b, "  image %s (%s, %s), entry 0x%08x, on_fault %s%s%s", g->y->image,
+        sb_printf(b, "  image %s (%s), isa: %s, entry 0x%08x, on_fault %s%s%s", g->y->image,
                   g->img.format == IMAGE_ELF ? "ELF" : "Intel HEX", image_isa_name(g->img.isa),
                   g->entry, fault_h[g->on_fault], g->flags & TVP_GUEST_FPU ? ", fpu" : "",
                   g->flags & TVP_GUEST_CONSOLE ? ", console" : "");
@@ -598,6 +598,8 @@ static void emit_report(const struct model *m, const char *cfgname)
                 if ((g->dma_chans >> n) & 1) sb_printf(b, " %d", n);
             sb_printf(b, " (emulated, addresses translated)");
         }
+        if (g->img.isa != IMAGE_ISA_MIPS32)
+            sb_printf(b, "\n  isa %s: %s", image_isa_name(g->img.isa), g->img.isa_why);
         if (g->has_health) {
             sb_printf(b, "\n  health");
             for (int k = 0; k < TVP_HM_KINDS; k++)

@@ -57,7 +57,33 @@ static int fail_at(struct rd *r, unsigned line, unsigned col, const char *fmt, .
 
 const char *image_isa_name(enum image_isa isa)
 {
-    return isa == IMAGE_ISA_MICROMIPS ? "microMIPS" : "MIPS32";
+    return isa == IMAGE_ISA_MICROMIPS ? "microMIPS32" : isa == IMAGE_ISA_MIXED ? "mixed" : "MIPS32";
+}
+
+/* Functions (STT_FUNC) of the symbol tables in microMIPS (st_other
+ * STO_MICROMIPS, 0x80 under the mask 0xc0: MIPS ELF ABI as the GNU
+ * toolchain writes it) and in MIPS32. */
+static void elf_count_isa(Elf *e, unsigned *mm, unsigned *m32)
+{
+    Elf_Scn *s = 0;
+    *mm = *m32 = 0;
+    while ((s = elf_nextscn(e, s))) {
+        GElf_Shdr sh;
+        if (!gelf_getshdr(s, &sh) || sh.sh_type != SHT_SYMTAB || !sh.sh_entsize)
+            continue;
+        Elf_Data *d = elf_getdata(s, 0);
+        size_t n = d ? sh.sh_size / sh.sh_entsize : 0;
+        for (size_t k = 1; k < n; k++) {
+            GElf_Sym sym;
+            if (!gelf_getsym(d, (int)k, &sym) || GELF_ST_TYPE(sym.st_info) != STT_FUNC ||
+                sym.st_shndx == SHN_UNDEF)
+                continue;
+            if ((sym.st_other & 0xc0) == 0x80)
+                ++*mm;
+            else
+                ++*m32;
+        }
+    }
 }
 
 void image_error_where(const struct image_error *err, const char *path, char *out, size_t n)
@@ -258,9 +284,18 @@ static int read_elf(struct rd *r, const uint8_t *buf, size_t size)
      * (bit 0 of a jump target selects microMIPS: MIPS Architecture for
      * Programmers Vol. II-B, microMIPS32 Instruction Set, MD00582). */
     if (eh->e_flags & IMAGE_EF_MIPS_MICROMIPS) {
-        img->isa = IMAGE_ISA_MICROMIPS;
-        snprintf(img->isa_why, sizeof img->isa_why,
-                 "ELF e_flags 0x%08X has EF_MIPS_ARCH_ASE_MICROMIPS (0x02000000)", eh->e_flags);
+        /* mixed: MIPS32 functions too (a MIPS32 start-up, a MIPS32
+         * library), reached by JALX or a jump to an even address */
+        unsigned mm, m32;
+        elf_count_isa(e, &mm, &m32);
+        img->isa = m32 ? IMAGE_ISA_MIXED : IMAGE_ISA_MICROMIPS;
+        if (m32)
+            snprintf(img->isa_why, sizeof img->isa_why,
+                     "ELF e_flags 0x%08X (microMIPS ASE); %u MIPS32 and %u microMIPS functions",
+                     eh->e_flags, m32, mm);
+        else
+            snprintf(img->isa_why, sizeof img->isa_why,
+                     "ELF e_flags 0x%08X has EF_MIPS_ARCH_ASE_MICROMIPS (0x02000000)", eh->e_flags);
     } else if (eh->e_entry & 1) {
         img->isa = IMAGE_ISA_MICROMIPS;
         snprintf(img->isa_why, sizeof img->isa_why, "odd entry address 0x%08X (ISA mode bit set)",

@@ -6,8 +6,10 @@
  * (forwarded), write-ignore (reads forwarded, writes dropped and maybe
  * logged), emulated (the board's emulator), or nothing (a guest fault).
  * The instruction is decoded from BadInstr (every MIPS32 load/store form,
- * LWL/LWR/SWL/SWR, LL/SC, CP1 loads/stores), done, and the guest resumes
- * after it (after the branch's outcome when it sat in a delay slot).
+ * LWL/LWR/SWL/SWR, LL/SC, CP1 loads/stores; from microMIPS code, EPC bit
+ * 0, every microMIPS form insn_mm.c lists, LWM/SWM/LWP/SWP included),
+ * done, and the guest resumes after it (after the branch's outcome when
+ * it sat in a delay slot).
  */
 #include "hv.h"
 
@@ -133,6 +135,22 @@ static bool emul_do(const struct tvp_dev_range *d, const struct mem_op *op, uint
         old = arch_gpr_get(op->reg);
         arch_gpr_set(op->reg, (v >> sh) | (sh ? old & (0xffffffffu << (32 - sh)) : 0));
         return true;
+    case MEM_MULTI: { /* LWM/SWM, LWP/SWP: words at pa, pa + 4, ... */
+        uint32_t w[10], regs = op->regs;
+        unsigned n = op->reg, r[10];
+        for (unsigned k = 0, g = 0; k < n && k < 10; k++, g++) {
+            while (g < 31 && !((regs >> g) & 1))
+                g++;
+            r[k] = g;
+        }
+        for (unsigned k = 0; k < n && k < 10; k++)
+            if (op->store ? !dev_store(d, pa + 4 * k, arch_gpr_get(r[k]), 0xffffffffu)
+                          : !dev_load(d, pa + 4 * k, 4, &w[k]))
+                return false;
+        for (unsigned k = 0; !op->store && k < n && k < 10; k++)
+            arch_gpr_set(r[k], w[k]);
+        return true;
+    }
     case MEM_FPU: {
         struct fpu_ctx *c;
         bool ok = true;
@@ -166,10 +184,13 @@ static bool emul_do(const struct tvp_dev_range *d, const struct mem_op *op, uint
 }
 
 /* The guest PC of the faulting instruction as a GPA, when it is in an
- * unmapped guest segment (kseg0/kseg1); else ~0. */
+ * unmapped guest segment (kseg0/kseg1); else ~0. (microMIPS: the delay
+ * slot follows a 16- or 32-bit branch; BadInstrP read.) */
 static uint32_t pc_gpa(void)
 {
-    uint32_t pc = ex.cause & CAUSEF_BD ? ex.epc + 4 : ex.epc;
+    uint32_t pc = ex.epc & ~1u;
+    if (ex.cause & CAUSEF_BD)
+        pc += ex.epc & 1 ? insn_mm_len(ex.badinstrp) : 4;
     return pc >= KSEG0 && pc < KSEG2 ? CPHYSADDR(pc) : ~0u;
 }
 
@@ -179,7 +200,7 @@ static uint32_t pc_gpa(void)
 HOT_O2 static bool emul_fast(uint32_t gpa, uint32_t i)
 {
     unsigned op = i >> 26;
-    if ((op != 0x23 && op != 0x2b) || (ex.cause & CAUSEF_BD) ||
+    if ((op != 0x23 && op != 0x2b) || (ex.cause & CAUSEF_BD) || (ex.epc & 1) ||
         (EXCCODE(ex.cause) == EXCCODE_TLBL && (pc_gpa() ^ gpa) < 0x1000))
         return false;
     uint32_t ea = arch_gpr_get((i >> 21) & 31) + (uint32_t)(int32_t)(int16_t)i;
@@ -251,9 +272,17 @@ static void emul_slow(bool from_refill)
         return;
     }
     struct mem_op op;
+    if (!(ex.epc & 1 ? insn_mm_mem(ex.badinstr, &op) : insn_mem(ex.badinstr, &op))) {
+        health_fault(HM_MEM, gpa);
+        return;
+    }
+    ex.ilen = op.len;
     /* The access's own address must be in the faulting page (LWL/LWR may
-     * report the aligned word). */
-    if (!insn_mem(ex.badinstr, &op) || ((op.ea ^ gpa) & 0xffc)) {
+     * report the aligned word); all the words of LWM/SWM/LWP/SWP in it
+     * (one that runs from a RAM page into a device page is the guest's
+     * fault: the hypervisor does not do the RAM part). */
+    unsigned words = op.kind == MEM_MULTI ? op.reg : 1;
+    if ((gpa & 0xfff) - (op.ea & 0xffc) >= 4 * words || (op.ea & 0xfff) + 4 * words > 0x1000) {
         health_fault(HM_MEM, gpa);
         return;
     }
@@ -263,13 +292,14 @@ static void emul_slow(bool from_refill)
         cur->pc = next;
         return;
     }
-    unsigned span = op.kind == MEM_LEFT || op.kind == MEM_RIGHT ? 4 : op.size;
-    const struct tvp_dev_range *d = dev_find(cur->cfg, gpa & ~(span - 1), span);
+    unsigned span = op.kind == MEM_LEFT || op.kind == MEM_RIGHT ? 4 : op.kind == MEM_MULTI ? 4 * words : op.size;
+    const struct tvp_dev_range *d = dev_find(cur->cfg, op.kind == MEM_MULTI ? gpa : gpa & ~(span - 1), span);
     if (!d) {
         health_fault(HM_MEM, gpa);
         return;
     }
-    if ((op.kind == MEM_PLAIN || op.kind == MEM_LL || op.kind == MEM_SC || op.kind == MEM_FPU) &&
+    if ((op.kind == MEM_PLAIN || op.kind == MEM_LL || op.kind == MEM_SC || op.kind == MEM_FPU ||
+         op.kind == MEM_MULTI) &&
         (gpa & (op.size > 4 ? 7 : op.size - 1))) {
         health_fault(HM_DEV, gpa); /* the guest's hardware would not reach here */
         return;

@@ -278,6 +278,12 @@ void vz_exit(void)
 {
     ex.badinstr = read_c0_badinstr();
     ex.badinstrp = read_c0_badinstrp();
+    /* microMIPS: every instruction that exits here is 32 bits; the
+     * emulators read its MIPS32 equivalent (a GRR keeps the word) */
+    if ((ex.epc & 1) && GEXCCODE(ex.gctl0) <= GEXC_HC) {
+        ex.badinstr = insn_mm_to_mips32(ex.badinstr);
+        ex.ilen = 4;
+    }
     switch (GEXCCODE(ex.gctl0)) {
     case GEXC_GPSI: gpsi(); break;
     case GEXC_GSFC: gsfc(); break;

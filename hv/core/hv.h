@@ -1,7 +1,7 @@
 /*
  * tinyVP core: the partitions (vcpus), the exit being handled, and the
  * functions of hv/core. The core knows no register address (hv/board) and
- * no instruction of the CPU beyond what insn.c decodes.
+ * no instruction of the CPU beyond what insn.c and insn_mm.c decode.
  */
 #ifndef HV_CORE_HV_H
 #define HV_CORE_HV_H
@@ -97,6 +97,10 @@ struct vcpu {
 /* The exit being handled: root CP0 as it was at entry. */
 struct exit_info {
     uint32_t cause, epc, badvaddr, badinstr, badinstrp, gctl0;
+    /* EPC bit 0 set (microMIPS): the exiting instruction's length, 2 or 4,
+     * set by whoever decodes it (vz_exit, emul); badinstr is then the
+     * MIPS32 equivalent for the VZ exits (insn_mm_to_mips32) */
+    uint8_t ilen;
 };
 
 extern struct vcpu vcpus[CONFIG_NR_GUESTS];
@@ -141,18 +145,8 @@ void fpu_sync_fr(void);          /* root Status.FR follows the guest's */
 void fpu_save_cur(struct fpu_ctx **ctx); /* the guest's FPU image, saved */
 void fpu_restore_cur(void);
 
-/* insn.c: MIPS32 decoding (the one place; microMIPS will be a second) */
-struct mem_op {
-    uint8_t size;      /* bytes moved: 1, 2, 4 or 8 (LDC1/SDC1) */
-    uint8_t store;
-    uint8_t sign;      /* sign-extend a load */
-    uint8_t kind;      /* enum mem_kind */
-    uint8_t reg;       /* rt (GPR or FPR) */
-    uint32_t ea;       /* effective (guest virtual) address */
-};
-enum mem_kind { MEM_PLAIN, MEM_LEFT, MEM_RIGHT, MEM_LL, MEM_SC, MEM_FPU, MEM_CACHE };
-bool insn_mem(uint32_t insn, struct mem_op *op);
-uint32_t insn_branch_next(uint32_t branch, uint32_t pc);
+/* insn.c, insn_mm.c: instruction decoding (MIPS32, microMIPS32) */
+#include "insn.h"
 
 /* emul.c */
 void emul_gpa_fault(bool from_refill);

@@ -1,10 +1,10 @@
 /*
  * MIPS32 instruction decoding for the emulators: the memory access of a
  * trapped load/store, and where a branch goes (delay-slot emulation).
- * The one place that knows encodings; a microMIPS decoder will sit beside
- * these two functions. Guest registers are read through the arch seam.
+ * The microMIPS decoders sit beside these (insn_mm.c). Guest registers and
+ * the FPU condition codes are read through the arch seam (insn.h).
  */
-#include "hv.h"
+#include "insn.h"
 
 #define OP(i)  ((i) >> 26)
 #define RS(i)  (((i) >> 21) & 31)
@@ -64,22 +64,13 @@ bool insn_mem(uint32_t i, struct mem_op *op)
         op->reg = RT(i);
         op->ea = arch_gpr_get(RS(i)) + SIMM(i);
     }
+    op->len = 4;
+    op->regs = 0;
     op->size = m & 0xf;
     op->store = (m & M_ST) != 0;
     op->sign = (m & M_SX) != 0;
     op->kind = (uint8_t)(m >> 8);
     return true;
-}
-
-/* FCSR condition code cc (BC1T/BC1F). The branch executed, so the guest
- * owned the FPU and root CU1 is on; if not, it cannot have been taken. */
-static bool fp_cond(unsigned cc)
-{
-    uint32_t fcsr;
-    if (!(read_c0_status() & ST0_CU1))
-        return false;
-    __asm__ volatile(".set push\n\t.set hardfloat\n\tcfc1 %0, $31\n\t.set pop" : "=r"(fcsr));
-    return (fcsr >> (cc ? 24 + cc : 23)) & 1;
 }
 
 /* Where execution continues after the delay slot of the branch at pc:
@@ -101,6 +92,8 @@ uint32_t insn_branch_next(uint32_t b, uint32_t pc)
         break;
     case 0x02: case 0x03: /* J, JAL: the delay slot's 256 MB region */
         return ((pc + 4) & 0xf0000000u) | ((b & 0x03ffffffu) << 2);
+    case 0x1d: /* JALX: the same region, to microMIPS (MD00086, JALX) */
+        return ((pc + 4) & 0xf0000000u) | ((b & 0x03ffffffu) << 2) | 1;
     case 0x04: case 0x14: /* BEQ BEQL */
         taken = arch_gpr_get(RS(b)) == arch_gpr_get(RT(b));
         break;
@@ -116,7 +109,7 @@ uint32_t insn_branch_next(uint32_t b, uint32_t pc)
     case 0x11: /* BC1F BC1T BC1FL BC1TL */
         if (RS(b) != 0x08)
             return pc + 8;
-        taken = fp_cond((b >> 18) & 7) == ((b >> 16) & 1);
+        taken = arch_fp_cond((b >> 18) & 7) == ((b >> 16) & 1);
         break;
     default:
         return pc + 8;

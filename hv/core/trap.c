@@ -128,9 +128,17 @@ HOT_O2 void trap_entry(unsigned from_refill)
 }
 
 /* The PC after the exiting instruction: the branch's outcome when it sat
- * in a delay slot (BadInstrP holds the branch, EPC points at it). */
+ * in a delay slot (BadInstrP holds the branch, EPC points at it). From
+ * microMIPS code (EPC bit 0, the ISA mode: MIPS32 PRA MD00090, "EPC")
+ * the instruction is ex.ilen bytes long, the bit stays, and the branch
+ * may be 16 or 32 bits, its slot too. */
 uint32_t exit_next_pc(void)
 {
+    if (ex.epc & 1) {
+        if (ex.cause & CAUSEF_BD)
+            return insn_mm_branch_next(ex.badinstrp, ex.epc & ~1u, ex.ilen);
+        return ex.epc + ex.ilen;
+    }
     if (ex.cause & CAUSEF_BD)
         return insn_branch_next(ex.badinstrp, ex.epc);
     return ex.epc + 4;
@@ -159,5 +167,9 @@ void guest_raise(unsigned code, bool has_badvaddr, uint32_t badvaddr)
         write_gc0_badvaddr(badvaddr);
     write_gc0_cause(cause | code << CAUSEB_EXCCODE);
     cur->pc = (st & ST0_BEV) ? 0xbfc00380u : (read_gc0_ebase() & ~0xfffu) + 0x180;
+    /* the handler runs in the ISA its Config3.ISAOnExc names (MIPS32 PRA
+     * MD00090, "Config3": 1 = microMIPS); EPC keeps the ISA bit it had */
+    if (read_gc0_config3() & MIPS_CONF3_ISA_OE)
+        cur->pc |= 1;
     virq_soft_mode(cur, true); /* now in its handler (EXL) */
 }

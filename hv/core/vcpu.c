@@ -99,6 +99,11 @@ void vcpu_tlb_claim(struct vcpu *v)
 void vcpu_reset(struct vcpu *v)
 {
     arch_gctx_reset(&v->gctx);
+    /* an entry with the ISA bit: the guest boots in microMIPS, and takes
+     * its exceptions in it, as a chip whose DEVCFG0.BOOTISA selects
+     * microMIPS (PIC32MZ EF data sheet DS60001320, "Configuration Bits") */
+    if (v->cfg->entry & 1)
+        v->gctx.config3 |= MIPS_CONF3_ISA_OE;
     v->tlb_user = 0;
     v->gctl0 = HV_GUESTCTL0 | GCTL0_AT_ROOT;
     arch_soft_ip[v->id & 7] = 0;

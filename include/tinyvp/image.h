@@ -24,9 +24,8 @@
 enum image_format { IMAGE_ELF, IMAGE_HEX };
 
 /* The instruction set the image's code is in. The PIC32MZ's M5150 core runs
- * both (Config3.ISA = 2); the hypervisor's emulators and vpsim decode
- * MIPS32 only. */
-enum image_isa { IMAGE_ISA_MIPS32, IMAGE_ISA_MICROMIPS };
+ * both (Config3.ISA = 2). MIXED: microMIPS and MIPS32 functions (ELF only). */
+enum image_isa { IMAGE_ISA_MIPS32, IMAGE_ISA_MICROMIPS, IMAGE_ISA_MIXED };
 
 /* One piece of the image as the file holds it, in file order: an ELF
  * PT_LOAD segment, or an Intel HEX data record (a segmented record that
@@ -52,7 +51,7 @@ struct image {
     char *path;
     enum image_format format;
     enum image_isa isa;
-    char isa_why[96];    /* for microMIPS: what says so (the ELF flag, the odd entry) */
+    char isa_why[96];    /* for microMIPS or mixed: what says so (the ELF flag, the odd entry) */
     uint32_t entry;      /* ELF e_entry, HEX start address (05, or 03 as CS:IP); virtual */
     bool has_entry;
     struct image_chunk *chunks;
@@ -77,7 +76,7 @@ int image_read_mem(const char *name, const uint8_t *buf, size_t len, struct imag
                    struct image_error *err);
 void image_free(struct image *img);
 
-/* "MIPS32" or "microMIPS". */
+/* "MIPS32", "microMIPS32" or "mixed". */
 const char *image_isa_name(enum image_isa isa);
 /* Where an error is, compiler style: "PATH:LINE:COL", "PATH:LINE" or "PATH". */
 void image_error_where(const struct image_error *err, const char *path, char *out, size_t n);

@@ -703,8 +703,9 @@ int main(int argc, char **argv)
     }
     if (stats) {
         /* the image's ISA, for microMIPS images only (MIPS32 output unchanged) */
-        if (info.isa == IMAGE_ISA_MICROMIPS)
-            fprintf(stderr, "vpsim: image ISA microMIPS (%s)\n", info.isa_why);
+        if (info.isa != IMAGE_ISA_MIPS32)
+            fprintf(stderr, "vpsim: image ISA %s (%s)\n",
+                    info.isa == IMAGE_ISA_MIXED ? "microMIPS and MIPS32 (mixed)" : "microMIPS", info.isa_why);
         print_stats(c);
     }
     for (unsigned i = 0; i < c->nguards; i++) {

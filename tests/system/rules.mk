@@ -9,10 +9,14 @@ SYS_GUESTS := $(basename $(notdir $(wildcard tests/system/*.c)))
 # extra objects a test guest links (the channel library for the channel test)
 SYS_OBJS_chan_a := $(GUEST_CHANNEL_OBJ)
 SYS_OBJS_chan_b := $(GUEST_CHANNEL_OBJ)
+# microMIPS test guests (linked with the MIPS32 runtime: mixed, JALX between)
+SYS_CFLAGS_dslotmm := -mmicromips -minterlink-compressed
+# the example guests' microMIPS builds (mm4.yaml names them)
+HV_GUEST_IMAGES += $(GUEST_MM_ELFS)
 define sys_guest
 $(B)/tests/system/$(1).o: tests/system/$(1).c $$(GUEST_HDRS) | $(DEPS_STAMP)
 	@mkdir -p $$(dir $$@)
-	$$(TCC) $$(GUEST_CFLAGS) -c -o $$@ $$<
+	$$(TCC) $$(GUEST_CFLAGS) $(SYS_CFLAGS_$(1)) -c -o $$@ $$<
 $(B)/tests/system/$(1).elf: $(B)/tests/system/$(1).o $(SYS_OBJS_$(1)) $$(GUEST_RT_FIXED) $$(GUEST_RT_LIB) guests/rt/guest.ld
 	$$(TCC) $$(GUEST_CFLAGS) $$(TARGET_LDFLAGS) -T guests/rt/guest.ld -Wl,--gc-sections -o $$@ \
 	    $$(GUEST_RT_FIXED) $$< $(SYS_OBJS_$(1)) $$(GUEST_RT_LIB) $$(GUEST_LIBGCC) 2>$$@.log; rc=$$$$?; \

@@ -45,7 +45,7 @@ UNIT_SRCS_image := host/image.c
 UNIT_LIBS_image := -lelf
 UNIT_CFLAGS_image := -DLOADER_FIXTURES='"$(abspath $(UNIT_B))/fixtures"' \
                      -DCONF_IMG='"$(abspath $(B))/tests/conf/img"'
-$(UNIT_B)/test_image: $(LOADER_FIXTURES) $(B)/tests/conf/img/micro.elf \
+$(UNIT_B)/test_image: $(LOADER_FIXTURES) $(B)/tests/conf/img/micro.elf $(B)/tests/conf/img/mixed.elf \
                       $(B)/tests/conf/img/micro.hex
 
 # --- fpu: sim/cpu/fpu.c, with a stub CPU ----------------------------------------
@@ -69,6 +69,18 @@ UNIT_CFLAGS_tlib := -Itlib
 UNIT_SRCS_tlib_small := tlib/format.c
 UNIT_CFLAGS_tlib_small := -Itlib -DTLIB_SMALL
 $(UNIT_B)/test_tlib $(UNIT_B)/test_tlib_small: tlib/tlib.h tests/unit/test_tlib.c
+
+# --- insn: the hypervisor's decoders (hv/core/insn.c, insn_mm.c) against the
+# cross assembler's encodings (tests/unit/insn_img.S, linked, copied out raw) ---
+UNIT_TESTS += insn
+UNIT_SRCS_insn := hv/core/insn.c hv/core/insn_mm.c
+UNIT_CFLAGS_insn := -Ihv/core -DINSN_FIXTURE='"$(abspath $(UNIT_B))/fixtures/insn_img.bin"'
+$(UNIT_B)/fixtures/insn_img.elf: tests/unit/insn_img.S | $(DEPS_STAMP)
+	@mkdir -p $(dir $@)
+	$(TCC) $(TARGET_CFLAGS) $(TARGET_LDFLAGS) -Wl,-Ttext=0x9D000000 -Wl,-e,base -o $@ $<
+$(UNIT_B)/fixtures/insn_img.bin: $(UNIT_B)/fixtures/insn_img.elf
+	$(TOBJCOPY) -O binary -j .text $< $@
+$(UNIT_B)/test_insn: $(UNIT_B)/fixtures/insn_img.bin
 
 # --- template ------------------------------------------------------------------
 define UNIT_TEST_template

@@ -178,8 +178,19 @@ static bool t_micromips_hex(void)
     if (!read_ok(unit_path(CONF_IMG, "micro.hex"), &img))
         return false;
     CHECK(img.isa == IMAGE_ISA_MICROMIPS, "ISA %s", image_isa_name(img.isa));
-    CHECK(!strcmp(image_isa_name(img.isa), "microMIPS"), "ISA name %s", image_isa_name(img.isa));
+    CHECK(!strcmp(image_isa_name(img.isa), "microMIPS32"), "ISA name %s", image_isa_name(img.isa));
     CHECK(strstr(img.isa_why, "odd start address 0x9D000001 (line"), "why: '%s'", img.isa_why);
+    return true;
+}
+
+/* MIPS32 start-up, microMIPS function: both kinds of functions */
+static bool t_mixed_elf(void)
+{
+    if (!read_ok(unit_path(CONF_IMG, "mixed.elf"), &img))
+        return false;
+    CHECK(img.isa == IMAGE_ISA_MIXED, "ISA %s", image_isa_name(img.isa));
+    CHECK(!strcmp(image_isa_name(img.isa), "mixed"), "ISA name %s", image_isa_name(img.isa));
+    CHECK(strstr(img.isa_why, "1 MIPS32 and 1 microMIPS functions"), "why: '%s'", img.isa_why);
     return true;
 }
 
@@ -248,6 +259,7 @@ int main(void)
         { "micromips-elf-flag", t_micromips_elf },
         { "micromips-elf-odd-entry", t_micromips_odd_entry },
         { "micromips-hex-odd-start", t_micromips_hex },
+        { "mixed-elf", t_mixed_elf },
         { "error-checksum-place", t_err_checksum },
         { "error-bad-char-place", t_err_bad_char },
         { "error-lone-cr", t_err_lone_cr },

@@ -20,6 +20,8 @@ void arch_gpr_set(unsigned n, uint32_t v);
  * uses (entry.S lists them); false / 0: not one of them. */
 bool arch_gc0_read(unsigned rs, uint32_t *v);
 bool arch_gc0_write(unsigned rs, uint32_t v);
+/* FCSR condition code cc (0..7) of the FPU as the guest left it. */
+bool arch_fp_cond(unsigned cc);
 
 /* Guest CP0 context kept while a guest is not loaded in the hardware
  * (hv/arch/mips/gctx.c). The order follows HV_GC0_REGS. */

@@ -92,7 +92,11 @@ refill_slow:                        # trap_entry(1): came through refill
  *   Writeback Invalidate D, op 0x01, goes to C, which does it; so does a
  *   hit type, should one trap: gpsi.c), EPC + 4; in a delay slot C
  *   emulates the branch. 30 cycles with ERET.
- * - HYPCALL: the LL detour's end, or hypercall 0 (version) (hc_fast). */
+ * - HYPCALL: the LL detour's end, or hypercall 0 (version) (hc_fast).
+ * From microMIPS guest code (EPC bit 0) neither matches: no microMIPS
+ * instruction has major opcode 0x2f in a GPSI (it is LDC1), and a
+ * microMIPS HYPCALL has bits 15:11 of its code field nonzero here (its
+ * code is in 25:16): both go to C, which decodes them (insn_mm.c). */
     .org    0x180
     mfc0    $k0, $13                # Cause
     mfc0    $k1, $12, 6             # GuestCtl0

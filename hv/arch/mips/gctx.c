@@ -131,3 +131,16 @@ uint32_t arch_debug_return(bool *bd)
     *bd = (read_c0_debug() & DEBUG_DBD) != 0;
     return read_c0_errorepc();
 }
+
+/* ---- FCSR condition codes (delay-slot emulation of BC1F/BC1T) --------------- */
+/* The branch executed, so the guest owned the FPU and root CU1 is on; if
+ * not, it cannot have been taken. FCC0 is FCSR bit 23, FCC1..7 bits 25..31
+ * (MIPS32 PRA MD00090, FPU "FCSR"). */
+bool arch_fp_cond(unsigned cc)
+{
+    uint32_t fcsr;
+    if (!(read_c0_status() & ST0_CU1))
+        return false;
+    __asm__ volatile(".set push\n\t.set hardfloat\n\tcfc1 %0, $31\n\t.set pop" : "=r"(fcsr));
+    return (fcsr >> (cc ? 24 + cc : 23)) & 1;
+}

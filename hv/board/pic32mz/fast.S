@@ -18,6 +18,10 @@
  * interrupt taken at the guest's next instruction. The shell's exit and
  * emulation counts do not see these loads.
  *
+ * microMIPS guest code never matches: no microMIPS load has 0x23 (LW)
+ * in BadInstr bits 31:26 (0x23 is a 16-bit major opcode, BEQZ16), so
+ * its loads all go to C (insn_mm.c).
+ *
  * Contract (entry.S's general vector): ExcCode TLBL, GExcCode GPA (a
  * guest load the root TLB refused: BadVAddr = GPA), k0 = Cause; every
  * GPR of shadow set 0 is free. BadVAddr and the instruction's own

@@ -1,7 +1,7 @@
 /* Test guest built as microMIPS (.set micromips): the assembler marks the
  * ELF with EF_MIPS_ARCH_ASE_MICROMIPS and gives it an odd entry (the ISA
- * mode bit), objcopy an odd start address in the HEX type 05 record. vpsim
- * and vpconf must recognise and refuse it (they decode MIPS32 only). */
+ * mode bit), objcopy an odd start address in the HEX type 05 record. vpconf
+ * (and vpsim) recognise it and name its ISA. */
     .set micromips
     .text
     .globl _start
