@@ -449,6 +449,10 @@ static void check_interrupts(struct model *m, struct m_guest *g, int gi)
     g->nr_irqs = 0;
     for (int v = 0; v < TVP_NR_VECTORS; v++)
         if (have[v]) g->irqs[g->nr_irqs++] = (uint16_t)v;
+    if (g->nr_irqs > TVP_MAX_GUEST_IRQS)
+        diag_error(g->pos, "guest '%s': its devices and interrupts have %d interrupt vectors; a partition's "
+                   "virtual interrupt controller holds %d (give it fewer devices, or some write-ignore)",
+                   g->name, g->nr_irqs, TVP_MAX_GUEST_IRQS);
 }
 
 /* `health:`: an action per error kind (on_fault where none is given) and

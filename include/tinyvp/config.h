@@ -25,6 +25,10 @@
 #define TVP_MAX_DMA_GROUPS  2   /* bus-protection permission groups 1, 2 */
 #define TVP_TLB_ENTRIES     16  /* M5150 root TLB (Config1.MMUSize+1) */
 #define TVP_NR_VECTORS      214 /* PIC32MZ EF interrupt vectors 0..213 */
+/* Interrupt vectors one guest may own (its devices' and its console's):
+ * the virtual interrupt controller keeps a guest's vectors in one 32-bit
+ * word, 8 of them for the core's (timer, software, the console UART's). */
+#define TVP_MAX_GUEST_IRQS  24
 #define TVP_MAX_WINDOWS     64
 #define TVP_MAX_CHANNELS    32
 #define TVP_NAME_MAX        15  /* guest/channel/region names, chars */

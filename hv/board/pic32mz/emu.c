@@ -70,6 +70,7 @@ struct vuart {
 
 static struct vevic vevic[CONFIG_NR_GUESTS];
 _Static_assert(NIRQ <= 32, "a guest's virtual vectors fit struct vevic.act");
+_Static_assert(NCORE + TVP_MAX_GUEST_IRQS == 32, "vpconf's limit (TVP_MAX_GUEST_IRQS) is this word's");
 _Static_assert(TVP_NR_VECTORS <= 32 * INTC_NR_WORDS, "IFSn/IECn words");
 
 /* Per guest (index id - 1), the words fast.S reads a guest's LW of
