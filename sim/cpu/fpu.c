@@ -266,10 +266,52 @@ static unsigned host_end(unsigned rm)
 
 enum hop { H_ADD, H_SUB, H_MUL, H_DIV, H_SQRT };
 
+/* The common case of a D-format ADD, SUB or MUL without the host's flags:
+ * round to nearest, normal operands below 2^1022, a normal result at or
+ * above 2^-1021 (so no overflow, no underflow, no invalid operation
+ * whatever the tininess rule). Its only possible exception is then
+ * Inexact, decided exactly: for a sum by the error term of Knuth's
+ * TwoSum (exact in binary64 without overflow), for a product by the 106-bit
+ * integer product of the significands (IEEE 754-2008 sec. 4.3: the result
+ * is inexact iff the bits rounded away are not all zero). Outside that
+ * case: false, and the host's flags decide (host_begin/host_end, whose
+ * MXCSR writes cost more than the operation). */
+static bool quick_d(enum hop op, uint64_t a, uint64_t b, uint64_t *res, unsigned *x)
+{
+    unsigned ea = (unsigned)(a >> 52) & 0x7FF, eb = (unsigned)(b >> 52) & 0x7FF;
+    if (ea - 1 >= 0x7FC || eb - 1 >= 0x7FC) /* zero, subnormal, >= 2^1022, inf */
+        return false;
+    double A = f64(a), B = f64(op == H_SUB ? b ^ D_SIGN : b), r;
+    bool inexact;
+    if (op == H_MUL) {
+        r = A * B;
+        const uint64_t frac = 0x000FFFFFFFFFFFFFull, one = 1ull << 52;
+        unsigned __int128 m = (unsigned __int128)((a & frac) | one) * ((b & frac) | one);
+        unsigned drop = (m >> 105) ? 53 : 52; /* the product has 106 or 105 bits */
+        inexact = ((uint64_t)m & ((1ull << drop) - 1)) != 0;
+    } else if (op == H_ADD || op == H_SUB) {
+        r = A + B;
+        double bv = r - A;
+        inexact = (A - (r - bv)) + (B - bv) != 0;
+    } else {
+        return false;
+    }
+    uint64_t ur = u64(r);
+    unsigned er = (unsigned)(ur >> 52) & 0x7FF;
+    if (er - 2 >= 0x7FD) /* tiny (or zero: an exact sum, but its sign rules stay the host's) or inf */
+        return false;
+    *res = ur;
+    if (inexact)
+        *x |= X_I;
+    return true;
+}
+
 /* One IEEE operation in format S or D on non-NaN operands. */
 static uint64_t host_op(bool dbl, enum hop op, uint64_t a, uint64_t b, unsigned rm, unsigned *x)
 {
     uint64_t res;
+    if (dbl && !rm && quick_d(op, a, b, &res, x))
+        return res;
     if (dbl) {
         volatile double va = f64(a), vb = f64(b), vr = 0;
         host_begin(rm);
