@@ -1136,6 +1136,11 @@ sdc1: {
 fpu: { /* the FPU's own code (fpu.c), called with the state it expects */
         if (!cu1)
             goto bail;
+        int q = fpu_quick(c, op->imm); /* (the common case needs none of it) */
+        if (q >= 0) {
+            cyc += (unsigned)q;
+            NEXT;
+        }
         uint64_t t = NOW;
         unsigned kills = f->kills;
         c->cycles = t;

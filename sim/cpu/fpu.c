@@ -780,6 +780,31 @@ static bool exec_fmt(struct cpu *c, uint32_t insn)
     return false;
 }
 
+/* The fast loop's shortcut (fast.c): ADD.D, SUB.D and MUL.D in the case
+ * quick_d decides, and only when nothing traps (the Inexact enable clear or
+ * the result exact), so that the effect is exec_fmt's to the bit: FCSR
+ * Cause and Flags, the destination, the latency. Returns the cycles
+ * charged, or -1 (nothing done: fpu_exec_cop1 runs it). */
+int fpu_quick(struct cpu *c, uint32_t insn)
+{
+    unsigned func = insn & 63, fs = (insn >> 11) & 31, ft = (insn >> 16) & 31, fd = (insn >> 6) & 31;
+    if ((insn >> 26) != 0x11 || (insn >> 21 & 31) != FMT_D || func > F_MUL) /* COP1 only */
+        return -1;
+    uint32_t fcsr = c->fpu.fcsr;
+    if ((fcsr & FCSR_RM) || !(fr64(c) || !((fs | ft | fd) & 1)))
+        return -1;
+    static const enum hop hops[3] = { H_ADD, H_SUB, H_MUL };
+    uint64_t r;
+    unsigned x = 0;
+    if (!quick_d(hops[func], fpu_get_d(c, fs), fpu_get_d(c, ft), &r, &x))
+        return -1;
+    if (x & ((fcsr >> FCSR_ENABLES_SHIFT) & 0x1Fu))
+        return -1; /* it traps: the full path */
+    c->fpu.fcsr = (fcsr & ~(0x3Fu << FCSR_CAUSE_SHIFT)) | x << FCSR_CAUSE_SHIFT | x << FCSR_FLAGS_SHIFT;
+    fpu_set_d(c, fd, r);
+    return (int)(func == F_MUL ? lat_mul[1] : lat_add[1]) - 1; /* charge() */
+}
+
 /* ---- COP1X (opcode 0x13) ---------------------------------------------------------- */
 
 enum {
