@@ -767,9 +767,13 @@ enter: {
          * The successor link first: a block's PC is aligned (microMIPS:
          * odd) and its host address not NULL, so a match also says npc is
          * a valid PC and mapped */
-        const unsigned way = npc != b->fall_pc; /* fall-through 0, taken 1 */
-        struct block *nb = b->succ[way];
-        if (__builtin_expect(nb->pc != npc || b->succ_epoch[way] != epoch, 0)) {
+        struct block *nb = b->succ[0];
+        uint32_t ep = b->succ_epoch[0];
+        if (nb->pc != npc) {
+            nb = b->succ[1];
+            ep = b->succ_epoch[1];
+        }
+        if (__builtin_expect(nb->pc != npc || ep != epoch, 0)) {
             uint8_t *const *fe = &fr[npc >> 12];
             if ((npc & 3) == 2 || !*fe)
                 goto out;
@@ -787,8 +791,8 @@ enter: {
                 if (gen != f->gen)
                     b = &no_block; /* flushed: b no longer exists */
             }
-            b->succ[way] = nb;
-            b->succ_epoch[way] = epoch;
+            b->succ[npc != b->fall_pc] = nb; /* fall-through / taken link */
+            b->succ_epoch[npc != b->fall_pc] = epoch;
         }
         uint64_t need = cyc + nb->bound;
         if (__builtin_expect(need >= deadline, 0))
