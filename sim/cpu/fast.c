@@ -455,8 +455,8 @@ static unsigned mm_classify(const struct mm_insn *d, uint32_t p, struct fop *o, 
 {
     uint32_t next = p + d->size; /* odd: the ISA bit of targets and links */
     *compact = false;
-    if (d->link && d->link != 31)
-        return K_TERM_EXACT;
+    if (d->link && d->link != 31 && d->kind != MM_JR && d->kind != MM_MOVEP)
+        return K_TERM_EXACT; /* (their handlers link ra; JALR links any GPR) */
     switch (d->kind) {
     case MM_MIPS32: {
         unsigned k = classify(d->mips);
