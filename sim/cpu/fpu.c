@@ -276,7 +276,8 @@ enum hop { H_ADD, H_SUB, H_MUL, H_DIV, H_SQRT };
  * is inexact iff the bits rounded away are not all zero). Outside that
  * case: false, and the host's flags decide (host_begin/host_end, whose
  * MXCSR writes cost more than the operation). */
-static bool quick_d(enum hop op, uint64_t a, uint64_t b, uint64_t *res, unsigned *x)
+static inline __attribute__((always_inline)) bool quick_d(enum hop op, uint64_t a, uint64_t b,
+                                                           uint64_t *res, unsigned *x)
 {
     unsigned ea = (unsigned)(a >> 52) & 0x7FF, eb = (unsigned)(b >> 52) & 0x7FF;
     if (ea - 1 >= 0x7FC || eb - 1 >= 0x7FC) /* zero, subnormal, >= 2^1022, inf */
@@ -791,17 +792,28 @@ int fpu_quick(struct cpu *c, uint32_t insn)
     if ((insn >> 26) != 0x11 || (insn >> 21 & 31) != FMT_D || func > F_MUL) /* COP1 only */
         return -1;
     uint32_t fcsr = c->fpu.fcsr;
-    if ((fcsr & FCSR_RM) || !(fr64(c) || !((fs | ft | fd) & 1)))
+    if (fcsr & FCSR_RM)
+        return -1;
+    const bool fr = fr64(c);
+    if (!fr && ((fs | ft | fd) & 1))
         return -1;
     static const enum hop hops[3] = { H_ADD, H_SUB, H_MUL };
     uint64_t r;
     unsigned x = 0;
-    if (!quick_d(hops[func], fpu_get_d(c, fs), fpu_get_d(c, ft), &r, &x))
+    const uint64_t *f = c->fpu.fpr; /* (fpu_get_d: FR = 0, the even/odd pair) */
+    uint64_t a = fr ? f[fs] : (uint64_t)(uint32_t)f[fs + 1] << 32 | (uint32_t)f[fs];
+    uint64_t b = fr ? f[ft] : (uint64_t)(uint32_t)f[ft + 1] << 32 | (uint32_t)f[ft];
+    if (!quick_d(hops[func], a, b, &r, &x))
         return -1;
     if (x & ((fcsr >> FCSR_ENABLES_SHIFT) & 0x1Fu))
         return -1; /* it traps: the full path */
     c->fpu.fcsr = (fcsr & ~(0x3Fu << FCSR_CAUSE_SHIFT)) | x << FCSR_CAUSE_SHIFT | x << FCSR_FLAGS_SHIFT;
-    fpu_set_d(c, fd, r);
+    if (fr) { /* fpu_set_d's layout, as fpu_get_d's above */
+        c->fpu.fpr[fd] = r;
+    } else {
+        fpu_set_w(c, fd, (uint32_t)r);
+        fpu_set_w(c, fd + 1, (uint32_t)(r >> 32));
+    }
     return (int)(func == F_MUL ? lat_mul[1] : lat_add[1]) - 1; /* charge() */
 }
 
