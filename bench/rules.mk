@@ -16,6 +16,15 @@ BENCH_DEPS += $(BENCH_B)/idle.elf
 $(BENCH_B)/workload.elf $(BENCH_B)/alu.elf $(BENCH_B)/idle.elf: $(BENCH_B)/%.elf: $(BENCH_B)/%.o \
 		$(B)/tests/lib/crt0.o $(B)/tests/lib/test.o tests/lib/test.ld
 	@$(call TEST_LINK,$@,$<)
+# the same workload built microMIPS (-mmicromips; the runtime stays MIPS32,
+# calls between them go through JALX)
+$(BENCH_B)/workload-mm.o: bench/sim/workload.c tests/lib/test.h | $(DEPS_STAMP)
+	@mkdir -p $(dir $@)
+	$(TCC) $(TARGET_CFLAGS) -mmicromips -minterlink-compressed -O2 -Itests/lib -c -o $@ $<
+$(BENCH_B)/workload-mm.elf: $(BENCH_B)/workload-mm.o $(B)/tests/lib/crt0.o $(B)/tests/lib/test.o \
+		tests/lib/test.ld
+	@$(call TEST_LINK,$@,$<)
+BENCH_DEPS += $(BENCH_B)/workload-mm.elf
 $(BENCH_B)/empty.o: bench/sim/workload.c tests/lib/test.h | $(DEPS_STAMP)
 	@mkdir -p $(dir $@)
 	$(TCC) $(TARGET_CFLAGS) -O2 -DROUNDS=0 -Itests/lib -c -o $@ $<

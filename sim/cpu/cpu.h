@@ -295,6 +295,10 @@ void cpu_update_irq(struct cpu *c);
  * then does not retire the instruction). CU1 was already checked. */
 void fpu_reset(struct cpu *c);
 bool fpu_exec_cop1(struct cpu *c, uint32_t insn);  /* opcode 0x11 */
+/* insn (a COP1 or COP1X word) if it is the common ADD.D/SUB.D/MUL.D that
+ * raises no exception, with fpu_exec_cop1's exact effect: the cycles it
+ * adds, or -1 (nothing done). */
+int fpu_quick(struct cpu *c, uint32_t insn);
 bool fpu_exec_cop1x(struct cpu *c, uint32_t insn); /* opcode 0x13 */
 /* Register views honouring Status.FR (used by LWC1/SWC1/LDC1/SDC1,
  * MFC1/MTC1 and the gdb stub). */

@@ -43,6 +43,8 @@
 #define NHASH      (1u << HBITS)
 #define MAX_AREAS  8           /* distinct host memories (RAM, flash, boot flash panels) */
 #define CHUNK      256         /* invalidation grain */
+/* hash of a block's PC: bit 1 and up (microMIPS PCs are odd, 2 apart) */
+#define HASH(pc)   (((pc) >> 1) & (NHASH - 1))
 
 enum {
     K_TERM_JUMP, K_TERM_FALL, K_TERM_EXACT, K_NOP,
@@ -55,7 +57,8 @@ enum {
     K_LB, K_LBU, K_LH, K_LHU, K_LW, K_SB, K_SH, K_SW,
     K_BEQ, K_BNE, K_BLEZ, K_BGTZ, K_BLTZ, K_BGEZ, K_BLTZAL, K_BGEZAL,
     K_BEQL, K_BNEL, K_BLEZL, K_BGTZL, K_BLTZL, K_BGEZL, K_BLTZALL, K_BGEZALL,
-    K_J, K_JAL, K_JR, K_JALR,
+    K_J, K_JAL, K_JR, K_JALR, K_MM_JRADDIUSP,
+    K_MM_MOVEP,
     K_TGE, K_TGEU, K_TLT, K_TLTU, K_TEQ, K_TNE,
     K_TGEI, K_TGEIU, K_TLTI, K_TLTIU, K_TEQI, K_TNEI,
     K_LWC1, K_SWC1, K_LDC1, K_SDC1, K_FPU,
@@ -66,7 +69,7 @@ struct fop {
     const void *h;     /* handler (computed goto) */
     uint32_t imm;      /* immediate: sign/zero-extended, or a branch target */
     uint32_t pc;
-    uint32_t insn;
+    uint32_t insn;     /* the word as fetched (microMIPS: its halfwords), for BadInstrP */
     uint8_t rs, rt, rd, sa;
     uint16_t pre;      /* static cycles of the block before this instruction */
     uint16_t post;     /* ... after its issue and stall (cycles while it executes) */
@@ -107,6 +110,7 @@ struct fast {
     unsigned gen;            /* flushes so far */
     unsigned kills;          /* blocks dropped so far */
     uint64_t decoded;        /* blocks decoded in all */
+    uint64_t mm_decoded;     /* ... of microMIPS code */
     /* code_page_store's last page: its host address (NULL: none) and the
      * chunk bits of the page */
     const uint8_t *cs_host;
@@ -116,8 +120,9 @@ struct fast {
     unsigned nareas;
 };
 
-/* The successor of nothing yet: matches no PC (odd), links to itself. */
-static struct block no_block = {.pc = 1, .succ = {&no_block, &no_block}};
+/* The successor of nothing yet: matches no PC (bit 1 set, bit 0 clear: no
+ * MIPS32 and no microMIPS PC), links to itself. */
+static struct block no_block = {.pc = 2, .succ = {&no_block, &no_block}};
 
 static void mem_written_hook(void *ctx, const uint8_t *p, size_t len)
 {
@@ -250,10 +255,10 @@ static void protect_page(struct cpu *c, const uint8_t *page)
 static void kill_block(struct fast *f, struct block *b)
 {
     f->kills++;
-    struct block **h = &f->hash[(b->pc >> 2) & (NHASH - 1)];
+    struct block **h = &f->hash[HASH(b->pc)];
     if (*h == b)
         *h = NULL;
-    b->pc = 1; /* odd: matches no lookup or successor check */
+    b->pc = 2; /* matches no lookup or successor check (no_block) */
     b->host = NULL;
 }
 
@@ -294,7 +299,8 @@ void fast_mem_written(struct cpu *c, const uint8_t *p, size_t len)
 #define F_RD(i) (((i) >> 11) & 31)
 #define F_SA(i) (((i) >> 6) & 31)
 
-static bool is_branch(unsigned k) { return k >= K_BEQ && k <= K_JALR; }
+/* branches and jumps, compact ones included (they end a block) */
+static bool is_branch(unsigned k) { return k >= K_BEQ && k <= K_MM_JRADDIUSP; }
 static bool is_load(unsigned k) { return k >= K_LB && k <= K_LW; }
 
 /* The fast kind of an instruction, K_TERM_EXACT when the exact loop must
@@ -439,7 +445,88 @@ static unsigned stall_after(unsigned ld, uint32_t insn)
     return F_RS(insn) == ld || (F_RT(insn) == ld && cpu_rt_src[insn >> 26]) ? T_LOAD_USE : 0;
 }
 
-/* Decodes the block at pc (host address h, in area a). */
+/* The fast kind of the microMIPS instruction d at PC p (odd), with its
+ * operands in o (rs/rt/rd/sa, imm); K_TERM_EXACT when the exact loop must
+ * run it (MD00582: LWM/SWM, LWP/SWP, LWXS, BC1F/BC1T and whatever the
+ * MIPS32 subset leaves out). A branch's operands follow the MIPS32 handler
+ * it reuses: the target in imm, the link (if any) is the block's
+ * fall-through PC, checked by the caller. *compact: no delay slot. */
+static unsigned mm_classify(const struct mm_insn *d, uint32_t p, struct fop *o, bool *compact)
+{
+    uint32_t next = p + d->size; /* odd: the ISA bit of targets and links */
+    *compact = false;
+    if (d->link && d->link != 31 && d->kind != MM_JR && d->kind != MM_MOVEP)
+        return K_TERM_EXACT; /* (their handlers link ra; JALR links any GPR) */
+    switch (d->kind) {
+    case MM_MIPS32: {
+        unsigned k = classify(d->mips);
+        return is_branch(k) ? K_TERM_EXACT : k; /* (mm_decode makes none) */
+    }
+    case MM_BEQ: case MM_BNE: case MM_BEQZC: case MM_BNEZC:
+        o->rs = d->a;
+        o->rt = d->b;
+        o->imm = next + (uint32_t)d->imm;
+        *compact = d->kind == MM_BEQZC || d->kind == MM_BNEZC;
+        return d->kind == MM_BEQ || d->kind == MM_BEQZC ? K_BEQ : K_BNE;
+    case MM_BLTZ: case MM_BGEZ: case MM_BLEZ: case MM_BGTZ:
+        o->rs = d->a;
+        o->imm = next + (uint32_t)d->imm;
+        switch (d->kind) {
+        case MM_BLTZ: return d->link ? K_BLTZAL : K_BLTZ;
+        case MM_BGEZ: return d->link ? K_BGEZAL : K_BGEZ;
+        case MM_BLEZ: return K_BLEZ;
+        default: return K_BGTZ;
+        }
+    case MM_J:
+        o->imm = (next & 0xF8000000u) | (uint32_t)d->imm | 1u;
+        return d->link ? K_JAL : K_J;
+    case MM_JALX: /* to MIPS32 */
+        o->imm = (next & 0xF0000000u) | (uint32_t)d->imm;
+        return d->link ? K_JAL : K_J;
+    case MM_JR:
+        o->rs = d->a;
+        o->rd = d->link;
+        *compact = !d->slot;
+        return d->link ? K_JALR : K_JR;
+    case MM_JRADDIUSP:
+        o->imm = (uint32_t)d->imm;
+        *compact = true;
+        return K_MM_JRADDIUSP;
+    case MM_MOVEP: /* rd, sa <- rs, rt */
+        o->rs = d->c;
+        o->rt = d->link;
+        o->rd = d->a;
+        o->sa = d->b;
+        return K_MM_MOVEP;
+    case MM_ADDIUPC: /* a constant: LUI's handler */
+        o->rt = d->a;
+        o->imm = ((p - 1) & ~3u) + (uint32_t)d->imm;
+        return K_LUI;
+    default:
+        return K_TERM_EXACT;
+    }
+}
+
+/* The register fields and immediate of a MIPS32 word (or microMIPS
+ * equivalent) into o. */
+static void set_fields(struct fop *o, uint32_t insn)
+{
+    o->rs = (uint8_t)F_RS(insn);
+    o->rt = (uint8_t)F_RT(insn);
+    o->rd = (uint8_t)F_RD(insn);
+    o->sa = (uint8_t)F_SA(insn);
+    switch (insn >> 26) {
+    case 0x0C: case 0x0D: case 0x0E: o->imm = insn & 0xFFFFu; break;
+    case 0x0F: o->imm = (insn & 0xFFFFu) << 16; break;
+    default: o->imm = (uint32_t)(int32_t)(int16_t)insn; break;
+    }
+}
+
+/* Decodes the block at pc (host address h of its first instruction). A
+ * microMIPS block (odd pc, MD00582 sec. 2.1) is decoded through
+ * mm_decode: ops keep the MIPS32-equivalent word's fields (the cycle model
+ * of cpu.c uses them too) and the raw halfwords as their word (BadInstrP).
+ */
 static struct block *decode(struct cpu *c, uint32_t pc, const uint8_t *h)
 {
     struct fast *f = c->fast;
@@ -459,23 +546,58 @@ static struct block *decode(struct cpu *c, uint32_t pc, const uint8_t *h)
     b->ops = ops;
     b->area = (uint8_t)a;
     b->off = (uint32_t)(h - ar->mem);
-    uint32_t insn0 = ld32(h);
-    b->reads0 = ((1u << F_RS(insn0)) | (cpu_rt_src[insn0 >> 26] ? 1u << F_RT(insn0) : 0)) & ~1u;
 
+    const bool mm = pc & 1;
+    f->mm_decoded += mm;
+    const uint32_t pc0 = pc & ~1u; /* the address of the first instruction */
     unsigned n = 0, prev_ld = 0, cyc = 0, term = K_TERM_FALL;
     bool in_slot = false;
-    uint32_t p = pc;
+    uint32_t p = pc, link = 0; /* link: the link value the branch before the slot writes */
     for (;;) {
-        if (n && !(p & 0xFFF) && !in_slot) {
-            term = K_TERM_FALL; /* the next page may map elsewhere */
+        uint32_t addr = p & ~1u, insn, raw, size = 4;
+        const uint8_t *hp = h + (addr - pc0);
+        struct fop *o = &ops[n];
+        memset(o, 0, sizeof *o);
+        unsigned k;
+        bool compact = false;
+        if (mm) {
+            uint32_t hw1 = ld16(hp);
+            size = mm_size(hw1);
+        }
+        if ((addr & 0xFFF) + size > 0x1000 || (n && !(addr & 0xFFF))) {
+            /* on the next page, which may map elsewhere: a slot there
+             * needs the exact loop, and so does its branch */
+            if (in_slot) {
+                n--;
+                p = ops[n].pc;
+                cyc = ops[n].pre;
+            }
+            term = in_slot || !n ? K_TERM_EXACT : K_TERM_FALL;
             break;
         }
-        uint32_t insn = ld32(h + (p - pc));
-        unsigned k = classify(insn);
+        if (mm) {
+            struct mm_insn d;
+            raw = size == 2 ? ld16(hp) : (uint32_t)ld16(hp) << 16 | ld16(hp + 2);
+            mm_decode(raw, size, &d);
+            insn = d.mips;
+            set_fields(o, insn);
+            k = mm_classify(&d, p, o, &compact); /* (its own fields, imm) */
+            if (in_slot && link && p + size != link)
+                k = K_TERM_EXACT; /* a slot of another size than the link assumes */
+            if (is_branch(k))
+                link = d.link ? p + size + d.slot : 0;
+        } else {
+            raw = insn = ld32(hp);
+            k = classify(insn);
+            set_fields(o, insn);
+            if (is_branch(k) && k != K_JR && k != K_JALR)
+                o->imm = k == K_J || k == K_JAL ? (p & 0xF0000000u) | (insn & 0x03FFFFFFu) << 2
+                                               : p + 4 + (o->imm << 2);
+        }
         if (in_slot && (k == K_TERM_EXACT || is_branch(k))) {
             /* the slot needs the exact loop: so does its branch */
             n--;
-            p -= 4;
+            p = ops[n].pc;
             cyc = ops[n].pre; /* the branch is not in the block after all */
             term = K_TERM_EXACT;
             break;
@@ -484,40 +606,31 @@ static struct block *decode(struct cpu *c, uint32_t pc, const uint8_t *h)
             term = K_TERM_EXACT;
             break;
         }
-        if (is_branch(k) && (p & 0xFFF) == 0xFFC) {
+        if (!mm && is_branch(k) && (p & 0xFFF) == 0xFFC) {
             term = K_TERM_EXACT; /* its delay slot is on the next page */
             break;
         }
-        struct fop *o = &ops[n];
+        if (!n)
+            b->reads0 = ((1u << F_RS(insn)) | (cpu_rt_src[insn >> 26] ? 1u << F_RT(insn) : 0)) & ~1u;
         unsigned stall = n ? stall_after(prev_ld, insn) : 0;
-        o->insn = insn;
+        o->insn = raw;
         o->pc = p;
-        o->rs = (uint8_t)F_RS(insn);
-        o->rt = (uint8_t)F_RT(insn);
-        o->rd = (uint8_t)F_RD(insn);
-        o->sa = (uint8_t)F_SA(insn);
         o->ds = in_slot;
         o->pre = (uint16_t)cyc;
         cyc += T_BASE + stall;
         o->post = (uint16_t)cyc;
         o->ld = is_load(k) ? o->rt : 0;
         prev_ld = o->ld;
-        switch (insn >> 26) {
-        case 0x0C: case 0x0D: case 0x0E: o->imm = insn & 0xFFFFu; break;
-        case 0x0F: o->imm = (insn & 0xFFFFu) << 16; break;
-        case 0x02: case 0x03: o->imm = (p & 0xF0000000u) | (insn & 0x03FFFFFFu) << 2; break;
-        default:
-            o->imm = (uint32_t)(int32_t)(int16_t)insn;
-            if (is_branch(k) && k != K_JR && k != K_JALR)
-                o->imm = p + 4 + (o->imm << 2);
-            break;
-        }
+        if (k == K_FPU)
+            o->imm = insn; /* the word fpu.c executes */
+        if (k >= K_MADD && k <= K_MSUBU)
+            o->imm = insn & 63; /* which of the four */
         if (k == K_MFHI || k == K_MFLO || k == K_FPU)
             b->nwait++;
         o->h = (const void *)(uintptr_t)k; /* linked to the handler below */
         n++;
-        p += 4;
-        if (in_slot) {
+        p += size;
+        if (in_slot || compact) {
             term = K_TERM_JUMP;
             break;
         }
@@ -541,7 +654,7 @@ static struct block *decode(struct cpu *c, uint32_t pc, const uint8_t *h)
     for (unsigned i = 0; i <= n; i++)
         ops[i].h = f->labels[(uintptr_t)ops[i].h];
     b->n = (uint16_t)n;
-    b->len = n ? 4 * n : 4;
+    b->len = p != pc ? p - pc : 4;
     /* worst case before the last instruction starts: its static cycles,
      * the first instruction's load-use stall, the dynamic costs: a HI/LO
      * wait is at most a divide's latency (HI/LO are ready at most that long
@@ -551,15 +664,16 @@ static struct block *decode(struct cpu *c, uint32_t pc, const uint8_t *h)
     f->nops += n + 1;
 
     uint32_t page = b->off >> 12;
+    uint32_t last = b->off + b->len - 1; /* (the same page) */
     uint16_t bits = 0;
-    for (uint32_t o = b->off; o < b->off + b->len; o += 4)
-        bits |= (uint16_t)(1u << ((o & 0xFFF) / CHUNK));
+    for (uint32_t ch = (b->off & 0xFFF) / CHUNK; ch <= (last & 0xFFF) / CHUNK; ch++)
+        bits |= (uint16_t)(1u << ch);
     if (!ar->chunks[page])
         protect_page(c, ar->mem + ((size_t)page << 12));
     ar->chunks[page] |= bits;
     b->next_in_page = ar->pages[page];
     ar->pages[page] = b;
-    f->hash[(pc >> 2) & (NHASH - 1)] = b;
+    f->hash[HASH(pc)] = b;
     return b;
 }
 
@@ -612,6 +726,7 @@ static void run_blocks(struct cpu *c)
         [K_BLTZL] = &&bltzl, [K_BGEZL] = &&bgezl, [K_BLTZALL] = &&bltzall,
         [K_BGEZALL] = &&bgezall,
         [K_J] = &&j, [K_JAL] = &&jal, [K_JR] = &&jr, [K_JALR] = &&jalr,
+        [K_MM_JRADDIUSP] = &&mm_jraddiusp, [K_MM_MOVEP] = &&mm_movep,
         [K_TGE] = &&tge, [K_TGEU] = &&tgeu, [K_TLT] = &&tlt, [K_TLTU] = &&tltu,
         [K_TEQ] = &&teq, [K_TNE] = &&tne, [K_TGEI] = &&tgei, [K_TGEIU] = &&tgeiu,
         [K_TLTI] = &&tlti, [K_TLTIU] = &&tltiu, [K_TEQI] = &&teqi, [K_TNEI] = &&tnei,
@@ -649,8 +764,9 @@ static void run_blocks(struct cpu *c)
 
 enter: {
         /* npc is a block start; cyc, insns, ld, last describe the state.
-         * The successor link first: a block's PC is aligned and its host
-         * address not NULL, so a match also says npc is aligned and mapped */
+         * The successor link first: a block's PC is aligned (microMIPS:
+         * odd) and its host address not NULL, so a match also says npc is
+         * a valid PC and mapped */
         struct block *nb = b->succ[0];
         uint32_t ep = b->succ_epoch[0];
         if (nb->pc != npc) {
@@ -659,10 +775,10 @@ enter: {
         }
         if (__builtin_expect(nb->pc != npc || ep != epoch, 0)) {
             uint8_t *const *fe = &fr[npc >> 12];
-            if ((npc & 3) || !*fe)
+            if ((npc & 3) == 2 || !*fe)
                 goto out;
-            const uint8_t *h = *fe + (npc & 0xFFF);
-            nb = f->hash[(npc >> 2) & (NHASH - 1)];
+            const uint8_t *h = *fe + (npc & 0xFFE);
+            nb = f->hash[HASH(npc)];
             if (!nb || nb->pc != npc || nb->host != h) {
                 unsigned gen = f->gen;
                 if (last) { /* a flush would reuse its memory */
@@ -715,6 +831,10 @@ bail: /* the instruction at op runs in the exact loop, from the exact state befo
     }
     c->in_ds = op->ds;
     c->ds_target = npc;
+    if (op->ds) { /* (microMIPS: the branch's size, EPC of a fault in the slot) */
+        c->ds_back = (uint8_t)(op->pc - op[-1].pc);
+        c->ds_seq = false;
+    }
     npc = op->pc;
     goto out_ds;
 
@@ -736,7 +856,7 @@ out_exc: /* (an exception in a call-out already wrote the state) */
 leave_after: /* the op retired and dropped code: look the next block up again */
     last = op;
     if (!op->ds)
-        npc = op->pc + 4;
+        npc = op[1].pc;
     goto retired_op;
 
     /* a branch-likely not taken: the slot is annulled, retire the branch */
@@ -880,7 +1000,7 @@ divu: {
     }
 madd: {
         uint64_t acc = (uint64_t)c->hi << 32 | c->lo;
-        uint32_t fn = op->insn & 63;
+        uint32_t fn = op->imm; /* the function field (decode) */
         uint64_t p = (fn & 1) ? (uint64_t)RS_ * RT_
                               : (uint64_t)((int64_t)(int32_t)RS_ * (int32_t)RT_);
         acc = (fn & 4) ? acc - p : acc + p;
@@ -925,7 +1045,7 @@ sw: STORE(4, st32(p, RT_));
 
 #define BR(cond)                                                               \
     do {                                                                       \
-        if (cond) { npc = op->imm; } else { npc = op->pc + 8; } \
+        npc = (cond) ? op->imm : b->fall_pc;                                   \
         NEXT;                                                                  \
     } while (0)
 #define BRL(cond)                                                              \
@@ -939,8 +1059,8 @@ blez: BR((int32_t)RS_ <= 0);
 bgtz: BR((int32_t)RS_ > 0);
 bltz: BR((int32_t)RS_ < 0);
 bgez: BR((int32_t)RS_ >= 0);
-bltzal: { bool t = (int32_t)RS_ < 0; R[31] = op->pc + 8; BR(t); }
-bgezal: { bool t = (int32_t)RS_ >= 0; R[31] = op->pc + 8; BR(t); }
+bltzal: { bool t = (int32_t)RS_ < 0; R[31] = b->fall_pc; BR(t); }
+bgezal: { bool t = (int32_t)RS_ >= 0; R[31] = b->fall_pc; BR(t); }
 beql: BRL(RS_ == RT_);
 bnel: BRL(RS_ != RT_);
 blezl: BRL((int32_t)RS_ <= 0);
@@ -950,13 +1070,25 @@ bgezl: BRL((int32_t)RS_ >= 0);
 bltzall: { bool t = (int32_t)RS_ < 0; R[31] = op->pc + 8; BRL(t); }
 bgezall: { bool t = (int32_t)RS_ >= 0; R[31] = op->pc + 8; BRL(t); }
 j: npc = op->imm; NEXT;
-jal: R[31] = op->pc + 8; npc = op->imm; NEXT;
+jal: R[31] = b->fall_pc; npc = op->imm; NEXT;
 jr: npc = RS_; NEXT;
 jalr: {
         uint32_t t = RS_;
         if (op->rd)
-            R[op->rd] = op->pc + 8;
+            R[op->rd] = b->fall_pc;
         npc = t;
+        NEXT;
+    }
+mm_jraddiusp: { /* to ra, sp += imm, no delay slot (MD00582 "JRADDIUSP") */
+        uint32_t t = R[31];
+        R[29] += op->imm;
+        npc = t;
+        NEXT;
+    }
+mm_movep: { /* MD00582 "MOVEP": both sources read first */
+        uint32_t v1 = RS_, v2 = RT_;
+        R[op->rd] = v1;
+        R[op->sa] = v2;
         NEXT;
     }
 #define TRAP(cond) do { if (cond) goto bail; NEXT; } while (0)
@@ -1004,12 +1136,19 @@ sdc1: {
 fpu: { /* the FPU's own code (fpu.c), called with the state it expects */
         if (!cu1)
             goto bail;
+        int q = fpu_quick(c, op->imm); /* (the common case needs none of it) */
+        if (q >= 0) {
+            cyc += (unsigned)q;
+            NEXT;
+        }
         uint64_t t = NOW;
         unsigned kills = f->kills;
         c->cycles = t;
         c->pc = op->pc;
         c->cur_insn = op->insn;
         c->cur_ds = op->ds;
+        if (op->ds)
+            c->ds_back = (uint8_t)(op->pc - op[-1].pc);
         c->in_ds = c->skip_ds = false;
         if (op != b->ops)
             c->prev_insn = op[-1].insn;
@@ -1017,7 +1156,7 @@ fpu: { /* the FPU's own code (fpu.c), called with the state it expects */
             c->prev_insn = last->insn;
         c->insns = insns + (uint64_t)(op - b->ops);
         c->load_dest = 0;
-        if ((op->insn >> 26) == 0x11 ? fpu_exec_cop1(c, op->insn) : fpu_exec_cop1x(c, op->insn))
+        if ((op->imm >> 26) == 0x11 ? fpu_exec_cop1(c, op->imm) : fpu_exec_cop1x(c, op->imm))
             goto out_exc; /* the exception was taken, as in the exact loop */
         cyc += c->cycles - t; /* its latency */
         if (kills != f->kills)
@@ -1043,10 +1182,10 @@ void fast_run(struct cpu *c)
         return;
     }
     while (c->cycles < c->deadline && c->stop == CPU_RUNNING) {
-        /* blocks start at an aligned PC (an odd one is microMIPS: the
-         * exact loop's) outside a delay slot, on a page the fetch map
+        /* blocks start at a valid PC (aligned, or odd: microMIPS) outside
+         * a delay slot, on a page the fetch map
          * holds (user mode, device or TLB-missing pages: the exact loop) */
-        if (!c->in_ds && !(c->pc & 3) && c->fast_r[c->pc >> 12]) {
+        if (!c->in_ds && (c->pc & 3) != 2 && c->fast_r[c->pc >> 12]) {
             run_blocks(c);
             if (c->cycles >= c->deadline || c->stop != CPU_RUNNING)
                 break;
@@ -1055,8 +1194,9 @@ void fast_run(struct cpu *c)
     }
 }
 
-void fast_stats(const struct cpu *c, uint64_t *insns, uint64_t *blocks)
+void fast_stats(const struct cpu *c, uint64_t *insns, uint64_t *blocks, uint64_t *mm_blocks)
 {
     *insns = c->fast ? c->fast->insns : 0;
     *blocks = c->fast ? c->fast->decoded : 0;
+    *mm_blocks = c->fast ? c->fast->mm_decoded : 0;
 }

@@ -1,5 +1,6 @@
 /*
- * vpsim: the fast execution loop (fast.c). Basic blocks of MIPS32 code are
+ * vpsim: the fast execution loop (fast.c). Basic blocks of MIPS32 and
+ * microMIPS code are
  * decoded once into arrays of pre-decoded operations and run by threaded
  * dispatch; anything outside the common subset, and every instruction
  * that could cross the next deadline, runs through the exact interpreter
@@ -35,7 +36,8 @@ void fast_mem_written(struct cpu *c, const uint8_t *p, size_t len);
  * takes the slow path and reaches fast_mem_written. */
 bool fast_code_page(const struct cpu *c, const uint8_t *p);
 
-/* Instructions retired in decoded blocks, and blocks decoded, so far. */
-void fast_stats(const struct cpu *c, uint64_t *insns, uint64_t *blocks);
+/* Instructions retired in decoded blocks, blocks decoded, and of those the
+ * microMIPS ones, so far. */
+void fast_stats(const struct cpu *c, uint64_t *insns, uint64_t *blocks, uint64_t *mm_blocks);
 
 #endif /* SIM_CPU_FAST_H */

@@ -266,10 +266,53 @@ static unsigned host_end(unsigned rm)
 
 enum hop { H_ADD, H_SUB, H_MUL, H_DIV, H_SQRT };
 
+/* The common case of a D-format ADD, SUB or MUL without the host's flags:
+ * round to nearest, normal operands below 2^1022, a normal result at or
+ * above 2^-1021 (so no overflow, no underflow, no invalid operation
+ * whatever the tininess rule). Its only possible exception is then
+ * Inexact, decided exactly: for a sum by the error term of Knuth's
+ * TwoSum (exact in binary64 without overflow), for a product by the 106-bit
+ * integer product of the significands (IEEE 754-2008 sec. 4.3: the result
+ * is inexact iff the bits rounded away are not all zero). Outside that
+ * case: false, and the host's flags decide (host_begin/host_end, whose
+ * MXCSR writes cost more than the operation). */
+static inline __attribute__((always_inline)) bool quick_d(enum hop op, uint64_t a, uint64_t b,
+                                                           uint64_t *res, unsigned *x)
+{
+    unsigned ea = (unsigned)(a >> 52) & 0x7FF, eb = (unsigned)(b >> 52) & 0x7FF;
+    if (ea - 1 >= 0x7FC || eb - 1 >= 0x7FC) /* zero, subnormal, >= 2^1022, inf */
+        return false;
+    double A = f64(a), B = f64(op == H_SUB ? b ^ D_SIGN : b), r;
+    bool inexact;
+    if (op == H_MUL) {
+        r = A * B;
+        const uint64_t frac = 0x000FFFFFFFFFFFFFull, one = 1ull << 52;
+        unsigned __int128 m = (unsigned __int128)((a & frac) | one) * ((b & frac) | one);
+        unsigned drop = (m >> 105) ? 53 : 52; /* the product has 106 or 105 bits */
+        inexact = ((uint64_t)m & ((1ull << drop) - 1)) != 0;
+    } else if (op == H_ADD || op == H_SUB) {
+        r = A + B;
+        double bv = r - A;
+        inexact = (A - (r - bv)) + (B - bv) != 0;
+    } else {
+        return false;
+    }
+    uint64_t ur = u64(r);
+    unsigned er = (unsigned)(ur >> 52) & 0x7FF;
+    if (er - 2 >= 0x7FD) /* tiny (or zero: an exact sum, but its sign rules stay the host's) or inf */
+        return false;
+    *res = ur;
+    if (inexact)
+        *x |= X_I;
+    return true;
+}
+
 /* One IEEE operation in format S or D on non-NaN operands. */
 static uint64_t host_op(bool dbl, enum hop op, uint64_t a, uint64_t b, unsigned rm, unsigned *x)
 {
     uint64_t res;
+    if (dbl && !rm && quick_d(op, a, b, &res, x))
+        return res;
     if (dbl) {
         volatile double va = f64(a), vb = f64(b), vr = 0;
         host_begin(rm);
@@ -736,6 +779,42 @@ static bool exec_fmt(struct cpu *c, uint32_t insn)
         return true;
     wr_fmt(c, fmt, fd, r);
     return false;
+}
+
+/* The fast loop's shortcut (fast.c): ADD.D, SUB.D and MUL.D in the case
+ * quick_d decides, and only when nothing traps (the Inexact enable clear or
+ * the result exact), so that the effect is exec_fmt's to the bit: FCSR
+ * Cause and Flags, the destination, the latency. Returns the cycles
+ * charged, or -1 (nothing done: fpu_exec_cop1 runs it). */
+int fpu_quick(struct cpu *c, uint32_t insn)
+{
+    unsigned func = insn & 63, fs = (insn >> 11) & 31, ft = (insn >> 16) & 31, fd = (insn >> 6) & 31;
+    if ((insn >> 26) != 0x11 || (insn >> 21 & 31) != FMT_D || func > F_MUL) /* COP1 only */
+        return -1;
+    uint32_t fcsr = c->fpu.fcsr;
+    if (fcsr & FCSR_RM)
+        return -1;
+    const bool fr = fr64(c);
+    if (!fr && ((fs | ft | fd) & 1))
+        return -1;
+    static const enum hop hops[3] = { H_ADD, H_SUB, H_MUL };
+    uint64_t r;
+    unsigned x = 0;
+    const uint64_t *f = c->fpu.fpr; /* (fpu_get_d: FR = 0, the even/odd pair) */
+    uint64_t a = fr ? f[fs] : (uint64_t)(uint32_t)f[fs + 1] << 32 | (uint32_t)f[fs];
+    uint64_t b = fr ? f[ft] : (uint64_t)(uint32_t)f[ft + 1] << 32 | (uint32_t)f[ft];
+    if (!quick_d(hops[func], a, b, &r, &x))
+        return -1;
+    if (x & ((fcsr >> FCSR_ENABLES_SHIFT) & 0x1Fu))
+        return -1; /* it traps: the full path */
+    c->fpu.fcsr = (fcsr & ~(0x3Fu << FCSR_CAUSE_SHIFT)) | x << FCSR_CAUSE_SHIFT | x << FCSR_FLAGS_SHIFT;
+    if (fr) { /* fpu_set_d's layout, as fpu_get_d's above */
+        c->fpu.fpr[fd] = r;
+    } else {
+        fpu_set_w(c, fd, (uint32_t)r);
+        fpu_set_w(c, fd + 1, (uint32_t)(r >> 32));
+    }
+    return (int)(func == F_MUL ? lat_mul[1] : lat_add[1]) - 1; /* charge() */
 }
 
 /* ---- COP1X (opcode 0x13) ---------------------------------------------------------- */

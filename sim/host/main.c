@@ -395,9 +395,10 @@ static bool write_state(struct soc *s, const char *path)
     fputc('\n', f);
     struct mem_range ram = {.pa = PIC32MZ_RAM_BASE, .len = PIC32MZ_RAM_SIZE};
     fprintf(f, "ram %08" PRIx32 "\n", range_sum(s, &ram));
-    uint64_t fi, fb;
-    fast_stats(c, &fi, &fb);
-    fprintf(f, "fast %" PRIu64 " instructions in %" PRIu64 " decoded blocks\n", fi, fb);
+    uint64_t fi, fb, fm;
+    fast_stats(c, &fi, &fb, &fm);
+    fprintf(f, "fast %" PRIu64 " instructions in %" PRIu64 " decoded blocks (%" PRIu64 " microMIPS)\n",
+            fi, fb, fm);
     if (f != stderr)
         fclose(f);
     return true;
