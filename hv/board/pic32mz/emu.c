@@ -369,7 +369,7 @@ static void evic_ext_edges(guest_id_t g, uint32_t intcon)
 
 HOT_O2 bool evic_read(guest_id_t g, uint32_t off, uint32_t *word)
 {
-    unsigned n, kind = evic_decode(off, &n);
+    unsigned n = 0, kind = evic_decode(off, &n);
     uint32_t *r = evic_fixed(g, off & ~0xfu);
     *word = 0; /* aliases, holes: read as zero */
     if (kind == EV_IFS && !(off & 0xc)) {
