@@ -274,6 +274,17 @@ static void emit_limits(const struct model *m, const char *cfgname)
     sb_printf(b, "#define CONFIG_COUNT_HZ %uu\n", m->board->count_hz);
     sb_printf(b, "#define CONFIG_PBCLK_HZ %uu\n", m->board->pbclk_hz);
     sb_printf(b, "#define CONFIG_SHELL %d\n", m->shell);
+    int emu_guests[TVP_EMU_COUNT] = {0};
+    for (int gi = 0; gi < m->nr_guests; gi++) {
+        int seen[TVP_EMU_COUNT] = {0};
+        for (int k = 0; k < m->guests[gi].nr_list; k++)
+            if (m->guests[gi].list[k].access == TVP_ACCESS_EMULATED && m->guests[gi].list[k].emulator < TVP_EMU_COUNT)
+                seen[m->guests[gi].list[k].emulator] = 1;
+        for (int e = 0; e < TVP_EMU_COUNT; e++) emu_guests[e] += seen[e];
+    }
+    /* the hypervisor carries an emulator only when some guest uses it */
+    sb_printf(b, "#define CONFIG_EMU_DMA %d /* guests with the DMA emulator */\n", emu_guests[TVP_EMU_DMA]);
+    sb_printf(b, "#define CONFIG_EMU_USB %d /* guests with the USB emulator */\n", emu_guests[TVP_EMU_USB]);
     int max_rs = 0;
     for (int gi = 0; gi < m->nr_guests; gi++)
         if (m->guests[gi].within_ms && m->guests[gi].max_restarts > max_rs) max_rs = m->guests[gi].max_restarts;

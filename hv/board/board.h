@@ -126,6 +126,7 @@ void board_vuart_full(guest_id_t g);
 /* Services of the core the board's emulators use. */
 void hv_console_putc(char c);   /* the hypervisor's console output, buffered */
 void hv_printf(const char *fmt, ...) __attribute__((format(printf, 1, 2))); /* the same, formatted */
+void hv_log(const char *fmt, ...) __attribute__((format(printf, 1, 2)));    /* "tinyVP: " and the same */
 unsigned hv_console_room(guest_id_t g);     /* bytes guest g's buffer takes now */
 void hv_console_put(guest_id_t g, char c);  /* one byte of guest g's output */
 void hv_event_at(guest_id_t g, uint32_t count); /* board_vuart_event(g) then */

@@ -286,6 +286,18 @@ void hv_printf(const char *fmt, ...)
     va_end(ap);
 }
 
+/* hv_printf with the "tinyVP: " every log line starts with (kept once
+ * here, not in each message) */
+void hv_log(const char *fmt, ...)
+{
+    va_list ap;
+    for (const char *p = "tinyVP: "; *p; p++)
+        hv_console_putc(*p);
+    va_start(ap, fmt);
+    tlib_vformat(hv_printf_putc, NULL, fmt, ap);
+    va_end(ap);
+}
+
 unsigned hv_console_room(guest_id_t g)
 {
     const struct con_src *s = &src[g];
@@ -345,14 +357,14 @@ bool console_focus(unsigned g)
     if (g == 0) {
         focus = HV_GUEST_ID;
         if (CONFIG_SHELL)
-            hv_printf("tinyVP: input to the hypervisor shell (help: the commands; Ctrl-E 1..%u: a guest)\n",
+            hv_log("input to the hypervisor shell (help: the commands; Ctrl-E 1..%u: a guest)\n",
                       (unsigned)CONFIG_NR_GUESTS);
         else
-            hv_printf("tinyVP: input to the hypervisor (no shell: dropped; Ctrl-E 1..%u: a guest)\n",
+            hv_log("input to the hypervisor (no shell: dropped; Ctrl-E 1..%u: a guest)\n",
                       (unsigned)CONFIG_NR_GUESTS);
     } else if (g <= CONFIG_NR_GUESTS && (tvp_guests[g - 1].flags & TVP_GUEST_CONSOLE)) {
         focus = (guest_id_t)g;
-        hv_printf("tinyVP: input to %s\n", tvp_guests[g - 1].name);
+        hv_log("input to %s\n", tvp_guests[g - 1].name);
     } else {
         return false;
     }

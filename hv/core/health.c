@@ -236,7 +236,7 @@ static void budget_spent(const struct vcpu *v)
 {
     const struct tvp_guest *c = v->cfg;
     bool s = c->within_ms % 1000u == 0;
-    hv_printf("tinyVP: guest %s: restart budget (%u in %u %s) spent: stopped\n", c->name,
+    hv_log("guest %s: restart budget (%u in %u %s) spent: stopped\n", c->name,
               (unsigned)c->max_restarts, s ? c->within_ms / 1000u : c->within_ms, s ? "s" : "ms");
 }
 
@@ -297,11 +297,11 @@ void health_fault(enum hm_fault kind, uint32_t addr)
     action = budget_check(v, action, &spent);
     record(v, kind, action, ex.epc, addr);
     if (v->st.faults <= HM_LOG_MAX)
-        hv_printf("tinyVP: guest %s: %s at pc %08x (cause %08x, addr %08x): %s\n",
+        hv_log("guest %s: %s at pc %08x (cause %08x, addr %08x): %s\n",
                   v->cfg->name, hm_names[kind], ex.epc, ex.cause, addr,
                   health_policy_name(action));
     if (v->st.faults == HM_LOG_MAX)
-        hv_printf("tinyVP: guest %s: further faults not logged\n", v->cfg->name);
+        hv_log("guest %s: further faults not logged\n", v->cfg->name);
     if (spent)
         budget_spent(v);
     switch (action) {
@@ -334,7 +334,7 @@ bool health_watchdog(struct vcpu *v, const char *why)
     action = budget_check(v, action, &spent);
     record(v, HM_WDT, action, v->pc, 0);
     if (v->st.faults <= HM_LOG_MAX)
-        hv_printf("tinyVP: guest %s: %s: %s\n", v->cfg->name, why, health_policy_name(action));
+        hv_log("guest %s: %s: %s\n", v->cfg->name, why, health_policy_name(action));
     if (spent)
         budget_spent(v);
     switch (action) {
@@ -376,7 +376,7 @@ void health_bus_violations(void)
     for (unsigned k = 0; k < 1 && board_sbp_next(&e); k++) { /* one a call: SBFLAG is a level */
         guest_id_t g = group_owner(e.group);
         if (g == HV_GUEST_ID) {
-            hv_printf("tinyVP: bus-protection violation by group %u: initiator %u %s target %u "
+            hv_log("bus-protection violation by group %u: initiator %u %s target %u "
                       "region %u%s\n", e.group, e.initiator, e.write ? "write to" : "read from",
                       e.target, e.region, e.multi ? " (and more)" : "");
             continue;
@@ -388,7 +388,7 @@ void health_bus_violations(void)
             action = budget_check(v, action, &spent);
         record(v, HM_SBP, action, 0, e.addr);
         if (v->st.faults <= HM_LOG_MAX)
-            hv_printf("tinyVP: guest %s: %s: %s %s %08x (target %u, region %u, group %u%s): %s\n",
+            hv_log("guest %s: %s: %s %s %08x (target %u, region %u, group %u%s): %s\n",
                       v->cfg->name, hm_names[HM_SBP], e.dma ? "DMA" : "initiator",
                       e.write ? "write to" : "read from", e.addr, e.target, e.region, e.group,
                       e.multi ? ", and more" : "", health_policy_name(action));
@@ -410,7 +410,7 @@ void hv_panic(const char *why)
     clear_c0_status(ST0_IE);
     console_flush();
     board_console_tx_irq(false);
-    hv_printf("tinyVP: PANIC: %s (epc %08x cause %08x)\n", why, read_c0_epc(), read_c0_cause());
+    hv_log("PANIC: %s (epc %08x cause %08x)\n", why, read_c0_epc(), read_c0_cause());
     console_flush();
     for (;;) /* a hypervisor bug: halt (a debugger or the watchdog takes over) */
         __asm__ volatile("wait");

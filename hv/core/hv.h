@@ -20,9 +20,10 @@
 
 #define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
 
-/* The root console: hv_printf("tinyVP: ...") (tlib_vformat; "\n" goes out
- * as "\r\n"). */
+/* The root console: hv_printf (tlib_vformat; "\n" goes out as "\r\n");
+ * hv_log("...") prints "tinyVP: ..." (every log line starts so). */
 void hv_printf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+void hv_log(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
 /* The release, from the top-level VERSION file (the Makefile passes it). */
 #ifndef TINYVP_VERSION

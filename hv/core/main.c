@@ -50,14 +50,14 @@ void hv_main(void)
     console_init();
     hv_printf("\ntinyVP " TINYVP_VERSION_STR " on %s, %u guest%s\n", board_name,
               (unsigned)CONFIG_NR_GUESTS, CONFIG_NR_GUESTS > 1 ? "s" : "");
-    hv_printf("tinyVP: footprint text %u, data %u, bss %u bytes (stack %u)\n",
+    hv_log("footprint text %u, data %u, bss %u bytes (stack %u)\n",
               (unsigned)(_text_end - _text_start), (unsigned)(_edata - _data),
               (unsigned)(_ebss - _bss), (unsigned)(4 * (hv_stack_top - hv_stack_bottom)));
     cpu_init();
     vz_init();
     vcpu_init_all();
     for (unsigned i = 0; i < CONFIG_NR_GUESTS; i++)
-        hv_printf("tinyVP: guest %u %s: entry %08x\n", vcpus[i].id,
+        hv_log("guest %u %s: entry %08x\n", vcpus[i].id,
                   vcpus[i].cfg->name, vcpus[i].cfg->entry);
     time_init();
     sched_init();

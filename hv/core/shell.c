@@ -67,13 +67,14 @@ static void out_putc(void *ctx, char c)
         out[out_len++] = c;
 }
 
-/* One reply line; the caller has checked the room (hv_console_putc never
+/* One reply line, "tinyVP: " first (">" in place of ":" for the echo of
+ * a command); the caller has checked the room (hv_console_putc never
  * waits then). */
-static void say(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-static void say(const char *fmt, ...)
+__attribute__((format(printf, 2, 3))) static void say_mark(char mark, const char *fmt, ...)
 {
     va_list ap;
-    out_len = 0;
+    for (out_len = 0; out_len < 8; out_len++)
+        out[out_len] = out_len == 6 ? mark : "tinyVP: "[out_len];
     va_start(ap, fmt);
     tlib_vformat(out_putc, NULL, fmt, ap);
     va_end(ap);
@@ -81,6 +82,8 @@ static void say(const char *fmt, ...)
     for (unsigned k = 0; k < out_len; k++)
         hv_console_putc(out[k]);
 }
+
+#define say(...) say_mark(':', __VA_ARGS__)
 
 static bool room(void)
 {
@@ -132,12 +135,12 @@ static bool cmd_help(struct vcpu *v, unsigned i)
 {
     (void)v;
     if (i == 0) {
-        say("tinyVP: commands (N: a guest's number or name; Ctrl-E 1..%u: a guest's input):",
+        say("commands (N: a guest's number or name; Ctrl-E 1..%u: a guest's input):",
             (unsigned)CONFIG_NR_GUESTS);
         return true;
     }
     const struct shell_cmd *c = &cmds[i - 1];
-    say("tinyVP:   %-8s%-4s%s", c->name, c->args, c->what);
+    say("  %-8s%-4s%s", c->name, c->args, c->what);
     return i < NR_CMDS;
 }
 
@@ -182,18 +185,18 @@ static bool cmd_status(struct vcpu *v, unsigned i)
     if (i == 0) {
         w = sched_window(&open, &frames);
         sec = hv_uptime(&ms);
-        say("tinyVP: at %u.%03u s, frame %s, %s window %u of %u (%s)", sec, ms, dec64(frames, buf),
+        say("at %u.%03u s, frame %s, %s window %u of %u (%s)", sec, ms, dec64(frames, buf),
             open ? "in" : "before", w + 1, (unsigned)CONFIG_NR_WINDOWS,
             tvp_guests[tvp_windows[w].guest - 1].name);
         return true;
     }
     if (i == 1) {
-        say("tinyVP:  N name            state    restarts faults      exits  windows");
+        say(" N name            state    restarts faults      exits  windows");
         return true;
     }
     const struct vcpu *g = &vcpus[i - 2];
     unsigned n, fw = first_window(g->id, &n);
-    say("tinyVP:  %u %-15s %-8s %8u %6u %10u  %u at %u us +%u us%s%s", g->id, g->cfg->name, state_name(g),
+    say(" %u %-15s %-8s %8u %6u %10u  %u at %u us +%u us%s%s", g->id, g->cfg->name, state_name(g),
         g->restarts, g->st.faults, g->st.exits, n, fw < CONFIG_NR_WINDOWS ? tvp_windows[fw].start_us : 0,
         fw < CONFIG_NR_WINDOWS ? tvp_windows[fw].duration_us : 0,
         open && tvp_windows[w].guest == g->id ? ", now" : "",
@@ -205,18 +208,18 @@ static bool cmd_stats(struct vcpu *v, unsigned i)
 {
     (void)v;
     if (i == 0) {
-        say("tinyVP: exits by kind: int gpsi gsfc hc ge gpa cpu other; then hypercalls, emulations,"
+        say("exits by kind: int gpsi gsfc hc ge gpa cpu other; then hypercalls, emulations,"
             " interrupts injected, switches");
         return true;
     }
     const struct vcpu *g = &vcpus[(i - 1) / 2];
     const uint32_t *k = g->st.kind;
     if ((i - 1) % 2 == 0)
-        say("tinyVP:  %u %s: exits %u: int %u gpsi %u gsfc %u hc %u ge %u gpa %u cpu %u other %u", g->id,
+        say(" %u %s: exits %u: int %u gpsi %u gsfc %u hc %u ge %u gpa %u cpu %u other %u", g->id,
             g->cfg->name, g->st.exits, k[EXK_INT], k[EXK_GPSI], k[EXK_GSFC], k[EXK_HC], k[EXK_GE],
             k[EXK_GPA], k[EXK_CPU], k[EXK_OTHER]);
     else
-        say("tinyVP:  %u %s: hypercalls %u, emulations %u, injected %u, switches %u, faults %u", g->id,
+        say(" %u %s: hypercalls %u, emulations %u, injected %u, switches %u, faults %u", g->id,
             g->cfg->name, g->st.hcalls, g->st.emul, g->st.irqs, g->st.switches, g->st.faults);
     return i < 2 * CONFIG_NR_GUESTS;
 }
@@ -227,9 +230,9 @@ static bool cmd_log(struct vcpu *v, unsigned i)
     unsigned n = health_log_count();
     if (i == 0) {
         if (!n)
-            say("tinyVP: no guest faults");
+            say("no guest faults");
         else
-            say("tinyVP: the last %u guest fault%s, oldest first:", n, n > 1 ? "s" : "");
+            say("the last %u guest fault%s, oldest first:", n, n > 1 ? "s" : "");
         return n != 0;
     }
     static unsigned log_floor; /* the steps come in order: each goes on from the last */
@@ -239,7 +242,7 @@ static bool cmd_log(struct vcpu *v, unsigned i)
     const struct hm_rec *r = health_log_next(&log_floor, &g);
     if (!r)
         return false; /* none left: new faults pushed them out */
-    say("tinyVP:   %u.%03u s %s: %s at pc %08x (addr %08x): %s", r->t_ms / 1000u, r->t_ms % 1000u,
+    say("  %u.%03u s %s: %s at pc %08x (addr %08x): %s", r->t_ms / 1000u, r->t_ms % 1000u,
         tvp_guests[g - 1].name, health_kind_name(r->kind), r->pc, r->addr, health_policy_name(r->action));
     return i < n;
 }
@@ -257,20 +260,20 @@ static bool cmd_faults(struct vcpu *v, unsigned i)
     const struct tvp_guest *c = x->cfg;
     if (i == 0) {
         if (c->within_ms)
-            say("tinyVP:  %u %s: %u faults, %u restarts; budget %u of %u in %u ms used", x->id, c->name,
+            say(" %u %s: %u faults, %u restarts; budget %u of %u in %u ms used", x->id, c->name,
                 x->st.faults, x->restarts, health_budget_used(x), (unsigned)c->max_restarts, c->within_ms);
         else
-            say("tinyVP:  %u %s: %u faults, %u restarts; no restart budget", x->id, c->name, x->st.faults,
+            say(" %u %s: %u faults, %u restarts; no restart budget", x->id, c->name, x->st.faults,
                 x->restarts);
     } else if (i == 1) {
-        say("tinyVP:    %s %u, %s %u, %s %u, %s %u, %s %u, %s %u, %s %u", health_class_names[0],
+        say("   %s %u, %s %u, %s %u, %s %u, %s %u, %s %u, %s %u", health_class_names[0],
             health_kind_count(x, 0), health_class_names[1], health_kind_count(x, 1), health_class_names[2],
             health_kind_count(x, 2), health_class_names[3], health_kind_count(x, 3), health_class_names[4],
             health_kind_count(x, 4), health_class_names[5], health_kind_count(x, 5), health_class_names[6],
             health_kind_count(x, 6));
     } else {
         const struct hm_rec *r = health_guest_get(x, i - 2);
-        say("tinyVP:    %u.%03u s %s at pc %08x addr %08x: %s", r->t_ms / 1000u, r->t_ms % 1000u,
+        say("   %u.%03u s %s at pc %08x addr %08x: %s", r->t_ms / 1000u, r->t_ms % 1000u,
             health_kind_name(r->kind), r->pc, r->addr, health_policy_name(r->action));
     }
     return g < last || i + 1 < 2 + health_guest_count(x);
@@ -281,13 +284,13 @@ static bool cmd_stop(struct vcpu *v, unsigned i)
 {
     (void)i;
     if (v->state == VCPU_STOPPED) {
-        say("tinyVP: guest %s is already stopped", v->cfg->name);
+        say("guest %s is already stopped", v->cfg->name);
         return false;
     }
     /* its timer, devices and interrupts go on; pending ones wait for `cont` */
     held[idx_of(v)] = (uint8_t)(v->state + 1);
     v->state = VCPU_STOPPED;
-    say("tinyVP: guest %s stopped (cont %u: on)", v->cfg->name, v->id);
+    say("guest %s stopped (cont %u: on)", v->cfg->name, v->id);
     return false;
 }
 
@@ -296,14 +299,14 @@ static bool cmd_cont(struct vcpu *v, unsigned i)
     (void)i;
     unsigned was = held[idx_of(v)];
     if (v->state != VCPU_STOPPED) {
-        say("tinyVP: guest %s is not stopped", v->cfg->name);
+        say("guest %s is not stopped", v->cfg->name);
     } else if (!was) {
-        say("tinyVP: guest %s was stopped by a fault: restart %u", v->cfg->name, v->id);
+        say("guest %s was stopped by a fault: restart %u", v->cfg->name, v->id);
     } else {
         held[idx_of(v)] = 0;
         v->state = (uint8_t)(was - 1);
         virq_kick(v); /* waiting, and an interrupt came meanwhile: it runs */
-        say("tinyVP: guest %s continues (%s)", v->cfg->name, state_name(v));
+        say("guest %s continues (%s)", v->cfg->name, state_name(v));
     }
     return false;
 }
@@ -318,7 +321,7 @@ static bool cmd_restart(struct vcpu *v, unsigned i)
     v->restarts++;
     if (v == cur)
         sched_yield(); /* as the health monitor's restart: from its next window */
-    say("tinyVP: guest %s restarts at %08x (restart %u)", v->cfg->name, v->pc, v->restarts);
+    say("guest %s restarts at %08x (restart %u)", v->cfg->name, v->pc, v->restarts);
     return false;
 }
 
@@ -327,10 +330,10 @@ static bool cmd_dump(struct vcpu *v, unsigned i)
     /* the hardware holds the loaded guest's context; the rest are saved */
     bool hw = vcpu_loaded(v);
     if (i == 0) {
-        say("tinyVP: guest %s, %s: pc %08x", v->cfg->name, state_name(v), v->pc);
+        say("guest %s, %s: pc %08x", v->cfg->name, state_name(v), v->pc);
         return true;
     }
-    say("tinyVP:   Status %08x Cause %08x EPC %08x BadVAddr %08x", hw ? read_gc0_status() : v->gctx.status,
+    say("  Status %08x Cause %08x EPC %08x BadVAddr %08x", hw ? read_gc0_status() : v->gctx.status,
         hw ? read_gc0_cause() : v->gctx.cause, hw ? read_gc0_epc() : v->gctx.epc,
         hw ? read_gc0_badvaddr() : v->gctx.badvaddr);
     return false;
@@ -341,7 +344,7 @@ static bool cmd_focus(struct vcpu *v, unsigned i)
     (void)v;
     (void)i;
     if (!console_focus(job.arg))
-        say("tinyVP: no guest %u with a console", job.arg);
+        say("no guest %u with a console", job.arg);
     return false;
 }
 
@@ -376,7 +379,7 @@ static bool error_reply(struct vcpu *v, unsigned i)
 {
     (void)v;
     (void)i;
-    say("tinyVP: %s (help: the commands)", error_why);
+    say("%s (help: the commands)", error_why);
     return false;
 }
 
@@ -436,7 +439,7 @@ bool shell_poll(void)
     busy = true;
     for (unsigned n = 0; n < SHELL_BURST && job.cmd && room(); n++) {
         if (!job.echoed) {
-            say("tinyVP> %s", job.line);
+            say_mark('>', "%s", job.line);
             job.echoed = true;
         } else if (!job.cmd->step(job.v, job.i++)) {
             job.cmd = 0;

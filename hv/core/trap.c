@@ -47,7 +47,7 @@ HOT_O2 static void irq_entry(void)
         virq_kick(vcpu_of(g));
     } else if (v != INVALID_IRQ) {
         board_irq_mask(v);
-        hv_printf("tinyVP: interrupt %u unexpected, masked\n", (unsigned)v);
+        hv_log("interrupt %u unexpected, masked\n", (unsigned)v);
     }
 }
 

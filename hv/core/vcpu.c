@@ -138,7 +138,7 @@ void vcpu_stop(struct vcpu *v)
 {
     v->state = VCPU_STOPPED;
     vtimer_disarm(v);
-    hv_printf("tinyVP: guest %s stopped\n", v->cfg->name);
+    hv_log("guest %s stopped\n", v->cfg->name);
 }
 
 void vcpu_init_all(void)

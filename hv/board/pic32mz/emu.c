@@ -370,7 +370,7 @@ static void evic_ext_edges(guest_id_t g, uint32_t intcon)
 
 HOT_O2 bool evic_read(guest_id_t g, uint32_t off, uint32_t *word)
 {
-    unsigned n, kind = evic_decode(off, &n);
+    unsigned n = 0, kind = evic_decode(off, &n);
     uint32_t *r = evic_fixed(g, off & ~0xfu);
     *word = 0; /* aliases, holes: read as zero */
     if (kind == EV_IFS && !(off & 0xc)) {
@@ -806,8 +806,8 @@ HOT_O2 bool board_emu_read(unsigned emu, guest_id_t g, uint32_t pa, uint32_t *wo
     switch (emu) {
     case TVP_EMU_EVIC: return evic_read(g, pa & 0xfff, word);
     case TVP_EMU_CONSOLE_UART: return vuart_read(g, pa & 0x1ff, word);
-    case TVP_EMU_DMA: return vdma_read(g, pa & 0xfff, word);
-    case TVP_EMU_USB: return vusb_read(g, pa, word);
+    case TVP_EMU_DMA: return CONFIG_EMU_DMA && vdma_read(g, pa & 0xfff, word);
+    case TVP_EMU_USB: return CONFIG_EMU_USB && vusb_read(g, pa, word);
     default: return false;
     }
 }
@@ -817,8 +817,8 @@ HOT_O2 bool board_emu_write(unsigned emu, guest_id_t g, uint32_t pa, uint32_t wo
     switch (emu) {
     case TVP_EMU_EVIC: return evic_write(g, pa & 0xfff, word, lanes);
     case TVP_EMU_CONSOLE_UART: return vuart_write(g, pa & 0x1ff, word, lanes);
-    case TVP_EMU_DMA: return vdma_write(g, pa & 0xfff, word, lanes);
-    case TVP_EMU_USB: return vusb_write(g, pa, word, lanes);
+    case TVP_EMU_DMA: return CONFIG_EMU_DMA && vdma_write(g, pa & 0xfff, word, lanes);
+    case TVP_EMU_USB: return CONFIG_EMU_USB && vusb_write(g, pa, word, lanes);
     default: return false;
     }
 }
@@ -835,6 +835,8 @@ void board_guest_reset(guest_id_t g, bool devices)
         board_irq_mask(gc->irqs[i]);
     vuart_reset(g);
     vsys_reset(g);
-    vdma_reset(g);
-    vusb_reset(g);
+    if (CONFIG_EMU_DMA) /* the emulators a system without their guests does not carry */
+        vdma_reset(g);
+    if (CONFIG_EMU_USB)
+        vusb_reset(g);
 }

@@ -54,11 +54,11 @@ bool pps_guest_write(guest_id_t g, uint32_t wa, uint32_t val, uint32_t lanes)
             continue;
         if ((val & lanes) == (gc->pins[i].value & lanes))
             return true; /* its assignment: the register holds it already */
-        hv_printf("tinyVP: guest %s: PPS write %s <- 0x%x refused: its assignment is %s = 0x%x (pc %08x)\n",
+        hv_log("guest %s: PPS write %s <- 0x%x refused: its assignment is %s = 0x%x (pc %08x)\n",
                   gc->name, name, (unsigned)(val & lanes), name, gc->pins[i].value, (unsigned)ex.epc);
         return true;
     }
-    hv_printf("tinyVP: guest %s: PPS write %s <- 0x%x refused: not its assignment (pc %08x)\n", gc->name,
+    hv_log("guest %s: PPS write %s <- 0x%x refused: not its assignment (pc %08x)\n", gc->name,
               name, (unsigned)(val & lanes), (unsigned)ex.epc);
     return true;
 }

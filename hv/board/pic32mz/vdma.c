@@ -175,7 +175,7 @@ uint32_t vdma_unxlate(const struct tvp_guest *gc, uint32_t rpa)
 static void refuse(guest_id_t g, unsigned n, const char *what, uint32_t a, uint32_t size)
 {
     if (log_refusal(g))
-        hv_printf("tinyVP: guest %s: DMA channel %u: %s 0x%08x..0x%08x is outside its memory: refused\n",
+        hv_log("guest %s: DMA channel %u: %s 0x%08x..0x%08x is outside its memory: refused\n",
                   guest(g)->name, n, what, a, a + size - 1);
 }
 
@@ -272,7 +272,7 @@ static bool ch_write(guest_id_t g, unsigned n, uint32_t off, uint32_t word, uint
         if (((now & DCHECON_SIRQEN) && !vector_ok(g, (now >> 8) & 0xff)) ||
             ((now & DCHECON_AIRQEN) && !vector_ok(g, (now >> 16) & 0xff))) {
             if (log_refusal(g))
-                hv_printf("tinyVP: guest %s: DMA channel %u: start/abort interrupt %u/%u is not its own: "
+                hv_log("guest %s: DMA channel %u: start/abort interrupt %u/%u is not its own: "
                           "refused\n", gc->name, n, (now >> 8) & 0xff, (now >> 16) & 0xff);
             return false;
         }
@@ -346,7 +346,7 @@ static bool crc_write(guest_id_t g, uint32_t off, uint32_t word, uint32_t lanes)
     uint32_t r = off & 0xf0, a = DMA_BASE + r;
     if (o && o != g) {
         if (log_refusal(g))
-            hv_printf("tinyVP: guest %s: DMA CRC generator in use by guest %s: refused\n",
+            hv_log("guest %s: DMA CRC generator in use by guest %s: refused\n",
                       guest(g)->name, guest(o)->name);
         return false;
     }
@@ -355,7 +355,7 @@ static bool crc_write(guest_id_t g, uint32_t off, uint32_t word, uint32_t lanes)
         now &= DCRCCON_W;
         if ((now & DCRCCON_CRCEN) && !owns(guest(g), now & DCRCCON_CRCCH)) {
             if (log_refusal(g))
-                hv_printf("tinyVP: guest %s: DMA CRC on channel %u, not its own: refused\n",
+                hv_log("guest %s: DMA CRC on channel %u, not its own: refused\n",
                           guest(g)->name, now & DCRCCON_CRCCH);
             return false;
         }
@@ -419,7 +419,7 @@ bool vdma_write(guest_id_t g, uint32_t off, uint32_t word, uint32_t lanes)
         unsigned n = (off - DMA_DCH(0)) / (DMA_DCH(1) - DMA_DCH(0));
         if (!owns(gc, n)) {
             if (!((v->ignored >> n) & 1) && (v->ignored |= (uint8_t)(1u << n)))
-                hv_printf("tinyVP: guest %s: writes to DMA channel %u (not its own) ignored\n",
+                hv_log("guest %s: writes to DMA channel %u (not its own) ignored\n",
                           gc->name, n);
             return true;
         }

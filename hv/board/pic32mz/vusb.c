@@ -78,7 +78,7 @@ static bool range_ok(guest_id_t g, unsigned n, uint32_t c, uint32_t cnt)
     unsigned perm = (c & DMAC_DIR) ? TVP_PERM_R : TVP_PERM_W;
     if (!vdma_xlate(&tvp_guests[g - 1], ga, cnt ? cnt : 1, perm, &rpa)) {
         if (hv_fault_now() && u->refused < REFUSED_MAX && ++u->refused)
-            hv_printf("tinyVP: guest %s: USB DMA channel %u: %s 0x%08x..0x%08x is outside its "
+            hv_log("guest %s: USB DMA channel %u: %s 0x%08x..0x%08x is outside its "
                       "memory: refused\n", tvp_guests[g - 1].name, n + 1,
                       (c & DMAC_DIR) ? "source" : "destination", ga, ga + (cnt ? cnt : 1) - 1);
         return false;

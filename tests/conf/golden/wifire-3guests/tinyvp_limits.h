@@ -16,6 +16,8 @@
 #define CONFIG_COUNT_HZ 100000000u
 #define CONFIG_PBCLK_HZ 100000000u
 #define CONFIG_SHELL 1
+#define CONFIG_EMU_DMA 0 /* guests with the DMA emulator */
+#define CONFIG_EMU_USB 0 /* guests with the USB emulator */
 #define CONFIG_HM_MAX_RESTARTS 0 /* the largest restart budget */
 #define CONFIG_CONSOLE_UART_BASE 0xbf822600u /* uart4, kseg1 */
 #define CONFIG_HV_FLASH_BASE 0x1d000000u
