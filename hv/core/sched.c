@@ -293,7 +293,6 @@ void sched_resume(void)
         arch_ll_detour(n->pc);
     if (start_pending) { /* the window's first instruction at its start */
         start_pending = false;
-        for (unsigned i = 0; i < 2 * SCHED_LEAD && (int32_t)(start_at - read_c0_count()) > 0; i++)
-            ;
+        arch_wait_until(start_at, SCHED_LEAD);
     }
 }

@@ -34,6 +34,9 @@ struct arch_gctx {
 #undef HV_GCTX_FIELD
 void arch_gctx_save(struct arch_gctx *c);
 void arch_gctx_load(const struct arch_gctx *c);
+/* Returns when Count reaches `at`, or after `rounds` rounds of its loop
+ * (entry.S). */
+void arch_wait_until(uint32_t at, uint32_t rounds);
 /* The guest context of a chip just out of reset (VZ: Status = BEV | ERL,
  * Config read as the real core's), Count starting from 0 now. */
 void arch_gctx_reset(struct arch_gctx *c);

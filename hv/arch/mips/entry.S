@@ -707,3 +707,25 @@ arch_gctx_load:
 arch_ll_stub:
     eret                            # guest mode: clears the guest LL bit
     hypcall 0x3ff                   # back to root (ll_detour_end)
+
+/* ---- the wait for a window's start (sched_resume) ------------------------ */
+/* arch_wait_until(at): returns when Count has reached `at` (a0), or after
+ * a1 rounds of the loop (bounded: the caller passes what the lead allows).
+ * Its own routine so that the switch's work can be measured from outside
+ * without the wait: the switch's part before it ends at arch_wait_until,
+ * the part after it starts at arch_wait_done (bench/sched). 5 cycles a
+ * round. */
+    .text
+    .globl arch_wait_until, arch_wait_done
+    .ent arch_wait_until
+arch_wait_until:
+    mfc0    $t0, $9                 # Count
+1:  subu    $t0, $a0, $t0
+    blez    $t0, arch_wait_done
+    addiu   $a1, $a1, -1
+    bgtz    $a1, 1b
+    mfc0    $t0, $9
+arch_wait_done:
+    jr      $ra
+    nop
+    .end arch_wait_until
