@@ -282,15 +282,13 @@ void sched_resume(void)
         write_c0_epc((uint32_t)hv_idle_loop);
         return;
     }
-    bool other = vcpu_load(n);
+    vcpu_load(n);
     virq_soft_check(n); /* set before it was switched out */
     write_c0_guestctl1(n->id << GUESTCTL1_RID_SHIFT | n->id);
     write_c0_srsctl((read_c0_srsctl() & ~SRSCTL_PSS) | n->id << SRSCTL_PSS_SHIFT);
     virq_update(n, read_c0_guestctl2(), true);
     write_c0_epc(n->pc);
     write_c0_guestctl0(n->gctl0 | GUESTCTL0_GM);
-    if (other) /* another guest ran: an LL of this one's must not survive it */
-        arch_ll_detour(n->pc);
     if (start_pending) { /* the window's first instruction at its start */
         start_pending = false;
         arch_wait_until(start_at, SCHED_LEAD);
