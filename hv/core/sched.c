@@ -39,7 +39,7 @@ static bool release_pending; /* EV_WINDOW is the held interrupts' release (below
  * or the tail of a short path (~30 cycles; docs/hypervisor.md "Bounded
  * exits"). So it is the worst switch plus that tail: the switch with the
  * guest context, the virtual controller, the software-interrupt and
- * watchdog hand-over measures ~780 cycles (make bench,
+ * watchdog hand-over measures ~800 cycles (make bench,
  * ctx_switch_work_cycles), +30: 840 cycles (4.2 us) with some margin,
  * so windows start on time (the bounded wait), also beside a fault storm
  * or hypercalls timed to the boundary (tests/hostile, tests/bounded).
