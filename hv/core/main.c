@@ -28,7 +28,6 @@ static void vz_init(void)
     write_c0_guestctl2(0);
     write_c0_guestctl3(0);
     write_c0_wired(0);
-    arch_ll_init();
 }
 
 /* Root: vectors at hv_ebase, EIC offsets used (IntCtl.VS != 0, Cause.IV),

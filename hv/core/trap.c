@@ -56,8 +56,6 @@ HOT_O2 void trap_entry(unsigned from_refill)
 {
     if (read_c0_nestedexc() & ST0_EXL)
         hv_panic("exception inside the hypervisor");
-    if (arch_ll.pending)
-        hv_panic("exit during the LL-bit detour");
     ex.cause = read_c0_cause();
     ex.epc = read_c0_epc();
     ex.gctl0 = read_c0_guestctl0();

@@ -34,6 +34,9 @@ struct arch_gctx {
 #undef HV_GCTX_FIELD
 void arch_gctx_save(struct arch_gctx *c);
 void arch_gctx_load(const struct arch_gctx *c);
+/* Returns when Count reaches `at`, or after `rounds` rounds of its loop
+ * (entry.S). */
+void arch_wait_until(uint32_t at, uint32_t rounds);
 /* The guest context of a chip just out of reset (VZ: Status = BEV | ERL,
  * Config read as the real core's), Count starting from 0 now. */
 void arch_gctx_reset(struct arch_gctx *c);
@@ -82,21 +85,9 @@ void arch_tlb_add_invalid(uint32_t gpa);
 bool arch_dev_load(uint32_t va, unsigned size, uint32_t *val);
 bool arch_dev_store(uint32_t va, unsigned size, uint32_t val);
 
-/* The guest's LL bit cleared on the way in (no Config5.LLB on the M5150):
- * arch_ll_detour(pc) sets root EPC/Status and guest Status/EPC so that the
- * next ERET runs the stub's guest-mode ERET and comes back through a
- * HYPCALL that entry.S turns into the real entry at pc. Call it last
- * before the ERET, with GuestCtl1/PSS/GM already the guest's. The stub
- * page sits at ARCH_LL_STUB_GPA in every guest's map (a hole of the
- * PIC32MZ map, between the SFRs and boot flash) through wired entry 0. */
+/* Guest-physical page kept out of every guest's map by vpconf (it once
+ * held a stub; no longer used, docs/hypervisor.md "The guest LL bit"). */
 #define ARCH_LL_STUB_GPA 0x1fbfe000u
-struct arch_ll {
-    uint32_t pending, gstatus, gepc, pc, stub4;
-    uint32_t gctl0; /* GuestCtl0 to restore: MC is off during the detour */
-};
-extern struct arch_ll arch_ll;
-void arch_ll_init(void);
-void arch_ll_detour(uint32_t pc);
 
 /* A guest's SDBBP (entry.S, arch_debug_entry) arrives as a root SYSCALL
  * exception with EPC = arch_debug_stub. arch_debug_return() undoes what

@@ -92,7 +92,7 @@ refill_slow:                        # trap_entry(1): came through refill
  *   Writeback Invalidate D, op 0x01, goes to C, which does it; so does a
  *   hit type, should one trap: gpsi.c), EPC + 4; in a delay slot C
  *   emulates the branch. 30 cycles with ERET.
- * - HYPCALL: the LL detour's end, or hypercall 0 (version) (hc_fast).
+ * - HYPCALL 0 (version) (hc_fast).
  * From microMIPS guest code (EPC bit 0) neither matches: no microMIPS
  * instruction has major opcode 0x2f in a GPSI (it is LDC1), and a
  * microMIPS HYPCALL has bits 15:11 of its code field nonzero here (its
@@ -186,8 +186,7 @@ not_gpsi:
  * a pending root interrupt, taken at the first guest instruction (what
  * time_poll does on the C path). In a delay slot: C (branch emulation).
  * Cycles (vpsim): HYPCALL 1 + entry 5 + vector 8 + 18 here + ERET 3 = 35.
- * Any other code: the LL detour's end (its stub's HYPCALL 0x3ff) or
- * hcall.c.
+ * Any other code: hcall.c.
  */
 hc_fast:
     mfc0    $t4, $8, 1              # BadInstr
@@ -209,44 +208,8 @@ hc_fast:
     ehb
     eret
 hc_other:
-    lui     $t2, %hi(arch_ll)
-    lw      $t3, %lo(arch_ll)($t2)  # the detour pending?
-    bnez    $t3, ll_detour_end
-    nop
     j       exc_common
     nop
-
-/* The LL detour's end (t2 = %hi(arch_ll)): its stub's HYPCALL brings the
- * guest back here: guest Status and EPC back, root IE back, ERET to the
- * guest's own PC. Any other exit while it is pending: C panics. */
-ll_detour_end:
-    addiu   $t2, $t2, %lo(arch_ll)
-    lw      $t1, 16($t2)            # the stub's HYPCALL address
-    mfc0    $t0, $14
-    bne     $t0, $t1, exc_common
-    lw      $t3, 4($t2)
-    sw      $zero, 0($t2)
-    mtgc0   $t3, $12, 0             # guest Status
-    lw      $t3, 8($t2)
-    mtgc0   $t3, $14, 0             # guest EPC
-    lw      $t3, 12($t2)
-    mtc0    $t3, $14                # its PC
-    lw      $t3, 20($t2)
-    mtc0    $t3, $12, 6             # GuestCtl0 (MC, CP0 back)
-    mtc0    $zero, $0               # the stub page unmapped again: wired
-    ext     $t3, $t1, 12, 17        # entry 0 with both halves invalid, so
-    sll     $t3, $t3, 12            # (the GPA of the stub) a guest that touches it
-    mtc0    $t3, $10                # outside the detour gets its ordinary
-    mtc0    $zero, $5               # fault (a TLB-invalid exit, as any
-    mtc0    $zero, $2               # address outside its map)
-    mtc0    $zero, $3
-    ehb
-    tlbwi
-    mfc0    $t3, $12
-    ori     $t3, $t3, 1             # root IE back
-    mtc0    $t3, $12
-    ehb
-    eret
 
 /* ---- the one way into C ---------------------------------------------- */
     .text
@@ -689,21 +652,25 @@ arch_gctx_load:
     ehb
     .end arch_gctx_load
 
-/* ---- clearing the guest's LL bit on a switch ------------------------------ */
-/* The M5150 has no Config5.LLB: root cannot clear a guest's LL bit, and a
- * root ERET clears only root's. A guest ERET does. So a switch enters the
- * new guest through a two-instruction detour (arch_ll_detour in gctx.c):
- * guest Status = EXL (kernel, interrupts off), guest EPC = stub + 4, root
- * EPC = stub, root IE off; in guest mode the stub's ERET clears the LL
- * bit and goes on to its HYPCALL, which comes back through hc_fast to
- * ll_detour_end: guest Status and EPC back, root IE back, ERET to the
- * guest's own PC. About 40 cycles. The stub is alone on its 4 KB page,
- * a page of boot flash the boot loader does not use (0xBFC01000,
- * tinyvp.ld: 8 bytes, the rest erased), mapped read/execute into the
- * guest at ARCH_LL_STUB_GPA by a wired root TLB entry. */
-    .section .llstub, "ax"
-    .align  3
-    .globl arch_ll_stub
-arch_ll_stub:
-    eret                            # guest mode: clears the guest LL bit
-    hypcall 0x3ff                   # back to root (ll_detour_end)
+
+/* ---- the wait for a window's start (sched_resume) ------------------------ */
+/* arch_wait_until(at): returns when Count has reached `at` (a0), or after
+ * a1 rounds of the loop (bounded: the caller passes what the lead allows).
+ * Its own routine so that the switch's work can be measured from outside
+ * without the wait: the switch's part before it ends at arch_wait_until,
+ * the part after it starts at arch_wait_done (bench/sched). 5 cycles a
+ * round. */
+    .text
+    .globl arch_wait_until, arch_wait_done
+    .ent arch_wait_until
+arch_wait_until:
+    mfc0    $t0, $9                 # Count
+1:  subu    $t0, $a0, $t0
+    blez    $t0, arch_wait_done
+    addiu   $a1, $a1, -1
+    bgtz    $a1, 1b
+    mfc0    $t0, $9
+arch_wait_done:
+    jr      $ra
+    nop
+    .end arch_wait_until

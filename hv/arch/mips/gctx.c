@@ -85,43 +85,7 @@ void arch_guest_tlb_load(const struct arch_tlbe *t)
     }
 }
 
-/* ---- the LL-bit detour (entry.S, ll_detour_end) ---------------------------- */
-struct arch_ll arch_ll;
 uint32_t arch_soft_ip[8];
-extern const uint32_t arch_ll_stub[];
-
-/* The wired root TLB entry 0 maps the stub page at ARCH_LL_STUB_GPA for
- * the guest GuestCtl1.RID names (rewritten on every switch: one entry,
- * never the random refills'). Read/execute only. */
-void arch_ll_init(void)
-{
-    write_c0_wired(1);
-    arch_ll.stub4 = KSEG0 + ARCH_LL_STUB_GPA + 4;
-}
-
-void arch_ll_detour(uint32_t pc)
-{
-    uint32_t st = read_gc0_status();
-    write_c0_index(0);
-    write_c0_pagemask(PM_4K);
-    write_c0_entryhi(ARCH_LL_STUB_GPA);
-    write_c0_entrylo0(((CPHYSADDR((uint32_t)arch_ll_stub) >> 12) << MIPS_ENTRYLO_PFN_SHIFT) |
-                      3u << MIPS_ENTRYLO_C_SHIFT | MIPS_ENTRYLO_V | MIPS_ENTRYLO_G);
-    write_c0_entrylo1(MIPS_ENTRYLO_G);
-    __asm__ volatile("tlbwi\n\tehb" ::: "memory");
-    arch_ll.gstatus = st;
-    arch_ll.gepc = read_gc0_epc();
-    arch_ll.pc = pc;
-    arch_ll.pending = 1;
-    /* the stub's guest ERET runs natively and is no GHFC exit
-     * (GuestCtl0.CP0 = 1, MC = 0 for the detour) */
-    arch_ll.gctl0 = read_c0_guestctl0();
-    write_c0_guestctl0((arch_ll.gctl0 & ~GUESTCTL0_MC) | GUESTCTL0_CP0);
-    write_gc0_status((st & ~(ST0_ERL | ST0_IE | ST0_KSU)) | ST0_EXL);
-    write_gc0_epc(arch_ll.stub4);
-    write_c0_epc(arch_ll.stub4 - 4);
-    clear_c0_status(ST0_IE);
-}
 
 /* ---- a guest's SDBBP (entry.S, arch_debug_entry) ---------------------------- */
 uint32_t arch_debug_return(bool *bd)
