@@ -80,18 +80,19 @@ $(eval $(call ISA_C_MM_RULES,O2))
 # partitions per system (part/m32.yaml, part/mm.yaml); tests/isa/run
 # compares each console with the program's bare UHI output.
 ISA_PART_VARIANTS := m5100-O2 mm-m5100-O2
-ISA_PART_ELFS := $(foreach v,$(ISA_PART_VARIANTS),$(ISA_C:%=$(ISA_B)/p_%-$(v).elf))
+ISA_PART_ELFS := $(foreach v,$(ISA_PART_VARIANTS),$(ISA_C:%=$(ISA_B)/part/p_%-$(v).elf))
 $(ISA_B)/part.o: tests/isa/part/part.c $(GUEST_HDRS) | $(DEPS_STAMP)
 	@mkdir -p $(dir $@)
 	$(TCC) $(GUEST_CFLAGS) -c -o $@ $<
 # RAM per program (ctrl recurses 2,000 calls deep)
-$(ISA_B)/p_%.elf: PART_RAM = 32K
-$(ISA_B)/p_ctrl-%.elf: PART_RAM = 192K
-$(ISA_B)/p_%.elf: $(ISA_B)/c_%.o $(ISA_B)/part.o $(GUEST_RT_FIXED) $(GUEST_RT_LIB) guests/rt/guest.ld
+$(ISA_B)/part/p_%.elf: PART_RAM = 32K
+$(ISA_B)/part/p_ctrl-%.elf: PART_RAM = 192K
+$(ISA_B)/part/p_%.elf: $(ISA_B)/c_%.o $(ISA_B)/part.o $(GUEST_RT_FIXED) $(GUEST_RT_LIB) guests/rt/guest.ld
+	@mkdir -p $(dir $@)
 	$(TCC) $(GUEST_CFLAGS) $(TARGET_LDFLAGS) -T guests/rt/guest.ld -Wl,--gc-sections -Wl,--defsym,__rt_ram_size=$(PART_RAM) -o $@ \
 	    $(GUEST_RT_FIXED) $< $(ISA_B)/part.o $(GUEST_RT_LIB) $(GUEST_LIBGCC) 2>$@.log; rc=$$?; \
 	    grep -v 'abicalls' $@.log >&2; rm -f $@.log; exit $$rc
 HV_GUEST_IMAGES += $(ISA_PART_ELFS)
 TEST_DEPS += $(ISA_PART_ELFS)
-$(foreach s,m32 mm,$(eval $(call hv_image,isa-part-$(s),tests/isa/part/$(s).yaml,$(ISA_B))))
+$(foreach s,m32 mm,$(eval $(call hv_image,isa-part-$(s),tests/isa/part/$(s).yaml,$(ISA_B)/part)))
 TEST_DEPS += $(B)/isa-part-m32/tinyvp.hex $(B)/isa-part-mm/tinyvp.hex
