@@ -7,7 +7,7 @@
 # SYSTEM=. vpconf writes a dependency file beside the tables,
 # so a system is rebuilt when its YAML or any image it names changes.
 HV_SRCS := $(sort $(wildcard hv/arch/mips/*.c hv/arch/mips/*.S hv/core/*.c \
-                             hv/board/pic32mz/*.c hv/board/pic32mz/*.S)) $(TLIB_SRCS)
+                             hv/board/pic32mz/*.c hv/board/pic32mz/*.S hv/emu/pic32mz/*.c hv/emu/pic32mz/*.S)) $(TLIB_SRCS)
 # HV_ISA selects the instruction set of the hypervisor's C code: mips32 or
 # micromips (the vectors and the other assembly stay MIPS32: entry.S and
 # friends are built with HV_ASFLAGS; GCC links the two with JALX,

@@ -141,6 +141,9 @@ uint32_t hv_ticks(void);        /* core-timer ticks (CONFIG_COUNT_HZ), wrapping 
  * it would run too close to the window switch and is put off whole (the
  * access runs again in its next window; sched_defer with the fault bound). */
 bool hv_fault_now(void);
+/* The address of the guest instruction whose access is being emulated
+ * (for the emulators' log lines). */
+uint32_t hv_guest_pc(void);
 /* The interrupt the core offered guest g (board_virq_pending), if the
  * guest has taken it since this exit began: board_virq_taken now (for a
  * register read that must already name it, INTSTAT). */

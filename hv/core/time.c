@@ -11,7 +11,7 @@
  *                    outside its window: it is then taken at its window)
  *   EV_UART + g      console pacing: guest g's virtual UART transmitter
  *                    reaches the state its TX interrupt waits for, or has
- *                    been idle a while (emu.c)
+ *                    been idle a while (vuart.c)
  *   EV_WDT + g       guest g's own watchdog runs out (wdt.c)
  *
  * Every (kind, guest) has one slot, so the capacity is fixed at build
@@ -20,7 +20,7 @@
  * 32-bit distances, so every armed deadline is kept less than 2^31 ticks
  * (21.5 s) from now: a window boundary is at most a major frame ahead
  * (vpconf keeps frames under 21.47 s), console pacing at most 9
- * characters plus TX_IDLE_LATER (emu.c), and a guest's virtual timer,
+ * characters plus TX_IDLE_LATER (vuart.c), and a guest's virtual timer,
  * whose Compare may be up to 2^32 - 1 ticks (43 s) ahead, is queued in
  * steps of at most VT_STEP (vtimer_step). The window boundary is always
  * armed, so the core-timer interrupt comes at least once a frame.

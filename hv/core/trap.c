@@ -11,6 +11,11 @@
 
 struct exit_info ex;
 
+uint32_t hv_guest_pc(void)
+{
+    return ex.epc;
+}
+
 /* The shell's per-guest exit kinds (hv.h, enum exit_kind), counted once
  * the exit is handled; the switch in trap_entry knows the kind, so this
  * is one increment (~3 cycles; a table lookup here was ~20). */

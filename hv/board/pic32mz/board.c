@@ -7,7 +7,7 @@
 
 #include "../../arch/mips/arch.h"
 #include "../board.h"
-#include "emu.h"
+#include "../../emu/pic32mz/emu.h"
 #include "pic32mz.h"
 #include "tinyvp_limits.h"
 
@@ -195,4 +195,21 @@ void board_irq_mask(irq_t v)
 void board_irq_ack(irq_t v)
 {
     SFR(IFS(v / 32) + SFR_CLR) = 1u << (v % 32);
+}
+void board_guest_reset(guest_id_t g, bool devices)
+{
+    const struct tvp_guest *gc = &tvp_guests[g - 1];
+    /* its exclusive devices to their reset values, module off first, then
+     * its interrupts' real flags clear (a device stopped raises no more) */
+    for (unsigned i = 0; devices && i < gc->nr_reset_writes; i++)
+        SFR(gc->reset_writes[i].addr) = gc->reset_writes[i].value;
+    evic_reset(g);
+    for (unsigned i = 0; devices && i < gc->nr_irqs; i++)
+        board_irq_mask(gc->irqs[i]);
+    vuart_reset(g);
+    vsys_reset(g);
+    if (CONFIG_EMU_DMA) /* the emulators a system without their guests does not carry */
+        vdma_reset(g);
+    if (CONFIG_EMU_USB)
+        vusb_reset(g);
 }

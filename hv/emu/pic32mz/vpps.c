@@ -16,7 +16,7 @@
  * Nothing here ever writes the real PPS registers. A guest without pins
  * keeps the block write-ignore as before (the write is dropped).
  */
-#include "../../core/hv.h"
+#include "../../board/board.h"
 #include "emu.h"
 #include "tinyvp_limits.h"
 
@@ -55,10 +55,10 @@ bool pps_guest_write(guest_id_t g, uint32_t wa, uint32_t val, uint32_t lanes)
         if ((val & lanes) == (gc->pins[i].value & lanes))
             return true; /* its assignment: the register holds it already */
         hv_log("guest %s: PPS write %s <- 0x%x refused: its assignment is %s = 0x%x (pc %08x)\n",
-                  gc->name, name, (unsigned)(val & lanes), name, gc->pins[i].value, (unsigned)ex.epc);
+                  gc->name, name, (unsigned)(val & lanes), name, gc->pins[i].value, (unsigned)hv_guest_pc());
         return true;
     }
     hv_log("guest %s: PPS write %s <- 0x%x refused: not its assignment (pc %08x)\n", gc->name,
-              name, (unsigned)(val & lanes), (unsigned)ex.epc);
+              name, (unsigned)(val & lanes), (unsigned)hv_guest_pc());
     return true;
 }

@@ -23,9 +23,9 @@
  * Everything else in those blocks stays as the device list says (reads
  * forwarded, writes dropped).
  */
-#include "../board.h"
+#include "../../board/board.h"
 #include "emu.h"
-#include "pic32mz.h"
+#include "../../board/pic32mz/pic32mz.h"
 #include "tinyvp_limits.h"
 
 #define SYSKEY_PA 0x1f800030u
@@ -122,7 +122,7 @@ void board_guest_reset_cause(guest_id_t g, enum board_reset_why why)
 bool board_sys_write(guest_id_t g, uint32_t wa, uint32_t val, uint32_t lanes)
 {
     struct vsys *s = &vsys[g - 1];
-    if (pps_guest_write(g, wa, val, lanes)) /* pps.c: its pins' registers */
+    if (pps_guest_write(g, wa, val, lanes)) /* vpps.c: its pins' registers */
         return true;
     switch (wa & ~0xcu) {
     case SYSKEY_PA:

@@ -1,7 +1,7 @@
 /*
  * The board's fast path for the hottest emulated accesses: a guest's LW
  * of its virtual interrupt controller's IFSn/IECn (a handler or a driver
- * polling its flags), answered from the words emu.c keeps in step with
+ * polling its flags), answered from the words vintc.c keeps in step with
  * the controller (evic_fast, emu.h) without the C path, and a guest's
  * aligned LW of its console UART's STA (polled before every byte: label
  * 10, from uart_fast, emu.h; 77 cycles in all, the C path 419). (Stores stay in
@@ -109,13 +109,13 @@ board_fast_load:
     nop
 
 /* The console UART's STA (t0 = GPA, t1 = NestedExc.EXL, t2 = BadInstr):
- * STA from the guest's uart_fast words (emu.c keeps them in step), TRMT
+ * STA from the guest's uart_fast words (vuart.c keeps them in step), TRMT
  * and the transmitter's UTXBF from Count as vuart_read has them: left =
  * tx_busy_until - Count; TRMT when left <= 0, UTXBF when left > 8
  * characters' time. left is a signed Count difference, exact while the
  * transmitter is busy (its backlog is at most 9 characters, under 2^31
  * ticks); an idle one, however long idle, has TRMT in its STA word and a
- * FULL word no difference exceeds, so neither sum changes it (emu.c,
+ * FULL word no difference exceeds, so neither sum changes it (vuart.c,
  * uart_fast_sync). 7 cycles from board_fast_load's entry to here, 28
  * here, then label 2 (the offer check, rt, EPC + 4, ERET). */
 10: bnez    $t1, 9b                 # inside the hypervisor: C panics

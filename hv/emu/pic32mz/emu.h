@@ -1,9 +1,13 @@
-/* PIC32MZ device emulators: the interrupt controller (per-guest virtual
- * copy), the console UART and the DMA controller. */
-#ifndef HV_BOARD_PIC32MZ_EMU_H
-#define HV_BOARD_PIC32MZ_EMU_H
+/* PIC32MZ device emulators, one file each: the interrupt controller
+ * (vintc.c, a per-guest virtual copy), the console UART (vuart.c), the DMA
+ * controller (vdma.c), the USB controller's DMA (vusb.c), a guest's reset
+ * control (vsys.c) and PPS writes (vpps.c); emu.c dispatches the board
+ * seam's emulated accesses to them, fast.S answers the hottest loads.
+ * hv/board/pic32mz keeps the real chip's drivers. */
+#ifndef HV_EMU_PIC32MZ_EMU_H
+#define HV_EMU_PIC32MZ_EMU_H
 
-/* evic_fast[guest - 1][EVIC_FAST_WORDS] (emu.c), read by fast.S: word k
+/* evic_fast[guest - 1][EVIC_FAST_WORDS] (vintc.c), read by fast.S: word k
  * = the guest's register at 0x040 + 0x10 k (IFS0..6, 0, IEC0..6, 0);
  * EVIC_FAST_REAL + n = its real vectors in IFSn; EVIC_FAST_MASK + n =
  * all its vectors in IFSn/IECn (for an assembly store path: the holes'
@@ -14,7 +18,7 @@
 #define EVIC_FAST_WORDS 32
 #define EVIC_FAST_SHIFT 7 /* bytes per guest: 1 << 7 */
 
-/* uart_fast[guest - 1][UART_FAST_WORDS] (emu.c), read by fast.S for a
+/* uart_fast[guest - 1][UART_FAST_WORDS] (vuart.c), read by fast.S for a
  * guest's aligned LW of its console UART's STA: the GPA of that STA (1:
  * the guest has no emulated console UART), STA as vuart_read composes it
  * less what time changes while the transmitter is busy, TRMT and its
@@ -36,12 +40,24 @@
 #include <tinyvp/config.h>
 
 void emu_init(void);
+/* vintc.c: the virtual interrupt controller. Slots 5, 6, 7 of every
+ * guest are the console UART's fault, RX and TX vectors; a slot's state
+ * is VF_IFS (its flag) | VF_IEC (its enable). */
+#define SLOT_UERR 5u
+#define SLOT_URX  6u
+#define SLOT_UTX  7u
+#define VF_IFS 1u
+#define VF_IEC 2u
+void vintc_init(void);
+unsigned vintc_state(guest_id_t g, unsigned slot);
+void vintc_raise(guest_id_t g, unsigned slot); /* flag up, the guest's offer re-examined */
 bool evic_read(guest_id_t g, uint32_t off, uint32_t *word);
 bool evic_write(guest_id_t g, uint32_t off, uint32_t word, uint32_t lanes);
 void evic_reset(guest_id_t g);
 bool vuart_read(guest_id_t g, uint32_t off, uint32_t *word);
 bool vuart_write(guest_id_t g, uint32_t off, uint32_t word, uint32_t lanes);
 void vuart_reset(guest_id_t g);
+void vuart_init(void);
 void vuart_irq_update(guest_id_t g);
 void vsys_init(void);             /* vsys.c: a guest's reset control */
 void vsys_reset(guest_id_t g);
@@ -60,7 +76,7 @@ uint32_t vdma_unxlate(const struct tvp_guest *gc, uint32_t rpa);
 bool vusb_read(guest_id_t g, uint32_t pa, uint32_t *word);
 bool vusb_write(guest_id_t g, uint32_t pa, uint32_t word, uint32_t lanes);
 void vusb_reset(guest_id_t g);
-/* pps.c: a guest's PPS write checked against its pins (true: handled) */
+/* vpps.c: a guest's PPS write checked against its pins (true: handled) */
 bool pps_guest_write(guest_id_t g, uint32_t wa, uint32_t val, uint32_t lanes);
 
 

@@ -37,13 +37,13 @@
  * Other guests' channels read as zero and ignore writes (logged), as
  * other guests' vectors do in the virtual interrupt controller.
  * Channel interrupts are vectors 134 + n, the guest's through vpconf,
- * passed through by the virtual interrupt controller (emu.c).
+ * passed through by the virtual interrupt controller (vintc.c).
  */
 #include <stdbool.h>
 
-#include "../board.h"
+#include "../../board/board.h"
 #include "emu.h"
-#include "pic32mz.h"
+#include "../../board/pic32mz/pic32mz.h"
 #include "tinyvp_limits.h"
 
 #define NCH DMA_DCH_COUNT

@@ -1,26 +1,22 @@
 /*
- * Device emulators of the PIC32MZ board: each guest sees the whole
- * interrupt-controller page and the console UART4 of a bare chip.
- *
- * Interrupt controller: a per-guest virtual copy. Only the guest's own
- * vectors (vpconf's irqs list) are real: their flag, enable, priority and
- * offset are kept; every other vector reads as zero and ignores writes.
- * Its device vectors are passed through: the real interrupt is masked at
- * the real controller and pending here until the guest clears its flag.
- *
- * Console UART: MODE/BRG/STA control bits are virtual; transmitted bytes
- * go to the shared console (hv/core/console.c) while STA shows the guest a
- * transmitter as slow as the real one at its settings (UTXBF, TRMT), so it
- * paces itself as on a bare board; receive is what the core's console
- * hands the guest with the input focus. Its RX/TX interrupts are raised
- * in the guest's virtual controller as persistent sources.
+ * The interrupt controller a guest sees (PIC32MZ EF datasheet DS60001320,
+ * sec. 7 "Interrupt Controller"): a per-guest virtual copy of the whole
+ * page. Only the guest's own vectors (vpconf's irqs list, and the core's
+ * and console UART's vectors every guest has) are real: their flag,
+ * enable, priority and offset are kept; every other vector reads as zero
+ * and ignores writes. Its device vectors are passed through: the real
+ * interrupt is masked at the real controller and pending here until the
+ * guest clears its flag. The core reaches it through board.h (the
+ * board_virq_* seam); the console UART emulator (vuart.c) raises its
+ * sources through vintc_raise.
  */
 #include <stdbool.h>
 
-#include "../board.h"
+#include "../../board/board.h"
+#include "../../board/pic32mz/pic32mz.h"
 #include "emu.h"
-#include "pic32mz.h"
 #include "tinyvp_limits.h"
+
 
 /* the exit path's hottest functions: -O2 for these few */
 #define HOT_O2 __attribute__((optimize("O2")))
@@ -35,14 +31,10 @@
 #define SLOT_CT   0u /* core timer */
 #define SLOT_CS0  1u /* core software interrupts 0 and 1: slots 1, 2 */
 #define SLOT_CS1  2u
-#define SLOT_UERR 5u /* console UART fault, RX, TX: slots 5, 6, 7 */
-#define SLOT_URX  6u
-#define SLOT_UTX  7u
+/* SLOT_UERR, SLOT_URX, SLOT_UTX: the console UART's (emu.h) */
 static uint8_t core_vectors[NCORE] = {0, 1, 2, 104, 105};
 
-/* ifs_iec bits */
-#define VF_IFS 1u  /* the guest's flag */
-#define VF_IEC 2u  /* the guest's enable */
+/* ifs_iec bits: VF_IFS, VF_IEC (emu.h) */
 
 struct vevic {
     uint32_t intcon, priss, iptmr, intstat;
@@ -54,20 +46,6 @@ struct vevic {
     uint32_t act;           /* bit i: slot i has flag and enable */
     uint8_t offered;        /* slot offered through GuestCtl2 (+1; 0 none) */
 } __attribute__((aligned(128))); /* a power of two: vevic[g - 1] without a multiply */
-
-struct vuart {
-    uint32_t mode, sta, brg;
-    uint32_t tx_busy_until; /* Count when its last byte has left the wire (while tx_busy) */
-    uint32_t char_ticks;    /* one character's time at MODE/BRG */
-    uint8_t rx[64];         /* typed input waiting for the guest */
-    uint8_t rx_head, rx_tail;
-    uint16_t tx_lost;       /* bytes written while UTXBF (lost, as on a chip) */
-    uint8_t tx_busy;        /* bytes on the (virtual) wire: tx_busy_until is ahead, or was
-                             * until an access or the pacing event saw it pass */
-    uint8_t ev_armed;       /* its pacing event (hv_event_at) is set */
-};
-#define RX_RING 64u
-
 static struct vevic vevic[CONFIG_NR_GUESTS];
 _Static_assert(NIRQ <= 32, "a guest's virtual vectors fit struct vevic.act");
 _Static_assert(NCORE + TVP_MAX_GUEST_IRQS == 32, "vpconf's limit (TVP_MAX_GUEST_IRQS) is this word's");
@@ -127,16 +105,6 @@ uint8_t board_virq_dirty;
  * CS1IE): the core watches its Cause.IP1:0 more closely (board.h) */
 uint8_t board_virq_soft_on;
 #define virq_changed board_virq_dirty
-static struct vuart vuart[CONFIG_NR_GUESTS];
-
-/* Per guest (index id - 1), what fast.S answers a guest's LW of its
- * console UART's STA from (emu.h: UART_FAST_*). C keeps it in step
- * wherever what STA shows can change other than by time: STA's own
- * bits, the receive buffer, the console buffer's room (vuart_write,
- * vuart_read of RXREG, board_vuart_input/room/full, vuart_reset). */
-uint32_t uart_fast[CONFIG_NR_GUESTS][UART_FAST_WORDS];
-_Static_assert(UART_FAST_WORDS * 4 == 1 << UART_FAST_SHIFT, "fast.S's uart_fast layout");
-
 #define INTCON_W 0x0000171fu /* INTxEP, TPC, MVEC */
 #define INTCON_TPC 0x00000700u
 #define PRISS_W  0xfffffff1u /* PRI7SS..PRI1SS, SS0 (bits 3:1 unimplemented) */
@@ -144,7 +112,6 @@ _Static_assert(UART_FAST_WORDS * 4 == 1 << UART_FAST_SHIFT, "fast.S's uart_fast 
  * mode (DS60001320 sec. 7: MVEC = 0, the core's EBase + 0x200) */
 #define EVIC_SINGLE_VOFF 0x200u
 #define VOFF_W   0x0003fffeu
-#define USTA_W   0x01fffc22u /* ADDEN URXISEL UTXEN UTXBRK URXEN UTXINV UTXISEL ADDR ADM_EN, OERR */
 
 static const struct tvp_guest *guest(guest_id_t g)
 {
@@ -158,23 +125,23 @@ static unsigned slot_vector(const struct tvp_guest *gc, unsigned i)
 
 static void slot_init(void);
 
-void emu_init(void)
+void vintc_init(void)
 {
     core_vectors[SLOT_UERR] = (uint8_t)(board_console_tx_vector - 2);
     core_vectors[SLOT_URX] = (uint8_t)(board_console_tx_vector - 1);
     core_vectors[SLOT_UTX] = (uint8_t)board_console_tx_vector;
     slot_init();
-    for (unsigned g = 0; g < CONFIG_NR_GUESTS; g++) {
-        const struct tvp_guest *gc = &tvp_guests[g];
-        uart_fast[g][UART_FAST_PA / 4] = 1; /* matches no aligned LW */
-        for (unsigned k = 0; k < gc->nr_devs; k++) {
-            const struct tvp_dev_range *d = &gc->devs[k];
-            /* the emulator sees pa & 0x1ff: STA where that is USTA */
-            if (d->access == TVP_ACCESS_EMULATED && d->emulator == TVP_EMU_CONSOLE_UART &&
-                !(d->base & 0x1ff) && d->size >= USTA + 4)
-                uart_fast[g][UART_FAST_PA / 4] = d->base + USTA;
-        }
-    }
+}
+
+unsigned vintc_state(guest_id_t g, unsigned slot)
+{
+    return vevic[g - 1].ifs_iec[slot];
+}
+
+void vintc_raise(guest_id_t g, unsigned slot)
+{
+    vf_raise(g, slot);
+    virq_changed |= 1u << g;
 }
 
 /* ---- interrupt controller ------------------------------------------------ */
@@ -558,285 +525,4 @@ void board_vtimer_fire(guest_id_t g)
 {
     vf_raise_inline(g, SLOT_CT);
     virq_changed |= 1u << g;
-}
-
-/* ---- console UART ------------------------------------------------------ */
-
-#define USTA_URXISEL_SHIFT 6
-#define USTA_UTXISEL_SHIFT 14
-
-/* One character's time on the wire at the guest's settings, in core-timer
- * ticks: start bit, 8 or 9 data bits, parity, 1 or 2 stop bits; a bit is
- * 16 (4 with BRGH) x (BRG + 1) PBCLK2 cycles. */
-static uint32_t char_ticks_of(const struct vuart *u)
-{
-    unsigned pdsel = (u->mode >> 1) & 3, bits = 1 + (pdsel == 3 ? 9 : 8) +
-                     (pdsel == 1 || pdsel == 2) + 1 + (u->mode & 1);
-    uint32_t cyc = bits * ((u->mode & UMODE_BRGH) ? 4u : 16u) * ((u->brg & 0xfffff) + 1);
-    return cyc / (CONFIG_PBCLK_HZ / 1000000u) * (CONFIG_COUNT_HZ / 1000000u);
-}
-
-/* The transmitter's time: tx_busy_until is a Count, read only against
- * Count as a signed difference, so it must stay within 2^31 ticks of it.
- * It does: a byte is taken only while at most 8 characters' time is left
- * (a ninth is lost, as on the chip: the FIFO is full), so while busy
- * (tx_busy) the backlog is at most 9 characters. tx_busy is cleared when
- * an access finds that time passed, and at the latest by the pacing
- * event, which a busy transmitter always has armed no later than
- * TX_IDLE_LATER ticks after tx_busy_until (the difference is still exact
- * then); an idle transmitter is not timed at all, however long it stays
- * idle. That event comes late on purpose: one per burst of output, not
- * one per character (a TXREG store only checks that it is armed). The
- * slowest character (12 bits, BRG 0xFFFFF, x16) is 2.0 x 10^8 ticks at
- * 100 MHz; 9 of them and TX_IDLE_LATER stay below 2^31. */
-#define CHAR_TICKS_MAX ((uint64_t)12u * 16u * 0x100000u / (CONFIG_PBCLK_HZ / 1000000u) * \
-                        (CONFIG_COUNT_HZ / 1000000u))
-#define TX_IDLE_LATER 0x10000000u /* 2.7 s at 100 MHz */
-_Static_assert(9u * CHAR_TICKS_MAX + TX_IDLE_LATER < 0x80000000u,
-               "the console's backlog and idle event fit a signed Count difference");
-
-/* Bytes the guest's transmitter still holds, as time left on the wire
- * (<= 0: empty), by the wire's pace: the guest sees its UART as slow as
- * a real one (UTXBF, TRMT), while the bytes go on to its console buffer. */
-static int32_t tx_backlog(const struct vuart *u)
-{
-    return u->tx_busy ? (int32_t)(u->tx_busy_until - hv_ticks()) : 0;
-}
-
-static unsigned rx_count(const struct vuart *u)
-{
-    return (uint8_t)(u->rx_head - u->rx_tail);
-}
-
-/* STA less what time changes (TRMT, the transmitter's UTXBF): fast.S's
- * word, and vuart_read's. The transmitter is full (UTXBF) with eight
- * characters still on the wire (vuart_read, fast.S: from Count), or when
- * the hypervisor's buffer for this guest has no room (here: its output
- * waits for the shared wire: the guest sees a slow UART, never a lost
- * byte). An idle transmitter shows TRMT here, so fast.S need not time it. */
-static uint32_t sta_fixed(guest_id_t g, const struct vuart *u)
-{
-    return (u->sta & USTA_W) | USTA_RIDLE | (hv_console_room(g) ? 0 : USTA_UTXBF) |
-           (rx_count(u) ? USTA_URXDA : 0) | (u->tx_busy ? 0 : USTA_TRMT);
-}
-
-/* fast.S's words for guest g, after anything but time changed its STA.
- * Idle: STA has TRMT and the "full" limit is one no Count difference
- * exceeds, so fast.S's sums (TRMT when left <= 0, UTXBF when left > FULL)
- * give an idle transmitter's STA whatever tx_busy_until - Count is. */
-static void uart_fast_sync(guest_id_t g)
-{
-    const struct vuart *u = &vuart[g - 1];
-    uint32_t *f = uart_fast[g - 1];
-    f[UART_FAST_STA / 4] = sta_fixed(g, u);
-    f[UART_FAST_BUSY / 4] = u->tx_busy_until;
-    f[UART_FAST_FULL / 4] = u->tx_busy ? 8 * u->char_ticks : 0x7fffffffu;
-}
-
-/* The transmitter's last byte has left the wire: idle from now on. */
-static void tx_settle(guest_id_t g, struct vuart *u)
-{
-    if (u->tx_busy && (int32_t)(u->tx_busy_until - hv_ticks()) <= 0) {
-        u->tx_busy = 0;
-        uart_fast_sync(g);
-    }
-}
-
-/* The UART's persistent interrupt sources, as its flags would be raised
- * now (URXISEL: 00 a character waits, 01 four, 10 six; UTXISEL: 00 the
- * FIFO has room, 01 all sent, 10 the FIFO is empty). A transmitter
- * condition that only time will bring arms a pacing event for then; a
- * busy transmitter always has one (at the latest TX_IDLE_LATER after it
- * has become idle). settle: see first whether the transmitter has become
- * idle (not needed right after a byte was taken). */
-static void irq_update(guest_id_t g, bool settle)
-{
-    struct vuart *u = &vuart[g - 1];
-    struct vevic *e = &vevic[g - 1];
-    static const uint8_t rx_need[4] = {1, 4, 6, 6};
-    if (settle)
-        tx_settle(g, u);
-    uint32_t when = u->tx_busy_until + TX_IDLE_LATER; /* if busy: the idle check */
-    bool soon = false; /* a TX interrupt waits for a time */
-    if (!(u->mode & UMODE_ON))
-        goto pace;
-    if (rx_count(u) >= rx_need[(u->sta >> USTA_URXISEL_SHIFT) & 3] && !(e->ifs_iec[SLOT_URX] & VF_IFS)) {
-        vf_raise(g, SLOT_URX);
-        virq_changed |= 1u << g;
-    }
-    if (!(e->ifs_iec[SLOT_UTX] & VF_IEC) || (e->ifs_iec[SLOT_UTX] & VF_IFS) || !(u->sta & USTA_UTXEN))
-        goto pace;
-    unsigned sel = (u->sta >> USTA_UTXISEL_SHIFT) & 3;
-    int32_t left = tx_backlog(u), limit = sel == 0 ? (int32_t)(8 * u->char_ticks) : 0;
-    if (left <= limit && hv_console_room(g)) {
-        vf_raise(g, SLOT_UTX);
-        virq_changed |= 1u << g;
-    } else if (left > limit) {
-        when = u->tx_busy_until - (uint32_t)limit; /* before the idle time */
-        soon = true;
-    } /* else: waits for room in the buffer (board_vuart_room) */
-pace:
-    if (soon || (u->tx_busy && !u->ev_armed)) {
-        u->ev_armed = 1;
-        hv_event_at(g, when);
-    }
-}
-
-void vuart_irq_update(guest_id_t g)
-{
-    irq_update(g, true);
-}
-
-void board_vuart_event(guest_id_t g)
-{
-    vuart[g - 1].ev_armed = 0;
-    vuart_irq_update(g);
-}
-
-void board_vuart_room(guest_id_t g)
-{
-    uart_fast_sync(g);
-    vuart_irq_update(g);
-}
-
-void board_vuart_full(guest_id_t g)
-{
-    uart_fast_sync(g);
-}
-
-/* Typed input for guest g (it has the focus). A full receive buffer
- * loses the character and sets OERR, as a real receiver does. */
-void board_vuart_input(guest_id_t g, char c)
-{
-    struct vuart *u = &vuart[g - 1];
-    if (rx_count(u) >= RX_RING) {
-        u->sta |= USTA_OERR;
-        uart_fast_sync(g);
-        return;
-    }
-    u->rx[u->rx_head++ % RX_RING] = (uint8_t)c;
-    uart_fast_sync(g);
-    vuart_irq_update(g);
-}
-
-bool vuart_read(guest_id_t g, uint32_t off, uint32_t *word)
-{
-    struct vuart *u = &vuart[g - 1];
-    *word = 0;
-    if (off & 0xc)
-        return true; /* aliases read as zero */
-    switch (off) {
-    case UMODE: *word = u->mode; break;
-    case USTA: {
-        int32_t left = tx_backlog(u); /* fast.S: the same from uart_fast */
-        *word = sta_fixed(g, u) | (left <= 0 ? USTA_TRMT : 0) |
-                (left > (int32_t)(8 * u->char_ticks) ? USTA_UTXBF : 0);
-        break;
-    }
-    case URXREG:
-        if (rx_count(u)) {
-            *word = u->rx[u->rx_tail++ % RX_RING];
-            uart_fast_sync(g);
-            vuart_irq_update(g);
-        }
-        break;
-    case UBRG: *word = u->brg; break;
-    default: break;
-    }
-    return true;
-}
-
-bool vuart_write(guest_id_t g, uint32_t off, uint32_t word, uint32_t lanes)
-{
-    struct vuart *u = &vuart[g - 1];
-    switch (off & ~0xcu) {
-    case UMODE:
-        u->mode = sfr_alias_op(u->mode, off, word, lanes) & 0xffffu;
-        u->char_ticks = char_ticks_of(u);
-        break;
-    case USTA: {
-        uint32_t was = u->sta;
-        u->sta = sfr_alias_op(u->sta, off, word, lanes) & USTA_W;
-        if ((was & USTA_OERR) && !(u->sta & USTA_OERR))
-            u->rx_tail = u->rx_head; /* clearing OERR empties the receiver */
-        break;
-    }
-    case UBRG:
-        u->brg = sfr_alias_op(u->brg, off, word, lanes) & 0xfffffu;
-        u->char_ticks = char_ticks_of(u);
-        break;
-    case UTXREG:
-        /* a byte leaves only from an enabled transmitter, as on the chip;
-         * one written while UTXBF is lost, as on the chip (counted) */
-        if (off == UTXREG && (lanes & 0xff) && (u->mode & UMODE_ON) && (u->sta & USTA_UTXEN)) {
-            uint32_t *f = uart_fast[g - 1];
-            int32_t left = tx_backlog(u);
-            if ((f[UART_FAST_STA / 4] & USTA_UTXBF) || /* no room in the buffer (in step) */
-                left > (int32_t)(8 * u->char_ticks)) { /* or the FIFO is full */
-                u->tx_lost++;
-                break;
-            }
-            u->tx_busy_until = (left > 0 ? u->tx_busy_until : hv_ticks()) + u->char_ticks;
-            u->tx_busy = 1;
-            f[UART_FAST_STA / 4] &= ~USTA_TRMT;
-            f[UART_FAST_BUSY / 4] = u->tx_busy_until;
-            f[UART_FAST_FULL / 4] = 8 * u->char_ticks;
-            hv_console_put(g, (char)(word & 0xff)); /* full: board_vuart_full */
-        }
-        irq_update(g, false); /* STA's other bits have not changed */
-        return true;
-    default: break;
-    }
-    uart_fast_sync(g);
-    vuart_irq_update(g);
-    return true;
-}
-
-void vuart_reset(guest_id_t g)
-{
-    vuart[g - 1] = (struct vuart){0};
-    vuart[g - 1].char_ticks = char_ticks_of(&vuart[g - 1]);
-    uart_fast_sync(g);
-}
-
-/* ---- the board seam -------------------------------------------------------- */
-
-HOT_O2 bool board_emu_read(unsigned emu, guest_id_t g, uint32_t pa, uint32_t *word)
-{
-    switch (emu) {
-    case TVP_EMU_EVIC: return evic_read(g, pa & 0xfff, word);
-    case TVP_EMU_CONSOLE_UART: return vuart_read(g, pa & 0x1ff, word);
-    case TVP_EMU_DMA: return CONFIG_EMU_DMA && vdma_read(g, pa & 0xfff, word);
-    case TVP_EMU_USB: return CONFIG_EMU_USB && vusb_read(g, pa, word);
-    default: return false;
-    }
-}
-
-HOT_O2 bool board_emu_write(unsigned emu, guest_id_t g, uint32_t pa, uint32_t word, uint32_t lanes)
-{
-    switch (emu) {
-    case TVP_EMU_EVIC: return evic_write(g, pa & 0xfff, word, lanes);
-    case TVP_EMU_CONSOLE_UART: return vuart_write(g, pa & 0x1ff, word, lanes);
-    case TVP_EMU_DMA: return CONFIG_EMU_DMA && vdma_write(g, pa & 0xfff, word, lanes);
-    case TVP_EMU_USB: return CONFIG_EMU_USB && vusb_write(g, pa, word, lanes);
-    default: return false;
-    }
-}
-
-void board_guest_reset(guest_id_t g, bool devices)
-{
-    const struct tvp_guest *gc = &tvp_guests[g - 1];
-    /* its exclusive devices to their reset values, module off first, then
-     * its interrupts' real flags clear (a device stopped raises no more) */
-    for (unsigned i = 0; devices && i < gc->nr_reset_writes; i++)
-        SFR(gc->reset_writes[i].addr) = gc->reset_writes[i].value;
-    evic_reset(g);
-    for (unsigned i = 0; devices && i < gc->nr_irqs; i++)
-        board_irq_mask(gc->irqs[i]);
-    vuart_reset(g);
-    vsys_reset(g);
-    if (CONFIG_EMU_DMA) /* the emulators a system without their guests does not carry */
-        vdma_reset(g);
-    if (CONFIG_EMU_USB)
-        vusb_reset(g);
 }

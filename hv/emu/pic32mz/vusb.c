@@ -25,9 +25,9 @@
  */
 #include <stdbool.h>
 
-#include "../board.h"
+#include "../../board/board.h"
 #include "emu.h"
-#include "pic32mz.h"
+#include "../../board/pic32mz/pic32mz.h"
 #include "tinyvp_limits.h"
 
 #define USB_PA      0x1F8E3000u
