@@ -20,12 +20,6 @@
 
 #include <mips/mipsregs.h>
 
-#define R_V0 2
-#define R_V1 3
-#define R_A0 4
-#define R_A1 5
-#define R_A2 6
-
 _Static_assert(CONFIG_CHANNEL_POOL_BYTES % 4 == 0, "channel slots are whole words");
 _Static_assert(TVP_CHAN_MSG_MAX % 4 == 0, "word copy");
 
@@ -195,9 +189,8 @@ static int32_t chan_get(const struct tvp_channel *c, unsigned i, uint32_t va, ui
     return (int32_t)len;
 }
 
-void chan_hcall(unsigned code)
+uint64_t chan_hcall(uint32_t port, uint32_t va, uint32_t len, unsigned code)
 {
-    uint32_t port = arch_gpr_get(R_A0), va = arch_gpr_get(R_A1), len = arch_gpr_get(R_A2);
     const struct tvp_channel *c = 0;
     uint32_t v1 = 0;
     int32_t r;
@@ -253,6 +246,6 @@ void chan_hcall(unsigned code)
         }
         break;
     }
-    arch_gpr_set(R_V0, (uint32_t)r);
-    arch_gpr_set(R_V1, v1);
+    cur->st.hcalls++;
+    return (uint64_t)v1 << 32 | (uint32_t)r;
 }

@@ -155,7 +155,14 @@ void emul_gpa_fault(bool from_refill);
 /* gpsi.c (VZ exits) and hcall.c */
 void vz_exit(void);
 void hcall(void);
-void chan_hcall(unsigned code); /* chan.c: TVP_HC_SAMPLING_WRITE..TVP_HC_PORT_STATUS */
+/* A hypercall service: the guest's a0..a2 and the service's number; v0 =
+ * the low word of the result, v1 the high word (hcall.c, hv_hc_table) */
+typedef uint64_t (*hc_fn)(uint32_t a0, uint32_t a1, uint32_t a2, unsigned code);
+extern const hc_fn hv_hc_table[TVP_HC_COUNT];
+void hc_thin_resume(uint32_t next); /* entry.S: the thin exit's end through C */
+/* chan.c: TVP_HC_SAMPLING_WRITE..TVP_HC_PORT_STATUS; time.c: TVP_HC_TIME */
+uint64_t chan_hcall(uint32_t port, uint32_t va, uint32_t len, unsigned code);
+uint64_t hc_time(uint32_t a0, uint32_t a1, uint32_t a2, unsigned code);
 
 /* sched.c: the cyclic schedule (ARINC-653 windows) */
 void sched_init(void);
