@@ -119,7 +119,8 @@ static inline struct vcpu *vcpu_of(guest_id_t g)
 }
 
 /* trap.c */
-void trap_entry(unsigned from_refill);
+void trap_entry(unsigned from_refill) __attribute__((noreturn));
+void trap_nested(void) __attribute__((noreturn));
 void exit_advance(void);         /* cur->pc past the instruction of `ex` */
 uint32_t exit_next_pc(void);
 void guest_raise(unsigned exccode, bool has_badvaddr, uint32_t badvaddr);

@@ -51,11 +51,11 @@ HOT_O2 static void irq_entry(void)
     }
 }
 
-/* from_refill: the refill handler found nothing mapped at the GPA. */
-HOT_O2 void trap_entry(unsigned from_refill)
+/* What the exit was and who handles it (trap_entry). The snapshot of
+ * root CP0 is what the handlers read (ex); each reads the rest it needs
+ * itself (BadVAddr, BadInstr, BadInstrP), only when it needs it. */
+HOT_O2 static inline __attribute__((always_inline)) void exit_dispatch(unsigned from_refill)
 {
-    if (read_c0_nestedexc() & ST0_EXL)
-        hv_panic("exception inside the hypervisor");
     ex.cause = read_c0_cause();
     ex.epc = read_c0_epc();
     ex.gctl0 = read_c0_guestctl0();
@@ -64,18 +64,21 @@ HOT_O2 void trap_entry(unsigned from_refill)
         if (code != EXCCODE_INT)
             hv_panic("exception in the idle loop");
         irq_entry();
-        sched_resume();
         return;
     }
     cur->pc = ex.epc;
     cur->st.exits++;
     /* Not begun when it could overrun the window's switch event
      * (sched_defer): every exit but an interrupt (not the guest's
-     * instruction) and the SDBBP hand-over (arch_debug_return first). */
-    if (code != EXCCODE_INT && code != EXCCODE_SYS && sched_defer(EXIT_BOUND_TICKS)) {
-        sched_resume();
+     * instruction) and the SDBBP hand-over (arch_debug_return first).
+     * Root Compare is the timer queue's head, never later than the
+     * switch event (the window's boundary is always queued, or its
+     * release before it: sched.c): when the head is far enough, so is
+     * the event, and sched_defer need not look (~20 cycles). */
+    if (code != EXCCODE_INT && code != EXCCODE_SYS &&
+        (int32_t)(read_c0_compare() - read_c0_count()) < (int32_t)EXIT_BOUND_TICKS &&
+        sched_defer(EXIT_BOUND_TICKS))
         return;
-    }
     unsigned kind, g;
     switch (code) {
     case EXCCODE_INT:
@@ -122,7 +125,26 @@ HOT_O2 void trap_entry(unsigned from_refill)
         break;
     }
     COUNT_EXIT(kind);
+}
+
+/* The C side of every exit that is not answered in entry.S (exc_c; an
+ * exception inside the hypervisor never gets here: trap_nested). It does
+ * not return: it ends in arch_eret, so it keeps no register of its
+ * caller (saves none), and from_refill says the refill handler found
+ * nothing mapped at the GPA. */
+HOT_O2 __attribute__((noreturn)) void trap_entry(unsigned from_refill)
+{
+    exit_dispatch(from_refill);
     sched_resume();
+    arch_eret();
+}
+
+/* entry.S: an exception taken while the hypervisor ran (Status.EXL was
+ * already 1; NestedExc.EXL) that is not a forwarded device access's bus
+ * error: a hypervisor bug. */
+__attribute__((noreturn)) void trap_nested(void)
+{
+    hv_panic("exception inside the hypervisor");
 }
 
 /* The PC after the exiting instruction: the branch's outcome when it sat

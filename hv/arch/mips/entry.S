@@ -7,7 +7,7 @@
  * always in shadow set 0 (SRSCtl.ESS = 0, PRISS = 0), and set 0 belongs to
  * it alone: a guest N runs in set N. So no vector saves a register: every
  * GPR of set 0 is free at every entry. Exceptions taken while the
- * hypervisor runs (EXL = 1) are hypervisor bugs (trap_entry checks
+ * hypervisor runs (EXL = 1) are hypervisor bugs (exc_common checks
  * NestedExc). Cycle counts (vpsim model: 1/instruction, +1 load-use,
  * +5 exception entry, +3 ERET) are next to the hot paths; docs/hypervisor.md
  * has the measured totals.
@@ -243,8 +243,8 @@ hc_other:
     mfc0    $t0, $9                 # Count
     bne     $t5, $t6, exc_common    # an offered interrupt was taken
     subu    $t3, $t3, $t0
-    sltiu   $t3, $t3, HC_THIN_BOUND
-    bnez    $t3, exc_common         # an event is near: C (sched_defer)
+    slti    $t3, $t3, HC_THIN_BOUND
+    bnez    $t3, exc_common         # an event is near or due: C (sched_defer)
     mfhi    $s0
     mflo    $s1
     rdpgpr  $a0, $4
@@ -302,8 +302,8 @@ exc_c:
     lui     $t7, %hi(arch_hilo)
     sw      $t8, %lo(arch_hilo)($t7)
     sw      $t9, %lo(arch_hilo + 4)($t7)
-1:  jal     trap_entry              # decides where to go back to
-    nop
+1:  jal     trap_entry              # decides where to go back to and
+    nop                             # ends here (it does not return)
     .globl arch_eret
 arch_eret:
     mfc0    $t6, $12, 6             # GuestCtl0
@@ -325,21 +325,22 @@ arch_eret:
  * arch_dev_fault, which returns false to their caller, with nothing of
  * the exit's state lost (C saved Cause and EPC at entry; sp, ra, s0-s8
  * untouched: they are leaf routines, and this path and the vector before
- * it use only k0/k1, t0-t8, a0). Anything else goes to C, which panics.
- * t6 = GuestCtl0 (exc_c wants it). 34 cycles from the DBE to arch_dev_fault.
+ * it use only k0/k1, t0-t8, a0). Anything else goes to C, which panics
+ * (trap_nested). 32 cycles from the DBE to arch_dev_fault.
  */
 exc_nested:
     mfc0    $t7, $13               # Cause: the nested exception's ExcCode
     ext     $t7, $t7, 2, 5
     xori    $t7, $t7, EXCCODE_DBE
-    bnez    $t7, exc_c
+    bnez    $t7, 1f
     mfc0    $t7, $14, 2            # NestedEPC
     la      $t8, arch_dev_try
     subu    $t7, $t7, $t8
     sltiu   $t7, $t7, arch_dev_try_end - arch_dev_try
-    beqz    $t7, exc_c
+    bnez    $t7, arch_dev_fault
     nop
-    j       arch_dev_fault
+1:  la      $sp, hv_stack_top
+    jal     trap_nested            # a hypervisor bug: C panics
     nop
 
 /*
