@@ -54,7 +54,7 @@ HOT_O2 static void irq_entry(void)
 /* What the exit was and who handles it (trap_entry). The snapshot of
  * root CP0 is what the handlers read (ex); each reads the rest it needs
  * itself (BadVAddr, BadInstr, BadInstrP), only when it needs it. */
-HOT_O2 static inline __attribute__((always_inline)) void exit_dispatch(unsigned from_refill)
+HOT_O2 static inline __attribute__((always_inline)) bool exit_dispatch(unsigned from_refill)
 {
     ex.cause = read_c0_cause();
     ex.epc = read_c0_epc();
@@ -64,7 +64,7 @@ HOT_O2 static inline __attribute__((always_inline)) void exit_dispatch(unsigned 
         if (code != EXCCODE_INT)
             hv_panic("exception in the idle loop");
         irq_entry();
-        return;
+        return false;
     }
     cur->pc = ex.epc;
     cur->st.exits++;
@@ -78,7 +78,7 @@ HOT_O2 static inline __attribute__((always_inline)) void exit_dispatch(unsigned 
     if (code != EXCCODE_INT && code != EXCCODE_SYS &&
         (int32_t)(read_c0_compare() - read_c0_count()) < (int32_t)EXIT_BOUND_TICKS &&
         sched_defer(EXIT_BOUND_TICKS))
-        return;
+        return false;
     unsigned kind, g;
     switch (code) {
     case EXCCODE_INT:
@@ -125,6 +125,7 @@ HOT_O2 static inline __attribute__((always_inline)) void exit_dispatch(unsigned 
         break;
     }
     COUNT_EXIT(kind);
+    return code != EXCCODE_INT;
 }
 
 /* The C side of every exit that is not answered in entry.S (exc_c; an
@@ -134,7 +135,22 @@ HOT_O2 static inline __attribute__((always_inline)) void exit_dispatch(unsigned 
  * nothing mapped at the GPA. */
 HOT_O2 __attribute__((noreturn)) void trap_entry(unsigned from_refill)
 {
-    exit_dispatch(from_refill);
+    /* sched_resume's common case without the call (~25 cycles): after a
+     * guest's own exit (not an interrupt) the guest that exited goes on
+     * when nothing is due, it can still run (neither waiting, stopped
+     * nor yielded) and its interrupt offer stands (GuestCtl2 as offered,
+     * its controller unchanged). It was the window's owner when it
+     * exited, and only time_irq changes the owner (sched_boundary),
+     * which such an exit runs only through sched_resume (time_poll). */
+    if (exit_dispatch(from_refill)) {
+        struct vcpu *v = cur;
+        if (!board_virq_changed(v->id) && read_c0_guestctl2() == virq_offered &&
+            v->state == VCPU_RUNNABLE && !v->yielded &&
+            !(evq_any && (int32_t)(evq_head_when - read_c0_count()) <= 0)) {
+            write_c0_epc(v->pc);
+            arch_eret();
+        }
+    }
     sched_resume();
     arch_eret();
 }
