@@ -124,18 +124,19 @@ static void copy_out(uint8_t *dst, const uint32_t *src, uint32_t len)
 }
 
 /* Core-timer ticks -> microseconds, saturated at 0xFFFFFFFF (71 minutes):
- * two 32-bit divisions by a constant in 16-bit digits, no libgcc. */
-#define CH_US_TICKS (CONFIG_COUNT_HZ / 1000000u)
-_Static_assert(CH_US_TICKS > 0 && CH_US_TICKS < 0x10000u, "age: 16-bit digits");
-
+ * below 2^32 ticks (43 s at 100 MHz) by the reciprocal multiply
+ * (hv_ticks_us32), above by two 32-bit divisions by a constant in 16-bit
+ * digits, no libgcc. */
 static uint32_t age_us(uint64_t ticks)
 {
-    if (ticks >= (uint64_t)CH_US_TICKS << 32)
+    if (!(ticks >> 32))
+        return hv_ticks_us32((uint32_t)ticks);
+    if (ticks >= (uint64_t)US_TICKS << 32)
         return 0xffffffffu;
-    uint32_t hi = (uint32_t)(ticks >> 32), lo = (uint32_t)ticks; /* hi < CH_US_TICKS */
+    uint32_t hi = (uint32_t)(ticks >> 32), lo = (uint32_t)ticks; /* hi < US_TICKS */
     uint32_t x = hi << 16 | lo >> 16;
-    uint32_t y = (x % CH_US_TICKS) << 16 | (lo & 0xffffu);
-    return (x / CH_US_TICKS) << 16 | y / CH_US_TICKS;
+    uint32_t y = (x % US_TICKS) << 16 | (lo & 0xffffu);
+    return (x / US_TICKS) << 16 | y / US_TICKS;
 }
 
 /* The checks every call starts with, in this order: the port exists, is of

@@ -209,6 +209,24 @@ static inline void time_poll(void) /* the same, if one is due, before an ERET */
     if (evq_any && (int32_t)(evq_head_when - read_c0_count()) <= 0)
         time_irq();
 }
+/* Ticks per microsecond, and a 32-bit tick count divided by it as a
+ * multiply by its reciprocal: n / US_TICKS = (n * US_MAGIC) >> (32 +
+ * US_SHIFT) for every 32-bit n (Granlund and Montgomery, "Division by
+ * Invariant Integers using Multiplication", PLDI 1994, sec. 4: exact when
+ * US_MAGIC * US_TICKS - 2^(32 + US_SHIFT) <= 2^US_SHIFT). One MULTU and
+ * MFHI: 7 cycles where a DIVU takes up to 38. (time.c, chan.c) */
+#define US_TICKS (CONFIG_COUNT_HZ / 1000000u)
+#define US_SHIFT (31 - __builtin_clz(US_TICKS)) /* floor(log2(US_TICKS)) */
+#define US_MAGIC ((uint32_t)(((1ull << (32 + US_SHIFT)) + US_TICKS - 1) / US_TICKS))
+_Static_assert(US_TICKS > 1 && US_TICKS < 0x10000u && (US_TICKS & (US_TICKS - 1)) != 0,
+               "ticks per microsecond: not a power of two (then a shift would do)");
+_Static_assert((uint64_t)US_MAGIC * US_TICKS - (1ull << (32 + US_SHIFT)) <= (1ull << US_SHIFT),
+               "the reciprocal is exact for every 32-bit count");
+
+static inline uint32_t hv_ticks_us32(uint32_t n)
+{
+    return (uint32_t)(((uint64_t)n * US_MAGIC) >> 32) >> US_SHIFT;
+}
 void vtimer_arm(struct vcpu *v, uint32_t guest_compare);
 void vtimer_disarm(struct vcpu *v);
 void vtimer_fire(struct vcpu *v, uint32_t when);

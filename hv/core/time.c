@@ -66,25 +66,6 @@ uint64_t hv_time(void)
 
 /* ---- the time hypercall: microseconds since boot without a division ---- */
 
-/* Ticks per microsecond, and a 32-bit tick count divided by it as a
- * multiply by its reciprocal: n / US_TICKS = (n * US_MAGIC) >> (32 +
- * US_SHIFT) for every 32-bit n (Granlund and Montgomery, "Division by
- * Invariant Integers using Multiplication", PLDI 1994, sec. 4: exact when
- * US_MAGIC * US_TICKS - 2^(32 + US_SHIFT) <= 2^US_SHIFT). One MULTU and
- * MFHI: 7 cycles where a DIVU takes up to 38. */
-#define US_TICKS (CONFIG_COUNT_HZ / 1000000u)
-#define US_SHIFT (31 - __builtin_clz(US_TICKS)) /* floor(log2(US_TICKS)) */
-#define US_MAGIC ((uint32_t)(((1ull << (32 + US_SHIFT)) + US_TICKS - 1) / US_TICKS))
-_Static_assert(US_TICKS > 1 && US_TICKS < 0x10000u && (US_TICKS & (US_TICKS - 1)) != 0,
-               "ticks per microsecond: not a power of two (then a shift would do)");
-_Static_assert((uint64_t)US_MAGIC * US_TICKS - (1ull << (32 + US_SHIFT)) <= (1ull << US_SHIFT),
-               "the reciprocal is exact for every 32-bit count");
-
-static inline uint32_t us_of(uint32_t n)
-{
-    return (uint32_t)(((uint64_t)n * US_MAGIC) >> 32) >> US_SHIFT;
-}
-
 /* 64-bit ticks to microseconds without libgcc (rare: below): schoolbook
  * division in 16-bit digits, each step a 32-bit division by a constant;
  * *rem = the ticks left over. */
@@ -115,7 +96,7 @@ uint64_t hc_time(uint32_t a0, uint32_t a1, uint32_t a2, unsigned code)
         us_at = t - rem;
         d = rem;
     }
-    return us_base + us_of((uint32_t)d);
+    return us_base + hv_ticks_us32((uint32_t)d);
 }
 
 /* Seconds since boot (a 32-bit count lasts 136 years), and the
