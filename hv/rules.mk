@@ -21,7 +21,7 @@ ifeq ($(filter mips32 micromips,$(HV_ISA)),)
 $(error HV_ISA must be mips32 or micromips, not '$(HV_ISA)')
 endif
 HV_ASFLAGS = $(TARGET_CFLAGS) -DTINYVP_VERSION='"$(VERSION)"' -mvirt -msoft-float -Os -std=c11 $(WERROR_FLAG) -fno-common \
-            -ffunction-sections -fdata-sections -DTLIB_SMALL
+            -ffunction-sections -fdata-sections -DTLIB_SMALL -G 4096 -membedded-data
 HV_CFLAGS = $(HV_ASFLAGS) $(HV_ISA_FLAGS_$(HV_ISA))
 # HV_LTO=-flto: link-time optimisation of the C code (whole-program -Os:
 # 1.3 KB less code, docs/hypervisor.md "Footprint"). Off by default: it

@@ -22,8 +22,9 @@ bench_hc_insn:
     nop
     .end bench_hc
 
-/* void bench_hct(unsigned n): n time hypercalls (code 3: a service that
- * goes through the hypervisor's C path, unlike HYPCALL 0) */
+/* void bench_hct(unsigned n): n time hypercalls (code 3: a service
+ * written in C, called by the hypervisor's thin hypercall exit; HYPCALL 0
+ * is answered in assembly) */
     .globl bench_hct, bench_hct_insn
     .ent bench_hct
 bench_hct:

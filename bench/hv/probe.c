@@ -5,7 +5,7 @@
  * instructions are in hot.S. Phases, REPS times each, in this order:
  *
  *   hc      HYPCALL 0 (version)                        bench_hc_insn
- *   hct     HYPCALL 3 (time, through the C path)       bench_hct_insn
+ *   hct     HYPCALL 3 (time, a service in C)           bench_hct_insn
  *   intc    LW IFS0, SW IFS0CLR (emulated controller)  bench_ld/st_intc_insn
  *   uart    LW U4STA, SW U4TXREG (console UART)        bench_ld/st_uart_insn
  *   dma     LW DCH0INT, SW DCH0SSA (DMA emulator: a real and a virtual

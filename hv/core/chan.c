@@ -20,12 +20,6 @@
 
 #include <mips/mipsregs.h>
 
-#define R_V0 2
-#define R_V1 3
-#define R_A0 4
-#define R_A1 5
-#define R_A2 6
-
 _Static_assert(CONFIG_CHANNEL_POOL_BYTES % 4 == 0, "channel slots are whole words");
 _Static_assert(TVP_CHAN_MSG_MAX % 4 == 0, "word copy");
 
@@ -130,18 +124,19 @@ static void copy_out(uint8_t *dst, const uint32_t *src, uint32_t len)
 }
 
 /* Core-timer ticks -> microseconds, saturated at 0xFFFFFFFF (71 minutes):
- * two 32-bit divisions by a constant in 16-bit digits, no libgcc. */
-#define CH_US_TICKS (CONFIG_COUNT_HZ / 1000000u)
-_Static_assert(CH_US_TICKS > 0 && CH_US_TICKS < 0x10000u, "age: 16-bit digits");
-
+ * below 2^32 ticks (43 s at 100 MHz) by the reciprocal multiply
+ * (hv_ticks_us32), above by two 32-bit divisions by a constant in 16-bit
+ * digits, no libgcc. */
 static uint32_t age_us(uint64_t ticks)
 {
-    if (ticks >= (uint64_t)CH_US_TICKS << 32)
+    if (!(ticks >> 32))
+        return hv_ticks_us32((uint32_t)ticks);
+    if (ticks >= (uint64_t)US_TICKS << 32)
         return 0xffffffffu;
-    uint32_t hi = (uint32_t)(ticks >> 32), lo = (uint32_t)ticks; /* hi < CH_US_TICKS */
+    uint32_t hi = (uint32_t)(ticks >> 32), lo = (uint32_t)ticks; /* hi < US_TICKS */
     uint32_t x = hi << 16 | lo >> 16;
-    uint32_t y = (x % CH_US_TICKS) << 16 | (lo & 0xffffu);
-    return (x / CH_US_TICKS) << 16 | y / CH_US_TICKS;
+    uint32_t y = (x % US_TICKS) << 16 | (lo & 0xffffu);
+    return (x / US_TICKS) << 16 | y / US_TICKS;
 }
 
 /* The checks every call starts with, in this order: the port exists, is of
@@ -195,9 +190,8 @@ static int32_t chan_get(const struct tvp_channel *c, unsigned i, uint32_t va, ui
     return (int32_t)len;
 }
 
-void chan_hcall(unsigned code)
+uint64_t chan_hcall(uint32_t port, uint32_t va, uint32_t len, unsigned code)
 {
-    uint32_t port = arch_gpr_get(R_A0), va = arch_gpr_get(R_A1), len = arch_gpr_get(R_A2);
     const struct tvp_channel *c = 0;
     uint32_t v1 = 0;
     int32_t r;
@@ -253,6 +247,6 @@ void chan_hcall(unsigned code)
         }
         break;
     }
-    arch_gpr_set(R_V0, (uint32_t)r);
-    arch_gpr_set(R_V1, v1);
+    cur->st.hcalls++;
+    return (uint64_t)v1 << 32 | (uint32_t)r;
 }

@@ -8,20 +8,7 @@
 #define R_V1 3
 #define R_A0 4
 #define R_A1 5
-
-/* 64-bit by a small constant without libgcc: schoolbook division in
- * 16-bit digits, each step a 32-bit division by a constant (the compiler
- * makes those multiplications): 3 steps instead of 32 shift-subtracts. */
-#define US_TICKS (CONFIG_COUNT_HZ / 1000000u)
-_Static_assert(US_TICKS > 0 && US_TICKS < 0x10000u, "hv_time_us: 16-bit digits");
-
-static inline uint64_t ticks_to_us(uint64_t n)
-{
-    uint32_t hi = (uint32_t)(n >> 32), lo = (uint32_t)n;
-    uint32_t x = (hi % US_TICKS) << 16 | lo >> 16;
-    uint32_t y = (x % US_TICKS) << 16 | (lo & 0xffffu);
-    return (uint64_t)(hi / US_TICKS) << 32 | (x / US_TICKS) << 16 | y / US_TICKS;
-}
+#define R_A2 6
 
 /* A guest buffer in one of its memory regions (kseg0/kseg1 addresses):
  * the hypervisor's kseg0 address of it, or 0. */
@@ -39,16 +26,34 @@ static const char *guest_buf(uint32_t va, uint32_t len)
     return 0;
 }
 
-static int32_t hc_console_write(uint32_t va, uint32_t len)
+/* TVP_HC_CONSOLE_WRITE: a0 = buffer, a1 = length; v1 is left as it was. */
+static uint64_t hc_console_write(uint32_t va, uint32_t len, uint32_t a2, unsigned code)
 {
+    (void)a2, (void)code;
+    cur->st.hcalls++;
     const char *p = guest_buf(va, len);
-    if (!p)
-        return TVP_HC_EFAULT;
+    int32_t r = TVP_HC_EFAULT;
     /* into the guest's own console buffer (tagged lines): what fits, at
      * most TVP_HC_CONSOLE_CHUNK bytes (a bounded exit: the guest calls
      * again for the rest) */
-    return (int32_t)hv_console_write(cur->id, p, len < TVP_HC_CONSOLE_CHUNK ? len : TVP_HC_CONSOLE_CHUNK);
+    if (p)
+        r = (int32_t)hv_console_write(cur->id, p, len < TVP_HC_CONSOLE_CHUNK ? len : TVP_HC_CONSOLE_CHUNK);
+    return (uint64_t)arch_gpr_get(R_V1) << 32 | (uint32_t)r;
 }
+
+/* The services that only compute their results (v0, v1: the low and
+ * high word of the value returned) from their arguments: none switches,
+ * waits or faults the guest, each is bounded (docs/hypervisor.md
+ * "Hypercalls"). entry.S's thin exit calls them straight from the
+ * general vector (arguments in registers, no exit record); hcall() below
+ * for the same services when they come the long way (in a delay slot,
+ * from microMIPS code, near a window switch). Each counts itself in the
+ * shell's hcalls. 0: a service hcall() does itself. */
+const hc_fn hv_hc_table[TVP_HC_COUNT] = {
+    [TVP_HC_CONSOLE_WRITE] = hc_console_write,
+    [TVP_HC_TIME] = hc_time,
+    [TVP_HC_SAMPLING_WRITE ... TVP_HC_PORT_STATUS] = chan_hcall,
+};
 
 /* Hypercall 0 is answered in entry.S (hc_fast) unless it sits in a delay
  * slot or an interrupt offer needs the C path; hcall() does all of them. */
@@ -59,32 +64,37 @@ void hcall(void)
 {
     unsigned code = (ex.badinstr >> 11) & 0x3ff;
     uint32_t next = exit_next_pc();
+    hc_fn fn = code < TVP_HC_COUNT ? hv_hc_table[code] : 0;
+    if (fn) {
+        uint64_t r = fn(arch_gpr_get(R_A0), arch_gpr_get(R_A1), arch_gpr_get(R_A2), code);
+        arch_gpr_set(R_V0, (uint32_t)r);
+        arch_gpr_set(R_V1, (uint32_t)(r >> 32));
+        cur->pc = next;
+        return;
+    }
     cur->st.hcalls++;
     switch (code) {
     case TVP_HC_VERSION:
         arch_gpr_set(R_V0, TVP_ABI_VERSION);
         arch_gpr_set(R_V1, cur->id);
         break;
-    case TVP_HC_CONSOLE_WRITE:
-        arch_gpr_set(R_V0, (uint32_t)hc_console_write(arch_gpr_get(R_A0), arch_gpr_get(R_A1)));
-        break;
     case TVP_HC_YIELD:
         arch_gpr_set(R_V0, 0);
         cur->pc = next;
         sched_yield();
         return;
-    case TVP_HC_TIME: {
-        uint64_t us = ticks_to_us(hv_time());
-        arch_gpr_set(R_V0, (uint32_t)us);
-        arch_gpr_set(R_V1, (uint32_t)(us >> 32));
-        break;
-    }
-    case TVP_HC_SAMPLING_WRITE ... TVP_HC_PORT_STATUS:
-        chan_hcall(code);
-        break;
     default:
         arch_gpr_set(R_V0, (uint32_t)TVP_HC_ENOSYS);
         break;
     }
     cur->pc = next;
+}
+
+/* entry.S's thin exit, when the service left the guest's virtual
+ * controller changed (board_virq_changed): the rest of the exit as the
+ * C path ends it (re-offer, and whatever is due). */
+void hc_thin_resume(uint32_t next)
+{
+    cur->pc = next;
+    sched_resume();
 }

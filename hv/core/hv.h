@@ -119,7 +119,8 @@ static inline struct vcpu *vcpu_of(guest_id_t g)
 }
 
 /* trap.c */
-void trap_entry(unsigned from_refill);
+void trap_entry(unsigned from_refill) __attribute__((noreturn));
+void trap_nested(void) __attribute__((noreturn));
 void exit_advance(void);         /* cur->pc past the instruction of `ex` */
 uint32_t exit_next_pc(void);
 void guest_raise(unsigned exccode, bool has_badvaddr, uint32_t badvaddr);
@@ -155,7 +156,14 @@ void emul_gpa_fault(bool from_refill);
 /* gpsi.c (VZ exits) and hcall.c */
 void vz_exit(void);
 void hcall(void);
-void chan_hcall(unsigned code); /* chan.c: TVP_HC_SAMPLING_WRITE..TVP_HC_PORT_STATUS */
+/* A hypercall service: the guest's a0..a2 and the service's number; v0 =
+ * the low word of the result, v1 the high word (hcall.c, hv_hc_table) */
+typedef uint64_t (*hc_fn)(uint32_t a0, uint32_t a1, uint32_t a2, unsigned code);
+extern const hc_fn hv_hc_table[TVP_HC_COUNT];
+void hc_thin_resume(uint32_t next); /* entry.S: the thin exit's end through C */
+/* chan.c: TVP_HC_SAMPLING_WRITE..TVP_HC_PORT_STATUS; time.c: TVP_HC_TIME */
+uint64_t chan_hcall(uint32_t port, uint32_t va, uint32_t len, unsigned code);
+uint64_t hc_time(uint32_t a0, uint32_t a1, uint32_t a2, unsigned code);
 
 /* sched.c: the cyclic schedule (ARINC-653 windows) */
 void sched_init(void);
@@ -200,6 +208,24 @@ static inline void time_poll(void) /* the same, if one is due, before an ERET */
 {
     if (evq_any && (int32_t)(evq_head_when - read_c0_count()) <= 0)
         time_irq();
+}
+/* Ticks per microsecond, and a 32-bit tick count divided by it as a
+ * multiply by its reciprocal: n / US_TICKS = (n * US_MAGIC) >> (32 +
+ * US_SHIFT) for every 32-bit n (Granlund and Montgomery, "Division by
+ * Invariant Integers using Multiplication", PLDI 1994, sec. 4: exact when
+ * US_MAGIC * US_TICKS - 2^(32 + US_SHIFT) <= 2^US_SHIFT). One MULTU and
+ * MFHI: 7 cycles where a DIVU takes up to 38. (time.c, chan.c) */
+#define US_TICKS (CONFIG_COUNT_HZ / 1000000u)
+#define US_SHIFT (31 - __builtin_clz(US_TICKS)) /* floor(log2(US_TICKS)) */
+#define US_MAGIC ((uint32_t)(((1ull << (32 + US_SHIFT)) + US_TICKS - 1) / US_TICKS))
+_Static_assert(US_TICKS > 1 && US_TICKS < 0x10000u && (US_TICKS & (US_TICKS - 1)) != 0,
+               "ticks per microsecond: not a power of two (then a shift would do)");
+_Static_assert((uint64_t)US_MAGIC * US_TICKS - (1ull << (32 + US_SHIFT)) <= (1ull << US_SHIFT),
+               "the reciprocal is exact for every 32-bit count");
+
+static inline uint32_t hv_ticks_us32(uint32_t n)
+{
+    return (uint32_t)(((uint64_t)n * US_MAGIC) >> 32) >> US_SHIFT;
 }
 void vtimer_arm(struct vcpu *v, uint32_t guest_compare);
 void vtimer_disarm(struct vcpu *v);

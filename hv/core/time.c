@@ -48,14 +48,55 @@ uint32_t hv_ticks(void)
  * Exact as long as it is read at least once per Count period (43 s at
  * 100 MHz): every window boundary reads it (sched_boundary), and a major
  * frame is shorter than that. Root exception context only. */
+static uint32_t time_last, time_high;
+
+static inline __attribute__((always_inline)) uint64_t time64(void)
+{
+    uint32_t now = read_c0_count();
+    if (now < time_last)
+        time_high++;
+    time_last = now;
+    return (uint64_t)time_high << 32 | now;
+}
+
 uint64_t hv_time(void)
 {
-    static uint32_t last, high;
-    uint32_t now = read_c0_count();
-    if (now < last)
-        high++;
-    last = now;
-    return (uint64_t)high << 32 | now;
+    return time64();
+}
+
+/* ---- the time hypercall: microseconds since boot without a division ---- */
+
+/* 64-bit ticks to microseconds without libgcc (rare: below): schoolbook
+ * division in 16-bit digits, each step a 32-bit division by a constant;
+ * *rem = the ticks left over. */
+static uint64_t ticks_to_us(uint64_t n, uint32_t *rem)
+{
+    uint32_t hi = (uint32_t)(n >> 32), lo = (uint32_t)n;
+    uint32_t x = (hi % US_TICKS) << 16 | lo >> 16;
+    uint32_t y = (x % US_TICKS) << 16 | (lo & 0xffffu);
+    *rem = y % US_TICKS;
+    return (uint64_t)(hi / US_TICKS) << 32 | (x / US_TICKS) << 16 | y / US_TICKS;
+}
+
+/* us_base microseconds since boot were exactly us_at ticks. The ticks
+ * since us_at are fewer than 2^32 unless the service was not called for
+ * 43 s (at 100 MHz): then us_at moves up to the last whole microsecond
+ * (the schoolbook, once), and the reciprocal takes the rest. */
+static uint64_t us_base, us_at;
+
+/* TVP_HC_TIME (hcall.c's table): v0/v1 = microseconds since boot. */
+uint64_t hc_time(uint32_t a0, uint32_t a1, uint32_t a2, unsigned code)
+{
+    (void)a0, (void)a1, (void)a2, (void)code;
+    cur->st.hcalls++;
+    uint64_t t = time64(), d = t - us_at;
+    if (d >> 32) {
+        uint32_t rem;
+        us_base += ticks_to_us(d, &rem);
+        us_at = t - rem;
+        d = rem;
+    }
+    return us_base + hv_ticks_us32((uint32_t)d);
 }
 
 /* Seconds since boot (a 32-bit count lasts 136 years), and the

@@ -7,7 +7,7 @@
  * always in shadow set 0 (SRSCtl.ESS = 0, PRISS = 0), and set 0 belongs to
  * it alone: a guest N runs in set N. So no vector saves a register: every
  * GPR of set 0 is free at every entry. Exceptions taken while the
- * hypervisor runs (EXL = 1) are hypervisor bugs (trap_entry checks
+ * hypervisor runs (EXL = 1) are hypervisor bugs (exc_common checks
  * NestedExc). Cycle counts (vpsim model: 1/instruction, +1 load-use,
  * +5 exception entry, +3 ERET) are next to the hot paths; docs/hypervisor.md
  * has the measured totals.
@@ -207,8 +207,75 @@ hc_fast:
     mtc0    $t6, $14
     ehb
     eret
+
+/*
+ * Any other hypercall (t4 = its code, t5 = virq_offered, t6 = GuestCtl2,
+ * k0 = Cause): the thin exit. A service of hv_hc_table (hcall.c: those
+ * that only compute results) is called straight from here, with the
+ * guest's a0..a2 and the code as its arguments (RDPGPR), its 64-bit
+ * result written to the guest's v0/v1 (WRPGPR): no exit record, no
+ * trap_entry, no sched_resume. HI/LO (the guest's: not in the shadow
+ * sets) are kept in s0/s1 across the call, which C preserves. The C
+ * path (exc_common) takes what this cannot: no such service or one that
+ * is not in the table (yield), a delay slot, microMIPS code (its code
+ * field is elsewhere: insn_mm.c), an offered interrupt taken, and any
+ * root timer event due within EXIT_BOUND_TICKS (the window's switch
+ * event among them: sched_defer decides there). After the service: the
+ * guest's virtual controller unchanged (board_virq_dirty), EPC + 4 and
+ * ERET; else the end of the C path (hc_thin_resume). A timer deadline
+ * that passed meanwhile is a root interrupt taken at the guest's first
+ * instruction (as in hc_fast). Cycles: 44 around the service.
+ */
+#define HC_THIN_BOUND 1200          /* ticks: hv/core/hv.h EXIT_BOUND_TICKS */
 hc_other:
-    j       exc_common
+    sltiu   $t0, $t4, TVP_HC_COUNT
+    beqz    $t0, exc_common         # no such service: C answers ENOSYS
+    sll     $t0, $t4, 2
+    lui     $t1, %hi(hv_hc_table)
+    addu    $t1, $t1, $t0
+    lw      $t9, %lo(hv_hc_table)($t1)
+    mfc0    $t2, $14                # EPC
+    bltz    $k0, exc_common         # Cause.BD: C emulates the branch
+    andi    $t0, $t2, 1             # microMIPS
+    bnez    $t0, exc_common
+    mfc0    $t3, $11                # root Compare: the next timer event
+    beqz    $t9, exc_common         # a service C does (yield)
+    mfc0    $t0, $9                 # Count
+    bne     $t5, $t6, exc_common    # an offered interrupt was taken
+    subu    $t3, $t3, $t0
+    slti    $t3, $t3, HC_THIN_BOUND
+    bnez    $t3, exc_common         # an event is near or due: C (sched_defer)
+    mfhi    $s0
+    mflo    $s1
+    rdpgpr  $a0, $4
+    rdpgpr  $a1, $5
+    rdpgpr  $a2, $6
+    move    $a3, $t4                # the code
+    la      $sp, hv_stack_top
+    jalr    $t9
+    move    $s2, $t2                # EPC (C keeps s0-s8)
+    mfc0    $t0, $10, 4             # GuestCtl1: ID in 2:0
+    lui     $t1, %hi(board_virq_dirty)
+    lbu     $t1, %lo(board_virq_dirty)($t1)
+    andi    $t0, $t0, 7
+    srlv    $t1, $t1, $t0
+    andi    $t1, $t1, 1
+    wrpgpr  $2, $v0
+    bnez    $t1, hc_thin_c
+    wrpgpr  $3, $v1
+    addiu   $s2, $s2, 4
+    mtc0    $s2, $14
+    mthi    $s0
+    mtlo    $s1
+    ehb
+    eret
+hc_thin_c:                          # the controller changed: re-offer in C
+    lui     $t0, %hi(arch_hilo)     # (the exit may end in another guest)
+    sw      $s0, %lo(arch_hilo)($t0)
+    sw      $s1, %lo(arch_hilo + 4)($t0)
+    jal     hc_thin_resume
+    addiu   $a0, $s2, 4
+    j       arch_eret
     nop
 
 /* ---- the one way into C ---------------------------------------------- */
@@ -235,8 +302,8 @@ exc_c:
     lui     $t7, %hi(arch_hilo)
     sw      $t8, %lo(arch_hilo)($t7)
     sw      $t9, %lo(arch_hilo + 4)($t7)
-1:  jal     trap_entry              # decides where to go back to
-    nop
+1:  jal     trap_entry              # decides where to go back to and
+    nop                             # ends here (it does not return)
     .globl arch_eret
 arch_eret:
     mfc0    $t6, $12, 6             # GuestCtl0
@@ -258,21 +325,22 @@ arch_eret:
  * arch_dev_fault, which returns false to their caller, with nothing of
  * the exit's state lost (C saved Cause and EPC at entry; sp, ra, s0-s8
  * untouched: they are leaf routines, and this path and the vector before
- * it use only k0/k1, t0-t8, a0). Anything else goes to C, which panics.
- * t6 = GuestCtl0 (exc_c wants it). 34 cycles from the DBE to arch_dev_fault.
+ * it use only k0/k1, t0-t8, a0). Anything else goes to C, which panics
+ * (trap_nested). 32 cycles from the DBE to arch_dev_fault.
  */
 exc_nested:
     mfc0    $t7, $13               # Cause: the nested exception's ExcCode
     ext     $t7, $t7, 2, 5
     xori    $t7, $t7, EXCCODE_DBE
-    bnez    $t7, exc_c
+    bnez    $t7, 1f
     mfc0    $t7, $14, 2            # NestedEPC
     la      $t8, arch_dev_try
     subu    $t7, $t7, $t8
     sltiu   $t7, $t7, arch_dev_try_end - arch_dev_try
-    beqz    $t7, exc_c
+    bnez    $t7, arch_dev_fault
     nop
-    j       arch_dev_fault
+1:  la      $sp, hv_stack_top
+    jal     trap_nested            # a hypervisor bug: C panics
     nop
 
 /*

@@ -85,6 +85,7 @@ _reset:
     nop
 
     la      $sp, hv_stack_top
+    la      $gp, _gp                # small data (hv/rules.mk -G): set 0's $gp
     la      $t0, hv_main
     jr      $t0
     nop
