@@ -20,6 +20,11 @@
 
 #define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
 
+/* A function run once or rarely (start-up, the panic), never on an exit's
+ * path, kept a function of its own (not inlined into hv_main by LTO) so
+ * that tinyvp.ld can place it in a gap of boot flash ("boot flash gaps"). */
+#define HV_BOOT_GAP __attribute__((noinline))
+
 /* The root console: hv_printf (tlib_vformat; "\n" goes out as "\r\n");
  * hv_log("...") prints "tinyVP: ..." (every log line starts so). */
 void hv_printf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));

@@ -78,7 +78,7 @@ HOT_O2 static void window_start(uint32_t when)
     boundary_at(end, next == end);
 }
 
-void sched_init(void)
+HV_BOOT_GAP void sched_init(void)
 {
     /* the first frame starts a little after now: the first window's
      * boundary is then an ordinary timer event */
