@@ -401,28 +401,29 @@ static bool error_reply(struct vcpu *v, unsigned i)
     return false;
 }
 
+/* The next word of line from *k (spaces skipped): its start in *at, its
+ * length returned (0: none), *k past it. Bounded by SHELL_LINE. */
+static unsigned next_word(const char *line, unsigned *k, unsigned *at)
+{
+    while (*k < SHELL_LINE && line[*k] == ' ')
+        (*k)++;
+    *at = *k;
+    while (*k < SHELL_LINE && line[*k] && line[*k] != ' ')
+        (*k)++;
+    return *k - *at;
+}
+
 /* A typed line becomes the job: its command and argument, or an error. */
 static void start(const char *line)
 {
-    unsigned k = 0, n = 0, cmd_at, cmd_n, arg_at, arg_n;
+    unsigned k = 0, n = 0, cmd_at, cmd_n, arg_at, arg_n, more_at;
     for (; n < SHELL_LINE && line[n]; n++)
         job.line[n] = line[n];
     job.line[n] = 0;
     line = job.line; /* NUL-terminated within SHELL_LINE + 1: the scans below stop there */
-    while (k < SHELL_LINE && line[k] == ' ')
-        k++;
-    cmd_at = k;
-    while (k < SHELL_LINE && line[k] && line[k] != ' ')
-        k++;
-    cmd_n = k - cmd_at;
-    while (k < SHELL_LINE && line[k] == ' ')
-        k++;
-    arg_at = k;
-    while (k < SHELL_LINE && line[k] && line[k] != ' ')
-        k++;
-    arg_n = k - arg_at;
-    while (k < SHELL_LINE && line[k] == ' ')
-        k++;
+    cmd_n = next_word(line, &k, &cmd_at);
+    arg_n = next_word(line, &k, &arg_at);
+    bool more = next_word(line, &k, &more_at) != 0;
 
     job.cmd = &error_cmd;
     job.v = 0;
@@ -434,7 +435,7 @@ static void start(const char *line)
             c = &cmds[n];
     if (!c) {
         error_why = "unknown command";
-    } else if (line[k] || (c->arg == ARG_NONE && arg_n)) {
+    } else if (more || (c->arg == ARG_NONE && arg_n)) {
         error_why = "too many arguments";
     } else if (c->arg == ARG_GUEST && !(job.v = guest_arg(line + arg_at, arg_n))) {
         error_why = arg_n ? "no such guest" : "which guest? (a number or a name)";
