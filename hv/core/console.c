@@ -220,12 +220,25 @@ static unsigned hv_room(void)
 static void hv_note_dropped(void)
 {
     char note[48];
-    if (!hv_dropped)
+    char num[11];
+    unsigned n = 0, k = 0;
+    uint32_t d = hv_dropped;
+    if (!d)
         return;
-    /* a cut line gets its end first */
-    unsigned n = (unsigned)tlib_snprintf(note, sizeof note, "%stinyVP: %u line%s dropped\r\n",
-                                         hv_line_open ? "\r\n" : "", hv_dropped,
-                                         hv_dropped == 1 ? "" : "s");
+    do {
+        num[k++] = (char)('0' + d % 10);
+        d /= 10;
+    } while (d && k < sizeof num);
+    if (hv_line_open) { /* a cut line gets its end first */
+        note[n++] = '\r';
+        note[n++] = '\n';
+    }
+    for (const char *p = "tinyVP: "; *p; p++)
+        note[n++] = *p;
+    while (k)
+        note[n++] = num[--k];
+    for (const char *p = hv_dropped == 1 ? " line dropped\r\n" : " lines dropped\r\n"; *p; p++)
+        note[n++] = *p;
     if (hv_room() < n)
         return;
     hv_dropped = 0; /* before put: its console_kick comes back here */
