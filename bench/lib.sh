@@ -7,6 +7,20 @@ B=${B:-build}
 VPSIM=$B/bin/vpsim
 NM=${CROSS_COMPILE:-mipsel-linux-gnu-}nm
 SIZE=${CROSS_COMPILE:-mipsel-linux-gnu-}size
+OBJDUMP=${CROSS_COMPILE:-mipsel-linux-gnu-}objdump
+# boot_flash ELF: the boot flash the image uses below the DEVCFG words,
+# from 0x1FC00000 to the end of its last .boot* section (the gaps between
+# the fixed vectors count whether code fills them or not)
+boot_flash() {
+    "$OBJDUMP" -h "$1" | awk '$2 ~ /^\.boot/ { print $3, $5 }' | {
+        end=0
+        while read -r sz lma; do
+            e=$((0x$lma + 0x$sz - 0x1fc00000))
+            [ $e -gt $end ] && end=$e
+        done
+        echo $end
+    }
+}
 BENCH_TMP=$(mktemp -d)
 trap 'rm -rf "$BENCH_TMP"' EXIT
 

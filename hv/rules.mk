@@ -23,18 +23,19 @@ endif
 HV_ASFLAGS = $(TARGET_CFLAGS) -DTINYVP_VERSION='"$(VERSION)"' -mvirt -msoft-float -Os -std=c11 $(WERROR_FLAG) -fno-common \
             -ffunction-sections -fdata-sections -DTLIB_SMALL -G 4096 -membedded-data
 HV_CFLAGS = $(HV_ASFLAGS) $(HV_ISA_FLAGS_$(HV_ISA))
-# HV_LTO=-flto: link-time optimisation of the C code (whole-program -Os:
-# 1.3 KB less code, docs/hypervisor.md "Footprint"). Off by default: it
-# moves the fault-log path enough that a bystander window starts up to 951
-# cycles late in tests/hostile's x-stop cases (limits 400-700). tlib/string.c
-# stays out of it: GCC emits memset/memcpy calls after LTO placed symbols.
-HV_LTO ?=
+# HV_LTO: link-time optimisation of the C code (whole-program -Os), on by
+# default: 1.2 KB less code (docs/hypervisor.md "Footprint"); HV_LTO= builds
+# without. tlib/string.c stays out of it: GCC emits memset/memcpy calls
+# after LTO placed symbols.
+HV_LTO ?= -flto
 hv_lto = $(if $(filter tlib/string.c,$(1)),,$(HV_LTO))
 # The ISA the last build used: images of the default ISA are rebuilt when
-# it changes (make HV_ISA=micromips, then make).
+# it changes (make HV_ISA=micromips, then make); every image when HV_LTO does.
 HV_ISA_STAMP := $(B)/hv-isa
 $(shell mkdir -p $(B) && { [ "$$(cat $(HV_ISA_STAMP) 2>/dev/null)" = "$(HV_ISA)" ] || echo $(HV_ISA) >$(HV_ISA_STAMP); })
-HV_LDFLAGS = $(TARGET_LDFLAGS) -Wl,--gc-sections -T hv/arch/mips/tinyvp.ld
+HV_LTO_STAMP := $(B)/hv-lto
+$(shell { [ "$$(cat $(HV_LTO_STAMP) 2>/dev/null)" = "lto:$(strip $(HV_LTO))" ] || echo "lto:$(strip $(HV_LTO))" >$(HV_LTO_STAMP); })
+HV_LDFLAGS = $(TARGET_LDFLAGS) -Wl,--gc-sections -Wl,--enable-non-contiguous-regions -T hv/arch/mips/tinyvp.ld
 # Where vpconf finds the guest images the project's own systems name: the
 # example guests first, then the stand-ins of tests/conf. A user's system
 # (4th argument "user") looks only next to its YAML and in IMAGE_DIRS.
@@ -48,7 +49,7 @@ $(B)/$(1)/gen/tinyvp_config.c: $(2) $(B)/bin/vpconf | $(DEPS_STAMP) $(if $(4),,h
 	    --depfile $(B)/$(1)/gen/tinyvp_config.d --dep-target $(B)/$(1)/gen/tinyvp_config.c
 $(B)/$(1)/gen/guests.S $(B)/$(1)/gen/tinyvp_limits.h: $(B)/$(1)/gen/tinyvp_config.c
 	@true
-$(B)/$(1)/obj/%.o: %.c VERSION $(if $(5),,$(HV_ISA_STAMP)) | $(B)/$(1)/gen/tinyvp_config.c $(CHIP_H)
+$(B)/$(1)/obj/%.o: %.c VERSION $(if $(5),,$(HV_ISA_STAMP)) $(HV_LTO_STAMP) | $(B)/$(1)/gen/tinyvp_config.c $(CHIP_H)
 	@mkdir -p $$(dir $$@)
 	$(TCC) $(HV_ASFLAGS) $(HV_ISA_FLAGS_$(or $(5),$(HV_ISA))) $$(call hv_lto,$$<) -I$(B)/$(1)/gen -c -o $$@ $$<
 $(B)/$(1)/obj/%.o: %.S | $(B)/$(1)/gen/tinyvp_config.c $(CHIP_H)

@@ -8,13 +8,68 @@
 
 #include "tlib.h"
 
-/* The widest integer converted: 64 bits, unless built with TLIB_SMALL
- * (tlib.h: the subset for the hypervisor, no libgcc division helper). */
 #ifdef TLIB_SMALL
-typedef uint32_t uval_t;
+/* The hypervisor's subset (tlib.h): %s, %u and %x of 32 bits, flags - and
+ * 0, a width in digits; anything else is written as it stands. 32-bit
+ * division only (no libgcc helper). */
+int tlib_vformat(tlib_put_fn put, void *ctx, const char *fmt, va_list ap)
+{
+    int len = 0;
+    for (; *fmt; fmt++) {
+        if (*fmt != '%' || *++fmt == '%') { /* a character as it is; %% */
+            put(ctx, *fmt);
+            len++;
+            continue;
+        }
+        char buf[TLIB_NUM_MAX];
+        const char *s = buf; /* the field: s[0..n) */
+        int n = 2, width = 0;
+        bool left = false, zero = false;
+        for (;; fmt++) {
+            if (*fmt == '-')
+                left = true;
+            else if (*fmt == '0')
+                zero = true;
+            else
+                break;
+        }
+        for (int i = 0; i < 5 && *fmt >= '0' && *fmt <= '9'; i++)
+            width = width * 10 + (*fmt++ - '0');
+        char c = *fmt;
+        if (!c)
+            break;
+        if (c == 's') {
+            s = va_arg(ap, const char *);
+            if (!s)
+                s = "(null)";
+            for (n = 0; n < TLIB_STR_MAX && s[n];)
+                n++;
+        } else if (c == 'u' || c == 'x') {
+            /* digits from the end of buf, then the zeros a width asks for */
+            uint32_t v = va_arg(ap, unsigned), base = c == 'x' ? 16 : 10;
+            char *end = buf + sizeof buf, *p = end;
+            do {
+                *--p = "0123456789abcdef"[v % base];
+                v /= base;
+            } while (v);
+            while (zero && !left && p > buf && end - p < width)
+                *--p = '0';
+            s = p;
+            n = (int)(end - p);
+        } else { /* not in the subset: written as it stands */
+            buf[0] = '%';
+            buf[1] = c;
+        }
+        /* the field, padded with spaces to the width */
+        int fill = width > n ? width - n : 0;
+        int lead = left ? 0 : fill;
+        for (int i = 0; i < n + fill; i++, len++)
+            put(ctx, i < lead || i >= lead + n ? ' ' : s[i - lead]);
+    }
+    return len;
+}
 #else
-typedef uint64_t uval_t;
-#endif
+typedef uint64_t uval_t; /* the widest integer converted */
 
 enum { F_LEFT = 1, F_ZERO = 2, F_PLUS = 4, F_SPACE = 8 };
 
@@ -31,11 +86,7 @@ int tlib_vformat(tlib_put_fn put, void *ctx, const char *fmt, va_list ap)
         const char *s = buf; /* the field: s[0..n) */
         int n = 1, flags = 0, width = 0, prec = -1;
         for (;; fmt++) {
-#ifndef TLIB_SMALL
             static const char flag_chars[] = "-0+ ";
-#else
-            static const char flag_chars[] = "-0";
-#endif
             int i = 0;
             while (flag_chars[i] && flag_chars[i] != *fmt)
                 i++;
@@ -43,7 +94,6 @@ int tlib_vformat(tlib_put_fn put, void *ctx, const char *fmt, va_list ap)
                 break;
             flags |= 1 << i;
         }
-#ifndef TLIB_SMALL
         /* the width, then the precision after a point: digits (at most
          * 5) or * (the next argument) */
         int num[2] = {0, -1};
@@ -67,10 +117,6 @@ int tlib_vformat(tlib_put_fn put, void *ctx, const char *fmt, va_list ap)
             width = -width;
         }
         prec = num[1] < 0 ? -1 : num[1]; /* negative: as if none */
-#else
-        for (int i = 0; i < 5 && *fmt >= '0' && *fmt <= '9'; i++)
-            width = width * 10 + (*fmt++ - '0');
-#endif
         int lng = 0;
         for (;; fmt++) {
             if (*fmt == 'l') lng++;
@@ -95,25 +141,19 @@ int tlib_vformat(tlib_put_fn put, void *ctx, const char *fmt, va_list ap)
             uval_t v;
             char sign = 0;
             unsigned base = c == 'o' ? 8 : c == 'x' || c == 'X' || c == 'p' ? 16 : 10;
-#ifndef TLIB_SMALL
             if (lng >= 2 && c != 'p')
                 v = va_arg(ap, unsigned long long);
             else
-#endif
                 v = va_arg(ap, unsigned);
             if (c == 'd' || c == 'i') {
-#ifndef TLIB_SMALL
                 if (lng >= 2) {
                     if ((int64_t)v < 0)
                         sign = '-', v = -v;
                 } else
-#endif
                 if ((int32_t)v < 0)
                     sign = '-', v = -(uint32_t)v;
-#ifndef TLIB_SMALL
                 if (!sign)
                     sign = flags & F_PLUS ? '+' : flags & F_SPACE ? ' ' : 0;
-#endif
             }
             if (c == 'p')
                 prec = 8, flags &= F_LEFT;
@@ -126,7 +166,7 @@ int tlib_vformat(tlib_put_fn put, void *ctx, const char *fmt, va_list ap)
             while (v && p > buf + npre) {
                 /* "A" | 0x20 is "a"; the digits have that bit set */
                 *--p = (char)("0123456789ABCDEF"[v % base] | (c == 'X' ? 0 : 0x20));
-                v /= base; /* 64-bit only when built so */
+                v /= base;
             }
             if (p == end && prec < 0) /* the zero no precision asked for */
                 *--p = '0';
@@ -151,6 +191,7 @@ int tlib_vformat(tlib_put_fn put, void *ctx, const char *fmt, va_list ap)
     }
     return len;
 }
+#endif
 
 /* ---- into a buffer ---- */
 

@@ -40,8 +40,10 @@ typedef void (*tlib_put_fn)(void *ctx, char c);
  * "0x" and 8 hex digits. An unknown conversion is written as it stands
  * ("%q"); %s of a null pointer writes "(null)" and writes at most
  * TLIB_STR_MAX characters. Returns the number of characters given to put.
- * Built with TLIB_SMALL, the subset is: flags - and 0, a width in digits,
- * no precision, integers of 32 bits (ll reads an int). */
+ * Built with TLIB_SMALL (the hypervisor's build), the subset is what the
+ * hypervisor prints: conversions s, u and x (32 bits) and %%, flags - and
+ * 0, a width in digits; any other conversion is written as it stands
+ * ("%d"), its argument not read. */
 #define TLIB_STR_MAX 4096 /* longest %s */
 #define TLIB_NUM_MAX 32   /* longest number with its sign and zeros */
 int tlib_vformat(tlib_put_fn put, void *ctx, const char *fmt, va_list ap);

@@ -49,7 +49,7 @@ static uint32_t seq_next;     /* order number of the next completed line */
 static guest_id_t focus;      /* 0: the hypervisor */
 static bool esc;              /* Ctrl-E seen */
 
-void console_init(void)
+HV_BOOT_GAP void console_init(void)
 {
     src[0].buf = hv_buf;
     src[0].mask = HV_BUF - 1;

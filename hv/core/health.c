@@ -279,7 +279,7 @@ static void skip(enum hm_fault kind)
     exit_advance();
 }
 
-void health_fault(enum hm_fault kind, uint32_t addr)
+HV_NO_JUMP_TABLES void health_fault(enum hm_fault kind, uint32_t addr)
 {
     struct vcpu *v = cur;
     /* a fault (its log line, a restart) takes longer than an ordinary

@@ -20,6 +20,17 @@
 
 #define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
 
+/* A function run once or rarely (start-up, the panic), never on an exit's
+ * path, kept a function of its own (not inlined into hv_main by LTO) so
+ * that tinyvp.ld can place it in a gap of boot flash ("boot flash gaps"). */
+#define HV_BOOT_GAP __attribute__((noinline))
+/* A rarely run function whose switch costs less flash as compares than
+ * as a jump table (a table in .rodata: 4 bytes a case, plus its address
+ * load); the exits' own dispatch keeps its tables. */
+#ifndef HV_NO_JUMP_TABLES
+#define HV_NO_JUMP_TABLES __attribute__((optimize("no-jump-tables")))
+#endif
+
 /* The root console: hv_printf (tlib_vformat; "\n" goes out as "\r\n");
  * hv_log("...") prints "tinyVP: ..." (every log line starts so). */
 void hv_printf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));

@@ -76,7 +76,7 @@ bool insn_mem(uint32_t i, struct mem_op *op)
 /* Where execution continues after the delay slot of the branch at pc:
  * its target when taken, else pc + 8. Every MIPS32 branch and jump,
  * likely forms included (a likely branch whose slot ran was taken). */
-uint32_t insn_branch_next(uint32_t b, uint32_t pc)
+HV_NO_JUMP_TABLES uint32_t insn_branch_next(uint32_t b, uint32_t pc)
 {
     uint32_t target = pc + 4 + (SIMM(b) << 2);
     bool taken;

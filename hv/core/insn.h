@@ -12,6 +12,11 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+/* (as hv.h) a rarely run switch as compares: no jump table in flash */
+#ifndef HV_NO_JUMP_TABLES
+#define HV_NO_JUMP_TABLES __attribute__((optimize("no-jump-tables")))
+#endif
+
 uint32_t arch_gpr_get(unsigned n);
 bool arch_fp_cond(unsigned cc); /* FCSR condition code cc (0..7) */
 

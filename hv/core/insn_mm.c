@@ -203,7 +203,7 @@ bool insn_mm_mem(uint32_t i, struct mem_op *op)
     }
 }
 
-uint32_t insn_mm_branch_next(uint32_t b, uint32_t pc, unsigned slot_len)
+HV_NO_JUMP_TABLES uint32_t insn_mm_branch_next(uint32_t b, uint32_t pc, unsigned slot_len)
 {
     b = norm(b);
     unsigned blen = is16(b) ? 2 : 4;

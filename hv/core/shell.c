@@ -67,20 +67,40 @@ static void out_putc(void *ctx, char c)
         out[out_len++] = c;
 }
 
-/* One reply line, "tinyVP: " first (">" in place of ":" for the echo of
- * a command); the caller has checked the room (hv_console_putc never
- * waits then). */
-__attribute__((format(printf, 2, 3))) static void say_mark(char mark, const char *fmt, ...)
+/* A reply line is made in out: "tinyVP: " first (">" in place of ":" for
+ * the echo of a command), then its parts (add), then the newline; it goes
+ * to the hypervisor's console buffer whole (line_end). The caller has
+ * checked the room (hv_console_putc never waits then). */
+static __attribute__((noinline)) void line_begin(char mark)
 {
-    va_list ap;
     for (out_len = 0; out_len < 8; out_len++)
         out[out_len] = out_len == 6 ? mark : "tinyVP: "[out_len];
+}
+
+__attribute__((format(printf, 1, 2))) static void add(const char *fmt, ...)
+{
+    va_list ap;
     va_start(ap, fmt);
     tlib_vformat(out_putc, NULL, fmt, ap);
     va_end(ap);
+}
+
+static __attribute__((noinline)) void line_end(void)
+{
     out[out_len++] = '\n';
     for (unsigned k = 0; k < out_len; k++)
         hv_console_putc(out[k]);
+}
+
+/* One reply line made by one format */
+__attribute__((format(printf, 2, 3))) static void say_mark(char mark, const char *fmt, ...)
+{
+    va_list ap;
+    line_begin(mark);
+    va_start(ap, fmt);
+    tlib_vformat(out_putc, NULL, fmt, ap);
+    va_end(ap);
+    line_end();
 }
 
 #define say(...) say_mark(':', __VA_ARGS__)
@@ -266,11 +286,10 @@ static bool cmd_faults(struct vcpu *v, unsigned i)
             say(" %u %s: %u faults, %u restarts; no restart budget", x->id, c->name, x->st.faults,
                 x->restarts);
     } else if (i == 1) {
-        say("   %s %u, %s %u, %s %u, %s %u, %s %u, %s %u, %s %u", health_class_names[0],
-            health_kind_count(x, 0), health_class_names[1], health_kind_count(x, 1), health_class_names[2],
-            health_kind_count(x, 2), health_class_names[3], health_kind_count(x, 3), health_class_names[4],
-            health_kind_count(x, 4), health_class_names[5], health_kind_count(x, 5), health_class_names[6],
-            health_kind_count(x, 6));
+        line_begin(':');
+        for (unsigned k = 0; k < TVP_HM_KINDS; k++)
+            add("%s %s %u", k ? "," : "  ", health_class_names[k], health_kind_count(x, k));
+        line_end();
     } else {
         const struct hm_rec *r = health_guest_get(x, i - 2);
         say("   %u.%03u s %s at pc %08x addr %08x: %s", r->t_ms / 1000u, r->t_ms % 1000u,
@@ -278,7 +297,6 @@ static bool cmd_faults(struct vcpu *v, unsigned i)
     }
     return g < last || i + 1 < 2 + health_guest_count(x);
 }
-_Static_assert(TVP_HM_KINDS == 7, "cmd_faults prints seven kinds");
 
 static bool cmd_stop(struct vcpu *v, unsigned i)
 {
@@ -383,28 +401,29 @@ static bool error_reply(struct vcpu *v, unsigned i)
     return false;
 }
 
+/* The next word of line from *k (spaces skipped): its start in *at, its
+ * length returned (0: none), *k past it. Bounded by SHELL_LINE. */
+static unsigned next_word(const char *line, unsigned *k, unsigned *at)
+{
+    while (*k < SHELL_LINE && line[*k] == ' ')
+        (*k)++;
+    *at = *k;
+    while (*k < SHELL_LINE && line[*k] && line[*k] != ' ')
+        (*k)++;
+    return *k - *at;
+}
+
 /* A typed line becomes the job: its command and argument, or an error. */
 static void start(const char *line)
 {
-    unsigned k = 0, n = 0, cmd_at, cmd_n, arg_at, arg_n;
+    unsigned k = 0, n = 0, cmd_at, cmd_n, arg_at, arg_n, more_at;
     for (; n < SHELL_LINE && line[n]; n++)
         job.line[n] = line[n];
     job.line[n] = 0;
     line = job.line; /* NUL-terminated within SHELL_LINE + 1: the scans below stop there */
-    while (k < SHELL_LINE && line[k] == ' ')
-        k++;
-    cmd_at = k;
-    while (k < SHELL_LINE && line[k] && line[k] != ' ')
-        k++;
-    cmd_n = k - cmd_at;
-    while (k < SHELL_LINE && line[k] == ' ')
-        k++;
-    arg_at = k;
-    while (k < SHELL_LINE && line[k] && line[k] != ' ')
-        k++;
-    arg_n = k - arg_at;
-    while (k < SHELL_LINE && line[k] == ' ')
-        k++;
+    cmd_n = next_word(line, &k, &cmd_at);
+    arg_n = next_word(line, &k, &arg_at);
+    bool more = next_word(line, &k, &more_at) != 0;
 
     job.cmd = &error_cmd;
     job.v = 0;
@@ -416,7 +435,7 @@ static void start(const char *line)
             c = &cmds[n];
     if (!c) {
         error_why = "unknown command";
-    } else if (line[k] || (c->arg == ARG_NONE && arg_n)) {
+    } else if (more || (c->arg == ARG_NONE && arg_n)) {
         error_why = "too many arguments";
     } else if (c->arg == ARG_GUEST && !(job.v = guest_arg(line + arg_at, arg_n))) {
         error_why = arg_n ? "no such guest" : "which guest? (a number or a name)";

@@ -141,7 +141,7 @@ void vcpu_stop(struct vcpu *v)
     hv_log("guest %s stopped\n", v->cfg->name);
 }
 
-void vcpu_init_all(void)
+HV_BOOT_GAP void vcpu_init_all(void)
 {
     arch_guest_tlb_clear();
     booting = 1;

@@ -105,16 +105,19 @@ cache_lines:
     nop
 
 /* BEV = 1 vectors: only reachable before hv_main set EBase, i.e. a fault
- * of the boot itself. Nothing can be reported yet: stop. */
-    .org    0x200
+ * of the boot itself. Nothing can be reported yet: stop. Each at its
+ * fixed place in boot flash (tinyvp.ld: .boot_bev*; MIPS32 PRA, MD00090,
+ * sec. 6.2.1 "Exception Vector Locations", BEV = 1); the gaps between
+ * them hold start-up code (tinyvp.ld, "boot flash gaps"). */
+    .section .boot.bev200, "ax"
 bev_halt:
     wait
     b       bev_halt
     nop
-    .org    0x380
+    .section .boot.bev380, "ax"
     b       bev_halt
     nop
-    .org    0x400
+    .section .boot.bev400, "ax"
     b       bev_halt
     nop
 
@@ -122,7 +125,7 @@ bev_halt:
  * attached, so the vector is here): an SDBBP. Root Debug Mode, in the
  * interrupted context's shadow set; DESAVE keeps its k0. The arch layer
  * (entry.S, arch_debug_entry) turns a guest's into an exit. */
-    .org    0x480
+    .section .boot.ejtag480, "ax"
     mtc0    $k0, $31                # DESAVE
     la      $k0, arch_debug_entry
     jr      $k0
