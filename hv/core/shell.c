@@ -391,7 +391,10 @@ static struct vcpu *guest_arg(const char *w, unsigned n)
 
 static bool error_reply(struct vcpu *v, unsigned i);
 static const char *error_why;
-static const struct shell_cmd error_cmd = {"", "", "", ARG_NONE, error_reply};
+/* An explicit section keeps it out of the small-data model (-G): GCC 12's
+ * LTO otherwise addresses it through $gp while placing it in .rodata. */
+static const struct shell_cmd error_cmd __attribute__((section(".rodata.error_cmd"))) = {
+    "", "", "", ARG_NONE, error_reply};
 
 static bool error_reply(struct vcpu *v, unsigned i)
 {
