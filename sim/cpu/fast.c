@@ -43,6 +43,13 @@
 #define NHASH      (1u << HBITS)
 #define MAX_AREAS  8           /* distinct host memories (RAM, flash, boot flash panels) */
 #define CHUNK      256         /* invalidation grain */
+/* bytes of blocks before the cache is flushed */
+#define POOL       ((size_t)NBLOCKS * (sizeof(struct block) + 8 * sizeof(struct fop)))
+/* a block's worst case before its last instruction starts is below this
+ * (decode ends a block before it would not be): entering it needs no
+ * closer look while the cycle count is at least this far from the deadline */
+#define MAX_BOUND  1024
+#define MAX_WAITS  16          /* instructions with a dynamic cost per block */
 /* hash of a block's PC: bit 1 and up (microMIPS PCs are odd, 2 apart) */
 #define HASH(pc)   (((pc) >> 1) & (NHASH - 1))
 
@@ -79,18 +86,24 @@ struct fop {
 
 struct block {
     uint32_t pc;
-    const uint8_t *host;   /* host address of the first instruction */
-    struct fop *ops;
-    struct block *succ[2]; /* last successors: fall-through / taken */
-    uint32_t succ_epoch[2];/* c->map_epoch when linked: the link holds while it is */
     uint32_t fall_pc;      /* the fall-through successor's PC */
+    /* last successors (fall-through / taken), linked when this block's
+     * end found them, valid until the read map changes (unlink_all) */
+    struct block *succ[2];
+    /* cycles charged on following succ[i]: the last instruction's static
+     * cycles and the successor's first load-use stall behind it */
+    uint32_t cost[2];
+    uint32_t bound;        /* cycles after entry before the last instruction starts, worst case */
+    const uint8_t *host;   /* host address of the first instruction */
     struct block *next_in_page;
     uint32_t reads0;       /* GPRs the first instruction reads (its load-use stall) */
-    uint32_t bound;        /* cycles before the last instruction starts, worst case */
-    uint32_t off, len;     /* bytes [off, off+len) of the area */
+    uint32_t off;          /* bytes [off, off+len) of the area */
+    uint16_t len;
     uint16_t n;            /* instructions */
     uint8_t nwait;         /* instructions with a dynamic cost (HI/LO waits, FPU) */
     uint8_t area;
+    uint8_t linked;        /* on the list of blocks with links */
+    struct fop ops[];      /* n operations and the block's end */
 };
 
 struct area {
@@ -103,10 +116,14 @@ struct area {
 struct fast {
     const void *const *labels;
     struct block **hash;
-    struct block *blocks;
+    /* blocks, each with its operations behind it, one after the other */
+    uint8_t *pool;
+    size_t used;
     unsigned nblocks;
-    struct fop *ops;
-    unsigned nops;
+    /* blocks holding links, and the read map's epoch they were made in */
+    struct block **linked;
+    unsigned nlinked;
+    uint32_t link_epoch;
     unsigned gen;            /* flushes so far */
     unsigned kills;          /* blocks dropped so far */
     uint64_t decoded;        /* blocks decoded in all */
@@ -134,10 +151,10 @@ void fast_init(struct cpu *c)
     struct fast *f = calloc(1, sizeof *f);
     if (f) {
         f->hash = calloc(NHASH, sizeof *f->hash);
-        f->blocks = calloc(NBLOCKS, sizeof *f->blocks);
-        f->ops = calloc((size_t)NBLOCKS * 8, sizeof *f->ops);
+        f->pool = malloc(POOL);
+        f->linked = calloc(NBLOCKS, sizeof *f->linked);
     }
-    if (!f || !f->hash || !f->blocks || !f->ops) {
+    if (!f || !f->hash || !f->pool || !f->linked) {
         fprintf(stderr, "vpsim: out of host memory\n");
         exit(2);
     }
@@ -156,8 +173,8 @@ void fast_free(struct cpu *c)
         free(f->area[i].pages);
     }
     free(f->hash);
-    free(f->blocks);
-    free(f->ops);
+    free(f->pool);
+    free(f->linked);
     free(f);
     c->fast = NULL;
 }
@@ -172,8 +189,35 @@ static void flush_all(struct fast *f)
         memset(f->area[i].pages, 0, (f->area[i].size >> 12) * sizeof(struct block *));
     }
     f->nblocks = 0;
-    f->nops = 0;
+    f->used = 0;
+    f->nlinked = 0;
     f->gen++;
+}
+
+/* The read map changed (a TLB write, ASID or mode change: c->map_epoch):
+ * a PC may now reach other code, so every link is dropped; blocks are
+ * found again by PC and host address and linked anew. Only blocks linked
+ * since the last change are visited. */
+static void unlink_all(struct fast *f)
+{
+    for (unsigned i = 0; i < f->nlinked; i++) {
+        struct block *b = f->linked[i];
+        b->succ[0] = b->succ[1] = &no_block;
+        b->linked = 0;
+    }
+    f->nlinked = 0;
+}
+
+/* Links b's end to its successor nb (slot 0: the fall-through PC, 1: any
+ * other) and charges cost cycles on following it. */
+static __attribute__((noinline)) void link_block(struct fast *f, struct block *b, unsigned slot, struct block *nb, uint32_t cost)
+{
+    if (!b->linked) {
+        b->linked = 1;
+        f->linked[f->nlinked++] = b;
+    }
+    b->succ[slot] = nb;
+    b->cost[slot] = cost;
 }
 
 static int area_of(const struct fast *f, const uint8_t *p)
@@ -527,23 +571,23 @@ static void set_fields(struct fop *o, uint32_t insn)
  * mm_decode: ops keep the MIPS32-equivalent word's fields (the cycle model
  * of cpu.c uses them too) and the raw halfwords as their word (BadInstrP).
  */
-static struct block *decode(struct cpu *c, uint32_t pc, const uint8_t *h)
+static __attribute__((noinline)) struct block *decode(struct cpu *c, uint32_t pc, const uint8_t *h)
 {
     struct fast *f = c->fast;
     int a = area_get(c, h);
     if (a < 0)
         return NULL;
-    if (f->nblocks >= NBLOCKS || f->nops + MAX_OPS + 2 > (size_t)NBLOCKS * 8)
+    if (f->nblocks >= NBLOCKS || f->used + sizeof(struct block) + (MAX_OPS + 1) * sizeof(struct fop) > POOL)
         flush_all(f);
     struct area *ar = &f->area[a];
-    struct block *b = &f->blocks[f->nblocks++];
+    struct block *b = (struct block *)(f->pool + f->used);
+    f->nblocks++;
     f->decoded++;
-    struct fop *ops = &f->ops[f->nops];
+    struct fop *ops = b->ops;
     memset(b, 0, sizeof *b);
     b->succ[0] = b->succ[1] = &no_block;
     b->pc = pc;
     b->host = h;
-    b->ops = ops;
     b->area = (uint8_t)a;
     b->off = (uint32_t)(h - ar->mem);
 
@@ -610,6 +654,17 @@ static struct block *decode(struct cpu *c, uint32_t pc, const uint8_t *h)
             term = K_TERM_EXACT; /* its delay slot is on the next page */
             break;
         }
+        if ((k == K_MFHI || k == K_MFLO || k == K_FPU) && b->nwait >= MAX_WAITS) {
+            /* the block's worst case stays below MAX_BOUND: it ends
+             * before this instruction (or before its branch) */
+            if (in_slot) {
+                n--;
+                p = ops[n].pc;
+                cyc = ops[n].pre;
+            }
+            term = K_TERM_FALL;
+            break;
+        }
         if (!n)
             b->reads0 = ((1u << F_RS(insn)) | (cpu_rt_src[insn >> 26] ? 1u << F_RT(insn) : 0)) & ~1u;
         unsigned stall = n ? stall_after(prev_ld, insn) : 0;
@@ -655,13 +710,14 @@ static struct block *decode(struct cpu *c, uint32_t pc, const uint8_t *h)
         ops[i].h = f->labels[(uintptr_t)ops[i].h];
     b->n = (uint16_t)n;
     b->len = p != pc ? p - pc : 4;
-    /* worst case before the last instruction starts: its static cycles,
-     * the first instruction's load-use stall, the dynamic costs: a HI/LO
+    /* worst case from entry (the first instruction's load-use stall
+     * charged) before the last instruction starts: its static cycles, the
+     * dynamic costs: a HI/LO
      * wait is at most a divide's latency (HI/LO are ready at most that long
      * after the MULT/DIV issued, before or in the block), an FPU
      * instruction's latency or slow-path access less */
-    b->bound = (n ? ops[n - 1].pre : 0) + T_LOAD_USE + b->nwait * T_DIV_MAX;
-    f->nops += n + 1;
+    b->bound = (n ? ops[n - 1].pre : 0) + b->nwait * T_DIV_MAX;
+    f->used += sizeof(struct block) + (n + 1) * sizeof(struct fop);
 
     uint32_t page = b->off >> 12;
     uint32_t last = b->off + b->len - 1; /* (the same page) */
@@ -735,12 +791,17 @@ static void run_blocks(struct cpu *c)
     };
     struct fast *f = c->fast;
     f->labels = labels;
+    if (f->link_epoch != c->map_epoch) { /* the maps change only outside */
+        unlink_all(f);
+        f->link_epoch = c->map_epoch;
+    }
 
     uint32_t *const R = c->r;
     uint8_t **const fr = c->fast_r;
     uint8_t **const fw = c->fast_w;
     const uint64_t deadline = c->deadline;
-    const uint32_t epoch = c->map_epoch; /* the maps change only outside */
+    /* below this count every block may be entered (MAX_BOUND) */
+    const uint64_t soft = deadline > MAX_BOUND ? deadline - MAX_BOUND : 0;
     const uint64_t insns0 = c->insns;
     const bool gm0 = c->gm;
     /* CP1 usable (the guest's CU1 and, in guest mode, root's): Status
@@ -751,9 +812,11 @@ static void run_blocks(struct cpu *c)
      * count at entry, the first instruction's stall and the dynamic costs
      * so far), to which each op's pre/post adds its static cycles */
     uint64_t cyc = c->cycles;
-    unsigned ld = c->load_dest; /* load-use: GPR loaded by the last retired insn */
+    /* load-use: the GPR loaded by the last retired instruction is
+     * last->ld, or ld while last is NULL (and always ld in the look-up) */
+    unsigned ld = c->load_dest;
     uint32_t npc = c->pc;       /* next PC at a block boundary / after a delay slot */
-    struct block *b = &no_block;
+    struct block *b = &no_block, *nb, *from = NULL;
     const struct fop *op;
     const struct fop *last = NULL; /* the last retired op (prev_insn) */
 
@@ -761,73 +824,92 @@ static void run_blocks(struct cpu *c)
 #define RS_ R[op->rs]
 #define RT_ R[op->rt]
 #define NOW (cyc + op->post)
-
-enter: {
-        /* npc is a block start; cyc, insns, ld, last describe the state.
-         * The successor link first: a block's PC is aligned (microMIPS:
-         * odd) and its host address not NULL, so a match also says npc is
-         * a valid PC and mapped */
-        struct block *nb = b->succ[0];
-        uint32_t ep = b->succ_epoch[0];
-        if (nb->pc != npc) {
-            nb = b->succ[1];
-            ep = b->succ_epoch[1];
-        }
-        if (__builtin_expect(nb->pc != npc || ep != epoch, 0)) {
-            uint8_t *const *fe = &fr[npc >> 12];
-            if ((npc & 3) == 2 || !*fe)
-                goto out;
-            const uint8_t *h = *fe + (npc & 0xFFE);
-            nb = f->hash[HASH(npc)];
-            if (!nb || nb->pc != npc || nb->host != h) {
-                unsigned gen = f->gen;
-                if (last) { /* a flush would reuse its memory */
-                    c->prev_insn = last->insn;
-                    last = NULL;
-                }
-                nb = decode(c, npc, h);
-                if (!nb)
-                    goto out;
-                if (gen != f->gen)
-                    b = &no_block; /* flushed: b no longer exists */
-            }
-            b->succ[npc != b->fall_pc] = nb; /* fall-through / taken link */
-            b->succ_epoch[npc != b->fall_pc] = epoch;
-        }
-        uint64_t need = cyc + nb->bound;
-        if (__builtin_expect(need >= deadline, 0))
-            goto out; /* could cross the deadline: the exact loop */
-        b = nb;
-        cyc += (b->reads0 >> ld) & 1 ? T_LOAD_USE : 0;
-        op = b->ops;
-        goto *op->h;
-    }
+#define CUR_LD (last ? last->ld : ld)
+    goto find;
 
 term_jump: /* the delay slot retired: go on at npc (the terminal op holds
-            * the count, cycles, load and word of the last instruction) */
+            * the count, cycles, load and word of the last instruction).
+            * A link matches when its block's PC is npc: a block's PC is
+            * aligned (microMIPS: odd) and a killed block's matches none */
     last = op;
     insns += op->imm;
-    goto retired;
+    nb = b->succ[1];
+    if (__builtin_expect(nb->pc == npc, 1)) {
+        cyc += b->cost[1];
+        goto linked;
+    }
+    nb = b->succ[0];
+    if (nb->pc == npc) {
+        cyc += b->cost[0];
+        goto linked;
+    }
+    goto miss;
 term_fall:
     last = op;
     insns += op->imm;
     npc = op->pc;
-    goto retired;
-retired_op: /* retired through op, an instruction */
-    insns += (uint64_t)(last - b->ops) + 1;
-retired:
+    nb = b->succ[0];
+    if (__builtin_expect(nb->pc == npc, 1)) {
+        cyc += b->cost[0];
+        goto linked;
+    }
+    goto miss;
+linked: /* cyc: the count at nb's entry, its first stall charged */
+    if (__builtin_expect(cyc >= soft, 0) && cyc + nb->bound >= deadline) {
+        cyc -= (nb->reads0 >> last->ld) & 1 ? T_LOAD_USE : 0; /* the exact loop charges it */
+        goto out; /* could cross the deadline: the exact loop */
+    }
+    b = nb;
+    op = b->ops;
+    goto *op->h;
+
+miss: /* the end of b found no link to npc: look it up, then link it */
     cyc += last->post;
     ld = last->ld;
-    goto enter;
+    from = b;
+    goto find;
+retired_op: /* retired through op, an instruction */
+    insns += (uint64_t)(last - b->ops) + 1;
+    cyc += last->post;
+    ld = last->ld;
+    from = NULL;
+find: { /* npc is a block start, cyc the count there, ld current; from:
+         * the block whose end links to it (NULL: none) */
+        uint8_t *const *fe = &fr[npc >> 12];
+        if ((npc & 3) == 2 || !*fe)
+            goto out;
+        const uint8_t *h = *fe + (npc & 0xFFE);
+        nb = f->hash[HASH(npc)];
+        if (!nb || nb->pc != npc || nb->host != h) {
+            unsigned gen = f->gen;
+            if (last) { /* a flush would reuse its memory */
+                c->prev_insn = last->insn;
+                last = NULL;
+            }
+            nb = decode(c, npc, h);
+            if (!nb)
+                goto out;
+            if (gen != f->gen)
+                from = NULL; /* flushed: it no longer exists */
+        }
+        unsigned stall = (nb->reads0 >> ld) & 1 ? T_LOAD_USE : 0;
+        if (from)
+            link_block(f, from, npc != from->fall_pc, nb, from->ops[from->n].post + stall);
+        if (cyc + stall + nb->bound >= deadline)
+            goto out; /* could cross the deadline: the exact loop */
+        cyc += stall;
+        b = nb;
+        op = b->ops;
+        goto *op->h;
+    }
 
 bail: /* the instruction at op runs in the exact loop, from the exact state before it */
     if (op != b->ops) {
         last = op - 1;
         insns += (uint64_t)(last - b->ops) + 1;
         cyc += op->pre;
-        ld = last->ld;
     } else {
-        cyc -= (b->reads0 >> ld) & 1 ? T_LOAD_USE : 0; /* the exact loop charges it */
+        cyc -= (b->reads0 >> CUR_LD) & 1 ? T_LOAD_USE : 0; /* the exact loop charges it */
     }
     c->in_ds = op->ds;
     c->ds_target = npc;
@@ -843,7 +925,7 @@ out:
 out_ds:
     c->pc = npc;
     c->cycles = cyc;
-    c->load_dest = (uint8_t)ld;
+    c->load_dest = (uint8_t)CUR_LD;
     if (last)
         c->prev_insn = last->insn;
     c->insns = insns;
@@ -1169,6 +1251,7 @@ fpu: { /* the FPU's own code (fpu.c), called with the state it expects */
 #undef RS_
 #undef RT_
 #undef NOW
+#undef CUR_LD
 #undef LOAD
 #undef STORE
 #undef BR
