@@ -824,24 +824,37 @@ static void run_blocks(struct cpu *c)
 #define RS_ R[op->rs]
 #define RT_ R[op->rt]
 #define NOW (cyc + op->post)
+/* enters block nb (cyc: the count at its entry, its first stall charged);
+ * the asm tells the copies apart (they are not merged into one jump) */
+#define ENTER(tag)                                                             \
+    do {                                                                       \
+        if (__builtin_expect(cyc >= soft, 0))                                  \
+            goto near_deadline;                                                \
+        __asm__ volatile("# enter " tag);                                      \
+        b = nb;                                                                \
+        op = b->ops;                                                           \
+        goto *op->h;                                                           \
+    } while (0)
 #define CUR_LD (last ? last->ld : ld)
     goto find;
 
 term_jump: /* the delay slot retired: go on at npc (the terminal op holds
             * the count, cycles, load and word of the last instruction).
             * A link matches when its block's PC is npc: a block's PC is
-            * aligned (microMIPS: odd) and a killed block's matches none */
+            * aligned (microMIPS: odd) and a killed block's matches none.
+            * Each way enters its block from a jump of its own (ENTER), so
+            * that the host predicts each from its own history */
     last = op;
     insns += op->imm;
     nb = b->succ[1];
     if (__builtin_expect(nb->pc == npc, 1)) {
         cyc += b->cost[1];
-        goto linked;
+        ENTER("1");
     }
     nb = b->succ[0];
     if (nb->pc == npc) {
         cyc += b->cost[0];
-        goto linked;
+        ENTER("0");
     }
     goto miss;
 term_fall:
@@ -851,11 +864,11 @@ term_fall:
     nb = b->succ[0];
     if (__builtin_expect(nb->pc == npc, 1)) {
         cyc += b->cost[0];
-        goto linked;
+        ENTER("f");
     }
     goto miss;
-linked: /* cyc: the count at nb's entry, its first stall charged */
-    if (__builtin_expect(cyc >= soft, 0) && cyc + nb->bound >= deadline) {
+near_deadline: /* cyc: the count at nb's entry, its first stall charged */
+    if (cyc + nb->bound >= deadline) {
         cyc -= (nb->reads0 >> last->ld) & 1 ? T_LOAD_USE : 0; /* the exact loop charges it */
         goto out; /* could cross the deadline: the exact loop */
     }
@@ -1251,6 +1264,7 @@ fpu: { /* the FPU's own code (fpu.c), called with the state it expects */
 #undef RS_
 #undef RT_
 #undef NOW
+#undef ENTER
 #undef CUR_LD
 #undef LOAD
 #undef STORE
