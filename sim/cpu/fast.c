@@ -739,7 +739,7 @@ static __attribute__((noinline)) struct block *decode(struct cpu *c, uint32_t pc
  * (fast_wc: the store is allowed there): done here when the chunk it hits
  * holds none (the host byte address), else NULL (the exact loop stores and
  * drops the code). */
-static uint8_t *code_page_store(struct cpu *c, uint32_t va)
+static inline __attribute__((always_inline)) uint8_t *code_page_store(struct cpu *c, uint32_t va)
 {
     uint8_t *pg = c->fast_wc[va >> 12];
     struct fast *f = c->fast;
