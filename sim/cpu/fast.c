@@ -55,6 +55,7 @@
 
 enum {
     K_TERM_JUMP, K_TERM_FALL, K_TERM_EXACT, K_NOP,
+    K_FBEQ, K_FBNE, K_FBLEZ, K_FBGTZ, K_FBLTZ, K_FBGEZ, K_FJ, K_FJR, /* a branch fused with the end */
     K_SLL, K_SRL, K_SRA, K_SLLV, K_SRLV, K_SRAV, K_ROTR, K_ROTRV,
     K_MOVZ, K_MOVN, K_ADD, K_ADDU, K_SUB, K_SUBU, K_AND, K_OR, K_XOR, K_NOR, K_SLT, K_SLTU,
     K_MUL, K_CLZ, K_CLO, K_SEB, K_SEH, K_WSBH, K_EXT, K_INS,
@@ -68,7 +69,7 @@ enum {
     K_MM_MOVEP,
     K_TGE, K_TGEU, K_TLT, K_TLTU, K_TEQ, K_TNE,
     K_TGEI, K_TGEIU, K_TLTI, K_TLTIU, K_TEQI, K_TNEI,
-    K_LWC1, K_SWC1, K_LDC1, K_SDC1, K_FPU,
+    K_LWC1, K_SWC1, K_LDC1, K_SDC1, K_FPU, K_FPQ,
     K_COUNT
 };
 
@@ -94,6 +95,7 @@ struct block {
      * cycles and the successor's first load-use stall behind it */
     uint32_t cost[2];
     uint32_t bound;        /* cycles after entry before the last instruction starts, worst case */
+    uint32_t target;       /* a fused branch's target (direct) */
     const uint8_t *host;   /* host address of the first instruction */
     struct block *next_in_page;
     uint32_t reads0;       /* GPRs the first instruction reads (its load-use stall) */
@@ -682,6 +684,10 @@ static __attribute__((noinline)) struct block *decode(struct cpu *c, uint32_t pc
             o->imm = insn & 63; /* which of the four */
         if (k == K_MFHI || k == K_MFLO || k == K_FPU)
             b->nwait++;
+        if (k == K_FPU && (insn >> 26) == 0x11 && ((insn >> 21) & 31) == 17 && (insn & 63) <= 2) {
+            k = K_FPQ; /* ADD.D, SUB.D, MUL.D: fs, ft, fd in rd, rt, sa */
+            o->rs = (uint8_t)(insn & 63);
+        }
         o->h = (const void *)(uintptr_t)k; /* linked to the handler below */
         n++;
         p += size;
@@ -706,6 +712,43 @@ static __attribute__((noinline)) struct block *decode(struct cpu *c, uint32_t pc
     ops[n].imm = n; /* for the block's end: its count, last load and word */
     ops[n].ld = n ? ops[n - 1].ld : 0;
     ops[n].insn = n ? ops[n - 1].insn : 0;
+    /* A conditional branch (BEQ, BNE, BLEZ, BGTZ, BLTZ, BGEZ), J or JR
+     * whose delay slot is a register operation that cannot fault and
+     * writes no register the branch reads: the slot runs first, then the
+     * branch and the block's end as one op (a dispatch less per block; the
+     * order is invisible, nothing can stop between them). ops[n] stays
+     * the end (its count, cycles, load and word) */
+    const unsigned last_pre = n ? ops[n - 1].pre : 0;
+    if (term == K_TERM_JUMP && n >= 2 && ops[n - 1].ds) {
+        struct fop *br = &ops[n - 2], *sl = &ops[n - 1];
+        unsigned bk = (unsigned)(uintptr_t)br->h, sk = (unsigned)(uintptr_t)sl->h;
+        unsigned dest = (sk >= K_ADDIU && sk <= K_LUI) || sk == K_EXT || sk == K_INS ? sl->rt : sl->rd;
+        bool pure = sk == K_NOP || (sk >= K_SLL && sk <= K_INS && sk != K_ADD && sk != K_SUB) ||
+                    (sk >= K_ADDIU && sk <= K_LUI);
+        unsigned fk = 0;
+        switch (bk) {
+        case K_BEQ: fk = K_FBEQ; break;
+        case K_BNE: fk = K_FBNE; break;
+        case K_BLEZ: fk = K_FBLEZ; break;
+        case K_BGTZ: fk = K_FBGTZ; break;
+        case K_BLTZ: fk = K_FBLTZ; break;
+        case K_BGEZ: fk = K_FBGEZ; break;
+        case K_J: fk = K_FJ; break;
+        case K_JR: fk = K_FJR; break;
+        }
+        bool reads_rs = bk != K_J, reads_rt = bk == K_BEQ || bk == K_BNE;
+        if (fk && pure && (sk == K_NOP || dest == 0 ||
+                           ((!reads_rs || dest != br->rs) && (!reads_rt || dest != br->rt)))) {
+            struct fop fb = ops[n];
+            fb.h = (const void *)(uintptr_t)fk;
+            fb.rs = br->rs;
+            fb.rt = br->rt;
+            b->target = br->imm;
+            *br = *sl;
+            br->ds = 0;
+            ops[n - 1] = fb;
+        }
+    }
     for (unsigned i = 0; i <= n; i++)
         ops[i].h = f->labels[(uintptr_t)ops[i].h];
     b->n = (uint16_t)n;
@@ -716,7 +759,7 @@ static __attribute__((noinline)) struct block *decode(struct cpu *c, uint32_t pc
      * wait is at most a divide's latency (HI/LO are ready at most that long
      * after the MULT/DIV issued, before or in the block), an FPU
      * instruction's latency or slow-path access less */
-    b->bound = (n ? ops[n - 1].pre : 0) + b->nwait * T_DIV_MAX;
+    b->bound = last_pre + b->nwait * T_DIV_MAX;
     f->used += sizeof(struct block) + (n + 1) * sizeof(struct fop);
 
     uint32_t page = b->off >> 12;
@@ -762,6 +805,8 @@ static void run_blocks(struct cpu *c)
     static const void *const labels[K_COUNT] = {
         [K_TERM_JUMP] = &&term_jump, [K_TERM_FALL] = &&term_fall, [K_TERM_EXACT] = &&bail,
         [K_NOP] = &&nop,
+        [K_FBEQ] = &&fbeq, [K_FBNE] = &&fbne, [K_FBLEZ] = &&fblez, [K_FBGTZ] = &&fbgtz,
+        [K_FBLTZ] = &&fbltz, [K_FBGEZ] = &&fbgez, [K_FJ] = &&fj, [K_FJR] = &&fjr,
         [K_SLL] = &&sll, [K_SRL] = &&srl, [K_SRA] = &&sra, [K_SLLV] = &&sllv, [K_SRLV] = &&srlv,
         [K_SRAV] = &&srav, [K_ROTR] = &&rotr, [K_ROTRV] = &&rotrv,
         [K_MOVZ] = &&movz, [K_MOVN] = &&movn, [K_ADD] = &&add, [K_ADDU] = &&addu, [K_SUB] = &&sub,
@@ -787,7 +832,7 @@ static void run_blocks(struct cpu *c)
         [K_TEQ] = &&teq, [K_TNE] = &&tne, [K_TGEI] = &&tgei, [K_TGEIU] = &&tgeiu,
         [K_TLTI] = &&tlti, [K_TLTIU] = &&tltiu, [K_TEQI] = &&teqi, [K_TNEI] = &&tnei,
         [K_LWC1] = &&lwc1, [K_SWC1] = &&swc1, [K_LDC1] = &&ldc1, [K_SDC1] = &&sdc1,
-        [K_FPU] = &&fpu,
+        [K_FPU] = &&fpu, [K_FPQ] = &&fpq,
     };
     struct fast *f = c->fast;
     f->labels = labels;
@@ -807,6 +852,8 @@ static void run_blocks(struct cpu *c)
     /* CP1 usable (the guest's CU1 and, in guest mode, root's): Status
      * changes only in the exact loop */
     const bool cu1 = (c->cp0.status & ST0_CU1) && (!gm0 || (c->gcp0.status & ST0_CU1));
+    /* Status.FR of the running context (fpu.c's fr64): changes only there too */
+    const bool fr64 = ((gm0 ? c->gcp0.status : c->cp0.status) & ST0_FR) != 0;
     uint64_t insns = insns0;
     /* cycles: at a block boundary the count; inside a block its base (the
      * count at entry, the first instruction's stall and the dynamic costs
@@ -846,6 +893,7 @@ term_jump: /* the delay slot retired: go on at npc (the terminal op holds
             * that the host predicts each from its own history */
     last = op;
     insns += op->imm;
+follow: /* (npc, last, insns set) */
     nb = b->succ[1];
     if (__builtin_expect(nb->pc == npc, 1)) {
         cyc += b->cost[1];
@@ -960,6 +1008,31 @@ likely_nt:
     npc = op->pc + 8;
     goto retired_op;
 
+    /* a branch fused with the block's end (its delay slot ran before it) */
+#define FBR(cond)                                                              \
+    do {                                                                       \
+        last = op;                                                             \
+        insns += op->imm;                                                      \
+        npc = (cond) ? b->target : b->fall_pc;                                 \
+        goto follow;                                                           \
+    } while (0)
+fbeq: FBR(RS_ == RT_);
+fbne: FBR(RS_ != RT_);
+fblez: FBR((int32_t)RS_ <= 0);
+fbgtz: FBR((int32_t)RS_ > 0);
+fbltz: FBR((int32_t)RS_ < 0);
+fbgez: FBR((int32_t)RS_ >= 0);
+fj:
+    last = op;
+    insns += op->imm;
+    npc = b->target;
+    goto follow;
+fjr:
+    last = op;
+    insns += op->imm;
+    npc = RS_;
+    goto follow;
+#undef FBR
 nop: NEXT;
 sll: R[op->rd] = RT_ << op->sa; NEXT;
 srl: R[op->rd] = RT_ >> op->sa; NEXT;
@@ -1200,33 +1273,55 @@ tltiu: TRAP(RS_ < op->imm);
 teqi: TRAP(RS_ == op->imm);
 tnei: TRAP(RS_ != op->imm);
 
+    /* the FPU's register file as Status.FR lays it out (fpu.c, "FR"):
+     * FR = 1, 64-bit registers; FR = 0, a double in an even/odd pair of
+     * low words (an odd register: the exact loop's RI) */
+#define FPR c->fpu.fpr
+#define SET_W(r, v) (FPR[r] = (FPR[r] & 0xFFFFFFFF00000000ull) | (uint32_t)(v))
 lwc1: {
         uint32_t va = RS_ + op->imm;
         const uint8_t *p = fr[va >> 12];
         if (!cu1 || !p || (va & 3))
             goto bail;
-        fpu_set_w(c, op->rt, ld32(p + (va & 0xFFF)));
+        SET_W(op->rt, ld32(p + (va & 0xFFF)));
         NEXT;
     }
 ldc1: {
         uint32_t va = RS_ + op->imm;
         const uint8_t *p = fr[va >> 12];
-        if (!cu1 || !p || (va & 7) || !fpu_d_ok(c, op->rt))
+        unsigned r = op->rt;
+        if (!cu1 || !p || (va & 7) || (!fr64 && (r & 1)))
             goto bail;
         p += va & 0xFFF;
-        fpu_set_d(c, op->rt, (uint64_t)ld32(p + 4) << 32 | ld32(p));
+        if (fr64) {
+            FPR[r] = (uint64_t)ld32(p + 4) << 32 | ld32(p);
+        } else {
+            SET_W(r, ld32(p));
+            SET_W(r + 1, ld32(p + 4));
+        }
         NEXT;
     }
 swc1: {
         if (!cu1)
             goto bail;
-        STORE(4, st32(p, fpu_get_w(c, op->rt)));
+        STORE(4, st32(p, (uint32_t)FPR[op->rt]));
     }
 sdc1: {
-        if (!cu1 || !fpu_d_ok(c, op->rt))
+        unsigned r = op->rt;
+        if (!cu1 || (!fr64 && (r & 1)))
             goto bail;
-        uint64_t d = fpu_get_d(c, op->rt);
-        STORE(8, (st32(p, (uint32_t)d), st32(p + 4, (uint32_t)(d >> 32))));
+        uint32_t lo = (uint32_t)FPR[r], hi = fr64 ? (uint32_t)(FPR[r] >> 32) : (uint32_t)FPR[r + 1];
+        STORE(8, (st32(p, lo), st32(p + 4, hi)));
+    }
+#undef SET_W
+#undef FPR
+fpq: /* ADD.D, SUB.D, MUL.D (func in rs): fpu.c's common case, else all of it */
+    if (cu1) {
+        int q = fpu_quick_d(c, op->rs, op->rd, op->rt, op->sa);
+        if (q >= 0) {
+            cyc += (unsigned)q;
+            NEXT;
+        }
     }
 fpu: { /* the FPU's own code (fpu.c), called with the state it expects */
         if (!cu1)

@@ -806,6 +806,13 @@ int fpu_quick(struct cpu *c, uint32_t insn)
     unsigned func = insn & 63, fs = (insn >> 11) & 31, ft = (insn >> 16) & 31, fd = (insn >> 6) & 31;
     if ((insn >> 26) != 0x11 || (insn >> 21 & 31) != FMT_D || func > F_MUL) /* COP1 only */
         return -1;
+    return fpu_quick_d(c, func, fs, ft, fd);
+}
+
+/* fpu_quick of ADD.D (func 0), SUB.D (1) or MUL.D (2) fd, fs, ft, decoded
+ * by the caller. */
+int fpu_quick_d(struct cpu *c, unsigned func, unsigned fs, unsigned ft, unsigned fd)
+{
     uint32_t fcsr = c->fpu.fcsr;
     if (fcsr & FCSR_RM)
         return -1;
