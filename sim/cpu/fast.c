@@ -70,6 +70,15 @@ enum {
     K_TGE, K_TGEU, K_TLT, K_TLTU, K_TEQ, K_TNE,
     K_TGEI, K_TGEIU, K_TLTI, K_TLTIU, K_TEQI, K_TNEI,
     K_LWC1, K_SWC1, K_LDC1, K_SDC1, K_FPU, K_FPQ,
+    /* variants reading an operand from the last result (lv, run_blocks):
+     * _L1 its first source (rs; shifts by sa: rt is _L2), _L2 its rt */
+    K_ADDU_L1, K_ADDU_L2, K_SUBU_L1, K_SUBU_L2, K_AND_L1, K_AND_L2, K_OR_L1, K_OR_L2,
+    K_XOR_L1, K_XOR_L2, K_NOR_L1, K_NOR_L2, K_SLT_L1, K_SLT_L2, K_SLTU_L1, K_SLTU_L2,
+    K_MUL_L1, K_MUL_L2, K_SLL_L2, K_SRL_L2, K_SRA_L2,
+    K_ADDIU_L1, K_SLTI_L1, K_SLTIU_L1, K_ANDI_L1, K_ORI_L1, K_XORI_L1,
+    K_LB_L1, K_LBU_L1, K_LH_L1, K_LHU_L1, K_LW_L1,
+    K_SB_L1, K_SB_L2, K_SH_L1, K_SH_L2, K_SW_L1, K_SW_L2,
+    K_BEQ_L1, K_BEQ_L2, K_BNE_L1, K_BNE_L2, K_BLEZ_L1, K_BGTZ_L1, K_BLTZ_L1, K_BGEZ_L1,
     K_COUNT
 };
 
@@ -749,6 +758,56 @@ static __attribute__((noinline)) struct block *decode(struct cpu *c, uint32_t pc
             ops[n - 1] = fb;
         }
     }
+    /* Operands from the last result: run_blocks keeps the value the last
+     * producer (below) wrote in a host register, lv, as well as in its
+     * GPR; an op reading that GPR next (no other write to it between)
+     * takes lv, so that a chain of dependent instructions does not wait
+     * for the host's store-to-load forwarding through c->r. Tracked in
+     * the order the ops run (after the fusion above); nothing at entry. */
+    for (unsigned i = 0, lvreg = 0; i < n; i++) {
+        struct fop *o = &ops[i];
+        unsigned k = (unsigned)(uintptr_t)o->h, v = k;
+        bool r1 = lvreg && o->rs == lvreg, r2 = lvreg && o->rt == lvreg;
+        switch (k) {
+#define V12(K) case K: v = r1 ? K##_L1 : r2 ? K##_L2 : k; break
+#define V1(K) case K: v = r1 ? K##_L1 : k; break
+#define V2(K) case K: v = r2 ? K##_L2 : k; break
+        V12(K_ADDU); V12(K_SUBU); V12(K_AND); V12(K_OR); V12(K_XOR); V12(K_NOR);
+        V12(K_SLT); V12(K_SLTU); V12(K_MUL); V2(K_SLL); V2(K_SRL); V2(K_SRA);
+        V1(K_ADDIU); V1(K_SLTI); V1(K_SLTIU); V1(K_ANDI); V1(K_ORI); V1(K_XORI);
+        V1(K_LB); V1(K_LBU); V1(K_LH); V1(K_LHU); V1(K_LW);
+        V12(K_SB); V12(K_SH); V12(K_SW); V12(K_BEQ); V12(K_BNE);
+        V1(K_BLEZ); V1(K_BGTZ); V1(K_BLTZ); V1(K_BGEZ);
+#undef V12
+#undef V1
+#undef V2
+        }
+        o->h = (const void *)(uintptr_t)v;
+        switch (k) {
+        /* producers: they set lv to what they write */
+        case K_ADDU: case K_SUBU: case K_AND: case K_OR: case K_XOR: case K_NOR:
+        case K_SLT: case K_SLTU: case K_MUL: case K_SLL: case K_SRL: case K_SRA:
+            lvreg = o->rd;
+            break;
+        case K_ADDIU: case K_SLTI: case K_SLTIU: case K_ANDI: case K_ORI: case K_XORI:
+        case K_LUI: case K_LB: case K_LBU: case K_LH: case K_LHU: case K_LW:
+            lvreg = o->rt; /* (a load into $0: 0, none) */
+            break;
+        /* writing no GPR */
+        case K_NOP: case K_SB: case K_SH: case K_SW: case K_MTHI: case K_MTLO:
+        case K_MULT: case K_MULTU: case K_DIV: case K_DIVU:
+        case K_MADD: case K_MADDU: case K_MSUB: case K_MSUBU:
+        case K_BEQ: case K_BNE: case K_BLEZ: case K_BGTZ: case K_BLTZ: case K_BGEZ:
+        case K_BEQL: case K_BNEL: case K_BLEZL: case K_BGTZL: case K_BLTZL: case K_BGEZL:
+        case K_J: case K_JR: case K_TGE: case K_TGEU: case K_TLT: case K_TLTU: case K_TEQ:
+        case K_TNE: case K_TGEI: case K_TGEIU: case K_TLTI: case K_TLTIU: case K_TEQI:
+        case K_TNEI: case K_LWC1: case K_SWC1: case K_LDC1: case K_SDC1: case K_FPQ:
+            break;
+        default: /* any other may write a GPR without lv */
+            lvreg = 0;
+            break;
+        }
+    }
     for (unsigned i = 0; i <= n; i++)
         ops[i].h = f->labels[(uintptr_t)ops[i].h];
     b->n = (uint16_t)n;
@@ -833,6 +892,20 @@ static void run_blocks(struct cpu *c)
         [K_TLTI] = &&tlti, [K_TLTIU] = &&tltiu, [K_TEQI] = &&teqi, [K_TNEI] = &&tnei,
         [K_LWC1] = &&lwc1, [K_SWC1] = &&swc1, [K_LDC1] = &&ldc1, [K_SDC1] = &&sdc1,
         [K_FPU] = &&fpu, [K_FPQ] = &&fpq,
+        [K_ADDU_L1] = &&addu_l1, [K_ADDU_L2] = &&addu_l2, [K_SUBU_L1] = &&subu_l1,
+        [K_SUBU_L2] = &&subu_l2, [K_AND_L1] = &&and_l1, [K_AND_L2] = &&and_l2,
+        [K_OR_L1] = &&or_l1, [K_OR_L2] = &&or_l2, [K_XOR_L1] = &&xor_l1, [K_XOR_L2] = &&xor_l2,
+        [K_NOR_L1] = &&nor_l1, [K_NOR_L2] = &&nor_l2, [K_SLT_L1] = &&slt_l1, [K_SLT_L2] = &&slt_l2,
+        [K_SLTU_L1] = &&sltu_l1, [K_SLTU_L2] = &&sltu_l2, [K_MUL_L1] = &&mul_l1,
+        [K_MUL_L2] = &&mul_l2, [K_SLL_L2] = &&sll_l2, [K_SRL_L2] = &&srl_l2, [K_SRA_L2] = &&sra_l2,
+        [K_ADDIU_L1] = &&addiu_l1, [K_SLTI_L1] = &&slti_l1, [K_SLTIU_L1] = &&sltiu_l1,
+        [K_ANDI_L1] = &&andi_l1, [K_ORI_L1] = &&ori_l1, [K_XORI_L1] = &&xori_l1,
+        [K_LB_L1] = &&lb_l1, [K_LBU_L1] = &&lbu_l1, [K_LH_L1] = &&lh_l1, [K_LHU_L1] = &&lhu_l1,
+        [K_LW_L1] = &&lw_l1, [K_SB_L1] = &&sb_l1, [K_SB_L2] = &&sb_l2, [K_SH_L1] = &&sh_l1,
+        [K_SH_L2] = &&sh_l2, [K_SW_L1] = &&sw_l1, [K_SW_L2] = &&sw_l2,
+        [K_BEQ_L1] = &&beq_l1, [K_BEQ_L2] = &&beq_l2, [K_BNE_L1] = &&bne_l1, [K_BNE_L2] = &&bne_l2,
+        [K_BLEZ_L1] = &&blez_l1, [K_BGTZ_L1] = &&bgtz_l1, [K_BLTZ_L1] = &&bltz_l1,
+        [K_BGEZ_L1] = &&bgez_l1,
     };
     struct fast *f = c->fast;
     f->labels = labels;
@@ -866,6 +939,7 @@ static void run_blocks(struct cpu *c)
     struct block *b = &no_block, *nb, *from = NULL;
     const struct fop *op;
     const struct fop *last = NULL; /* the last retired op (prev_insn) */
+    uint32_t lv = 0; /* the last producer's result (decode: "Operands from the last result") */
 
 #define NEXT do { op++; goto *op->h; } while (0)
 #define RS_ R[op->rs]
@@ -1034,9 +1108,14 @@ fjr:
     goto follow;
 #undef FBR
 nop: NEXT;
-sll: R[op->rd] = RT_ << op->sa; NEXT;
-srl: R[op->rd] = RT_ >> op->sa; NEXT;
-sra: R[op->rd] = (uint32_t)((int32_t)RT_ >> op->sa); NEXT;
+/* producers set lv to what they write; _L1/_L2 take an operand from it */
+#define SHI(name, e)                                                           \
+    name: { uint32_t y = RT_; R[op->rd] = lv = (e); NEXT; }                    \
+    name##_l2: { uint32_t y = lv; R[op->rd] = lv = (e); NEXT; }
+SHI(sll, y << op->sa)
+SHI(srl, y >> op->sa)
+SHI(sra, (uint32_t)((int32_t)y >> op->sa))
+#undef SHI
 sllv: R[op->rd] = RT_ << (RS_ & 31); NEXT;
 srlv: R[op->rd] = RT_ >> (RS_ & 31); NEXT;
 srav: R[op->rd] = (uint32_t)((int32_t)RT_ >> (RS_ & 31)); NEXT;
@@ -1062,7 +1141,6 @@ add: {
             R[op->rd] = s;
         NEXT;
     }
-addu: R[op->rd] = RS_ + RT_; NEXT;
 sub: {
         uint32_t a = RS_, bb = RT_, s = a - bb;
         if (((a ^ bb) & (a ^ s)) >> 31)
@@ -1071,14 +1149,20 @@ sub: {
             R[op->rd] = s;
         NEXT;
     }
-subu: R[op->rd] = RS_ - RT_; NEXT;
-and: R[op->rd] = RS_ & RT_; NEXT;
-or: R[op->rd] = RS_ | RT_; NEXT;
-xor: R[op->rd] = RS_ ^ RT_; NEXT;
-nor: R[op->rd] = ~(RS_ | RT_); NEXT;
-slt: R[op->rd] = (int32_t)RS_ < (int32_t)RT_; NEXT;
-sltu: R[op->rd] = RS_ < RT_; NEXT;
-mul: R[op->rd] = (uint32_t)((int32_t)RS_ * (int64_t)(int32_t)RT_); NEXT;
+#define ALU2(name, e)                                                          \
+    name: { uint32_t x = RS_, y = RT_; R[op->rd] = lv = (e); NEXT; }           \
+    name##_l1: { uint32_t x = lv, y = RT_; R[op->rd] = lv = (e); NEXT; }       \
+    name##_l2: { uint32_t x = RS_, y = lv; R[op->rd] = lv = (e); NEXT; }
+ALU2(addu, x + y)
+ALU2(subu, x - y)
+ALU2(and, x & y)
+ALU2(or, x | y)
+ALU2(xor, x ^ y)
+ALU2(nor, ~(x | y))
+ALU2(slt, (int32_t)x < (int32_t)y)
+ALU2(sltu, x < y)
+ALU2(mul, (uint32_t)((int32_t)x * (int64_t)(int32_t)y))
+#undef ALU2
 clz: { uint32_t v = RS_; R[op->rd] = v ? (uint32_t)__builtin_clz(v) : 32; NEXT; }
 clo: { uint32_t v = ~RS_; R[op->rd] = v ? (uint32_t)__builtin_clz(v) : 32; NEXT; }
 seb: R[op->rd] = (uint32_t)(int32_t)(int8_t)RT_; NEXT;
@@ -1107,13 +1191,17 @@ addi: {
             R[op->rt] = s;
         NEXT;
     }
-addiu: R[op->rt] = RS_ + op->imm; NEXT;
-slti: R[op->rt] = (int32_t)RS_ < (int32_t)op->imm; NEXT;
-sltiu: R[op->rt] = RS_ < op->imm; NEXT;
-andi: R[op->rt] = RS_ & op->imm; NEXT;
-ori: R[op->rt] = RS_ | op->imm; NEXT;
-xori: R[op->rt] = RS_ ^ op->imm; NEXT;
-lui: R[op->rt] = op->imm; NEXT;
+#define ALUI(name, e)                                                          \
+    name: { uint32_t x = RS_; R[op->rt] = lv = (e); NEXT; }                    \
+    name##_l1: { uint32_t x = lv; R[op->rt] = lv = (e); NEXT; }
+ALUI(addiu, x + op->imm)
+ALUI(slti, (int32_t)x < (int32_t)op->imm)
+ALUI(sltiu, x < op->imm)
+ALUI(andi, x & op->imm)
+ALUI(ori, x | op->imm)
+ALUI(xori, x ^ op->imm)
+#undef ALUI
+lui: R[op->rt] = lv = op->imm; NEXT;
 
 mfhi:
     if (NOW < c->hilo_ready)
@@ -1178,27 +1266,33 @@ madd: {
         NEXT;
     }
 
-#define LOAD(size, conv)                                                       \
+#define LOAD(base, size, conv)                                                 \
     do {                                                                       \
-        uint32_t va = RS_ + op->imm;                                           \
+        uint32_t va = (base) + op->imm;                                        \
         const uint8_t *p = fr[va >> 12];                                       \
         if (__builtin_expect(!p || (va & ((size) - 1)), 0))                    \
             goto bail;                                                         \
         p += va & 0xFFF;                                                       \
-        uint32_t v = conv;                                                     \
+        uint32_t v = lv = conv;                                                \
         if (op->rt)                                                            \
             R[op->rt] = v;                                                     \
         NEXT;                                                                  \
     } while (0)
-lb: LOAD(1, (uint32_t)(int32_t)(int8_t)*p);
-lbu: LOAD(1, *p);
-lh: LOAD(2, (uint32_t)(int32_t)(int16_t)ld16(p));
-lhu: LOAD(2, ld16(p));
-lw: LOAD(4, ld32(p));
+lb: LOAD(RS_, 1, (uint32_t)(int32_t)(int8_t)*p);
+lbu: LOAD(RS_, 1, *p);
+lh: LOAD(RS_, 2, (uint32_t)(int32_t)(int16_t)ld16(p));
+lhu: LOAD(RS_, 2, ld16(p));
+lw: LOAD(RS_, 4, ld32(p));
+lb_l1: LOAD(lv, 1, (uint32_t)(int32_t)(int8_t)*p);
+lbu_l1: LOAD(lv, 1, *p);
+lh_l1: LOAD(lv, 2, (uint32_t)(int32_t)(int16_t)ld16(p));
+lhu_l1: LOAD(lv, 2, ld16(p));
+lw_l1: LOAD(lv, 4, ld32(p));
 
-#define STORE(size, put)                                                       \
+#define STORE(size, put) STORE_AT(RS_, size, put)
+#define STORE_AT(base, size, put)                                              \
     do {                                                                       \
-        uint32_t va = RS_ + op->imm;                                           \
+        uint32_t va = (base) + op->imm;                                        \
         uint8_t *p = fw[va >> 12];                                             \
         if (__builtin_expect(p && !(va & ((size) - 1)), 1))                    \
             p += va & 0xFFF;                                                   \
@@ -1210,6 +1304,12 @@ lw: LOAD(4, ld32(p));
 sb: STORE(1, *p = (uint8_t)RT_);
 sh: STORE(2, st16(p, (uint16_t)RT_));
 sw: STORE(4, st32(p, RT_));
+sb_l1: STORE_AT(lv, 1, *p = (uint8_t)RT_);
+sh_l1: STORE_AT(lv, 2, st16(p, (uint16_t)RT_));
+sw_l1: STORE_AT(lv, 4, st32(p, RT_));
+sb_l2: STORE(1, *p = (uint8_t)lv);
+sh_l2: STORE(2, st16(p, (uint16_t)lv));
+sw_l2: STORE(4, st32(p, lv));
 
 #define BR(cond)                                                               \
     do {                                                                       \
@@ -1227,6 +1327,14 @@ blez: BR((int32_t)RS_ <= 0);
 bgtz: BR((int32_t)RS_ > 0);
 bltz: BR((int32_t)RS_ < 0);
 bgez: BR((int32_t)RS_ >= 0);
+beq_l1: BR(lv == RT_);
+beq_l2: BR(RS_ == lv);
+bne_l1: BR(lv != RT_);
+bne_l2: BR(RS_ != lv);
+blez_l1: BR((int32_t)lv <= 0);
+bgtz_l1: BR((int32_t)lv > 0);
+bltz_l1: BR((int32_t)lv < 0);
+bgez_l1: BR((int32_t)lv >= 0);
 bltzal: { bool t = (int32_t)RS_ < 0; R[31] = b->fall_pc; BR(t); }
 bgezal: { bool t = (int32_t)RS_ >= 0; R[31] = b->fall_pc; BR(t); }
 beql: BRL(RS_ == RT_);
@@ -1363,6 +1471,7 @@ fpu: { /* the FPU's own code (fpu.c), called with the state it expects */
 #undef CUR_LD
 #undef LOAD
 #undef STORE
+#undef STORE_AT
 #undef BR
 #undef BRL
 }
