@@ -79,6 +79,8 @@ enum {
     K_LB_L1, K_LBU_L1, K_LH_L1, K_LHU_L1, K_LW_L1,
     K_SB_L1, K_SB_L2, K_SH_L1, K_SH_L2, K_SW_L1, K_SW_L2,
     K_BEQ_L1, K_BEQ_L2, K_BNE_L1, K_BNE_L2, K_BLEZ_L1, K_BGTZ_L1, K_BLTZ_L1, K_BGEZ_L1,
+    K_FBEQ_L1, K_FBEQ_L2, K_FBNE_L1, K_FBNE_L2, K_FBLEZ_L1, K_FBGTZ_L1, K_FBLTZ_L1,
+    K_FBGEZ_L1, K_FJR_L1,
     K_COUNT
 };
 
@@ -778,6 +780,7 @@ static __attribute__((noinline)) struct block *decode(struct cpu *c, uint32_t pc
         V1(K_LB); V1(K_LBU); V1(K_LH); V1(K_LHU); V1(K_LW);
         V12(K_SB); V12(K_SH); V12(K_SW); V12(K_BEQ); V12(K_BNE);
         V1(K_BLEZ); V1(K_BGTZ); V1(K_BLTZ); V1(K_BGEZ);
+        V12(K_FBEQ); V12(K_FBNE); V1(K_FBLEZ); V1(K_FBGTZ); V1(K_FBLTZ); V1(K_FBGEZ); V1(K_FJR);
 #undef V12
 #undef V1
 #undef V2
@@ -802,6 +805,8 @@ static __attribute__((noinline)) struct block *decode(struct cpu *c, uint32_t pc
         case K_J: case K_JR: case K_TGE: case K_TGEU: case K_TLT: case K_TLTU: case K_TEQ:
         case K_TNE: case K_TGEI: case K_TGEIU: case K_TLTI: case K_TLTIU: case K_TEQI:
         case K_TNEI: case K_LWC1: case K_SWC1: case K_LDC1: case K_SDC1: case K_FPQ:
+        case K_FBEQ: case K_FBNE: case K_FBLEZ: case K_FBGTZ: case K_FBLTZ: case K_FBGEZ:
+        case K_FJ: case K_FJR:
             break;
         default: /* any other may write a GPR without lv */
             lvreg = 0;
@@ -906,6 +911,9 @@ static void run_blocks(struct cpu *c)
         [K_BEQ_L1] = &&beq_l1, [K_BEQ_L2] = &&beq_l2, [K_BNE_L1] = &&bne_l1, [K_BNE_L2] = &&bne_l2,
         [K_BLEZ_L1] = &&blez_l1, [K_BGTZ_L1] = &&bgtz_l1, [K_BLTZ_L1] = &&bltz_l1,
         [K_BGEZ_L1] = &&bgez_l1,
+        [K_FBEQ_L1] = &&fbeq_l1, [K_FBEQ_L2] = &&fbeq_l2, [K_FBNE_L1] = &&fbne_l1,
+        [K_FBNE_L2] = &&fbne_l2, [K_FBLEZ_L1] = &&fblez_l1, [K_FBGTZ_L1] = &&fbgtz_l1,
+        [K_FBLTZ_L1] = &&fbltz_l1, [K_FBGEZ_L1] = &&fbgez_l1, [K_FJR_L1] = &&fjr_l1,
     };
     struct fast *f = c->fast;
     f->labels = labels;
@@ -1096,6 +1104,19 @@ fblez: FBR((int32_t)RS_ <= 0);
 fbgtz: FBR((int32_t)RS_ > 0);
 fbltz: FBR((int32_t)RS_ < 0);
 fbgez: FBR((int32_t)RS_ >= 0);
+fbeq_l1: FBR(lv == RT_);
+fbeq_l2: FBR(RS_ == lv);
+fbne_l1: FBR(lv != RT_);
+fbne_l2: FBR(RS_ != lv);
+fblez_l1: FBR((int32_t)lv <= 0);
+fbgtz_l1: FBR((int32_t)lv > 0);
+fbltz_l1: FBR((int32_t)lv < 0);
+fbgez_l1: FBR((int32_t)lv >= 0);
+fjr_l1:
+    last = op;
+    insns += op->imm;
+    npc = lv;
+    goto follow;
 fj:
     last = op;
     insns += op->imm;
