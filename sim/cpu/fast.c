@@ -11,13 +11,17 @@
  * cost in the cycle model of timing.h (issue + the load-use stall against
  * the previous instruction, known when both are in the block). The loop
  * keeps pc, cycles and the retired count in locals and writes them back
- * when it leaves.
+ * when it leaves. A block's end follows a link to its successor that
+ * carries the cost of the step (links are dropped when the read map
+ * changes); a branch whose delay slot is a pure register operation runs
+ * after it, fused with the end; the last ALU or load result stays in a
+ * host register for the next operation that reads it.
  *
  * Exactness (docs/simulator.md, "Speed"): a block is entered only when no
  * instruction in it can start at or after the deadline (timer events,
  * interrupts, the run limit), counting the worst case of its dynamic
- * costs (the load-use stall of its first instruction, HI/LO waits);
- * otherwise the exact loop runs one instruction. An operation that would
+ * costs (the load-use stall of its first instruction, HI/LO waits, FPU
+ * latencies); otherwise the exact loop runs one instruction. An operation that would
  * not complete on the fast path (a TLB or device access, an overflow, an
  * unaligned address, a store to a page holding code) leaves with the exact
  * state before it and the exact loop executes it, exceptions included.
@@ -748,7 +752,10 @@ static __attribute__((noinline)) struct block *decode(struct cpu *c, uint32_t pc
         case K_JR: fk = K_FJR; break;
         }
         bool reads_rs = bk != K_J, reads_rt = bk == K_BEQ || bk == K_BNE;
-        if (fk && pure && (sk == K_NOP || dest == 0 ||
+        /* (an FPU call-out that drops code goes on at the next op's PC,
+         * leave_after: not behind a moved slot) */
+        unsigned pk = n >= 3 ? (unsigned)(uintptr_t)ops[n - 3].h : K_NOP;
+        if (fk && pure && pk != K_FPU && pk != K_FPQ && (sk == K_NOP || dest == 0 ||
                            ((!reads_rs || dest != br->rs) && (!reads_rt || dest != br->rt)))) {
             struct fop fb = ops[n];
             fb.h = (const void *)(uintptr_t)fk;
