@@ -1105,20 +1105,24 @@ likely_nt:
         npc = (cond) ? b->target : b->fall_pc;                                 \
         goto follow;                                                           \
     } while (0)
-fbeq: FBR(RS_ == RT_);
-fbne: FBR(RS_ != RT_);
-fblez: FBR((int32_t)RS_ <= 0);
-fbgtz: FBR((int32_t)RS_ > 0);
-fbltz: FBR((int32_t)RS_ < 0);
-fbgez: FBR((int32_t)RS_ >= 0);
-fbeq_l1: FBR(lv == RT_);
-fbeq_l2: FBR(RS_ == lv);
-fbne_l1: FBR(lv != RT_);
-fbne_l2: FBR(RS_ != lv);
-fblez_l1: FBR((int32_t)lv <= 0);
-fbgtz_l1: FBR((int32_t)lv > 0);
-fbltz_l1: FBR((int32_t)lv < 0);
-fbgez_l1: FBR((int32_t)lv >= 0);
+/* BEQ, BNE, BLEZ, BGTZ, BLTZ, BGEZ and their variants with an operand
+ * from lv: labels prefix##name, each M(its condition) */
+#define COND_BRANCHES(M, prefix)                                               \
+    prefix##beq: M(RS_ == RT_);                                                \
+    prefix##bne: M(RS_ != RT_);                                                \
+    prefix##blez: M((int32_t)RS_ <= 0);                                        \
+    prefix##bgtz: M((int32_t)RS_ > 0);                                         \
+    prefix##bltz: M((int32_t)RS_ < 0);                                         \
+    prefix##bgez: M((int32_t)RS_ >= 0);                                        \
+    prefix##beq_l1: M(lv == RT_);                                              \
+    prefix##beq_l2: M(RS_ == lv);                                              \
+    prefix##bne_l1: M(lv != RT_);                                              \
+    prefix##bne_l2: M(RS_ != lv);                                              \
+    prefix##blez_l1: M((int32_t)lv <= 0);                                      \
+    prefix##bgtz_l1: M((int32_t)lv > 0);                                       \
+    prefix##bltz_l1: M((int32_t)lv < 0);                                       \
+    prefix##bgez_l1: M((int32_t)lv >= 0);
+COND_BRANCHES(FBR, f)
 fjr_l1:
     last = op;
     insns += op->imm;
@@ -1349,20 +1353,8 @@ sw_l2: STORE(4, st32(p, lv));
         if (cond) { npc = op->imm; NEXT; }                             \
         goto likely_nt;                                                        \
     } while (0)
-beq: BR(RS_ == RT_);
-bne: BR(RS_ != RT_);
-blez: BR((int32_t)RS_ <= 0);
-bgtz: BR((int32_t)RS_ > 0);
-bltz: BR((int32_t)RS_ < 0);
-bgez: BR((int32_t)RS_ >= 0);
-beq_l1: BR(lv == RT_);
-beq_l2: BR(RS_ == lv);
-bne_l1: BR(lv != RT_);
-bne_l2: BR(RS_ != lv);
-blez_l1: BR((int32_t)lv <= 0);
-bgtz_l1: BR((int32_t)lv > 0);
-bltz_l1: BR((int32_t)lv < 0);
-bgez_l1: BR((int32_t)lv >= 0);
+COND_BRANCHES(BR, )
+#undef COND_BRANCHES
 bltzal: { bool t = (int32_t)RS_ < 0; R[31] = b->fall_pc; BR(t); }
 bgezal: { bool t = (int32_t)RS_ >= 0; R[31] = b->fall_pc; BR(t); }
 beql: BRL(RS_ == RT_);
