@@ -106,8 +106,8 @@ struct block {
     /* last successors (fall-through / taken), linked when this block's
      * end found them, valid until the read map changes (unlink_all) */
     struct block *succ[2];
-    /* cycles charged on following succ[i]: the last instruction's static
-     * cycles and the successor's first load-use stall behind it */
+    /* cycles charged on following succ[i]: this block's static cycles and
+     * the successor's first load-use stall behind its last instruction */
     uint32_t cost[2];
     uint32_t bound;        /* cycles after entry before the last instruction starts, worst case */
     uint32_t target;       /* a fused branch's target (direct) */
