@@ -299,6 +299,8 @@ bool fpu_exec_cop1(struct cpu *c, uint32_t insn);  /* opcode 0x11 */
  * raises no exception, with fpu_exec_cop1's exact effect: the cycles it
  * adds, or -1 (nothing done). */
 int fpu_quick(struct cpu *c, uint32_t insn);
+/* the same for ADD.D (func 0), SUB.D (1), MUL.D (2) fd, fs, ft decoded */
+int fpu_quick_d(struct cpu *c, unsigned func, unsigned fs, unsigned ft, unsigned fd);
 bool fpu_exec_cop1x(struct cpu *c, uint32_t insn); /* opcode 0x13 */
 /* Register views honouring Status.FR (used by LWC1/SWC1/LDC1/SDC1,
  * MFC1/MTC1 and the gdb stub). */

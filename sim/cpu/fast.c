@@ -11,13 +11,17 @@
  * cost in the cycle model of timing.h (issue + the load-use stall against
  * the previous instruction, known when both are in the block). The loop
  * keeps pc, cycles and the retired count in locals and writes them back
- * when it leaves.
+ * when it leaves. A block's end follows a link to its successor that
+ * carries the cost of the step (links are dropped when the read map
+ * changes); a branch whose delay slot is a pure register operation runs
+ * after it, fused with the end; the last ALU or load result stays in a
+ * host register for the next operation that reads it.
  *
  * Exactness (docs/simulator.md, "Speed"): a block is entered only when no
  * instruction in it can start at or after the deadline (timer events,
  * interrupts, the run limit), counting the worst case of its dynamic
- * costs (the load-use stall of its first instruction, HI/LO waits);
- * otherwise the exact loop runs one instruction. An operation that would
+ * costs (the load-use stall of its first instruction, HI/LO waits, FPU
+ * latencies); otherwise the exact loop runs one instruction. An operation that would
  * not complete on the fast path (a TLB or device access, an overflow, an
  * unaligned address, a store to a page holding code) leaves with the exact
  * state before it and the exact loop executes it, exceptions included.
@@ -43,11 +47,19 @@
 #define NHASH      (1u << HBITS)
 #define MAX_AREAS  8           /* distinct host memories (RAM, flash, boot flash panels) */
 #define CHUNK      256         /* invalidation grain */
+/* bytes of blocks before the cache is flushed */
+#define POOL       ((size_t)NBLOCKS * (sizeof(struct block) + 8 * sizeof(struct fop)))
+/* a block's worst case before its last instruction starts is below this
+ * (decode ends a block before it would not be): entering it needs no
+ * closer look while the cycle count is at least this far from the deadline */
+#define MAX_BOUND  1024
+#define MAX_WAITS  16          /* instructions with a dynamic cost per block */
 /* hash of a block's PC: bit 1 and up (microMIPS PCs are odd, 2 apart) */
 #define HASH(pc)   (((pc) >> 1) & (NHASH - 1))
 
 enum {
     K_TERM_JUMP, K_TERM_FALL, K_TERM_EXACT, K_NOP,
+    K_FBEQ, K_FBNE, K_FBLEZ, K_FBGTZ, K_FBLTZ, K_FBGEZ, K_FJ, K_FJR, /* a branch fused with the end */
     K_SLL, K_SRL, K_SRA, K_SLLV, K_SRLV, K_SRAV, K_ROTR, K_ROTRV,
     K_MOVZ, K_MOVN, K_ADD, K_ADDU, K_SUB, K_SUBU, K_AND, K_OR, K_XOR, K_NOR, K_SLT, K_SLTU,
     K_MUL, K_CLZ, K_CLO, K_SEB, K_SEH, K_WSBH, K_EXT, K_INS,
@@ -61,7 +73,18 @@ enum {
     K_MM_MOVEP,
     K_TGE, K_TGEU, K_TLT, K_TLTU, K_TEQ, K_TNE,
     K_TGEI, K_TGEIU, K_TLTI, K_TLTIU, K_TEQI, K_TNEI,
-    K_LWC1, K_SWC1, K_LDC1, K_SDC1, K_FPU,
+    K_LWC1, K_SWC1, K_LDC1, K_SDC1, K_FPU, K_FPQ,
+    /* variants reading an operand from the last result (lv, run_blocks):
+     * _L1 its first source (rs; shifts by sa: rt is _L2), _L2 its rt */
+    K_ADDU_L1, K_ADDU_L2, K_SUBU_L1, K_SUBU_L2, K_AND_L1, K_AND_L2, K_OR_L1, K_OR_L2,
+    K_XOR_L1, K_XOR_L2, K_NOR_L1, K_NOR_L2, K_SLT_L1, K_SLT_L2, K_SLTU_L1, K_SLTU_L2,
+    K_MUL_L1, K_MUL_L2, K_SLL_L2, K_SRL_L2, K_SRA_L2,
+    K_ADDIU_L1, K_SLTI_L1, K_SLTIU_L1, K_ANDI_L1, K_ORI_L1, K_XORI_L1,
+    K_LB_L1, K_LBU_L1, K_LH_L1, K_LHU_L1, K_LW_L1,
+    K_SB_L1, K_SB_L2, K_SH_L1, K_SH_L2, K_SW_L1, K_SW_L2,
+    K_BEQ_L1, K_BEQ_L2, K_BNE_L1, K_BNE_L2, K_BLEZ_L1, K_BGTZ_L1, K_BLTZ_L1, K_BGEZ_L1,
+    K_FBEQ_L1, K_FBEQ_L2, K_FBNE_L1, K_FBNE_L2, K_FBLEZ_L1, K_FBGTZ_L1, K_FBLTZ_L1,
+    K_FBGEZ_L1, K_FJR_L1,
     K_COUNT
 };
 
@@ -79,18 +102,25 @@ struct fop {
 
 struct block {
     uint32_t pc;
-    const uint8_t *host;   /* host address of the first instruction */
-    struct fop *ops;
-    struct block *succ[2]; /* last successors: fall-through / taken */
-    uint32_t succ_epoch[2];/* c->map_epoch when linked: the link holds while it is */
     uint32_t fall_pc;      /* the fall-through successor's PC */
+    /* last successors (fall-through / taken), linked when this block's
+     * end found them, valid until the read map changes (unlink_all) */
+    struct block *succ[2];
+    /* cycles charged on following succ[i]: this block's static cycles and
+     * the successor's first load-use stall behind its last instruction */
+    uint32_t cost[2];
+    uint32_t bound;        /* cycles after entry before the last instruction starts, worst case */
+    uint32_t target;       /* a fused branch's target (direct) */
+    const uint8_t *host;   /* host address of the first instruction */
     struct block *next_in_page;
     uint32_t reads0;       /* GPRs the first instruction reads (its load-use stall) */
-    uint32_t bound;        /* cycles before the last instruction starts, worst case */
-    uint32_t off, len;     /* bytes [off, off+len) of the area */
+    uint32_t off;          /* bytes [off, off+len) of the area */
+    uint16_t len;
     uint16_t n;            /* instructions */
     uint8_t nwait;         /* instructions with a dynamic cost (HI/LO waits, FPU) */
     uint8_t area;
+    uint8_t linked;        /* on the list of blocks with links */
+    struct fop ops[];      /* n operations and the block's end */
 };
 
 struct area {
@@ -103,10 +133,14 @@ struct area {
 struct fast {
     const void *const *labels;
     struct block **hash;
-    struct block *blocks;
+    /* blocks, each with its operations behind it, one after the other */
+    uint8_t *pool;
+    size_t used;
     unsigned nblocks;
-    struct fop *ops;
-    unsigned nops;
+    /* blocks holding links, and the read map's epoch they were made in */
+    struct block **linked;
+    unsigned nlinked;
+    uint32_t link_epoch;
     unsigned gen;            /* flushes so far */
     unsigned kills;          /* blocks dropped so far */
     uint64_t decoded;        /* blocks decoded in all */
@@ -134,10 +168,10 @@ void fast_init(struct cpu *c)
     struct fast *f = calloc(1, sizeof *f);
     if (f) {
         f->hash = calloc(NHASH, sizeof *f->hash);
-        f->blocks = calloc(NBLOCKS, sizeof *f->blocks);
-        f->ops = calloc((size_t)NBLOCKS * 8, sizeof *f->ops);
+        f->pool = malloc(POOL);
+        f->linked = calloc(NBLOCKS, sizeof *f->linked);
     }
-    if (!f || !f->hash || !f->blocks || !f->ops) {
+    if (!f || !f->hash || !f->pool || !f->linked) {
         fprintf(stderr, "vpsim: out of host memory\n");
         exit(2);
     }
@@ -156,8 +190,8 @@ void fast_free(struct cpu *c)
         free(f->area[i].pages);
     }
     free(f->hash);
-    free(f->blocks);
-    free(f->ops);
+    free(f->pool);
+    free(f->linked);
     free(f);
     c->fast = NULL;
 }
@@ -172,8 +206,35 @@ static void flush_all(struct fast *f)
         memset(f->area[i].pages, 0, (f->area[i].size >> 12) * sizeof(struct block *));
     }
     f->nblocks = 0;
-    f->nops = 0;
+    f->used = 0;
+    f->nlinked = 0;
     f->gen++;
+}
+
+/* The read map changed (a TLB write, ASID or mode change: c->map_epoch):
+ * a PC may now reach other code, so every link is dropped; blocks are
+ * found again by PC and host address and linked anew. Only blocks linked
+ * since the last change are visited. */
+static void unlink_all(struct fast *f)
+{
+    for (unsigned i = 0; i < f->nlinked; i++) {
+        struct block *b = f->linked[i];
+        b->succ[0] = b->succ[1] = &no_block;
+        b->linked = 0;
+    }
+    f->nlinked = 0;
+}
+
+/* Links b's end to its successor nb (slot 0: the fall-through PC, 1: any
+ * other) and charges cost cycles on following it. */
+static __attribute__((noinline)) void link_block(struct fast *f, struct block *b, unsigned slot, struct block *nb, uint32_t cost)
+{
+    if (!b->linked) {
+        b->linked = 1;
+        f->linked[f->nlinked++] = b;
+    }
+    b->succ[slot] = nb;
+    b->cost[slot] = cost;
 }
 
 static int area_of(const struct fast *f, const uint8_t *p)
@@ -527,23 +588,23 @@ static void set_fields(struct fop *o, uint32_t insn)
  * mm_decode: ops keep the MIPS32-equivalent word's fields (the cycle model
  * of cpu.c uses them too) and the raw halfwords as their word (BadInstrP).
  */
-static struct block *decode(struct cpu *c, uint32_t pc, const uint8_t *h)
+static __attribute__((noinline)) struct block *decode(struct cpu *c, uint32_t pc, const uint8_t *h)
 {
     struct fast *f = c->fast;
     int a = area_get(c, h);
     if (a < 0)
         return NULL;
-    if (f->nblocks >= NBLOCKS || f->nops + MAX_OPS + 2 > (size_t)NBLOCKS * 8)
+    if (f->nblocks >= NBLOCKS || f->used + sizeof(struct block) + (MAX_OPS + 1) * sizeof(struct fop) > POOL)
         flush_all(f);
     struct area *ar = &f->area[a];
-    struct block *b = &f->blocks[f->nblocks++];
+    struct block *b = (struct block *)(f->pool + f->used);
+    f->nblocks++;
     f->decoded++;
-    struct fop *ops = &f->ops[f->nops];
+    struct fop *ops = b->ops;
     memset(b, 0, sizeof *b);
     b->succ[0] = b->succ[1] = &no_block;
     b->pc = pc;
     b->host = h;
-    b->ops = ops;
     b->area = (uint8_t)a;
     b->off = (uint32_t)(h - ar->mem);
 
@@ -610,6 +671,17 @@ static struct block *decode(struct cpu *c, uint32_t pc, const uint8_t *h)
             term = K_TERM_EXACT; /* its delay slot is on the next page */
             break;
         }
+        if ((k == K_MFHI || k == K_MFLO || k == K_FPU) && b->nwait >= MAX_WAITS) {
+            /* the block's worst case stays below MAX_BOUND: it ends
+             * before this instruction (or before its branch) */
+            if (in_slot) {
+                n--;
+                p = ops[n].pc;
+                cyc = ops[n].pre;
+            }
+            term = K_TERM_FALL;
+            break;
+        }
         if (!n)
             b->reads0 = ((1u << F_RS(insn)) | (cpu_rt_src[insn >> 26] ? 1u << F_RT(insn) : 0)) & ~1u;
         unsigned stall = n ? stall_after(prev_ld, insn) : 0;
@@ -627,6 +699,10 @@ static struct block *decode(struct cpu *c, uint32_t pc, const uint8_t *h)
             o->imm = insn & 63; /* which of the four */
         if (k == K_MFHI || k == K_MFLO || k == K_FPU)
             b->nwait++;
+        if (k == K_FPU && (insn >> 26) == 0x11 && ((insn >> 21) & 31) == 17 && (insn & 63) <= 2) {
+            k = K_FPQ; /* ADD.D, SUB.D, MUL.D: fs, ft, fd in rd, rt, sa */
+            o->rs = (uint8_t)(insn & 63);
+        }
         o->h = (const void *)(uintptr_t)k; /* linked to the handler below */
         n++;
         p += size;
@@ -651,17 +727,111 @@ static struct block *decode(struct cpu *c, uint32_t pc, const uint8_t *h)
     ops[n].imm = n; /* for the block's end: its count, last load and word */
     ops[n].ld = n ? ops[n - 1].ld : 0;
     ops[n].insn = n ? ops[n - 1].insn : 0;
+    /* A conditional branch (BEQ, BNE, BLEZ, BGTZ, BLTZ, BGEZ), J or JR
+     * whose delay slot is a register operation that cannot fault and
+     * writes no register the branch reads: the slot runs first, then the
+     * branch and the block's end as one op (a dispatch less per block; the
+     * order is invisible, nothing can stop between them). ops[n] stays
+     * the end (its count, cycles, load and word) */
+    const unsigned last_pre = n ? ops[n - 1].pre : 0;
+    if (term == K_TERM_JUMP && n >= 2 && ops[n - 1].ds) {
+        struct fop *br = &ops[n - 2], *sl = &ops[n - 1];
+        unsigned bk = (unsigned)(uintptr_t)br->h, sk = (unsigned)(uintptr_t)sl->h;
+        unsigned dest = (sk >= K_ADDIU && sk <= K_LUI) || sk == K_EXT || sk == K_INS ? sl->rt : sl->rd;
+        bool pure = sk == K_NOP || (sk >= K_SLL && sk <= K_INS && sk != K_ADD && sk != K_SUB) ||
+                    (sk >= K_ADDIU && sk <= K_LUI);
+        unsigned fk = 0;
+        switch (bk) {
+        case K_BEQ: fk = K_FBEQ; break;
+        case K_BNE: fk = K_FBNE; break;
+        case K_BLEZ: fk = K_FBLEZ; break;
+        case K_BGTZ: fk = K_FBGTZ; break;
+        case K_BLTZ: fk = K_FBLTZ; break;
+        case K_BGEZ: fk = K_FBGEZ; break;
+        case K_J: fk = K_FJ; break;
+        case K_JR: fk = K_FJR; break;
+        }
+        bool reads_rs = bk != K_J, reads_rt = bk == K_BEQ || bk == K_BNE;
+        /* (an FPU call-out that drops code goes on at the next op's PC,
+         * leave_after: not behind a moved slot) */
+        unsigned pk = n >= 3 ? (unsigned)(uintptr_t)ops[n - 3].h : K_NOP;
+        if (fk && pure && pk != K_FPU && pk != K_FPQ && (sk == K_NOP || dest == 0 ||
+                           ((!reads_rs || dest != br->rs) && (!reads_rt || dest != br->rt)))) {
+            struct fop fb = ops[n];
+            fb.h = (const void *)(uintptr_t)fk;
+            fb.rs = br->rs;
+            fb.rt = br->rt;
+            b->target = br->imm;
+            *br = *sl;
+            br->ds = 0;
+            ops[n - 1] = fb;
+        }
+    }
+    /* Operands from the last result: run_blocks keeps the value the last
+     * producer (below) wrote in a host register, lv, as well as in its
+     * GPR; an op reading that GPR next (no other write to it between)
+     * takes lv, so that a chain of dependent instructions does not wait
+     * for the host's store-to-load forwarding through c->r. Tracked in
+     * the order the ops run (after the fusion above); nothing at entry. */
+    for (unsigned i = 0, lvreg = 0; i < n; i++) {
+        struct fop *o = &ops[i];
+        unsigned k = (unsigned)(uintptr_t)o->h, v = k;
+        bool r1 = lvreg && o->rs == lvreg, r2 = lvreg && o->rt == lvreg;
+        switch (k) {
+#define V12(K) case K: v = r1 ? K##_L1 : r2 ? K##_L2 : k; break
+#define V1(K) case K: v = r1 ? K##_L1 : k; break
+#define V2(K) case K: v = r2 ? K##_L2 : k; break
+        V12(K_ADDU); V12(K_SUBU); V12(K_AND); V12(K_OR); V12(K_XOR); V12(K_NOR);
+        V12(K_SLT); V12(K_SLTU); V12(K_MUL); V2(K_SLL); V2(K_SRL); V2(K_SRA);
+        V1(K_ADDIU); V1(K_SLTI); V1(K_SLTIU); V1(K_ANDI); V1(K_ORI); V1(K_XORI);
+        V1(K_LB); V1(K_LBU); V1(K_LH); V1(K_LHU); V1(K_LW);
+        V12(K_SB); V12(K_SH); V12(K_SW); V12(K_BEQ); V12(K_BNE);
+        V1(K_BLEZ); V1(K_BGTZ); V1(K_BLTZ); V1(K_BGEZ);
+        V12(K_FBEQ); V12(K_FBNE); V1(K_FBLEZ); V1(K_FBGTZ); V1(K_FBLTZ); V1(K_FBGEZ); V1(K_FJR);
+#undef V12
+#undef V1
+#undef V2
+        }
+        o->h = (const void *)(uintptr_t)v;
+        switch (k) {
+        /* producers: they set lv to what they write */
+        case K_ADDU: case K_SUBU: case K_AND: case K_OR: case K_XOR: case K_NOR:
+        case K_SLT: case K_SLTU: case K_MUL: case K_SLL: case K_SRL: case K_SRA:
+            lvreg = o->rd;
+            break;
+        case K_ADDIU: case K_SLTI: case K_SLTIU: case K_ANDI: case K_ORI: case K_XORI:
+        case K_LUI: case K_LB: case K_LBU: case K_LH: case K_LHU: case K_LW:
+            lvreg = o->rt; /* (a load into $0: 0, none) */
+            break;
+        /* writing no GPR */
+        case K_NOP: case K_SB: case K_SH: case K_SW: case K_MTHI: case K_MTLO:
+        case K_MULT: case K_MULTU: case K_DIV: case K_DIVU:
+        case K_MADD: case K_MADDU: case K_MSUB: case K_MSUBU:
+        case K_BEQ: case K_BNE: case K_BLEZ: case K_BGTZ: case K_BLTZ: case K_BGEZ:
+        case K_BEQL: case K_BNEL: case K_BLEZL: case K_BGTZL: case K_BLTZL: case K_BGEZL:
+        case K_J: case K_JR: case K_TGE: case K_TGEU: case K_TLT: case K_TLTU: case K_TEQ:
+        case K_TNE: case K_TGEI: case K_TGEIU: case K_TLTI: case K_TLTIU: case K_TEQI:
+        case K_TNEI: case K_LWC1: case K_SWC1: case K_LDC1: case K_SDC1: case K_FPQ:
+        case K_FBEQ: case K_FBNE: case K_FBLEZ: case K_FBGTZ: case K_FBLTZ: case K_FBGEZ:
+        case K_FJ: case K_FJR:
+            break;
+        default: /* any other may write a GPR without lv */
+            lvreg = 0;
+            break;
+        }
+    }
     for (unsigned i = 0; i <= n; i++)
         ops[i].h = f->labels[(uintptr_t)ops[i].h];
     b->n = (uint16_t)n;
     b->len = p != pc ? p - pc : 4;
-    /* worst case before the last instruction starts: its static cycles,
-     * the first instruction's load-use stall, the dynamic costs: a HI/LO
+    /* worst case from entry (the first instruction's load-use stall
+     * charged) before the last instruction starts: its static cycles, the
+     * dynamic costs: a HI/LO
      * wait is at most a divide's latency (HI/LO are ready at most that long
      * after the MULT/DIV issued, before or in the block), an FPU
      * instruction's latency or slow-path access less */
-    b->bound = (n ? ops[n - 1].pre : 0) + T_LOAD_USE + b->nwait * T_DIV_MAX;
-    f->nops += n + 1;
+    b->bound = last_pre + b->nwait * T_DIV_MAX;
+    f->used += sizeof(struct block) + (n + 1) * sizeof(struct fop);
 
     uint32_t page = b->off >> 12;
     uint32_t last = b->off + b->len - 1; /* (the same page) */
@@ -683,7 +853,7 @@ static struct block *decode(struct cpu *c, uint32_t pc, const uint8_t *h)
  * (fast_wc: the store is allowed there): done here when the chunk it hits
  * holds none (the host byte address), else NULL (the exact loop stores and
  * drops the code). */
-static uint8_t *code_page_store(struct cpu *c, uint32_t va)
+static inline __attribute__((always_inline)) uint8_t *code_page_store(struct cpu *c, uint32_t va)
 {
     uint8_t *pg = c->fast_wc[va >> 12];
     struct fast *f = c->fast;
@@ -706,6 +876,8 @@ static void run_blocks(struct cpu *c)
     static const void *const labels[K_COUNT] = {
         [K_TERM_JUMP] = &&term_jump, [K_TERM_FALL] = &&term_fall, [K_TERM_EXACT] = &&bail,
         [K_NOP] = &&nop,
+        [K_FBEQ] = &&fbeq, [K_FBNE] = &&fbne, [K_FBLEZ] = &&fblez, [K_FBGTZ] = &&fbgtz,
+        [K_FBLTZ] = &&fbltz, [K_FBGEZ] = &&fbgez, [K_FJ] = &&fj, [K_FJR] = &&fjr,
         [K_SLL] = &&sll, [K_SRL] = &&srl, [K_SRA] = &&sra, [K_SLLV] = &&sllv, [K_SRLV] = &&srlv,
         [K_SRAV] = &&srav, [K_ROTR] = &&rotr, [K_ROTRV] = &&rotrv,
         [K_MOVZ] = &&movz, [K_MOVN] = &&movn, [K_ADD] = &&add, [K_ADDU] = &&addu, [K_SUB] = &&sub,
@@ -731,103 +903,163 @@ static void run_blocks(struct cpu *c)
         [K_TEQ] = &&teq, [K_TNE] = &&tne, [K_TGEI] = &&tgei, [K_TGEIU] = &&tgeiu,
         [K_TLTI] = &&tlti, [K_TLTIU] = &&tltiu, [K_TEQI] = &&teqi, [K_TNEI] = &&tnei,
         [K_LWC1] = &&lwc1, [K_SWC1] = &&swc1, [K_LDC1] = &&ldc1, [K_SDC1] = &&sdc1,
-        [K_FPU] = &&fpu,
+        [K_FPU] = &&fpu, [K_FPQ] = &&fpq,
+        [K_ADDU_L1] = &&addu_l1, [K_ADDU_L2] = &&addu_l2, [K_SUBU_L1] = &&subu_l1,
+        [K_SUBU_L2] = &&subu_l2, [K_AND_L1] = &&and_l1, [K_AND_L2] = &&and_l2,
+        [K_OR_L1] = &&or_l1, [K_OR_L2] = &&or_l2, [K_XOR_L1] = &&xor_l1, [K_XOR_L2] = &&xor_l2,
+        [K_NOR_L1] = &&nor_l1, [K_NOR_L2] = &&nor_l2, [K_SLT_L1] = &&slt_l1, [K_SLT_L2] = &&slt_l2,
+        [K_SLTU_L1] = &&sltu_l1, [K_SLTU_L2] = &&sltu_l2, [K_MUL_L1] = &&mul_l1,
+        [K_MUL_L2] = &&mul_l2, [K_SLL_L2] = &&sll_l2, [K_SRL_L2] = &&srl_l2, [K_SRA_L2] = &&sra_l2,
+        [K_ADDIU_L1] = &&addiu_l1, [K_SLTI_L1] = &&slti_l1, [K_SLTIU_L1] = &&sltiu_l1,
+        [K_ANDI_L1] = &&andi_l1, [K_ORI_L1] = &&ori_l1, [K_XORI_L1] = &&xori_l1,
+        [K_LB_L1] = &&lb_l1, [K_LBU_L1] = &&lbu_l1, [K_LH_L1] = &&lh_l1, [K_LHU_L1] = &&lhu_l1,
+        [K_LW_L1] = &&lw_l1, [K_SB_L1] = &&sb_l1, [K_SB_L2] = &&sb_l2, [K_SH_L1] = &&sh_l1,
+        [K_SH_L2] = &&sh_l2, [K_SW_L1] = &&sw_l1, [K_SW_L2] = &&sw_l2,
+        [K_BEQ_L1] = &&beq_l1, [K_BEQ_L2] = &&beq_l2, [K_BNE_L1] = &&bne_l1, [K_BNE_L2] = &&bne_l2,
+        [K_BLEZ_L1] = &&blez_l1, [K_BGTZ_L1] = &&bgtz_l1, [K_BLTZ_L1] = &&bltz_l1,
+        [K_BGEZ_L1] = &&bgez_l1,
+        [K_FBEQ_L1] = &&fbeq_l1, [K_FBEQ_L2] = &&fbeq_l2, [K_FBNE_L1] = &&fbne_l1,
+        [K_FBNE_L2] = &&fbne_l2, [K_FBLEZ_L1] = &&fblez_l1, [K_FBGTZ_L1] = &&fbgtz_l1,
+        [K_FBLTZ_L1] = &&fbltz_l1, [K_FBGEZ_L1] = &&fbgez_l1, [K_FJR_L1] = &&fjr_l1,
     };
     struct fast *f = c->fast;
     f->labels = labels;
+    if (f->link_epoch != c->map_epoch) { /* the maps change only outside */
+        unlink_all(f);
+        f->link_epoch = c->map_epoch;
+    }
 
     uint32_t *const R = c->r;
     uint8_t **const fr = c->fast_r;
     uint8_t **const fw = c->fast_w;
     const uint64_t deadline = c->deadline;
-    const uint32_t epoch = c->map_epoch; /* the maps change only outside */
+    /* below this count every block may be entered (MAX_BOUND) */
+    const uint64_t soft = deadline > MAX_BOUND ? deadline - MAX_BOUND : 0;
     const uint64_t insns0 = c->insns;
     const bool gm0 = c->gm;
     /* CP1 usable (the guest's CU1 and, in guest mode, root's): Status
      * changes only in the exact loop */
     const bool cu1 = (c->cp0.status & ST0_CU1) && (!gm0 || (c->gcp0.status & ST0_CU1));
+    /* Status.FR of the running context (fpu.c's fr64): changes only there too */
+    const bool fr64 = ((gm0 ? c->gcp0.status : c->cp0.status) & ST0_FR) != 0;
     uint64_t insns = insns0;
     /* cycles: at a block boundary the count; inside a block its base (the
      * count at entry, the first instruction's stall and the dynamic costs
      * so far), to which each op's pre/post adds its static cycles */
     uint64_t cyc = c->cycles;
-    unsigned ld = c->load_dest; /* load-use: GPR loaded by the last retired insn */
+    /* load-use: the GPR loaded by the last retired instruction is
+     * last->ld, or ld while last is NULL (and always ld in the look-up) */
+    unsigned ld = c->load_dest;
     uint32_t npc = c->pc;       /* next PC at a block boundary / after a delay slot */
-    struct block *b = &no_block;
+    struct block *b = &no_block, *nb, *from = NULL;
     const struct fop *op;
     const struct fop *last = NULL; /* the last retired op (prev_insn) */
+    uint32_t lv = 0; /* the last producer's result (decode: "Operands from the last result") */
 
 #define NEXT do { op++; goto *op->h; } while (0)
 #define RS_ R[op->rs]
 #define RT_ R[op->rt]
 #define NOW (cyc + op->post)
-
-enter: {
-        /* npc is a block start; cyc, insns, ld, last describe the state.
-         * The successor link first: a block's PC is aligned (microMIPS:
-         * odd) and its host address not NULL, so a match also says npc is
-         * a valid PC and mapped */
-        struct block *nb = b->succ[0];
-        uint32_t ep = b->succ_epoch[0];
-        if (nb->pc != npc) {
-            nb = b->succ[1];
-            ep = b->succ_epoch[1];
-        }
-        if (__builtin_expect(nb->pc != npc || ep != epoch, 0)) {
-            uint8_t *const *fe = &fr[npc >> 12];
-            if ((npc & 3) == 2 || !*fe)
-                goto out;
-            const uint8_t *h = *fe + (npc & 0xFFE);
-            nb = f->hash[HASH(npc)];
-            if (!nb || nb->pc != npc || nb->host != h) {
-                unsigned gen = f->gen;
-                if (last) { /* a flush would reuse its memory */
-                    c->prev_insn = last->insn;
-                    last = NULL;
-                }
-                nb = decode(c, npc, h);
-                if (!nb)
-                    goto out;
-                if (gen != f->gen)
-                    b = &no_block; /* flushed: b no longer exists */
-            }
-            b->succ[npc != b->fall_pc] = nb; /* fall-through / taken link */
-            b->succ_epoch[npc != b->fall_pc] = epoch;
-        }
-        uint64_t need = cyc + nb->bound;
-        if (__builtin_expect(need >= deadline, 0))
-            goto out; /* could cross the deadline: the exact loop */
-        b = nb;
-        cyc += (b->reads0 >> ld) & 1 ? T_LOAD_USE : 0;
-        op = b->ops;
-        goto *op->h;
-    }
+/* enters block nb (cyc: the count at its entry, its first stall charged);
+ * the asm tells the copies apart (they are not merged into one jump) */
+#define ENTER(tag)                                                             \
+    do {                                                                       \
+        if (__builtin_expect(cyc >= soft, 0))                                  \
+            goto near_deadline;                                                \
+        __asm__ volatile("# enter " tag);                                      \
+        b = nb;                                                                \
+        op = b->ops;                                                           \
+        goto *op->h;                                                           \
+    } while (0)
+#define CUR_LD (last ? last->ld : ld)
+    goto find;
 
 term_jump: /* the delay slot retired: go on at npc (the terminal op holds
-            * the count, cycles, load and word of the last instruction) */
+            * the count, cycles, load and word of the last instruction).
+            * A link matches when its block's PC is npc: a block's PC is
+            * aligned (microMIPS: odd) and a killed block's matches none.
+            * Each way enters its block from a jump of its own (ENTER), so
+            * that the host predicts each from its own history */
     last = op;
     insns += op->imm;
-    goto retired;
+follow: /* (npc, last, insns set) */
+    nb = b->succ[1];
+    if (__builtin_expect(nb->pc == npc, 1)) {
+        cyc += b->cost[1];
+        ENTER("1");
+    }
+    nb = b->succ[0];
+    if (nb->pc == npc) {
+        cyc += b->cost[0];
+        ENTER("0");
+    }
+    goto miss;
 term_fall:
     last = op;
     insns += op->imm;
     npc = op->pc;
-    goto retired;
-retired_op: /* retired through op, an instruction */
-    insns += (uint64_t)(last - b->ops) + 1;
-retired:
+    nb = b->succ[0];
+    if (__builtin_expect(nb->pc == npc, 1)) {
+        cyc += b->cost[0];
+        ENTER("f");
+    }
+    goto miss;
+near_deadline: /* cyc: the count at nb's entry, its first stall charged */
+    if (cyc + nb->bound >= deadline) {
+        cyc -= (nb->reads0 >> last->ld) & 1 ? T_LOAD_USE : 0; /* the exact loop charges it */
+        goto out; /* could cross the deadline: the exact loop */
+    }
+    b = nb;
+    op = b->ops;
+    goto *op->h;
+
+miss: /* the end of b found no link to npc: look it up, then link it */
     cyc += last->post;
     ld = last->ld;
-    goto enter;
+    from = b;
+    goto find;
+retired_op: /* retired through op, an instruction */
+    insns += (uint64_t)(last - b->ops) + 1;
+    cyc += last->post;
+    ld = last->ld;
+    from = NULL;
+find: { /* npc is a block start, cyc the count there, ld current; from:
+         * the block whose end links to it (NULL: none) */
+        uint8_t *const *fe = &fr[npc >> 12];
+        if ((npc & 3) == 2 || !*fe)
+            goto out;
+        const uint8_t *h = *fe + (npc & 0xFFE);
+        nb = f->hash[HASH(npc)];
+        if (!nb || nb->pc != npc || nb->host != h) {
+            unsigned gen = f->gen;
+            if (last) { /* a flush would reuse its memory */
+                c->prev_insn = last->insn;
+                last = NULL;
+            }
+            nb = decode(c, npc, h);
+            if (!nb)
+                goto out;
+            if (gen != f->gen)
+                from = NULL; /* flushed: it no longer exists */
+        }
+        unsigned stall = (nb->reads0 >> ld) & 1 ? T_LOAD_USE : 0;
+        if (from)
+            link_block(f, from, npc != from->fall_pc, nb, from->ops[from->n].post + stall);
+        if (cyc + stall + nb->bound >= deadline)
+            goto out; /* could cross the deadline: the exact loop */
+        cyc += stall;
+        b = nb;
+        op = b->ops;
+        goto *op->h;
+    }
 
 bail: /* the instruction at op runs in the exact loop, from the exact state before it */
     if (op != b->ops) {
         last = op - 1;
         insns += (uint64_t)(last - b->ops) + 1;
         cyc += op->pre;
-        ld = last->ld;
     } else {
-        cyc -= (b->reads0 >> ld) & 1 ? T_LOAD_USE : 0; /* the exact loop charges it */
+        cyc -= (b->reads0 >> CUR_LD) & 1 ? T_LOAD_USE : 0; /* the exact loop charges it */
     }
     c->in_ds = op->ds;
     c->ds_target = npc;
@@ -843,7 +1075,7 @@ out:
 out_ds:
     c->pc = npc;
     c->cycles = cyc;
-    c->load_dest = (uint8_t)ld;
+    c->load_dest = (uint8_t)CUR_LD;
     if (last)
         c->prev_insn = last->insn;
     c->insns = insns;
@@ -865,10 +1097,57 @@ likely_nt:
     npc = op->pc + 8;
     goto retired_op;
 
+    /* a branch fused with the block's end (its delay slot ran before it) */
+#define FBR(cond)                                                              \
+    do {                                                                       \
+        last = op;                                                             \
+        insns += op->imm;                                                      \
+        npc = (cond) ? b->target : b->fall_pc;                                 \
+        goto follow;                                                           \
+    } while (0)
+/* BEQ, BNE, BLEZ, BGTZ, BLTZ, BGEZ and their variants with an operand
+ * from lv: labels prefix##name, each M(its condition) */
+#define COND_BRANCHES(M, prefix)                                               \
+    prefix##beq: M(RS_ == RT_);                                                \
+    prefix##bne: M(RS_ != RT_);                                                \
+    prefix##blez: M((int32_t)RS_ <= 0);                                        \
+    prefix##bgtz: M((int32_t)RS_ > 0);                                         \
+    prefix##bltz: M((int32_t)RS_ < 0);                                         \
+    prefix##bgez: M((int32_t)RS_ >= 0);                                        \
+    prefix##beq_l1: M(lv == RT_);                                              \
+    prefix##beq_l2: M(RS_ == lv);                                              \
+    prefix##bne_l1: M(lv != RT_);                                              \
+    prefix##bne_l2: M(RS_ != lv);                                              \
+    prefix##blez_l1: M((int32_t)lv <= 0);                                      \
+    prefix##bgtz_l1: M((int32_t)lv > 0);                                       \
+    prefix##bltz_l1: M((int32_t)lv < 0);                                       \
+    prefix##bgez_l1: M((int32_t)lv >= 0);
+COND_BRANCHES(FBR, f)
+fjr_l1:
+    last = op;
+    insns += op->imm;
+    npc = lv;
+    goto follow;
+fj:
+    last = op;
+    insns += op->imm;
+    npc = b->target;
+    goto follow;
+fjr:
+    last = op;
+    insns += op->imm;
+    npc = RS_;
+    goto follow;
+#undef FBR
 nop: NEXT;
-sll: R[op->rd] = RT_ << op->sa; NEXT;
-srl: R[op->rd] = RT_ >> op->sa; NEXT;
-sra: R[op->rd] = (uint32_t)((int32_t)RT_ >> op->sa); NEXT;
+/* producers set lv to what they write; _L1/_L2 take an operand from it */
+#define SHI(name, e)                                                           \
+    name: { uint32_t y = RT_; R[op->rd] = lv = (e); NEXT; }                    \
+    name##_l2: { uint32_t y = lv; R[op->rd] = lv = (e); NEXT; }
+SHI(sll, y << op->sa)
+SHI(srl, y >> op->sa)
+SHI(sra, (uint32_t)((int32_t)y >> op->sa))
+#undef SHI
 sllv: R[op->rd] = RT_ << (RS_ & 31); NEXT;
 srlv: R[op->rd] = RT_ >> (RS_ & 31); NEXT;
 srav: R[op->rd] = (uint32_t)((int32_t)RT_ >> (RS_ & 31)); NEXT;
@@ -894,7 +1173,6 @@ add: {
             R[op->rd] = s;
         NEXT;
     }
-addu: R[op->rd] = RS_ + RT_; NEXT;
 sub: {
         uint32_t a = RS_, bb = RT_, s = a - bb;
         if (((a ^ bb) & (a ^ s)) >> 31)
@@ -903,14 +1181,20 @@ sub: {
             R[op->rd] = s;
         NEXT;
     }
-subu: R[op->rd] = RS_ - RT_; NEXT;
-and: R[op->rd] = RS_ & RT_; NEXT;
-or: R[op->rd] = RS_ | RT_; NEXT;
-xor: R[op->rd] = RS_ ^ RT_; NEXT;
-nor: R[op->rd] = ~(RS_ | RT_); NEXT;
-slt: R[op->rd] = (int32_t)RS_ < (int32_t)RT_; NEXT;
-sltu: R[op->rd] = RS_ < RT_; NEXT;
-mul: R[op->rd] = (uint32_t)((int32_t)RS_ * (int64_t)(int32_t)RT_); NEXT;
+#define ALU2(name, e)                                                          \
+    name: { uint32_t x = RS_, y = RT_; R[op->rd] = lv = (e); NEXT; }           \
+    name##_l1: { uint32_t x = lv, y = RT_; R[op->rd] = lv = (e); NEXT; }       \
+    name##_l2: { uint32_t x = RS_, y = lv; R[op->rd] = lv = (e); NEXT; }
+ALU2(addu, x + y)
+ALU2(subu, x - y)
+ALU2(and, x & y)
+ALU2(or, x | y)
+ALU2(xor, x ^ y)
+ALU2(nor, ~(x | y))
+ALU2(slt, (int32_t)x < (int32_t)y)
+ALU2(sltu, x < y)
+ALU2(mul, (uint32_t)((int32_t)x * (int64_t)(int32_t)y))
+#undef ALU2
 clz: { uint32_t v = RS_; R[op->rd] = v ? (uint32_t)__builtin_clz(v) : 32; NEXT; }
 clo: { uint32_t v = ~RS_; R[op->rd] = v ? (uint32_t)__builtin_clz(v) : 32; NEXT; }
 seb: R[op->rd] = (uint32_t)(int32_t)(int8_t)RT_; NEXT;
@@ -939,13 +1223,17 @@ addi: {
             R[op->rt] = s;
         NEXT;
     }
-addiu: R[op->rt] = RS_ + op->imm; NEXT;
-slti: R[op->rt] = (int32_t)RS_ < (int32_t)op->imm; NEXT;
-sltiu: R[op->rt] = RS_ < op->imm; NEXT;
-andi: R[op->rt] = RS_ & op->imm; NEXT;
-ori: R[op->rt] = RS_ | op->imm; NEXT;
-xori: R[op->rt] = RS_ ^ op->imm; NEXT;
-lui: R[op->rt] = op->imm; NEXT;
+#define ALUI(name, e)                                                          \
+    name: { uint32_t x = RS_; R[op->rt] = lv = (e); NEXT; }                    \
+    name##_l1: { uint32_t x = lv; R[op->rt] = lv = (e); NEXT; }
+ALUI(addiu, x + op->imm)
+ALUI(slti, (int32_t)x < (int32_t)op->imm)
+ALUI(sltiu, x < op->imm)
+ALUI(andi, x & op->imm)
+ALUI(ori, x | op->imm)
+ALUI(xori, x ^ op->imm)
+#undef ALUI
+lui: R[op->rt] = lv = op->imm; NEXT;
 
 mfhi:
     if (NOW < c->hilo_ready)
@@ -1010,27 +1298,33 @@ madd: {
         NEXT;
     }
 
-#define LOAD(size, conv)                                                       \
+#define LOAD(base, size, conv)                                                 \
     do {                                                                       \
-        uint32_t va = RS_ + op->imm;                                           \
+        uint32_t va = (base) + op->imm;                                        \
         const uint8_t *p = fr[va >> 12];                                       \
         if (__builtin_expect(!p || (va & ((size) - 1)), 0))                    \
             goto bail;                                                         \
         p += va & 0xFFF;                                                       \
-        uint32_t v = conv;                                                     \
+        uint32_t v = lv = conv;                                                \
         if (op->rt)                                                            \
             R[op->rt] = v;                                                     \
         NEXT;                                                                  \
     } while (0)
-lb: LOAD(1, (uint32_t)(int32_t)(int8_t)*p);
-lbu: LOAD(1, *p);
-lh: LOAD(2, (uint32_t)(int32_t)(int16_t)ld16(p));
-lhu: LOAD(2, ld16(p));
-lw: LOAD(4, ld32(p));
+lb: LOAD(RS_, 1, (uint32_t)(int32_t)(int8_t)*p);
+lbu: LOAD(RS_, 1, *p);
+lh: LOAD(RS_, 2, (uint32_t)(int32_t)(int16_t)ld16(p));
+lhu: LOAD(RS_, 2, ld16(p));
+lw: LOAD(RS_, 4, ld32(p));
+lb_l1: LOAD(lv, 1, (uint32_t)(int32_t)(int8_t)*p);
+lbu_l1: LOAD(lv, 1, *p);
+lh_l1: LOAD(lv, 2, (uint32_t)(int32_t)(int16_t)ld16(p));
+lhu_l1: LOAD(lv, 2, ld16(p));
+lw_l1: LOAD(lv, 4, ld32(p));
 
-#define STORE(size, put)                                                       \
+#define STORE(size, put) STORE_AT(RS_, size, put)
+#define STORE_AT(base, size, put)                                              \
     do {                                                                       \
-        uint32_t va = RS_ + op->imm;                                           \
+        uint32_t va = (base) + op->imm;                                        \
         uint8_t *p = fw[va >> 12];                                             \
         if (__builtin_expect(p && !(va & ((size) - 1)), 1))                    \
             p += va & 0xFFF;                                                   \
@@ -1042,6 +1336,12 @@ lw: LOAD(4, ld32(p));
 sb: STORE(1, *p = (uint8_t)RT_);
 sh: STORE(2, st16(p, (uint16_t)RT_));
 sw: STORE(4, st32(p, RT_));
+sb_l1: STORE_AT(lv, 1, *p = (uint8_t)RT_);
+sh_l1: STORE_AT(lv, 2, st16(p, (uint16_t)RT_));
+sw_l1: STORE_AT(lv, 4, st32(p, RT_));
+sb_l2: STORE(1, *p = (uint8_t)lv);
+sh_l2: STORE(2, st16(p, (uint16_t)lv));
+sw_l2: STORE(4, st32(p, lv));
 
 #define BR(cond)                                                               \
     do {                                                                       \
@@ -1053,12 +1353,8 @@ sw: STORE(4, st32(p, RT_));
         if (cond) { npc = op->imm; NEXT; }                             \
         goto likely_nt;                                                        \
     } while (0)
-beq: BR(RS_ == RT_);
-bne: BR(RS_ != RT_);
-blez: BR((int32_t)RS_ <= 0);
-bgtz: BR((int32_t)RS_ > 0);
-bltz: BR((int32_t)RS_ < 0);
-bgez: BR((int32_t)RS_ >= 0);
+COND_BRANCHES(BR, )
+#undef COND_BRANCHES
 bltzal: { bool t = (int32_t)RS_ < 0; R[31] = b->fall_pc; BR(t); }
 bgezal: { bool t = (int32_t)RS_ >= 0; R[31] = b->fall_pc; BR(t); }
 beql: BRL(RS_ == RT_);
@@ -1105,33 +1401,55 @@ tltiu: TRAP(RS_ < op->imm);
 teqi: TRAP(RS_ == op->imm);
 tnei: TRAP(RS_ != op->imm);
 
+    /* the FPU's register file as Status.FR lays it out (fpu.c, "FR"):
+     * FR = 1, 64-bit registers; FR = 0, a double in an even/odd pair of
+     * low words (an odd register: the exact loop's RI) */
+#define FPR c->fpu.fpr
+#define SET_W(r, v) (FPR[r] = (FPR[r] & 0xFFFFFFFF00000000ull) | (uint32_t)(v))
 lwc1: {
         uint32_t va = RS_ + op->imm;
         const uint8_t *p = fr[va >> 12];
         if (!cu1 || !p || (va & 3))
             goto bail;
-        fpu_set_w(c, op->rt, ld32(p + (va & 0xFFF)));
+        SET_W(op->rt, ld32(p + (va & 0xFFF)));
         NEXT;
     }
 ldc1: {
         uint32_t va = RS_ + op->imm;
         const uint8_t *p = fr[va >> 12];
-        if (!cu1 || !p || (va & 7) || !fpu_d_ok(c, op->rt))
+        unsigned r = op->rt;
+        if (!cu1 || !p || (va & 7) || (!fr64 && (r & 1)))
             goto bail;
         p += va & 0xFFF;
-        fpu_set_d(c, op->rt, (uint64_t)ld32(p + 4) << 32 | ld32(p));
+        if (fr64) {
+            FPR[r] = (uint64_t)ld32(p + 4) << 32 | ld32(p);
+        } else {
+            SET_W(r, ld32(p));
+            SET_W(r + 1, ld32(p + 4));
+        }
         NEXT;
     }
 swc1: {
         if (!cu1)
             goto bail;
-        STORE(4, st32(p, fpu_get_w(c, op->rt)));
+        STORE(4, st32(p, (uint32_t)FPR[op->rt]));
     }
 sdc1: {
-        if (!cu1 || !fpu_d_ok(c, op->rt))
+        unsigned r = op->rt;
+        if (!cu1 || (!fr64 && (r & 1)))
             goto bail;
-        uint64_t d = fpu_get_d(c, op->rt);
-        STORE(8, (st32(p, (uint32_t)d), st32(p + 4, (uint32_t)(d >> 32))));
+        uint32_t lo = (uint32_t)FPR[r], hi = fr64 ? (uint32_t)(FPR[r] >> 32) : (uint32_t)FPR[r + 1];
+        STORE(8, (st32(p, lo), st32(p + 4, hi)));
+    }
+#undef SET_W
+#undef FPR
+fpq: /* ADD.D, SUB.D, MUL.D (func in rs): fpu.c's common case, else all of it */
+    if (cu1) {
+        int q = fpu_quick_d(c, op->rs, op->rd, op->rt, op->sa);
+        if (q >= 0) {
+            cyc += (unsigned)q;
+            NEXT;
+        }
     }
 fpu: { /* the FPU's own code (fpu.c), called with the state it expects */
         if (!cu1)
@@ -1169,8 +1487,11 @@ fpu: { /* the FPU's own code (fpu.c), called with the state it expects */
 #undef RS_
 #undef RT_
 #undef NOW
+#undef ENTER
+#undef CUR_LD
 #undef LOAD
 #undef STORE
+#undef STORE_AT
 #undef BR
 #undef BRL
 }

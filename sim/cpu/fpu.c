@@ -273,15 +273,28 @@ enum hop { H_ADD, H_SUB, H_MUL, H_DIV, H_SQRT };
  * Inexact, decided exactly: for a sum by the error term of Knuth's
  * TwoSum (exact in binary64 without overflow), for a product by the 106-bit
  * integer product of the significands (IEEE 754-2008 sec. 4.3: the result
- * is inexact iff the bits rounded away are not all zero). Outside that
- * case: false, and the host's flags decide (host_begin/host_end, whose
+ * is inexact iff the bits rounded away are not all zero). A sum with one
+ * zero operand and one normal is that operand, exact. Outside those
+ * cases: false, and the host's flags decide (host_begin/host_end, whose
  * MXCSR writes cost more than the operation). */
 static inline __attribute__((always_inline)) bool quick_d(enum hop op, uint64_t a, uint64_t b,
                                                            uint64_t *res, unsigned *x)
 {
     unsigned ea = (unsigned)(a >> 52) & 0x7FF, eb = (unsigned)(b >> 52) & 0x7FF;
-    if (ea - 1 >= 0x7FC || eb - 1 >= 0x7FC) /* zero, subnormal, >= 2^1022, inf */
-        return false;
+    if (ea - 1 >= 0x7FC || eb - 1 >= 0x7FC) { /* zero, subnormal, >= 2^1022, inf */
+        if ((op != H_ADD && op != H_SUB) || ((a << 1) == 0) == ((b << 1) == 0))
+            return false;
+        /* one operand is a zero, the other not: the sum is the other
+         * operand (for 0 - b its negation) exactly, when that is normal
+         * (IEEE 754-2008 sec. 6.3: a zero's sign matters only for a zero
+         * sum) */
+        uint64_t o = (a << 1) ? a : (op == H_SUB ? b ^ D_SIGN : b);
+        unsigned eo = (unsigned)(o >> 52) & 0x7FF;
+        if (eo - 1 >= 0x7FE) /* subnormal, inf, NaN */
+            return false;
+        *res = o;
+        return true;
+    }
     double A = f64(a), B = f64(op == H_SUB ? b ^ D_SIGN : b), r;
     bool inexact;
     if (op == H_MUL) {
@@ -415,6 +428,8 @@ static uint64_t from_int(const struct cpu *c, bool to_dbl, uint64_t a, bool is64
     unsigned rm = c->fpu.fcsr & FCSR_RM;
     int64_t v = is64 ? (int64_t)a : (int64_t)(int32_t)(uint32_t)a;
     uint64_t res;
+    if (to_dbl && !is64) /* a 32-bit integer is a double exactly: nothing raised */
+        return u64((double)(int32_t)(uint32_t)a);
     if (to_dbl) {
         volatile int64_t vi = v;
         volatile double vr;
@@ -791,6 +806,13 @@ int fpu_quick(struct cpu *c, uint32_t insn)
     unsigned func = insn & 63, fs = (insn >> 11) & 31, ft = (insn >> 16) & 31, fd = (insn >> 6) & 31;
     if ((insn >> 26) != 0x11 || (insn >> 21 & 31) != FMT_D || func > F_MUL) /* COP1 only */
         return -1;
+    return fpu_quick_d(c, func, fs, ft, fd);
+}
+
+/* fpu_quick of ADD.D (func 0), SUB.D (1) or MUL.D (2) fd, fs, ft, decoded
+ * by the caller. */
+int fpu_quick_d(struct cpu *c, unsigned func, unsigned fs, unsigned ft, unsigned fd)
+{
     uint32_t fcsr = c->fpu.fcsr;
     if (fcsr & FCSR_RM)
         return -1;

@@ -8,7 +8,9 @@
  *    fetched; data stored next to code in the same 256-byte chunk;
  *  - DMA: a channel copies a routine over one that already ran;
  *  - NVM: a flash page programmed with a routine, run, erased and
- *    programmed with another.
+ *    programmed with another;
+ *  - an FPU store (SWXC1, MIPS32 Vol. II MD00086) over decoded code just
+ *    before a branch: execution goes on at the branch.
  * tests/fastsim/run runs it with the fast loop and with --exact and checks
  * both pass and agree. */
 #include "../soc-io/soc_io.h"
@@ -24,11 +26,13 @@
 
 typedef uint32_t (*fn0)(void);
 typedef uint32_t (*fn2)(volatile uint32_t *, uint32_t);
+typedef uint32_t (*fn3)(volatile uint32_t *, uint32_t, uint32_t);
 
 /* 64-byte aligned: each routine is alone in its part of a 256-byte chunk */
 static volatile uint32_t code_a[16] __attribute__((aligned(256)));
 static volatile uint32_t code_b[16] __attribute__((aligned(256)));
 static volatile uint32_t code_c[64] __attribute__((aligned(256)));
+static volatile uint32_t code_d[16] __attribute__((aligned(256)));
 static uint32_t dma_src[4] __attribute__((aligned(16)));
 
 static void sync_code(volatile void *p)
@@ -143,6 +147,28 @@ int main(void)
     REG(NVMDATA(0)) = ADDIU_V0(0x0F);
     nvm_op(2);
     CHECK_EQ(f(), 0x02);
+
+    /* 6. an FPU store over decoded code (the same word: a NOP over the
+     * last NOP), then a branch whose delay slot could run before it: the
+     * branch still runs (v0 = 1; resuming at the slot would fall into the
+     * path returning 99) */
+    uint32_t st;
+    __asm__ volatile("mfc0 %0, $12" : "=r"(st));
+    __asm__ volatile("mtc0 %0, $12\n\tehb" : : "r"(st | (1u << 29))); /* Status.CU1 */
+    code_d[0] = 0x44850000u; /* mtc1 $a1, $f0 */
+    code_d[1] = 0x4C860008u; /* swxc1 $f0, $a2($a0) */
+    code_d[2] = 0x10000003u; /* b 6 */
+    code_d[3] = ADDIU_V0(1); /*   (slot) */
+    code_d[4] = JR_RA;
+    code_d[5] = ADDIU_V0(99);
+    code_d[6] = JR_RA;
+    code_d[7] = NOP;
+    sync_code(code_d);
+    bad = 0;
+    for (unsigned i = 0; i < 200; i++) {
+        bad += ((fn3)code_d)(code_d, NOP, 28) != 1; /* stores to code_d[7] */
+    }
+    CHECK_EQ(bad, 0);
 
     return t_done("codewrite");
 }
