@@ -8,6 +8,17 @@
 
 #include "tlib.h"
 
+/* A field: s[0..n) padded with spaces to width, on the left or (left)
+ * the right; the count written. */
+static int put_field(tlib_put_fn put, void *ctx, const char *s, int n, int width, bool left)
+{
+    int fill = width > n ? width - n : 0;
+    int lead = left ? 0 : fill;
+    for (int i = 0; i < n + fill; i++)
+        put(ctx, i < lead || i >= lead + n ? ' ' : s[i - lead]);
+    return n + fill;
+}
+
 #ifdef TLIB_SMALL
 /* The hypervisor's subset (tlib.h): %s, %u and %x of 32 bits, flags - and
  * 0, a width in digits; anything else is written as it stands. 32-bit
@@ -60,11 +71,7 @@ int tlib_vformat(tlib_put_fn put, void *ctx, const char *fmt, va_list ap)
             buf[0] = '%';
             buf[1] = c;
         }
-        /* the field, padded with spaces to the width */
-        int fill = width > n ? width - n : 0;
-        int lead = left ? 0 : fill;
-        for (int i = 0; i < n + fill; i++, len++)
-            put(ctx, i < lead || i >= lead + n ? ' ' : s[i - lead]);
+        len += put_field(put, ctx, s, n, width, left);
     }
     return len;
 }
@@ -183,11 +190,7 @@ int tlib_vformat(tlib_put_fn put, void *ctx, const char *fmt, va_list ap)
             buf[1] = c;
             n = 2;
         }
-        /* the field, padded with spaces to the width */
-        int fill = width > n ? width - n : 0;
-        int lead = flags & F_LEFT ? 0 : fill;
-        for (int i = 0; i < n + fill; i++, len++)
-            put(ctx, i < lead || i >= lead + n ? ' ' : s[i - lead]);
+        len += put_field(put, ctx, s, n, width, flags & F_LEFT);
     }
     return len;
 }
