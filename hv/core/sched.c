@@ -35,8 +35,12 @@ struct sched_win {
     uint32_t next_start;          /* the next window's start, from the same frame start */
     uint32_t frame_adv;           /* the major frame if the next window is the next frame's */
     uint32_t index;
+    uint32_t gctl1, srsctl;       /* GuestCtl1 (ID, RID) and SRSCtl (PSS; ESS 0) for its guest */
 };
-#define SCHED_WIN(w, gi, end, nx, nstart, adv) {&vcpus[gi], &sched_wins[nx], end, nstart, adv, w},
+/* guest index gi has GuestID gi + 1 (vpconf numbers them in table order) */
+#define SCHED_WIN(w, gi, end, nx, nstart, adv)                                        \
+    {&vcpus[gi], &sched_wins[nx], end, nstart, adv, w,                                \
+     ((gi) + 1u) << GUESTCTL1_RID_SHIFT | ((gi) + 1u), ((gi) + 1u) << SRSCTL_PSS_SHIFT},
 static const struct sched_win sched_wins[CONFIG_NR_WINDOWS] = {TVP_WINDOW_PLAN(SCHED_WIN)};
 
 struct sched_sw sched_state;
@@ -67,6 +71,8 @@ OFFSET_IS(struct sched_win, end, WIN_END);
 OFFSET_IS(struct sched_win, next_start, WIN_NEXT_START);
 OFFSET_IS(struct sched_win, frame_adv, WIN_FRAME_ADV);
 OFFSET_IS(struct sched_win, index, WIN_INDEX);
+OFFSET_IS(struct sched_win, gctl1, WIN_GCTL1);
+OFFSET_IS(struct sched_win, srsctl, WIN_SRSCTL);
 _Static_assert(sizeof(struct sched_win) == WIN_SIZE, "struct sched_win (swap.h)");
 OFFSET_IS(struct vcpu, state, VCPU_STATE);
 OFFSET_IS(struct vcpu, id, VCPU_ID);

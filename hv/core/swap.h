@@ -30,7 +30,9 @@
 #define WIN_NEXT_START 12  /* the next window's start, from the same frame start */
 #define WIN_FRAME_ADV  16  /* the major frame when the next window is the next frame's, else 0 */
 #define WIN_INDEX      20
-#define WIN_SIZE       24
+#define WIN_GCTL1      24  /* GuestCtl1 for its guest: ID and RID */
+#define WIN_SRSCTL     28  /* SRSCtl: PSS its guest's shadow set, ESS 0 */
+#define WIN_SIZE       32
 
 /* struct vcpu (hv.h) */
 #define VCPU_STATE      4

@@ -169,8 +169,8 @@ swap_vector:
     sw      $t4, %lo(arch_hilo)($t7)
     sw      $t5, %lo(arch_hilo + 4)($t7)
 1:  la      $sp, hv_stack_top
-    jal     arch_swap
-    nop
+    jal     arch_swap_plan          # (t0: the plan, t9: sched_state's %hi)
+    lui     $t3, %hi(evq_any)
     j       exc_common              # declined: the C path
     nop
     .end swap_vector
@@ -183,12 +183,13 @@ swap_vector:
  * start. The running guest's PC is in cur->pc and the loaded guest's
  * HI/LO in arch_hilo (exc_common's convention).
  */
-    .globl arch_swap
+    .globl arch_swap, arch_swap_plan
     .ent arch_swap
 arch_swap:
     lui     $t9, %hi(sched_state)
     lw      $t0, %lo(sched_state + SW_PLAN)($t9)
     lui     $t3, %hi(evq_any)
+arch_swap_plan:
     lbu     $t4, %lo(evq_any)($t3)
     lw      $t1, WIN_VCPU($t0)      # the incoming guest
     beqz    $t4, 1f
@@ -210,17 +211,18 @@ arch_swap:
     lw      $t0, SW_PLAN_FSTART($s0)
     lw      $t1, SW_PLAN_FINC($s0)
     move    $s6, $t1                # s6: a new frame begins
-    lw      $t2, SW_FRAMES($s0)
-    lw      $t3, SW_FRAMES+4($s0)
     lw      $s5, SW_OWNER($s0)
     lw      $t4, SW_ACTIVE($s0)
+    beqz    $t1, 1f
     sw      $t0, SW_FRAME_START($s0)
-    addu    $t5, $t2, $t1           # frames + 1 when a frame begins (64 bits)
+    lw      $t2, SW_FRAMES($s0)     # a frame begins: frames + 1 (64 bits)
+    lw      $t3, SW_FRAMES+4($s0)
+    addiu   $t5, $t2, 1
     sltu    $t6, $t5, $t2
     addu    $t3, $t3, $t6
     sw      $t5, SW_FRAMES($s0)
     sw      $t3, SW_FRAMES+4($s0)
-    movz    $s5, $zero, $t4         # s5: the closing window's guest, if one was open
+1:  movz    $s5, $zero, $t4         # s5: the closing window's guest, if one was open
     lw      $t5, WIN_INDEX($s1)
     li      $t6, 1
     sw      $t5, SW_WIN($s0)
@@ -364,13 +366,10 @@ arch_swap:
 10:
     /* root CP0 for the ERET into it: GuestID, shadow set, EPC, GuestCtl0,
      * Status (IPL 0: a hold ends; CU1 if it owns the FPU; FR as its) */
-    lbu     $t0, VCPU_ID($s2)
-    mfc0    $t2, $12, 2             # SRSCtl
-    sll     $t1, $t0, GUESTCTL1_RID_SHIFT
-    or      $t1, $t1, $t0
+    lw      $t1, WIN_GCTL1($s1)
+    lw      $t2, WIN_SRSCTL($s1)
     mtc0    $t1, $10, 4             # GuestCtl1: ID, RID
-    ins     $t2, $t0, SRSCTL_PSS_SHIFT, 4
-    mtc0    $t2, $12, 2
+    mtc0    $t2, $12, 2             # SRSCtl: PSS
     lw      $t3, VCPU_PC($s2)
     lw      $t4, VCPU_GCTL0($s2)
     lui     $t5, GUESTCTL0_GM >> 16
