@@ -187,6 +187,7 @@ void vcpu_tlb_switch(struct vcpu *v); /* the guest TLB for v (vcpu_load's part) 
 void sched_hold_for_start(void); /* a root interrupt pending at a window's start: held until just after it */
 void sched_swap_wdt(struct vcpu *out, struct vcpu *in, uint32_t when);
 void sched_swap_virq(struct vcpu *in);
+void sched_tlb_claimed(void);    /* the running guest now uses its TLB: its window's switch begins earlier */
 bool sched_window_open(const struct vcpu *v); /* v's window is open now */
 void wdt_window(struct vcpu *v, bool open, uint32_t now); /* wdt.c */
 void wdt_expired(struct vcpu *v);                        /* EV_WDT */

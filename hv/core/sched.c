@@ -83,6 +83,7 @@ OFFSET_IS(struct vcpu, gctl0, VCPU_GCTL0);
 OFFSET_IS(struct vcpu, offer, VCPU_OFFER);
 OFFSET_IS(struct vcpu, reset_req, VCPU_RESET_REQ);
 OFFSET_IS(struct vcpu, gctx, VCPU_GCTX);
+OFFSET_IS(struct vcpu, tlb, VCPU_TLB);
 OFFSET_IS(struct vcpu, st.switches, VCPU_SWITCHES);
 _Static_assert(VCPU_RUNNABLE == 0 && sizeof(((struct vcpu *)0)->state) == 1, "swap.S tests state for 0");
 
@@ -112,8 +113,17 @@ HOT_O2 static void sched_event(uint32_t when, const struct sched_win *plan)
     time_program();
 }
 
+/* How early the switch to window p begins: SCHED_LEAD, and SCHED_LEAD_TLB
+ * more when a guest TLB is to be switched (the outgoing or incoming guest
+ * uses its own, or the TLB holds a user's entries). */
+static uint32_t lead_of(const struct sched_win *p)
+{
+    bool tlb = p->v->tlb_user || (tlb_holder && tlb_holder != p->v) || (sw.active && sw.owner->tlb_user);
+    return SCHED_LEAD + (tlb ? SCHED_LEAD_TLB : 0u);
+}
+
 /* The next boundary at `when`; `lead`: a window starts there (its event
- * SCHED_LEAD early, planned for the swap: the one after the open window,
+ * lead_of early, planned for the swap: the one after the open window,
  * or the next one when none is open). */
 HOT_O2 static void boundary_at(uint32_t when, bool lead)
 {
@@ -131,7 +141,7 @@ HOT_O2 static void boundary_at(uint32_t when, bool lead)
             sw.plan_finc = 0;
         }
         sw.plan_start = when;
-        when -= SCHED_LEAD;
+        when -= lead_of(p);
     }
     sched_event(when, p);
 }
@@ -444,4 +454,20 @@ void sched_swap_virq(struct vcpu *in)
 {
     virq_soft_check(in);
     virq_update(in, read_c0_guestctl2(), true);
+}
+
+/* The running guest started using its TLB (vcpu_tlb_claim): the switch
+ * that ends its window begins SCHED_LEAD_TLB earlier (at once if that is
+ * past: the window ends a little early, at the cost of the guest that
+ * switched its TLB on). */
+void sched_tlb_claimed(void)
+{
+    const struct sched_win *p = release_pending ? held_plan : sw.plan;
+    if (!p || !sw.active)
+        return;
+    uint32_t ev = sw.boundary - lead_of(p);
+    if (release_pending)
+        held_event = ev;
+    else
+        sched_event(ev, p);
 }

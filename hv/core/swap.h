@@ -44,12 +44,17 @@
 #define VCPU_OFFER     24  /* the GuestCtl2 it was last offered (kept while it is out) */
 #define VCPU_RESET_REQ 28
 #define VCPU_GCTX      32  /* struct arch_gctx */
+#define VCPU_TLB      156  /* struct arch_tlbe tlb[16] */
 #define VCPU_SWITCHES 428  /* st.switches */
 
 /* The switch event fires this many ticks before a window that follows
  * another at once (sched.c, "SCHED_LEAD"), and the wait for the start
  * ends SCHED_TAIL ticks before it. */
-#define SCHED_LEAD 500
+#define SCHED_LEAD 200
 #define SCHED_TAIL 5
+/* The lead is longer by SCHED_LEAD_TLB when either guest uses its own
+ * guest TLB: its 16 entries to save, load or clear (swap.S: 13 cycles an
+ * entry each way), taken from the end of the outgoing window. */
+#define SCHED_LEAD_TLB 210
 
 #endif

@@ -103,6 +103,7 @@ void vcpu_tlb_claim(struct vcpu *v)
     v->gctl0 = (v->gctl0 & ~GUESTCTL0_AT) | GCTL0_AT_GUEST;
     write_c0_guestctl0(v->gctl0 | GUESTCTL0_GM);
     tlb_holder = v;
+    sched_tlb_claimed();
 }
 
 void vcpu_reset(struct vcpu *v)

@@ -33,8 +33,17 @@ hv_ebase:
  * refill tree"): the root ref by GPA bit 31, then 4-way nodes by two bits
  * each, until a leaf { EntryLo0, EntryLo1, PageMask }; ref 0 = not mapped
  * directly (device page or fault): the slow path in C.
- * Cost: 13 to the first node + 10 per level + 13 for the leaf + ERET;
- * a 64 KB page (7 levels) = 96 cycles, a 4 KB page (10 levels) = 126.
+ * Cost: 13 to the first node + 10 per level + 18 for the leaf + ERET;
+ * a 64 KB page (7 levels) = 101 cycles, a 4 KB page (10 levels) = 131.
+ *
+ * The entry goes to the next slot of a round robin (arch_tlb_next, over
+ * all 16: Wired = 0), not to Random: one instruction can need two
+ * refills (its fetch, then its store's page), and Random counts down once
+ * an instruction (MIPS32 PRA, MD00090, "Random"), so when the two refill
+ * paths are a multiple of 16 instructions apart the second lands on the
+ * first's slot and evicts it, and the instruction refills for ever (a
+ * guest's 4 KB stack page and its code page did, with the handler's 112
+ * instructions). A round robin never evicts one of the last 15 entries.
  */
 refill:
     mfc0    $k0, $10, 4             # GuestCtl1: ID in 7:0
@@ -70,11 +79,17 @@ refill_leaf:
     ori     $t3, $t3, 0x1fff
     nor     $t3, $t3, $zero
     and     $t3, $k1, $t3           # EntryHi.VPN2 = GPA & ~(mask | 0x1fff)
+    lui     $t6, %hi(arch_tlb_next)
+    lw      $t7, %lo(arch_tlb_next)($t6)
     mtc0    $t4, $2
     mtc0    $t5, $3
     mtc0    $t3, $10                # ASID 0: guest entries are global
+    addiu   $t8, $t7, 1
+    andi    $t8, $t8, 15            # the root TLB's 16 entries
+    mtc0    $t7, $0                 # Index
+    sw      $t8, %lo(arch_tlb_next)($t6)
     ehb
-    tlbwr                           # tagged GuestCtl1.RID = this guest
+    tlbwi                           # tagged GuestCtl1.RID = this guest
     eret
 refill_slow:                        # trap_entry(1): came through refill
     j       exc_common_a0

@@ -15,7 +15,7 @@
  *
  * Cycle counts: vpsim's model (1 per instruction, +1 load-use, +5
  * exception entry, +3 ERET). Registers: shadow set 0 is the
- * hypervisor's alone (entry.S), so any GPR is free; s0..s6 hold the
+ * hypervisor's alone (entry.S), so any GPR is free; s0..s7 hold the
  * swap's state across its C calls.
  */
 #include <mips/mipsregs.h>
@@ -116,6 +116,89 @@ arch_gctx_load:
     jr      $ra
     ehb
     .end arch_gctx_load
+
+/* ---- the guest TLB ------------------------------------------------------ */
+/* Its 16 entries (the M5150's guest context: Config1.MMUSize + 1; not
+ * tagged with GuestIDs, so one guest's at a time) as TLBGR reads them,
+ * struct arch_tlbe { hi, lo0, lo1, mask } each: arch_guest_tlb_save(t),
+ * arch_guest_tlb_load(t); arch_guest_tlb_clear() invalidates every entry
+ * (Config1.MMUSize + 1 of them) with distinct VPN2s in kseg0, which the
+ * guest TLB never translates. They go through the guest's Index, EntryHi,
+ * EntryLo0/1 and PageMask: its context is saved before and loaded after
+ * (vcpu_load, the swap). An EHB after each Index write and each TLBG
+ * operation (MIPS32 VZ module, MD00846, "Hazards"). Unrolled: 13 / 13 / 7
+ * cycles an entry. */
+#define GUEST_TLB 16
+    .macro  TLB_SAVE1 i
+    li      $t0, \i
+    mtgc0   $t0, $0, 0              # Index
+    ehb
+    tlbgr
+    ehb
+    mfgc0   $t1, $10, 0             # EntryHi
+    mfgc0   $t2, $2, 0              # EntryLo0
+    mfgc0   $t3, $3, 0              # EntryLo1
+    mfgc0   $t4, $5, 0              # PageMask
+    sw      $t1, \i*16+0($a0)
+    sw      $t2, \i*16+4($a0)
+    sw      $t3, \i*16+8($a0)
+    sw      $t4, \i*16+12($a0)
+    .endm
+    .macro  TLB_LOAD1 i
+    lw      $t1, \i*16+0($a0)
+    lw      $t2, \i*16+4($a0)
+    lw      $t3, \i*16+8($a0)
+    lw      $t4, \i*16+12($a0)
+    li      $t0, \i
+    mtgc0   $t0, $0, 0              # Index
+    mtgc0   $t1, $10, 0             # EntryHi
+    mtgc0   $t2, $2, 0              # EntryLo0
+    mtgc0   $t3, $3, 0              # EntryLo1
+    mtgc0   $t4, $5, 0              # PageMask
+    ehb
+    tlbgwi
+    .endm
+    .globl arch_guest_tlb_save, arch_guest_tlb_load, arch_guest_tlb_clear
+    .ent arch_guest_tlb_save
+arch_guest_tlb_save:
+    .irp    i, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15
+    TLB_SAVE1 \i
+    .endr
+    jr      $ra
+    nop
+    .end arch_guest_tlb_save
+
+    .ent arch_guest_tlb_load
+arch_guest_tlb_load:
+    .irp    i, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15
+    TLB_LOAD1 \i
+    .endr
+    jr      $ra
+    ehb
+    .end arch_guest_tlb_load
+
+    .ent arch_guest_tlb_clear
+arch_guest_tlb_clear:
+    mfgc0   $t5, $16, 1             # Config1: MMUSize in 30:25
+    mtgc0   $zero, $2, 0            # EntryLo0
+    mtgc0   $zero, $3, 0            # EntryLo1
+    mtgc0   $zero, $5, 0            # PageMask
+    ext     $t5, $t5, 25, 6
+    addiu   $t5, $t5, 1             # entries (at most 64: bounded)
+    li      $t0, 0
+    lui     $t1, 0x8000             # kseg0
+1:  mtgc0   $t1, $10, 0             # EntryHi: a VPN2 of its own
+    mtgc0   $t0, $0, 0              # Index
+    ehb
+    tlbgwi
+    addiu   $t0, $t0, 1
+    bne     $t0, $t5, 1b
+    addiu   $t1, $t1, 1 << 13
+    mtgc0   $zero, $10, 0
+    mtgc0   $zero, $0, 0
+    jr      $ra
+    ehb
+    .end arch_guest_tlb_clear
 
 /* ---- the wait for a window's start ------------------------------------- */
 /* arch_wait_until(at): returns when Count has reached `at` (a0), or after
@@ -243,7 +326,14 @@ arch_swap_plan:
     sw      $t4, SW_PLAN_START($s0)
     sw      $t0, SW_PLAN_FSTART($s0)
     sw      $t3, SW_PLAN_FINC($s0)
+    lw      $t6, WIN_VCPU($t5)
+    lbu     $t7, VCPU_TLB_USER($s2)
+    lbu     $t6, VCPU_TLB_USER($t6)
     addiu   $t4, $t4, -SCHED_LEAD   # its event, the lead before it
+    or      $t6, $t6, $t7
+    beqz    $t6, 2f
+    nop
+    addiu   $t4, $t4, -SCHED_LEAD_TLB # more if either guest uses its TLB
 2:  sw      $t5, SW_PLAN($s0)
     sw      $t4, SW_EVENT($s0)
 
@@ -313,15 +403,26 @@ arch_swap_plan:
     lbu     $t6, %lo(board_virq_dirty)($t5)
     or      $t6, $t6, $t4
     sb      $t6, %lo(board_virq_dirty)($t5)
-5:  lui     $t0, %hi(tlb_holder)    # the guest TLB: only if a user is involved
-    lw      $t1, %lo(tlb_holder)($t0)
-    lbu     $t2, VCPU_TLB_USER($s2)
-    beq     $t1, $s2, 7f
-    or      $t3, $t1, $t2
-    beqz    $t3, 7f
+5:  lui     $s7, %hi(tlb_holder)    # the guest TLB: only if a user is involved
+    lw      $t1, %lo(tlb_holder)($s7)
+    lbu     $s6, VCPU_TLB_USER($s2)
+    beq     $t1, $s2, 7f            # it holds its own entries
+    or      $t3, $t1, $s6
+    beqz    $t3, 7f                 # nobody's are there, and it has none
     nop
-    jal     vcpu_tlb_switch
-    move    $a0, $s2
+    beqz    $t1, 1f
+    nop
+    jal     arch_guest_tlb_save     # the holder's entries kept
+    addiu   $a0, $t1, VCPU_TLB
+1:  bnez    $s6, 2f
+    nop
+    jal     arch_guest_tlb_clear    # none for it: cleared
+    sw      $zero, %lo(tlb_holder)($s7)
+    b       7f
+    nop
+2:  jal     arch_guest_tlb_load     # its own
+    addiu   $a0, $s2, VCPU_TLB
+    sw      $s2, %lo(tlb_holder)($s7)
 7:  GCTX_LOAD_ALL VCPU_GCTX, $s2
     lw      $t7, VCPU_GCTX+29*4($s2)
     lw      $t8, VCPU_GCTX+30*4($s2)
