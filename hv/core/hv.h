@@ -225,11 +225,11 @@ void time_program(void);         /* Compare: the earlier of the scheduler's even
 extern uint32_t hv_time_last, hv_time_high; /* hv_time's Count and wraps (the swap keeps them too) */
 extern uint32_t evq_head_when;
 extern bool evq_any;
-static inline void time_poll(void) /* the same, if one is due, before an ERET */
+/* Something is due: Compare (the earlier of the scheduler's event and
+ * the queue's head, or a little later: swap.S) reached (before an ERET). */
+static inline bool time_due(void)
 {
-    uint32_t now = read_c0_count();
-    if ((int32_t)(sched_state.event - now) <= 0 || (evq_any && (int32_t)(evq_head_when - now) <= 0))
-        time_irq();
+    return (int32_t)(read_c0_compare() - read_c0_count()) <= 0;
 }
 void vtimer_arm(struct vcpu *v, uint32_t guest_compare);
 void vtimer_disarm(struct vcpu *v);

@@ -394,9 +394,11 @@ void sched_hold_for_start(void)
  * a boundary is never late by more than the exit that hid it. */
 void sched_resume(void)
 {
-    if (sw.plan && (int32_t)(sw.event - read_c0_count()) <= 0)
-        arch_swap(); /* a window's start: returns only if C must do it */
-    time_poll();
+    if (time_due()) {
+        if (sw.plan && (int32_t)(sw.event - read_c0_count()) <= 0)
+            arch_swap(); /* a window's start: returns only if C must do it */
+        time_irq();
+    }
     struct vcpu *n = sched_pick();
     if (n && n == cur) {
         /* the common exit: same guest, and GuestCtl2 still what was

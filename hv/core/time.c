@@ -38,7 +38,7 @@ static uint32_t ev_when[EVQ_SLOTS];
 static uint8_t evq[EVQ_SLOTS];  /* armed slots, earliest first */
 static uint8_t evq_len;
 static uint8_t ev_armed[EVQ_SLOTS];
-uint32_t evq_head_when;  /* the head's deadline (time_poll) */
+uint32_t evq_head_when;  /* the head's deadline (swap.S) */
 bool evq_any;            /* the queue is not empty */
 
 uint32_t hv_ticks(void)
@@ -149,44 +149,41 @@ void ev_cancel(unsigned slot)
 
 /* Every due event, earliest first, then the root Compare for the next.
  * Called from the core-timer interrupt and before every return to a guest
- * (time_poll), so a deadline that passed while the hypervisor worked, or
+ * (sched_resume, when time_due), so a deadline that passed while the
+ * hypervisor worked, or
  * while Compare was being written, is never missed. Bounded: an event
  * re-arms at most itself, at a later time. Writing Compare drops the
  * core's request; then its flag is cleared. */
-HOT_O2 static int32_t evq_due_in(uint32_t now)
-{
-    int32_t s = (int32_t)(sched_state.event - now);
-    if (evq_len && (int32_t)(ev_when[evq[0]] - sched_state.event) < 0)
-        return (int32_t)(ev_when[evq[0]] - now);
-    return s;
-}
-
 HOT_O2 void time_irq(void)
 {
     for (unsigned n = 0; n < 4 * (EVQ_SLOTS + 1); n++) {
-        if (evq_due_in(read_c0_count()) > 0) {
-            evq_program();
-            board_irq_ack(board_core_timer_vector);
-            if (evq_due_in(read_c0_count()) > 0)
-                return; /* Compare is ahead of Count: its interrupt will come */
-            continue;
+        uint32_t now = read_c0_count();
+        int32_t ds = (int32_t)(sched_state.event - now);
+        if (evq_len) { /* the head, if due and earlier than the scheduler's */
+            unsigned slot = evq[0];
+            uint32_t when = ev_when[slot];
+            int32_t dq = (int32_t)(when - now);
+            if (dq <= 0 && dq < ds) {
+                evq_remove(slot);
+                if (slot < EV_UART(0))
+                    vtimer_fire(&vcpus[slot - EV_VTIMER(0)], when);
+                else if (slot < EV_WDT(0))
+                    console_pace(&vcpus[slot - EV_UART(0)]);
+                else if (slot < EV_TPC(0))
+                    wdt_expired(&vcpus[slot - EV_WDT(0)]);
+                else
+                    tpc_expired(&vcpus[slot - EV_TPC(0)]);
+                continue;
+            }
         }
-        /* the earliest: the scheduler's first when both are due at once */
-        if (!evq_len || (int32_t)(sched_state.event - ev_when[evq[0]]) <= 0) {
+        if (ds <= 0) { /* the scheduler's (first when both are due at once) */
             sched_boundary();
             continue;
         }
-        unsigned slot = evq[0];
-        uint32_t when = ev_when[slot];
-        evq_remove(slot);
-        if (slot < EV_UART(0))
-            vtimer_fire(&vcpus[slot - EV_VTIMER(0)], when);
-        else if (slot < EV_WDT(0))
-            console_pace(&vcpus[slot - EV_UART(0)]);
-        else if (slot < EV_TPC(0))
-            wdt_expired(&vcpus[slot - EV_WDT(0)]);
-        else
-            tpc_expired(&vcpus[slot - EV_TPC(0)]);
+        evq_program();
+        board_irq_ack(board_core_timer_vector);
+        if (!time_due())
+            return; /* Compare is ahead of Count: its interrupt will come */
     }
     evq_program();
     board_irq_ack(board_core_timer_vector);

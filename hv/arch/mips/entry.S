@@ -199,7 +199,7 @@ not_gpsi:
  * virq_update offered (else an interrupt was taken since, GRIPL cleared:
  * C records it and re-offers). A timer deadline that passed meanwhile is
  * a pending root interrupt, taken at the first guest instruction (what
- * time_poll does on the C path). In a delay slot: C (branch emulation).
+ * sched_resume's time_due does on the C path). In a delay slot: C (branch emulation).
  * Cycles (vpsim): HYPCALL 1 + entry 5 + vector 8 + 18 here + ERET 3 = 35.
  * Any other code: hcall.c.
  */
