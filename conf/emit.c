@@ -274,6 +274,22 @@ static void emit_limits(const struct model *m, const char *cfgname)
     sb_printf(b, "#define CONFIG_COUNT_HZ %uu\n", m->board->count_hz);
     sb_printf(b, "#define CONFIG_PBCLK_HZ %uu\n", m->board->pbclk_hz);
     sb_printf(b, "#define CONFIG_SHELL %d\n", m->shell);
+    /* The window switch's plan, so that the switch computes nothing: per
+     * window, its guest (index), its end, the window after it and that
+     * one's start, and how far the frame moves on to reach it (the major
+     * frame when it is the next frame's first), in ticks from the start
+     * of the window's own frame. Back to back when the next start is the
+     * end. */
+    sb_printf(b, "/* X(window, guest index, end, next window, next start, frame advance) */\n");
+    sb_printf(b, "#define TVP_WINDOW_PLAN(X) \\\n");
+    for (int i = 0; i < m->nr_windows; i++) {
+        const struct m_window *w = &m->windows[i];
+        int nx = i + 1 == m->nr_windows ? 0 : i + 1;
+        uint32_t adv = nx ? 0 : ticks(m, m->major_frame_us);
+        sb_printf(b, "    X(%d, %d, %uu, %d, %uu, %uu) \\\n", i, w->guest, ticks(m, w->start_us) + ticks(m, w->dur_us),
+                  nx, ticks(m, m->windows[nx].start_us) + adv, adv);
+    }
+    sb_printf(b, "    /* end */\n");
     int emu_guests[TVP_EMU_COUNT] = {0};
     for (int gi = 0; gi < m->nr_guests; gi++) {
         int seen[TVP_EMU_COUNT] = {0};

@@ -70,6 +70,12 @@ void board_irq_disable(irq_t v);
 void board_irq_mask(irq_t v);
 void board_irq_ack(irq_t v);
 uint32_t board_irq_flags(unsigned n);
+/* Vector v enters the hypervisor at `entry` instead of the common
+ * interrupt entry (its own offset: the core timer's goes to the window
+ * switch); the register whose store of `*bit` clears v's flag (for
+ * assembly that acknowledges it). */
+void board_irq_entry(irq_t v, const void *entry);
+void board_irq_flag_reg(irq_t v, uint32_t *reg, uint32_t *bit);
 extern const irq_t board_core_timer_vector;  /* Count = Compare */
 extern const irq_t board_console_tx_vector;  /* console UART TX has room */
 extern const irq_t board_console_rx_vector;  /* console UART RX has data */

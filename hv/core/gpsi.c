@@ -44,16 +44,17 @@ static bool c0_write(unsigned reg, unsigned sel, uint32_t v)
         return true;
     case CP0_RS(CP0_COMPARE): /* also clears the guest's Cause.TI */
         write_gc0_compare(v);
+        cur->gctx.compare = v; /* writes that trap are kept in memory too: the switch does not save them */
         vtimer_arm(cur, v);
         return true;
     case CP0_RS(CP0_CONFIG): /* only K0 is writable on the M5150 */
-        write_gc0_config((read_gc0_config() & ~CONF_CM_CMASK) | (v & CONF_CM_CMASK));
+        write_gc0_config(cur->gctx.config = (read_gc0_config() & ~CONF_CM_CMASK) | (v & CONF_CM_CMASK));
         return true;
     case CP0_RS(CP0_CONFIG3):
-        write_gc0_config3((read_gc0_config3() & ~MIPS_CONF3_ISA_OE) | (v & MIPS_CONF3_ISA_OE));
+        write_gc0_config3(cur->gctx.config3 = (read_gc0_config3() & ~MIPS_CONF3_ISA_OE) | (v & MIPS_CONF3_ISA_OE));
         return true;
     case CP0_RS(CP0_CONFIG5):
-        write_gc0_config5((read_gc0_config5() & ~MIPS_CONF5_UFR) | (v & MIPS_CONF5_UFR));
+        write_gc0_config5(cur->gctx.config5 = (read_gc0_config5() & ~MIPS_CONF5_UFR) | (v & MIPS_CONF5_UFR));
         return true;
     /* read-only, or state the guest context does not have: ignored */
     case CP0_RS(CP0_CONFIG1): case CP0_RS(CP0_CONFIG2): case CP0_RS(CP0_CONFIG4):
@@ -160,11 +161,9 @@ static bool tlb_first_use(uint32_t i)
  * inlined: it keeps the other exits' register use small) */
 static __attribute__((noinline)) void wait_exit(void)
 {
-    unsigned level;
-    uint32_t voff;
     exit_advance();
     virq_soft_check(cur); /* "set Cause.IP0, then WAIT" */
-    if (!board_virq_pending(cur->id, &level, &voff))
+    if (!virq_any_pending(cur))
         cur->state = VCPU_WAITING; /* until one of its interrupts is pending */
 }
 
@@ -265,7 +264,7 @@ static void gsfc(void)
         virq_soft_check(cur); /* IP1:0 may have been set with IV or DC */
         break;
     case CP0_RS(CP0_INTCTL): write_gc0_intctl(v); break;
-    case CP0_RS(CP0_CONFIG5): write_gc0_config5(v); break;
+    case CP0_RS(CP0_CONFIG5): write_gc0_config5(cur->gctx.config5 = v); break;
     case CP0_RS(CP0_PAGEGRAIN): write_gc0_pagegrain(v); break;
     default:
         health_fault(HM_PRIV, i);

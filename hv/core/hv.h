@@ -93,6 +93,7 @@ struct vcpu {
     uint16_t restarts;
     uint32_t pc;             /* guest PC to resume at */
     uint32_t gctl0;          /* its GuestCtl0 (AT: root-controlled until it uses its TLB) */
+    uint32_t offer;          /* the GuestCtl2 it was offered when switched out (the swap reloads it) */
     uint8_t reset_req;       /* RESET_REQ_*: due at the end of this exit */
     struct arch_gctx gctx;   /* guest CP0 while not loaded */
     struct arch_tlbe tlb[TVP_TLB_ENTRIES]; /* its guest TLB while not loaded (tlb_user) */
@@ -143,6 +144,7 @@ void vcpu_stop(struct vcpu *v);
 bool vcpu_load(struct vcpu *v);  /* v's guest context into the hardware */
 bool vcpu_loaded(const struct vcpu *v); /* the hardware holds v's guest CP0 now */
 void vcpu_tlb_claim(struct vcpu *v); /* v uses its guest TLB from now on */
+bool virq_any_pending(struct vcpu *v); /* an interrupt pending (the offer left to virq_update) */
 void virq_kick(struct vcpu *v);  /* v's virtual controller changed */
 void virq_soft(struct vcpu *v, uint32_t ip); /* its Cause.IP1:0 changed from arch_soft_ip */
 void virq_soft_mode(struct vcpu *v, bool running); /* GuestCtl0 MC/CP0 (sched.c) */
@@ -178,7 +180,33 @@ uint64_t hc_time(uint32_t a0, uint32_t a1, uint32_t a2, unsigned code);
 
 /* sched.c: the cyclic schedule (ARINC-653 windows) */
 void sched_init(void);
-void sched_boundary(uint32_t when); /* EV_WINDOW: a window starts or ends */
+void sched_boundary(void);       /* the scheduler's event (sched_state.event): a window starts or ends */
+/* The scheduler's state the swap shares (swap.h has the offsets). */
+struct sched_win;
+struct sched_sw {
+    uint32_t event;                /* Count of the next scheduler event */
+    const struct sched_win *plan;  /* the window it starts by the swap, or 0 */
+    uint32_t plan_start, plan_fstart, plan_finc; /* its start, its frame's, a new frame */
+    uint32_t win, active;          /* the current (or next) window; inside it */
+    struct vcpu *owner;            /* its guest while active */
+    uint32_t boundary;             /* Count of the next boundary */
+    uint32_t start_at;             /* the open window's start */
+    uint32_t frame_start;          /* Count at the current major frame's start */
+    uint32_t ack_reg, ack_bit;     /* the core timer's flag: CLR register, bit */
+    uint64_t frames;               /* major frames completed (64 bits: a 1 ms frame would wrap 32 in 50 days) */
+};
+extern struct sched_sw sched_state;
+void arch_swap(void);            /* swap.S: returns only when C must switch */
+void swap_vector(void);          /* swap.S: the core timer's interrupt entry */
+extern struct vcpu *hw_vcpu;     /* whose guest context the hardware holds (vcpu.c) */
+extern struct vcpu *tlb_holder;  /* whose entries the guest TLB holds */
+extern struct vcpu *fpu_owner;
+extern uint8_t wdt_on_bits;      /* bit idx_of(v): v's watchdog is on (wdt.c) */
+void vcpu_tlb_switch(struct vcpu *v); /* the guest TLB for v (vcpu_load's part) */
+void sched_hold_for_start(void); /* a root interrupt pending at a window's start: held until just after it */
+void sched_swap_wdt(struct vcpu *out, struct vcpu *in, uint32_t when);
+void sched_swap_virq(struct vcpu *in);
+void sched_tlb_claimed(void);    /* the running guest now uses its TLB: its window's switch begins earlier */
 bool sched_window_open(const struct vcpu *v); /* v's window is open now */
 void wdt_window(struct vcpu *v, bool open, uint32_t now); /* wdt.c */
 void wdt_expired(struct vcpu *v);                        /* EV_WDT */
@@ -203,22 +231,24 @@ void sched_resume(void);         /* CP0 set for the ERET to `cur` or idle */
 unsigned sched_window(bool *open, uint64_t *frames); /* the current (or next) window */
 
 /* time.c: the clock and its one event queue (a slot per kind and guest) */
-#define EV_WINDOW     0u
-#define EV_VTIMER(i)  (1u + (i))                     /* i = idx_of(vcpu) */
-#define EV_UART(i)    (1u + CONFIG_NR_GUESTS + (i))
-#define EV_WDT(i)     (1u + 2u * CONFIG_NR_GUESTS + (i)) /* its watchdog (wdt.c) */
-#define EV_TPC(i)     (1u + 3u * CONFIG_NR_GUESTS + (i)) /* its interrupt proximity timer */
+#define EV_VTIMER(i)  (i)                            /* i = idx_of(vcpu) */
+#define EV_UART(i)    (CONFIG_NR_GUESTS + (i))
+#define EV_WDT(i)     (2u * CONFIG_NR_GUESTS + (i)) /* its watchdog (wdt.c) */
+#define EV_TPC(i)     (3u * CONFIG_NR_GUESTS + (i)) /* its interrupt proximity timer */
 uint64_t hv_time(void);          /* core-timer ticks since boot (64 bits: never wraps) */
 void time_init(void);
 void ev_set(unsigned slot, uint32_t when); /* at a Count less than 2^31 ticks from now */
 void ev_cancel(unsigned slot);
 void time_irq(void);             /* the core-timer interrupt: due events */
+void time_program(void);         /* Compare: the earlier of the scheduler's event and the queue's head */
+extern uint32_t hv_time_last, hv_time_high; /* hv_time's Count and wraps (the swap keeps them too) */
 extern uint32_t evq_head_when;
 extern bool evq_any;
-static inline void time_poll(void) /* the same, if one is due, before an ERET */
+/* Something is due: Compare (the earlier of the scheduler's event and
+ * the queue's head, or a little later: swap.S) reached (before an ERET). */
+static inline bool time_due(void)
 {
-    if (evq_any && (int32_t)(evq_head_when - read_c0_count()) <= 0)
-        time_irq();
+    return (int32_t)(read_c0_compare() - read_c0_count()) <= 0;
 }
 /* Ticks per microsecond, and a 32-bit tick count divided by it as a
  * multiply by its reciprocal: n / US_TICKS = (n * US_MAGIC) >> (32 +

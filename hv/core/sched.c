@@ -1,9 +1,11 @@
 /*
  * The cyclic schedule (ARINC-653 style): vpconf's major frame split into
- * windows, each owned by one guest; gaps are idle time. The boundaries are
- * one event (EV_WINDOW) of the timer queue: a window ends when its time is
- * up, whatever its guest does with its own Status (the root timer
- * interrupt is judged on root Status, which a guest cannot touch).
+ * windows, each owned by one guest; gaps are idle time. The boundaries
+ * are the scheduler's own event (sched_state.event), kept beside the
+ * timer queue (time.c: Compare is the earlier of the two): a window ends
+ * when its time is up, whatever its guest does with its own Status (the
+ * root timer interrupt is judged on root Status, which a guest cannot
+ * touch).
  *
  * Inside its window the owner runs unless it waits (WAIT with nothing
  * pending: the CPU idles until one of its interrupts or the window's end),
@@ -12,121 +14,208 @@
  *
  * Boundaries are computed from the frame's start and the table, never
  * from when the handler ran, so the schedule does not drift.
+ *
+ * A window's start is a swap (hv/arch/mips/swap.S): vpconf's plan
+ * (TVP_WINDOW_PLAN: per window its guest, its end, the next window and
+ * its start) gives every Count, so the switch computes nothing; the C
+ * here does what the swap declines (a guest that cannot run, a queued
+ * event due at the same time) and the ends followed by idle time.
  */
 #include "hv.h"
+#include "swap.h"
 
 /* the window switch's path: -O2 for these few (it must fit the lead) */
 #define HOT_O2 __attribute__((optimize("O2")))
 
-static uint32_t frame_start;   /* Count at the current major frame's start */
-static unsigned win;           /* the current (or next) window */
-static bool win_active;        /* inside window `win` */
-static struct vcpu *win_owner; /* its guest while active */
-static uint64_t frames;        /* major frames completed (64 bits: a 1 ms frame would wrap
-                                * 32 bits in 50 days) */
-static uint32_t boundary;      /* Count of the next boundary */
-static uint32_t start_at;      /* a window starts then: its guest is entered at that Count */
-static uint32_t win_event;     /* Count of the open window's switch event (its end, less the lead) */
+/* vpconf's plan, per window (swap.h has the offsets) */
+struct sched_win {
+    struct vcpu *v;               /* its guest */
+    const struct sched_win *next; /* the window after it */
+    uint32_t end;                 /* its end, ticks from its frame's start */
+    uint32_t next_start;          /* the next window's start, from the same frame start */
+    uint32_t frame_adv;           /* the major frame if the next window is the next frame's */
+    uint32_t index;
+    uint32_t gctl1, srsctl;       /* GuestCtl1 (ID, RID) and SRSCtl (PSS; ESS 0) for its guest */
+};
+/* guest index gi has GuestID gi + 1 (vpconf numbers them in table order) */
+#define SCHED_WIN(w, gi, end, nx, nstart, adv)                                        \
+    {&vcpus[gi], &sched_wins[nx], end, nstart, adv, w,                                \
+     ((gi) + 1u) << GUESTCTL1_RID_SHIFT | ((gi) + 1u), ((gi) + 1u) << SRSCTL_PSS_SHIFT},
+static const struct sched_win sched_wins[CONFIG_NR_WINDOWS] = {TVP_WINDOW_PLAN(SCHED_WIN)};
+
+struct sched_sw sched_state;
+#define sw sched_state
+static uint32_t held_event;             /* the switch event while a release is pending (below) */
+static const struct sched_win *held_plan;
 static bool start_pending;
-static bool release_pending; /* EV_WINDOW is the held interrupts' release (below) */
+static bool release_pending; /* the scheduler's event is the held interrupts' release (below) */
 
-/* A boundary's event fires SCHED_LEAD ticks early: the switch (context
- * save/load) is done while the outgoing window ends, then the new guest
- * is entered at its start (a bounded wait), or at once when the switch
- * took longer. The lead need not cover any exit: none that could overrun
- * the event is begun (sched_defer) and no interrupt handler runs just
- * before it (sched_hold_irq), so the event finds a guest, the idle loop,
- * or the tail of a short path (~30 cycles; docs/hypervisor.md "Bounded
- * exits"). So it is the worst switch plus that tail: the switch with the
- * guest context, the virtual controller, the software-interrupt and
- * watchdog hand-over measures ~800 cycles (make bench,
- * ctx_switch_work_cycles), +30: 840 cycles would do for the windows
- * (tests/hostile, tests/bounded, tests/system pass with 420 ticks), but
- * tests/soak's talk partition then misses heartbeats after 30 s (not
- * yet understood), so it stays 5 us (1,000 cycles),
- * so windows start on time (the bounded wait), also beside a fault storm
- * or hypercalls timed to the boundary (tests/hostile, tests/bounded).
- * The 2 us goal needs a cheaper switch. The price is up to 5 us at the
- * end of a window that another one follows at once (one followed by
- * idle time ends exactly). */
-#define SCHED_LEAD 500u
-/* From the end of the wait to the guest's first instruction (the rest of
- * sched_resume, the interrupt check, trap_entry's tail, the ERET): about
- * 32 cycles as built with LTO (37 without); the wait ends that much before
- * the start, so the window's first instruction runs at it (bench/sched:
- * 1 to 5 cycles after; at 18 ticks, LTO's shorter tail started windows
- * 2 cycles early). */
-#define SCHED_TAIL 16u
+#define OFFSET_IS(t, f, o) _Static_assert(__builtin_offsetof(t, f) == (o), #t "." #f " is at " #o " (swap.h)")
+OFFSET_IS(struct sched_sw, event, SW_EVENT);
+OFFSET_IS(struct sched_sw, plan, SW_PLAN);
+OFFSET_IS(struct sched_sw, plan_start, SW_PLAN_START);
+OFFSET_IS(struct sched_sw, plan_fstart, SW_PLAN_FSTART);
+OFFSET_IS(struct sched_sw, plan_finc, SW_PLAN_FINC);
+OFFSET_IS(struct sched_sw, win, SW_WIN);
+OFFSET_IS(struct sched_sw, active, SW_ACTIVE);
+OFFSET_IS(struct sched_sw, owner, SW_OWNER);
+OFFSET_IS(struct sched_sw, boundary, SW_BOUNDARY);
+OFFSET_IS(struct sched_sw, start_at, SW_START_AT);
+OFFSET_IS(struct sched_sw, frame_start, SW_FRAME_START);
+OFFSET_IS(struct sched_sw, ack_reg, SW_ACK_REG);
+OFFSET_IS(struct sched_sw, ack_bit, SW_ACK_BIT);
+OFFSET_IS(struct sched_sw, frames, SW_FRAMES);
+OFFSET_IS(struct sched_win, v, WIN_VCPU);
+OFFSET_IS(struct sched_win, next, WIN_NEXT);
+OFFSET_IS(struct sched_win, end, WIN_END);
+OFFSET_IS(struct sched_win, next_start, WIN_NEXT_START);
+OFFSET_IS(struct sched_win, frame_adv, WIN_FRAME_ADV);
+OFFSET_IS(struct sched_win, index, WIN_INDEX);
+OFFSET_IS(struct sched_win, gctl1, WIN_GCTL1);
+OFFSET_IS(struct sched_win, srsctl, WIN_SRSCTL);
+_Static_assert(sizeof(struct sched_win) == WIN_SIZE, "struct sched_win (swap.h)");
+OFFSET_IS(struct vcpu, state, VCPU_STATE);
+OFFSET_IS(struct vcpu, id, VCPU_ID);
+OFFSET_IS(struct vcpu, yielded, VCPU_YIELDED);
+OFFSET_IS(struct vcpu, tlb_user, VCPU_TLB_USER);
+OFFSET_IS(struct vcpu, pc, VCPU_PC);
+OFFSET_IS(struct vcpu, gctl0, VCPU_GCTL0);
+OFFSET_IS(struct vcpu, offer, VCPU_OFFER);
+OFFSET_IS(struct vcpu, reset_req, VCPU_RESET_REQ);
+OFFSET_IS(struct vcpu, gctx, VCPU_GCTX);
+OFFSET_IS(struct vcpu, tlb, VCPU_TLB);
+OFFSET_IS(struct vcpu, st.switches, VCPU_SWITCHES);
+_Static_assert(VCPU_RUNNABLE == 0 && sizeof(((struct vcpu *)0)->state) == 1, "swap.S tests state for 0");
 
+/* A boundary's event fires SCHED_LEAD ticks early (swap.h): the switch
+ * (context save/load) is done while the outgoing window ends, then the
+ * new guest is entered at its start (a bounded wait), or at once when
+ * the switch took longer. The lead need not cover any exit: none that
+ * could overrun the event is begun (sched_defer) and no interrupt
+ * handler runs just before it (sched_hold_irq), so the event finds a
+ * guest, the idle loop, or the tail of a short path (docs/hypervisor.md
+ * "Bounded exits"). So it is the worst switch plus that tail
+ * (docs/hypervisor.md "Time windows" has the figures). The price is the
+ * lead at the end of a window that another one follows at once (one
+ * followed by idle time ends exactly). SCHED_TAIL: from the end of the
+ * wait to the guest's first instruction; the wait ends that much before
+ * the start, so the window's first instruction runs at it. */
+
+/* The wait's end to the guest's first instruction when C switched (the
+ * rest of sched_resume, trap_entry's tail, arch_eret: about 32 cycles as
+ * built with LTO, 37 without; at 18 ticks LTO's shorter tail started
+ * windows 2 cycles early). */
+#define SCHED_TAIL_C 16u
+
+/* The scheduler's next event, and the window it starts by the swap. */
+HOT_O2 static void sched_event(uint32_t when, const struct sched_win *plan)
+{
+    sw.event = when;
+    sw.plan = plan;
+    time_program();
+}
+
+/* How early the switch to window p begins: SCHED_LEAD, and SCHED_LEAD_TLB
+ * more when a guest TLB is to be switched (the outgoing or incoming guest
+ * uses its own, or the TLB holds a user's entries). */
+static uint32_t lead_of(const struct sched_win *p)
+{
+    bool tlb = p->v->tlb_user || (tlb_holder && tlb_holder != p->v) || (sw.active && sw.owner->tlb_user);
+    return SCHED_LEAD + (tlb ? SCHED_LEAD_TLB : 0u);
+}
+
+/* The next boundary at `when`; `lead`: a window starts there (its event
+ * lead_of early, planned for the swap: the one after the open window,
+ * or the next one when none is open). */
 HOT_O2 static void boundary_at(uint32_t when, bool lead)
 {
-    boundary = when;
-    win_event = lead ? when - SCHED_LEAD : when;
-    ev_set(EV_WINDOW, win_event);
+    const struct sched_win *p = 0;
+    sw.boundary = when;
+    if (lead) {
+        const struct sched_win *w = &sched_wins[sw.win];
+        if (sw.active) {
+            p = w->next;
+            sw.plan_fstart = sw.frame_start + w->frame_adv;
+            sw.plan_finc = w->frame_adv != 0;
+        } else {
+            p = w;
+            sw.plan_fstart = sw.frame_start;
+            sw.plan_finc = 0;
+        }
+        sw.plan_start = when;
+        when -= lead_of(p);
+    }
+    sched_event(when, p);
 }
 
 HOT_O2 static void window_start(uint32_t when)
 {
-    const struct tvp_window *w = &tvp_windows[win];
-    win_active = true;
-    win_owner = vcpu_of(w->guest);
-    win_owner->yielded = 0;
-    wdt_window(win_owner, true, when);
-    start_at = when;
+    const struct sched_win *w = &sched_wins[sw.win];
+    sw.active = 1;
+    sw.owner = w->v;
+    sw.owner->yielded = 0;
+    wdt_window(sw.owner, true, when);
+    sw.start_at = when;
     start_pending = true;
-    unsigned nx = win + 1 == CONFIG_NR_WINDOWS ? 0 : win + 1;
-    uint32_t end = when + w->duration_ticks;
-    uint32_t next = frame_start + (nx ? 0 : CONFIG_MAJOR_FRAME_TICKS) + tvp_windows[nx].start_ticks;
-    boundary_at(end, next == end);
+    uint32_t end = sw.frame_start + w->end;
+    boundary_at(end, sw.frame_start + w->next_start == end);
 }
 
 HV_BOOT_GAP void sched_init(void)
 {
     /* the first frame starts a little after now: the first window's
      * boundary is then an ordinary timer event */
-    frame_start = read_c0_count() + CONFIG_COUNT_HZ / 25000u; /* 40 us: after this line */
-    win = 0;
-    win_active = false;
-    win_owner = 0;
-    boundary_at(frame_start + tvp_windows[0].start_ticks, true);
+    sw.frame_start = read_c0_count() + CONFIG_COUNT_HZ / 25000u; /* 40 us: after this line */
+    sw.win = 0;
+    sw.active = 0;
+    sw.owner = 0;
+    board_irq_flag_reg(board_core_timer_vector, &sw.ack_reg, &sw.ack_bit);
+    boundary_at(sw.frame_start + tvp_windows[0].start_ticks, true);
     hv_printf("tinyVP: schedule: major frame %u us, %u windows, frame 0 at Count %08x\n",
-              (unsigned)CONFIG_MAJOR_FRAME_US, (unsigned)CONFIG_NR_WINDOWS, frame_start);
+              (unsigned)CONFIG_MAJOR_FRAME_US, (unsigned)CONFIG_NR_WINDOWS, sw.frame_start);
 }
 
-/* EV_WINDOW: the boundary (its configured Count, not the handler's). */
-HOT_O2 void sched_boundary(uint32_t ev_when)
+/* The scheduler's event: the boundary (its configured Count, not the
+ * handler's), or the release of held interrupts. */
+HOT_O2 void sched_boundary(void)
 {
-    uint32_t when = boundary;
-    (void)ev_when;
+    uint32_t when = sw.boundary;
     (void)hv_time(); /* reads Count at least once a frame: its 64-bit count stays exact */
     write_c0_status(read_c0_status() & ~(ST0_IPL | ST0_IPL7)); /* sched_hold_irq */
     if (release_pending) { /* the window started: what was held is taken now */
         release_pending = false;
-        ev_set(EV_WINDOW, win_event);
+        sched_event(held_event, held_plan);
         return;
     }
-    if (!win_active) {
+    if (!sw.active) {
         window_start(when);
         return;
     }
-    win_active = false;
-    wdt_window(win_owner, false, when);
-    win_owner = 0;
-    if (++win == CONFIG_NR_WINDOWS) {
-        win = 0;
-        frame_start += CONFIG_MAJOR_FRAME_TICKS;
-        frames++;
+    sw.active = 0;
+    wdt_window(sw.owner, false, when);
+    sw.owner = 0;
+    if (++sw.win == CONFIG_NR_WINDOWS) {
+        sw.win = 0;
+        sw.frame_start += CONFIG_MAJOR_FRAME_TICKS;
+        sw.frames++;
     }
-    uint32_t start = frame_start + tvp_windows[win].start_ticks;
+    uint32_t start = sw.frame_start + tvp_windows[sw.win].start_ticks;
     if (start == when)
         window_start(when); /* back to back: one boundary */
     else
         boundary_at(start, true);
 }
 
+/* The window's switch event (also while a release holds the scheduler's
+ * event). */
+static uint32_t switch_event(void)
+{
+    return release_pending ? held_event : sw.event;
+}
+
 bool sched_window_open(const struct vcpu *v)
 {
-    return win_active && win_owner == v;
+    return sw.active && sw.owner == v;
 }
 
 void sched_yield(void)
@@ -146,8 +235,8 @@ void sched_yield(void)
  * lead covers only the switch and what cannot wait (interrupts). */
 bool sched_defer(uint32_t cost)
 {
-    if (!win_active || !cur || cur != win_owner ||
-        (int32_t)(win_event - read_c0_count()) >= (int32_t)cost)
+    if (!sw.active || !cur || cur != sw.owner ||
+        (int32_t)(switch_event() - read_c0_count()) >= (int32_t)cost)
         return false;
     cur->yielded = 1;
     return true;
@@ -160,7 +249,7 @@ bool sched_defer(uint32_t cost)
  * switch never waits for an interrupt's handler. */
 bool sched_hold_irq(uint32_t cost)
 {
-    if ((int32_t)(win_event - read_c0_count()) >= (int32_t)cost)
+    if ((int32_t)(switch_event() - read_c0_count()) >= (int32_t)cost)
         return false;
     write_c0_status((read_c0_status() & ~(ST0_IPL | ST0_IPL7)) | 6u << ST0_IPL_SHIFT);
     return true;
@@ -168,7 +257,7 @@ bool sched_hold_irq(uint32_t cost)
 
 static struct vcpu *sched_pick(void)
 {
-    struct vcpu *v = win_owner;
+    struct vcpu *v = sw.owner;
     return v && v->state == VCPU_RUNNABLE && !v->yielded ? v : 0;
 }
 
@@ -269,33 +358,36 @@ void hv_virq_sync(guest_id_t g)
  * whether it is open, and the major frames completed. */
 unsigned sched_window(bool *open, uint64_t *nframes)
 {
-    *open = win_active;
-    *nframes = frames;
-    return win;
+    *open = sw.active;
+    *nframes = sw.frames;
+    return sw.win;
 }
 
 /* A root interrupt that came during the switch or its wait (the console's
  * transmit interrupt, most often) would be taken before the window's
  * first instruction and make it late by its handler: it stays held (IPL
- * 6) until a few ticks after the start, when EV_WINDOW comes back once to
- * release it (sched_boundary), so the window starts on time and pays for
- * the handler inside. Compare must be ahead of Count when ev_set writes
- * it (else no interrupt comes) and the guest's first instruction must
+ * 6) until a few ticks after the start, when the scheduler's event comes
+ * once to release it (sched_boundary), so the window starts on time and
+ * pays for the handler inside. Compare must be ahead of Count when it is
+ * written (else no interrupt comes) and the guest's first instruction must
  * come before it: at least SCHED_RELEASE_MIN ticks ahead, more than this
  * function and the way into the guest take (~110 cycles), when the
- * switch overran its lead. */
+ * switch overran its lead. The swap calls it too (a root interrupt
+ * pending before or after its wait). */
 #define SCHED_RELEASE_MIN 128u
 /* the release a few ticks after the start: the window's first
  * instructions run before it, whatever the tail's few cycles of spread */
 #define SCHED_RELEASE_AFTER 128u
-static void hold_for_start(void)
+void sched_hold_for_start(void)
 {
-    if (!(read_c0_cause() & CAUSEF_RIPL))
+    if (release_pending || !(read_c0_cause() & CAUSEF_RIPL))
         return;
     write_c0_status((read_c0_status() & ~(ST0_IPL | ST0_IPL7)) | 6u << ST0_IPL_SHIFT);
+    held_event = sw.event;
+    held_plan = sw.plan;
     release_pending = true;
-    uint32_t rel = start_at + SCHED_RELEASE_AFTER, soon = read_c0_count() + SCHED_RELEASE_MIN;
-    ev_set(EV_WINDOW, (int32_t)(rel - soon) > 0 ? rel : soon);
+    uint32_t rel = sw.start_at + SCHED_RELEASE_AFTER, soon = read_c0_count() + SCHED_RELEASE_MIN;
+    sched_event((int32_t)(rel - soon) > 0 ? rel : soon, 0);
 }
 
 /* Root CP0 for the ERET: back into the same guest costs an EPC write and
@@ -304,7 +396,11 @@ static void hold_for_start(void)
  * a boundary is never late by more than the exit that hid it. */
 void sched_resume(void)
 {
-    time_poll();
+    if (time_due()) {
+        if (sw.plan && (int32_t)(sw.event - read_c0_count()) <= 0)
+            arch_swap(); /* a window's start: returns only if C must do it */
+        time_irq();
+    }
     struct vcpu *n = sched_pick();
     if (n && n == cur) {
         /* the common exit: same guest, and GuestCtl2 still what was
@@ -324,6 +420,11 @@ void sched_resume(void)
         write_c0_epc((uint32_t)hv_idle_loop);
         return;
     }
+    if (hw_vcpu && hw_vcpu != n) { /* its offer, kept (the swap reloads it) */
+        hw_vcpu->offer = virq_offered;
+        if (read_c0_guestctl2() != virq_offered) /* taken meanwhile: recomputed */
+            board_virq_dirty |= (uint8_t)(1u << hw_vcpu->id);
+    }
     vcpu_load(n);
     virq_soft_check(n); /* set before it was switched out */
     write_c0_guestctl1(n->id << GUESTCTL1_RID_SHIFT | n->id);
@@ -333,9 +434,44 @@ void sched_resume(void)
     write_c0_guestctl0(n->gctl0 | GUESTCTL0_GM);
     if (start_pending) { /* the window's first instruction at its start */
         start_pending = false;
-        hold_for_start(); /* (the wait absorbs its cost) */
-        arch_wait_until(start_at - SCHED_TAIL, SCHED_LEAD);
-        if (!release_pending)
-            hold_for_start(); /* one that came during the wait */
+        sched_hold_for_start(); /* (the wait absorbs its cost) */
+        arch_wait_until(sw.start_at - SCHED_TAIL_C, SCHED_LEAD);
+        sched_hold_for_start(); /* one that came during the wait */
     }
+}
+
+/* ---- the swap's C parts (swap.S), for what is rare ---------------------- */
+
+/* Watchdogs (some guest has one on): the closing window's guest (0: none
+ * was open) stops counting, the opening one's runs. */
+void sched_swap_wdt(struct vcpu *out, struct vcpu *in, uint32_t when)
+{
+    if (out)
+        wdt_window(out, false, when);
+    wdt_window(in, true, when);
+}
+
+/* The incoming guest's interrupt offer recomputed, as a C switch does:
+ * its controller changed while it was out, a reset is due, or its
+ * software interrupts are watched. */
+void sched_swap_virq(struct vcpu *in)
+{
+    virq_soft_check(in);
+    virq_update(in, read_c0_guestctl2(), true);
+}
+
+/* The running guest started using its TLB (vcpu_tlb_claim): the switch
+ * that ends its window begins SCHED_LEAD_TLB earlier (at once if that is
+ * past: the window ends a little early, at the cost of the guest that
+ * switched its TLB on). */
+void sched_tlb_claimed(void)
+{
+    const struct sched_win *p = release_pending ? held_plan : sw.plan;
+    if (!p || !sw.active)
+        return;
+    uint32_t ev = sw.boundary - lead_of(p);
+    if (release_pending)
+        held_event = ev;
+    else
+        sched_event(ev, p);
 }

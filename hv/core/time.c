@@ -1,9 +1,11 @@
 /*
  * Time: the core timer (Count, CONFIG_COUNT_HZ) is the hypervisor's clock
- * and its Compare the one timer interrupt. Everything that must happen at
- * a given Count goes through one static event queue:
+ * and its Compare the one timer interrupt: the earlier of the scheduler's
+ * next event (sched_state.event: a window boundary, sched.c; the window
+ * switch, swap.S, programs Compare itself) and the head of one static
+ * event queue, which holds everything else that must happen at a given
+ * Count:
  *
- *   EV_WINDOW        the next schedule boundary (sched.c)
  *   EV_VTIMER + g    guest g's virtual core timer: its Count reaches its
  *                    Compare (the PIC32MZ does not wire the guest Compare
  *                    to any interrupt, so tinyVP raises vector 0 in the
@@ -18,25 +20,25 @@
  * time (EVQ_SLOTS); the queue is the armed slots sorted by deadline, the
  * root Compare is the head's. Deadlines are Counts compared as signed
  * 32-bit distances, so every armed deadline is kept less than 2^31 ticks
- * (21.5 s) from now: a window boundary is at most a major frame ahead
- * (vpconf keeps frames under 21.47 s), console pacing at most 9
+ * (21.5 s) from now (a window boundary too: it is at most a major frame
+ * ahead, and vpconf keeps frames under 21.47 s), console pacing at most 9
  * characters plus TX_IDLE_LATER (vuart.c), and a guest's virtual timer,
  * whose Compare may be up to 2^32 - 1 ticks (43 s) ahead, is queued in
- * steps of at most VT_STEP (vtimer_step). The window boundary is always
- * armed, so the core-timer interrupt comes at least once a frame.
+ * steps of at most VT_STEP (vtimer_step). The scheduler's event is always
+ * set, so the core-timer interrupt comes at least once a frame.
  */
 #include "hv.h"
 
 /* the window switch's path: -O2 for these few (it must fit the lead) */
 #define HOT_O2 __attribute__((optimize("O2")))
 
-#define EVQ_SLOTS (1u + 4u * CONFIG_NR_GUESTS)
+#define EVQ_SLOTS (4u * CONFIG_NR_GUESTS)
 
 static uint32_t ev_when[EVQ_SLOTS];
 static uint8_t evq[EVQ_SLOTS];  /* armed slots, earliest first */
 static uint8_t evq_len;
 static uint8_t ev_armed[EVQ_SLOTS];
-uint32_t evq_head_when;  /* the head's deadline (time_poll) */
+uint32_t evq_head_when;  /* the head's deadline (swap.S) */
 bool evq_any;            /* the queue is not empty */
 
 uint32_t hv_ticks(void)
@@ -48,15 +50,15 @@ uint32_t hv_ticks(void)
  * Exact as long as it is read at least once per Count period (43 s at
  * 100 MHz): every window boundary reads it (sched_boundary), and a major
  * frame is shorter than that. Root exception context only. */
-static uint32_t time_last, time_high;
+uint32_t hv_time_last, hv_time_high; /* the swap keeps them too */
 
 static inline __attribute__((always_inline)) uint64_t time64(void)
 {
     uint32_t now = read_c0_count();
-    if (now < time_last)
-        time_high++;
-    time_last = now;
-    return (uint64_t)time_high << 32 | now;
+    if (now < hv_time_last)
+        hv_time_high++;
+    hv_time_last = now;
+    return (uint64_t)hv_time_high << 32 | now;
 }
 
 uint64_t hv_time(void)
@@ -133,20 +135,27 @@ HOT_O2 static void evq_remove(unsigned slot)
     ev_armed[slot] = 0;
 }
 
-/* Root Compare to the head's deadline. With nothing queued Compare stays
- * where it was: at worst one interrupt that finds nothing due. */
-HOT_O2 static void evq_program(void)
+/* Root Compare to the earlier of the scheduler's event and the head's
+ * deadline. */
+HOT_O2 void time_program(void)
 {
+    uint32_t c = sched_state.event;
     evq_any = evq_len != 0;
     if (evq_any) {
         evq_head_when = ev_when[evq[0]];
-        write_c0_compare(evq_head_when);
+        if ((int32_t)(evq_head_when - c) < 0)
+            c = evq_head_when;
     }
+    write_c0_compare(c);
 }
+#define evq_program time_program
 
-/* The core timer's vector, at the highest level: window boundaries first. */
+/* The core timer's vector, at the highest level: window boundaries first;
+ * its own entry, the window switch's (swap.S), which hands anything else
+ * to the common path. */
 void time_init(void)
 {
+    board_irq_entry(board_core_timer_vector, swap_vector);
     board_irq_enable(board_core_timer_vector, 7);
 }
 
@@ -181,33 +190,41 @@ void ev_cancel(unsigned slot)
 
 /* Every due event, earliest first, then the root Compare for the next.
  * Called from the core-timer interrupt and before every return to a guest
- * (time_poll), so a deadline that passed while the hypervisor worked, or
+ * (sched_resume, when time_due), so a deadline that passed while the
+ * hypervisor worked, or
  * while Compare was being written, is never missed. Bounded: an event
  * re-arms at most itself, at a later time. Writing Compare drops the
  * core's request; then its flag is cleared. */
 HOT_O2 void time_irq(void)
 {
-    for (unsigned n = 0; n < 4 * EVQ_SLOTS && evq_len; n++) {
-        unsigned slot = evq[0];
-        uint32_t when = ev_when[slot];
-        if ((int32_t)(when - read_c0_count()) > 0) {
-            evq_program();
-            board_irq_ack(board_core_timer_vector);
-            if ((int32_t)(when - read_c0_count()) > 0)
-                return; /* Compare is ahead of Count: its interrupt will come */
+    for (unsigned n = 0; n < 4 * (EVQ_SLOTS + 1); n++) {
+        uint32_t now = read_c0_count();
+        int32_t ds = (int32_t)(sched_state.event - now);
+        if (evq_len) { /* the head, if due and earlier than the scheduler's */
+            unsigned slot = evq[0];
+            uint32_t when = ev_when[slot];
+            int32_t dq = (int32_t)(when - now);
+            if (dq <= 0 && dq < ds) {
+                evq_remove(slot);
+                if (slot < EV_UART(0))
+                    vtimer_fire(&vcpus[slot - EV_VTIMER(0)], when);
+                else if (slot < EV_WDT(0))
+                    console_pace(&vcpus[slot - EV_UART(0)]);
+                else if (slot < EV_TPC(0))
+                    wdt_expired(&vcpus[slot - EV_WDT(0)]);
+                else
+                    tpc_expired(&vcpus[slot - EV_TPC(0)]);
+                continue;
+            }
+        }
+        if (ds <= 0) { /* the scheduler's (first when both are due at once) */
+            sched_boundary();
             continue;
         }
-        evq_remove(slot);
-        if (slot == EV_WINDOW)
-            sched_boundary(when);
-        else if (slot < EV_UART(0))
-            vtimer_fire(&vcpus[slot - EV_VTIMER(0)], when);
-        else if (slot < EV_WDT(0))
-            console_pace(&vcpus[slot - EV_UART(0)]);
-        else if (slot < EV_TPC(0))
-            wdt_expired(&vcpus[slot - EV_WDT(0)]);
-        else
-            tpc_expired(&vcpus[slot - EV_TPC(0)]);
+        evq_program();
+        board_irq_ack(board_core_timer_vector);
+        if (!time_due())
+            return; /* Compare is ahead of Count: its interrupt will come */
     }
     evq_program();
     board_irq_ack(board_core_timer_vector);

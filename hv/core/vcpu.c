@@ -15,9 +15,9 @@ struct vcpu vcpus[CONFIG_NR_GUESTS];
 struct vcpu *cur;
 const uint32_t *hv_tree_of[8];
 
-static struct vcpu *loaded;     /* whose guest context the hardware holds */
-static struct vcpu *tlb_holder; /* whose entries the guest TLB holds (a tlb_user) */
-static struct vcpu *fpu_owner;
+struct vcpu *hw_vcpu;    /* whose guest context the hardware holds */
+struct vcpu *tlb_holder; /* whose entries the guest TLB holds (a tlb_user) */
+struct vcpu *fpu_owner;  /* (the three: the swap, swap.S, reads them too) */
 static struct fpu_ctx fpu_ctx[CONFIG_NR_GUESTS];
 static uint8_t booting; /* vcpu_init_all: the devices are at their reset values already */
 
@@ -50,14 +50,12 @@ void fpu_sync_fr(void)
         write_c0_status((st & ~ST0_FR) | fr);
 }
 
-/* Puts v's guest CP0 context (and guest TLB) in the hardware; true if
- * another guest's was there. */
-bool vcpu_load(struct vcpu *v)
+/* The guest TLB for v, between the outgoing context's save and v's load
+ * (it goes through the guest's Index/EntryHi/EntryLo/PageMask): the
+ * holder's entries saved, v's loaded if it uses its TLB, else cleared if
+ * another's were there. */
+void vcpu_tlb_switch(struct vcpu *v)
 {
-    if (loaded == v)
-        return false;
-    if (loaded)
-        arch_gctx_save(&loaded->gctx);
     if (tlb_holder != v) {
         if (tlb_holder)
             arch_guest_tlb_save(tlb_holder->tlb);
@@ -69,8 +67,19 @@ bool vcpu_load(struct vcpu *v)
             tlb_holder = 0;
         }
     }
+}
+
+/* Puts v's guest CP0 context (and guest TLB) in the hardware; true if
+ * another guest's was there. */
+bool vcpu_load(struct vcpu *v)
+{
+    if (hw_vcpu == v)
+        return false;
+    if (hw_vcpu)
+        arch_gctx_save(&hw_vcpu->gctx);
+    vcpu_tlb_switch(v);
     arch_gctx_load(&v->gctx);
-    loaded = v;
+    hw_vcpu = v;
     v->st.switches++;
     uint32_t st = read_c0_status() & ~(ST0_CU1 | ST0_FR);
     if (fpu_owner == v)
@@ -81,7 +90,7 @@ bool vcpu_load(struct vcpu *v)
 
 bool vcpu_loaded(const struct vcpu *v)
 {
-    return loaded == v;
+    return hw_vcpu == v;
 }
 
 /* The loaded guest touched its TLB (a GPSI while AT = 1): from now on it
@@ -94,6 +103,7 @@ void vcpu_tlb_claim(struct vcpu *v)
     v->gctl0 = (v->gctl0 & ~GUESTCTL0_AT) | GCTL0_AT_GUEST;
     write_c0_guestctl0(v->gctl0 | GUESTCTL0_GM);
     tlb_holder = v;
+    sched_tlb_claimed();
 }
 
 void vcpu_reset(struct vcpu *v)
@@ -107,11 +117,12 @@ void vcpu_reset(struct vcpu *v)
     v->tlb_user = 0;
     v->gctl0 = HV_GUESTCTL0 | GCTL0_AT_ROOT;
     arch_soft_ip[v->id & 7] = 0;
+    board_virq_dirty |= (uint8_t)(1u << v->id); /* its offer is recomputed */
     if (tlb_holder == v) { /* then it is the loaded guest too */
         arch_guest_tlb_clear();
         tlb_holder = 0;
     }
-    if (loaded == v) {
+    if (hw_vcpu == v) {
         arch_gctx_load(&v->gctx);
         fpu_sync_fr();
         write_c0_guestctl0(v->gctl0 | (read_c0_guestctl0() & GUESTCTL0_GM));
@@ -170,10 +181,22 @@ void virq_soft(struct vcpu *v, uint32_t ip)
  * WAIT with an interrupt now pending runs again. */
 void virq_kick(struct vcpu *v)
 {
+    if (v->state == VCPU_WAITING && virq_any_pending(v))
+        v->state = VCPU_RUNNABLE;
+}
+
+/* Whether v has an interrupt pending, without taking the look for an
+ * offer: its controller stays marked changed if it was, so its offer is
+ * recomputed where one is made (virq_update; the swap reloads a kept
+ * offer only when nothing changed since). */
+bool virq_any_pending(struct vcpu *v)
+{
     unsigned level;
     uint32_t voff;
-    if (v->state == VCPU_WAITING && board_virq_pending(v->id, &level, &voff))
-        v->state = VCPU_RUNNABLE;
+    uint8_t was = board_virq_dirty & (uint8_t)(1u << v->id);
+    bool any = board_virq_pending(v->id, &level, &voff);
+    board_virq_dirty |= was;
+    return any;
 }
 
 /* ---- lazy FPU ---------------------------------------------------------- */
@@ -189,7 +212,7 @@ bool fpu_take(struct vcpu *v)
     if (fpu_owner != v) {
         uint32_t st = read_c0_status();
         if (fpu_owner) {
-            uint32_t fr = (fpu_owner == loaded ? read_gc0_status() : fpu_owner->gctx.status) & ST0_FR;
+            uint32_t fr = (fpu_owner == hw_vcpu ? read_gc0_status() : fpu_owner->gctx.status) & ST0_FR;
             write_c0_status((st & ~ST0_FR) | fr);
             arch_fpu_save(&fpu_ctx[idx_of(fpu_owner)]);
             write_c0_status(st);

@@ -25,6 +25,13 @@ struct vwdt {
     uint32_t due;    /* Count the armed step runs out (armed) */
 };
 static struct vwdt vwdt[CONFIG_NR_GUESTS];
+uint8_t wdt_on_bits; /* bit idx_of(v): w->on (the swap calls wdt_window only then) */
+
+static void wdt_set_on(struct vcpu *v, bool on)
+{
+    vwdt[idx_of(v)].on = on;
+    wdt_on_bits = (uint8_t)((wdt_on_bits & ~(1u << idx_of(v))) | (unsigned)on << idx_of(v));
+}
 
 static void wdt_arm(struct vcpu *v, uint32_t now)
 {
@@ -68,7 +75,7 @@ void hv_wdt_control(guest_id_t g, bool on, uint64_t period)
     struct vwdt *w = &vwdt[idx_of(v)];
     if (w->on && on && w->period == period)
         return;
-    w->on = on;
+    wdt_set_on(v, on);
     w->period = period ? period : 1;
     wdt_restart(v);
 }
@@ -122,9 +129,9 @@ void wdt_window(struct vcpu *v, bool open, uint32_t now)
 static void wdt_reset(struct vcpu *v, const char *why)
 {
     struct vwdt *w = &vwdt[idx_of(v)];
-    w->on = 0; /* restarted: on again from its DEVCFG1; stopped: off */
+    wdt_set_on(v, false); /* restarted: on again from its DEVCFG1; stopped: off */
     if (health_watchdog(v, why)) { /* log: it goes on, with a full period */
-        w->on = 1;
+        wdt_set_on(v, true);
         w->left = w->period;
         if (sched_window_open(v))
             wdt_arm(v, read_c0_count());

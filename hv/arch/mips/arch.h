@@ -77,6 +77,7 @@ extern const uint32_t *hv_tree_of[8];
  * found unmapped then faults straight to the general vector, without the
  * tree walk. */
 void arch_tlb_add_invalid(uint32_t gpa);
+extern uint32_t arch_tlb_next; /* the root TLB slot the next refill or add_invalid writes */
 
 /* A guest's access forwarded to a device (entry.S): va in kseg1, size 1,
  * 2 or 4. false: the device answered with a bus error, caught at a

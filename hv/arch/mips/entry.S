@@ -33,8 +33,17 @@ hv_ebase:
  * refill tree"): the root ref by GPA bit 31, then 4-way nodes by two bits
  * each, until a leaf { EntryLo0, EntryLo1, PageMask }; ref 0 = not mapped
  * directly (device page or fault): the slow path in C.
- * Cost: 13 to the first node + 10 per level + 13 for the leaf + ERET;
- * a 64 KB page (7 levels) = 96 cycles, a 4 KB page (10 levels) = 126.
+ * Cost: 13 to the first node + 10 per level + 18 for the leaf + ERET;
+ * a 64 KB page (7 levels) = 101 cycles, a 4 KB page (10 levels) = 131.
+ *
+ * The entry goes to the next slot of a round robin (arch_tlb_next, over
+ * all 16: Wired = 0), not to Random: one instruction can need two
+ * refills (its fetch, then its store's page), and Random counts down once
+ * an instruction (MIPS32 PRA, MD00090, "Random"), so when the two refill
+ * paths are a multiple of 16 instructions apart the second lands on the
+ * first's slot and evicts it, and the instruction refills for ever (a
+ * guest's 4 KB stack page and its code page did, with the handler's 112
+ * instructions). A round robin never evicts one of the last 15 entries.
  */
 refill:
     mfc0    $k0, $10, 4             # GuestCtl1: ID in 7:0
@@ -70,11 +79,17 @@ refill_leaf:
     ori     $t3, $t3, 0x1fff
     nor     $t3, $t3, $zero
     and     $t3, $k1, $t3           # EntryHi.VPN2 = GPA & ~(mask | 0x1fff)
+    lui     $t6, %hi(arch_tlb_next)
+    lw      $t7, %lo(arch_tlb_next)($t6)
     mtc0    $t4, $2
     mtc0    $t5, $3
     mtc0    $t3, $10                # ASID 0: guest entries are global
+    addiu   $t8, $t7, 1
+    andi    $t8, $t8, 15            # the root TLB's 16 entries
+    mtc0    $t7, $0                 # Index
+    sw      $t8, %lo(arch_tlb_next)($t6)
     ehb
-    tlbwr                           # tagged GuestCtl1.RID = this guest
+    tlbwi                           # tagged GuestCtl1.RID = this guest
     eret
 refill_slow:                        # trap_entry(1): came through refill
     j       exc_common_a0
@@ -184,7 +199,7 @@ not_gpsi:
  * virq_update offered (else an interrupt was taken since, GRIPL cleared:
  * C records it and re-offers). A timer deadline that passed meanwhile is
  * a pending root interrupt, taken at the first guest instruction (what
- * time_poll does on the C path). In a delay slot: C (branch emulation).
+ * sched_resume's time_due does on the C path). In a delay slot: C (branch emulation).
  * Cycles (vpsim): HYPCALL 1 + entry 5 + vector 8 + 18 here + ERET 3 = 35.
  * Any other code: hcall.c.
  */
@@ -647,98 +662,3 @@ arch_dcache_index_wbinv:
     jr      $ra
     cache   0x01, 0($a0)
 
-/* ---- guest CP0 context: struct arch_gctx (gctx.c), HV_GC0_REGS order -- */
-/* One word per register at 4 x its place in the list; GTOffset last. The
- * guest Count is not loaded (MTGC0 to it is undefined: GTOffset makes it)
- * nor Config1 (read-only). One EHB at the end of the loads. Cost: 2 per
- * register (58 / 56 cycles). */
-    .macro  GCTX_EACH op
-    \op  0,  0, 0       # Index
-    \op  1,  2, 0       # EntryLo0
-    \op  2,  3, 0       # EntryLo1
-    \op  3,  4, 0       # Context
-    \op  4,  4, 2       # UserLocal
-    \op  5,  5, 0       # PageMask
-    \op  6,  5, 1       # PageGrain
-    \op  7,  6, 0       # Wired
-    \op  8,  7, 0       # HWREna
-    \op  9,  8, 0       # BadVAddr
-    \op 10,  8, 1       # BadInstr
-    \op 11,  8, 2       # BadInstrP
-    \op 13, 10, 0       # EntryHi
-    \op 14, 11, 0       # Compare
-    \op 15, 12, 0       # Status
-    \op 16, 12, 1       # IntCtl
-    \op 17, 13, 0       # Cause
-    \op 18, 14, 0       # EPC
-    \op 19, 14, 2       # NestedEPC
-    \op 20, 15, 1       # EBase
-    \op 21, 16, 0       # Config
-    \op 23, 16, 3       # Config3
-    \op 24, 16, 5       # Config5
-    \op 25, 30, 0       # ErrorEPC
-    \op 26, 31, 2       # KScratch1
-    \op 27, 31, 3       # KScratch2
-    .endm
-    .macro  GC_SAVE i, r, s
-    mfgc0   $t0, $\r, \s
-    sw      $t0, \i*4($a0)
-    .endm
-    .macro  GC_LOAD i, r, s
-    lw      $t0, \i*4($a0)
-    mtgc0   $t0, $\r, \s
-    .endm
-
-    .globl arch_gctx_save
-    .ent arch_gctx_save
-arch_gctx_save:
-    GCTX_EACH GC_SAVE
-    mfgc0   $t0, $9, 0              # Count (for the record: GTOffset makes it)
-    sw      $t0, 12*4($a0)
-    mfc0    $t0, $12, 7             # GTOffset
-    sw      $t0, 28*4($a0)
-    lui     $t0, %hi(arch_hilo)     # HI/LO (see exc_common)
-    lw      $t1, %lo(arch_hilo)($t0)
-    sw      $t1, 29*4($a0)
-    lw      $t1, %lo(arch_hilo + 4)($t0)
-    jr      $ra
-    sw      $t1, 30*4($a0)
-    .end arch_gctx_save
-
-    .globl arch_gctx_load
-    .ent arch_gctx_load
-arch_gctx_load:
-    GCTX_EACH GC_LOAD
-    lw      $t0, 28*4($a0)
-    mtc0    $t0, $12, 7             # GTOffset
-    lui     $t0, %hi(arch_hilo)     # HI/LO, put back by arch_eret
-    lw      $t1, 29*4($a0)
-    sw      $t1, %lo(arch_hilo)($t0)
-    lw      $t1, 30*4($a0)
-    sw      $t1, %lo(arch_hilo + 4)($t0)
-    jr      $ra
-    ehb
-    .end arch_gctx_load
-
-
-/* ---- the wait for a window's start (sched_resume) ------------------------ */
-/* arch_wait_until(at): returns when Count has reached `at` (a0), or after
- * a1 rounds of the loop (bounded: the caller passes what the lead allows).
- * Its own routine so that the switch's work can be measured from outside
- * without the wait: the switch's part before it ends at arch_wait_until,
- * the part after it starts at arch_wait_done (bench/sched). 5 cycles a
- * round. */
-    .text
-    .globl arch_wait_until, arch_wait_done
-    .ent arch_wait_until
-arch_wait_until:
-    mfc0    $t0, $9                 # Count
-1:  subu    $t0, $a0, $t0
-    blez    $t0, arch_wait_done
-    addiu   $a1, $a1, -1
-    bgtz    $a1, 1b
-    mfc0    $t0, $9
-arch_wait_done:
-    jr      $ra
-    nop
-    .end arch_wait_until

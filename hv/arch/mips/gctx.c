@@ -6,10 +6,9 @@
 #include <stddef.h>
 
 #include "arch.h"
+#include <tinyvp/config.h>
 
-#define TVP_GUEST_TLB 16u /* M5150 guest context: Config1.MMUSize + 1 */
-
-/* arch_gctx_save/load are in entry.S (a word per register in the
+/* arch_gctx_save/load and the guest TLB's save/load/clear are in swap.S (a word per register in the
  * HV_GC0_REGS order, then GTOffset, HI, LO). */
 #define GCTX_CHECK(name, reg) +1
 _Static_assert(sizeof(struct arch_gctx) == 4 * (0 HV_GC0_REGS(GCTX_CHECK) + 3) &&
@@ -35,21 +34,10 @@ void arch_gctx_reset(struct arch_gctx *c)
     c->gtoffset = -read_c0_count();
 }
 
-void arch_guest_tlb_clear(void)
-{
-    unsigned n = ((read_gc0_config1() & MIPS_CONF1_TLBS) >> MIPS_CONF1_TLBS_SHIFT) + 1;
-    write_gc0_entrylo0(0);
-    write_gc0_entrylo1(0);
-    write_gc0_pagemask(0);
-    for (unsigned i = 0; i < n && i < 64; i++) {
-        /* distinct VPN2s in kseg0, which the guest TLB never translates */
-        write_gc0_entryhi(KSEG0 + (i << 13));
-        write_gc0_index(i);
-        __asm__ volatile(".set push\n\t.set virt\n\ttlbgwi\n\tehb\n\t.set pop" ::: "memory");
-    }
-    write_gc0_entryhi(0);
-    write_gc0_index(0);
-}
+/* The root TLB's next slot (the refill handler's round robin, entry.S):
+ * an invalid entry for an emulated page takes it too. */
+uint32_t arch_tlb_next;
+_Static_assert(TVP_TLB_ENTRIES == 16, "entry.S's refill handler counts 16 root TLB entries");
 
 void arch_tlb_add_invalid(uint32_t gpa)
 {
@@ -57,33 +45,11 @@ void arch_tlb_add_invalid(uint32_t gpa)
     write_c0_entrylo0(MIPS_ENTRYLO_G);
     write_c0_entrylo1(MIPS_ENTRYLO_G);
     write_c0_entryhi(gpa & MIPS_ENTRYHI_VPN2);
-    __asm__ volatile("tlbwr\n\tehb" ::: "memory");
+    write_c0_index(arch_tlb_next);
+    arch_tlb_next = (arch_tlb_next + 1) % TVP_TLB_ENTRIES;
+    __asm__ volatile("tlbwi\n\tehb" ::: "memory");
 }
 
-/* The guest TLB has TVP_TLB_ENTRIES entries here (guest Config1.MMUSize). */
-void arch_guest_tlb_save(struct arch_tlbe *t)
-{
-    for (unsigned i = 0; i < TVP_GUEST_TLB; i++) {
-        write_gc0_index(i);
-        __asm__ volatile(".set push\n\t.set virt\n\ttlbgr\n\tehb\n\t.set pop" ::: "memory");
-        t[i].hi = read_gc0_entryhi();
-        t[i].lo0 = read_gc0_entrylo0();
-        t[i].lo1 = read_gc0_entrylo1();
-        t[i].mask = read_gc0_pagemask();
-    }
-}
-
-void arch_guest_tlb_load(const struct arch_tlbe *t)
-{
-    for (unsigned i = 0; i < TVP_GUEST_TLB; i++) {
-        write_gc0_index(i);
-        write_gc0_entryhi(t[i].hi);
-        write_gc0_entrylo0(t[i].lo0);
-        write_gc0_entrylo1(t[i].lo1);
-        write_gc0_pagemask(t[i].mask);
-        __asm__ volatile(".set push\n\t.set virt\n\ttlbgwi\n\tehb\n\t.set pop" ::: "memory");
-    }
-}
 
 uint32_t arch_soft_ip[8];
 

@@ -196,6 +196,19 @@ void board_irq_ack(irq_t v)
 {
     SFR(IFS(v / 32) + SFR_CLR) = 1u << (v % 32);
 }
+
+/* OFFx: the offset from EBase of the vector's entry (18 bits: the
+ * hypervisor's code is within 256 KB of it), DS60001320 sec. 7 */
+void board_irq_entry(irq_t v, const void *entry)
+{
+    SFR(OFF(v)) = (uint32_t)entry - (uint32_t)hv_ebase;
+}
+
+void board_irq_flag_reg(irq_t v, uint32_t *reg, uint32_t *bit)
+{
+    *reg = (uint32_t)&SFR(IFS(v / 32) + SFR_CLR);
+    *bit = 1u << (v % 32);
+}
 void board_guest_reset(guest_id_t g, bool devices)
 {
     const struct tvp_guest *gc = &tvp_guests[g - 1];

@@ -16,6 +16,12 @@
 #define CONFIG_COUNT_HZ 100000000u
 #define CONFIG_PBCLK_HZ 100000000u
 #define CONFIG_SHELL 1
+/* X(window, guest index, end, next window, next start, frame advance) */
+#define TVP_WINDOW_PLAN(X) \
+    X(0, 0, 200000u, 1, 200000u, 0u) \
+    X(1, 1, 450000u, 2, 450000u, 0u) \
+    X(2, 2, 650000u, 0, 700000u, 700000u) \
+    /* end */
 #define CONFIG_EMU_DMA 0 /* guests with the DMA emulator */
 #define CONFIG_EMU_USB 0 /* guests with the USB emulator */
 #define CONFIG_HM_MAX_RESTARTS 0 /* the largest restart budget */

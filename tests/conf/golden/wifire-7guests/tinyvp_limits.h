@@ -16,6 +16,16 @@
 #define CONFIG_COUNT_HZ 100000000u
 #define CONFIG_PBCLK_HZ 100000000u
 #define CONFIG_SHELL 1
+/* X(window, guest index, end, next window, next start, frame advance) */
+#define TVP_WINDOW_PLAN(X) \
+    X(0, 0, 300000u, 1, 300000u, 0u) \
+    X(1, 1, 600000u, 2, 600000u, 0u) \
+    X(2, 2, 900000u, 3, 900000u, 0u) \
+    X(3, 3, 1200000u, 4, 1200000u, 0u) \
+    X(4, 4, 1500000u, 5, 1500000u, 0u) \
+    X(5, 5, 1700000u, 6, 1700000u, 0u) \
+    X(6, 6, 1900000u, 0, 2000000u, 2000000u) \
+    /* end */
 #define CONFIG_EMU_DMA 1 /* guests with the DMA emulator */
 #define CONFIG_EMU_USB 0 /* guests with the USB emulator */
 #define CONFIG_HM_MAX_RESTARTS 0 /* the largest restart budget */
