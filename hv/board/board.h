@@ -89,6 +89,7 @@ static inline bool board_virq_changed(guest_id_t g)
     return (board_virq_dirty >> g) & 1;
 }
 void board_virq_taken(guest_id_t g);
+uint32_t board_virq_taken_count(guest_id_t g); /* interrupts guest g took (the shell) */
 /* The guest's core software interrupts: its Cause.IP0 (bit 0 of rise) or
  * IP1 (bit 1) seen going from 0 to 1 raises CS0IF / CS1IF (vectors 1,
  * 2). Guest Cause writes do not trap, so the core samples IP1:0 at its

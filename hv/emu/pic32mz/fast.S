@@ -69,23 +69,22 @@ board_fast_load:
     bnez    $t8, 9f                 # unaligned: C faults it
     mfc0    $t9, $10, 4             # GuestCtl1: ID in 7:0
     andi    $t9, $t9, 7
-    addiu   $t9, $t9, -1
-    sll     $t9, $t9, EVIC_FAST_SHIFT
-    lui     $t4, %hi(evic_fast)
-    addiu   $t4, $t4, %lo(evic_fast)
-    addu    $t4, $t4, $t9           # this guest's words
+    sll     $t9, $t9, 2
+    lui     $t4, %hi(vintc_of)
+    addu    $t4, $t4, $t9
+    lw      $t4, %lo(vintc_of)($t4) # this guest's words (struct vevic)
     andi    $t8, $t7, 0xc
     bnez    $t8, 2f                 # CLR/SET/INV alias: reads 0
     move    $a1, $zero
     srl     $t8, $t7, 2
     addu    $t8, $t4, $t8
     lw      $a1, 0($t8)             # IFSn / IECn (holes: 0)
-    sltiu   $t3, $t7, 0x10 * EVIC_FAST_IEC
+    sltiu   $t3, $t7, 0x10 * 8
     beqz    $t3, 2f                 # IECn
     srl     $t8, $t7, 4             # n
     sll     $t8, $t8, 2
     addu    $t8, $t4, $t8
-    lw      $t8, EVIC_FAST_REAL * 4($t8)   # its real vectors in IFSn
+    lw      $t8, VI_REAL($t8)       # its real vectors in IFSn
     nor     $t3, $a1, $zero
     and     $t8, $t8, $t3           # ... whose flag is clear
     beqz    $t8, 2f

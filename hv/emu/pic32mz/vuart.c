@@ -154,15 +154,15 @@ static void irq_update(guest_id_t g, bool settle)
     bool soon = false; /* a TX interrupt waits for a time */
     if (!(u->mode & UMODE_ON))
         goto pace;
-    if (rx_count(u) >= rx_need[(u->sta >> USTA_URXISEL_SHIFT) & 3] && !(vintc_state(g, SLOT_URX) & VF_IFS)) {
-        vintc_raise(g, SLOT_URX);
+    if (rx_count(u) >= rx_need[(u->sta >> USTA_URXISEL_SHIFT) & 3] && !(vintc_state(g, board_console_rx_vector) & VF_IFS)) {
+        vintc_raise(g, board_console_rx_vector);
     }
-    if ((vintc_state(g, SLOT_UTX) & (VF_IEC | VF_IFS)) != VF_IEC || !(u->sta & USTA_UTXEN))
+    if ((vintc_state(g, board_console_tx_vector) & (VF_IEC | VF_IFS)) != VF_IEC || !(u->sta & USTA_UTXEN))
         goto pace;
     unsigned sel = (u->sta >> USTA_UTXISEL_SHIFT) & 3;
     int32_t left = tx_backlog(u), limit = sel == 0 ? (int32_t)(8 * u->char_ticks) : 0;
     if (left <= limit && hv_console_room(g)) {
-        vintc_raise(g, SLOT_UTX);
+        vintc_raise(g, board_console_tx_vector);
     } else if (left > limit) {
         when = u->tx_busy_until - (uint32_t)limit; /* before the idle time */
         soon = true;
