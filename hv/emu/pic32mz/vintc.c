@@ -32,7 +32,7 @@
  * passed through from the controller. */
 struct vevic {
     uint32_t ifs[8], iec[8];
-    uint32_t real[8], own[8], slow[8];
+    uint32_t real[8], own[8], slow[16];
     uint32_t intcon;
     uint32_t offered;     /* key of what GuestCtl2 offers (0: none) */
     uint32_t intstat;
@@ -40,7 +40,8 @@ struct vevic {
     uint32_t priss, iptmr;
     uint8_t words;        /* bit n: own[n] != 0 */
     uint8_t tpc;          /* TPC_ARMED, TPC_OPEN (below) */
-    uint8_t pad[2];
+    uint8_t pend;         /* bit n: ifs[n] & iec[n] != 0 (pend_sync) */
+    uint8_t pad;
     uint8_t ipc[TVP_NR_VECTORS + 2];  /* IP << 2 | IS, OFFx bits 17:16 in 6:5 */
     uint16_t off[TVP_NR_VECTORS];     /* OFFx bits 15:0 (GuestCtl2.GVEC) */
 };
@@ -51,11 +52,13 @@ _Static_assert(OFS(ifs) == VI_IFS && OFS(iec) == VI_IEC && OFS(real) == VI_REAL 
                OFS(own) == VI_OWN && OFS(slow) == VI_SLOW && OFS(intcon) == VI_INTCON &&
                OFS(offered) == VI_OFFERED && OFS(intstat) == VI_INTSTAT &&
                OFS(taken) == VI_TAKEN && OFS(priss) == VI_PRISS && OFS(iptmr) == VI_IPTMR &&
-               OFS(words) == VI_WORDS && OFS(ipc) == VI_IPC && OFS(off) == VI_OFF &&
+               OFS(words) == VI_WORDS && OFS(pend) == VI_PEND && OFS(ipc) == VI_IPC && OFS(off) == VI_OFF &&
                sizeof(struct vevic) == VI_SIZE, "fast.S's struct vevic (emu.h, VI_*)");
 _Static_assert(TVP_NR_VECTORS <= 32 * INTC_NR_WORDS && INTC_NR_WORDS < 8 && TVP_NR_VECTORS < 256,
                "IFSn/IECn words; a key's 255 - v");
 static const uint8_t core_vectors[] = {0, 1, 2, 104, 105};
+/* fast.S: the injection stubs, 8 bytes each; entry.S: EBase */
+extern const char vintc_pt_stubs[], hv_ebase[];
 
 /* bit g: guest g's pending interrupts may have changed since
  * board_virq_pending looked (board.h: board_virq_changed) */
@@ -65,11 +68,8 @@ uint8_t board_virq_dirty;
 uint8_t board_virq_soft_on;
 #define virq_changed board_virq_dirty
 #define INTCON_W 0x0000171fu /* INTxEP, TPC, MVEC */
-#define INTCON_TPC 0x00000700u
+#define INTCON_TPC EVIC_INTCON_TPC
 #define PRISS_W  0xfffffff1u /* PRI7SS..PRI1SS, SS0 (bits 3:1 unimplemented) */
-/* the offset the controller presents for every vector in single-vector
- * mode (DS60001320 sec. 7: MVEC = 0, the core's EBase + 0x200) */
-#define EVIC_SINGLE_VOFF 0x200u
 #define VOFF_W   0x0003fffeu
 /* a vector's byte: its IPCn field (IP 4:2, IS 1:0), and bits 17:16 of
  * its OFFx, which GuestCtl2.GVEC (15:0) cannot carry */
@@ -79,6 +79,12 @@ uint8_t board_virq_soft_on;
 /* the root level of every guest vector: above the console's (1, 2), under
  * bus protection (6) and the core timer (7, the schedule) */
 #define VINTC_REAL_LEVEL 3u
+
+/* After ifs[n] or iec[n] changed: the summary the offer scans by. */
+static inline void pend_sync(struct vevic *e, unsigned n)
+{
+    e->pend = (uint8_t)((e->pend & ~(1u << n)) | (unsigned)((e->ifs[n] & e->iec[n]) != 0) << n);
+}
 
 static void own_vector(struct vevic *e, unsigned v, bool real)
 {
@@ -98,7 +104,9 @@ void vintc_init(void)
         for (unsigned v = board_console_tx_vector - 2; v <= board_console_tx_vector; v++) {
             own_vector(e, v, false);
             e->slow[v / 32] |= BIT(v);
+            e->slow[8 + v / 32] |= BIT(v);
         }
+        e->slow[8] |= BIT(1) | BIT(2); /* IEC0 CS0IE, CS1IE */
         for (unsigned i = 0; i < gc->nr_irqs; i++) {
             unsigned v = gc->irqs[i];
             own_vector(e, v, true);
@@ -107,6 +115,12 @@ void vintc_init(void)
             SFR(IPC(v / 4) + SFR_SET) = VINTC_REAL_LEVEL << 2 << 8 * (v % 4);
         }
     }
+#if CONFIG_NR_PT_IRQS
+    /* each passed-through vector enters at its own stub (fast.S) */
+    static const uint16_t pt[] = {CONFIG_PT_IRQS};
+    for (unsigned k = 0; k < CONFIG_NR_PT_IRQS; k++)
+        SFR(OFF(pt[k] & 0xff)) = (uint32_t)(vintc_pt_stubs - hv_ebase) + 8 * k;
+#endif
 }
 
 unsigned vintc_state(guest_id_t g, unsigned v)
@@ -118,6 +132,7 @@ unsigned vintc_state(guest_id_t g, unsigned v)
 void vintc_raise(guest_id_t g, unsigned v)
 {
     vevic[g - 1].ifs[v / 32] |= BIT(v);
+    pend_sync(&vevic[g - 1], v / 32);
     virq_changed |= 1u << g;
 }
 
@@ -152,6 +167,7 @@ HOT_O2 static void evic_poll_real(guest_id_t g, unsigned n)
     if (m && (m &= board_irq_flags(n))) {
         SFR(IEC(n) + SFR_CLR) = m;
         e->ifs[n] |= m;
+        pend_sync(e, n);
         virq_changed |= 1u << g;
     }
 }
@@ -267,6 +283,7 @@ HOT_O2 static void evic_words(guest_id_t g, unsigned n, bool iec, uint32_t now)
         return;
     e->ifs[n] = nfs;
     e->iec[n] = nec;
+    pend_sync(e, n);
     evic_real_sync(e, n, ofs, oec, nfs, nec);
     virq_changed |= 1u << g;
     if (iec && n == 0 && (changed & 6u)) { /* CS0IE, CS1IE */
@@ -277,7 +294,7 @@ HOT_O2 static void evic_words(guest_id_t g, unsigned n, bool iec, uint32_t now)
     }
     /* a persistent UART source raises its flag again (its other changes
      * call vuart_irq_update themselves) */
-    if (changed & e->slow[n])
+    if (changed & e->slow[n]) /* (the IFS words: the UART's only) */
         vuart_irq_update(g);
 }
 
@@ -339,6 +356,7 @@ void evic_reset(guest_id_t g)
     for (unsigned n = 0; n < 8; n++)
         e->ifs[n] = e->iec[n] = 0;
     e->intcon = e->offered = e->intstat = e->priss = e->iptmr = 0;
+    e->pend = 0;
     for (unsigned v = 0; v < TVP_NR_VECTORS; v++) {
         e->ipc[v] = 0;
         e->off[v] = 0;
@@ -355,6 +373,7 @@ HOT_O2 void board_virq_raise(guest_id_t g, irq_t v)
     board_irq_disable(v);
     if (v < TVP_NR_VECTORS) {
         vevic[g - 1].ifs[v / 32] |= vevic[g - 1].real[v / 32] & BIT(v);
+        pend_sync(&vevic[g - 1], v / 32);
         virq_changed |= 1u << g;
     }
 }
@@ -378,7 +397,7 @@ static unsigned pending_key(const struct vevic *e, unsigned floor, unsigned ceil
 {
     unsigned best = 0;
     for (unsigned n = 0; n < INTC_NR_WORDS; n++)
-        if ((e->words >> n) & 1)
+        if ((e->pend >> n) & 1)
             best = best_key(e, n, e->ifs[n] & e->iec[n], best, floor, ceil);
     return best;
 }
@@ -446,11 +465,13 @@ void board_virq_taken(guest_id_t g)
 void board_virq_soft(guest_id_t g, unsigned rise)
 {
     vevic[g - 1].ifs[0] |= (rise & 3u) << 1;
+    pend_sync(&vevic[g - 1], 0);
     virq_changed |= 1u << g;
 }
 
 void board_vtimer_fire(guest_id_t g)
 {
     vevic[g - 1].ifs[0] |= 1u;
+    pend_sync(&vevic[g - 1], 0);
     virq_changed |= 1u << g;
 }
