@@ -293,7 +293,8 @@ fast_store:
 9:  j       exc_common
     nop
 
-/* The console UART's TXREG (t0 = GPA, k0 = Cause): an aligned SW of a
+#define UF_BASE (uart_fast - (1 << UART_FAST_SHIFT)) /* indexed by GuestID */
+/* The console UART's TXREG (t0 = GPA, t1 = NestedExc, k0 = Cause): an aligned SW of a
  * byte that needs nothing but itself and the time (vuart.c's TXOK: the
  * transmitter on, its TX interrupt needing no look, the pacing event
  * armed), not a line end, with room in the transmitter (at most 8
@@ -302,46 +303,42 @@ fast_store:
  * console.c has nothing to do): the byte goes into the buffer and the
  * transmitter's time moves one character on (from Count when idle),
  * exactly as vuart_write. Anything else: C. */
-20: lui     $t4, %hi(CONFIG_CONSOLE_UART_BASE & 0x1ffff000)
-    xor     $t3, $t0, $t4
-    srl     $t3, $t3, 12
-    bnez    $t3, 9b                 # not the console UART's page
+20: srl     $t3, $t0, 16
+    xori    $t3, $t3, (CONFIG_CONSOLE_UART_BASE >> 16) & 0x1fff
+    bnez    $t3, 9b                 # not near the console UART (its 64 KB)
     mfc0    $t9, $10, 4             # GuestCtl1: ID in 7:0
     andi    $t9, $t9, 7
     sll     $t9, $t9, UART_FAST_SHIFT
-    lui     $t4, %hi(uart_fast - (1 << UART_FAST_SHIFT))
-    addiu   $t4, $t4, %lo(uart_fast - (1 << UART_FAST_SHIFT))
-    addu    $t4, $t4, $t9           # this guest's words
-    lw      $t5, UART_FAST_PA($t4)
-    lw      $t6, UART_FAST_TXOK($t4)
+    lui     $t4, %hi(UF_BASE)
+    addu    $t4, $t4, $t9           # this guest's words, at %lo(UF_BASE)
+    lw      $t5, %lo(UF_BASE + UART_FAST_PA)($t4)
+    lw      $t6, %lo(UF_BASE + UART_FAST_TXOK)($t4)
     addiu   $t5, $t5, UART_TXREG - UART_STA
     bne     $t5, $t0, 9b            # not its TXREG
-    mfc0    $t1, $13, 5             # NestedExc
     mfc0    $t2, $8, 1              # BadInstr
-    andi    $t1, $t1, ST0_EXL
-    bnez    $t1, 9b                 # inside the hypervisor: C panics
+    andi    $t1, $t1, ST0_EXL       # (t1: NestedExc, read above)
     srl     $t5, $t2, 26
-    bltz    $k0, 9b                 # Cause.BD
     xori    $t5, $t5, 0x2b
-    bnez    $t5, 9b                 # not SW
+    or      $t5, $t5, $t1
+    bnez    $t5, 9b                 # not SW; inside the hypervisor: C panics
     ext     $a0, $t2, 16, 5         # rt
+    bltz    $k0, 9b                 # Cause.BD
     beqz    $t6, 9b                 # C must look (TXOK)
-    lw      $t7, UART_FAST_RING($t4)
+    lw      $t7, %lo(UF_BASE + UART_FAST_RING)($t4)
     jal     arch_gpr_get            # v0 = (guest) rt (t0, a0)
-    lw      $t5, UART_FAST_BUSY($t4)
+    lw      $t5, %lo(UF_BASE + UART_FAST_BUSY)($t4)
     andi    $v0, $v0, 0xff
     xori    $t1, $v0, 0x0a
     beqz    $t1, 9b                 # a line end: C (line order, the wire)
     lhu     $t1, UART_RING_MASK($t7)
     lhu     $t2, UART_RING_HEAD($t7)
     lhu     $t3, UART_RING_TAIL($t7)
-    lw      $t6, UART_FAST_TXBUSY($t4)
-    subu    $t3, $t2, $t3
-    andi    $t3, $t3, 0xffff        # bytes waiting
-    sltu    $t3, $t3, $t1           # < size - 1: not full after this one
-    beqz    $t3, 9b
+    lw      $t6, %lo(UF_BASE + UART_FAST_TXBUSY)($t4)
+    subu    $t3, $t2, $t3           # bytes waiting (head < tail after the
+    sltu    $t3, $t3, $t1           # 16-bit wrap: C); < size - 1: not
+    beqz    $t3, 9b                 # full after this one
     mfc0    $t8, $9                 # Count (hv_ticks)
-    lw      $t9, UART_FAST_CHAR($t4)
+    lw      $t9, %lo(UF_BASE + UART_FAST_CHAR)($t4)
     subu    $s0, $t5, $t8           # time left on the wire
     movz    $s0, $zero, $t6         # (idle: none)
     sll     $s1, $t9, 3             # 8 characters' time
@@ -356,14 +353,14 @@ fast_store:
     sb      $v0, 0($s3)             # the byte into its console buffer
     addiu   $t2, $t2, 1
     sh      $t2, UART_RING_HEAD($t7)
-    lw      $s2, UART_FAST_STA($t4)
+    lw      $s2, %lo(UF_BASE + UART_FAST_STA)($t4)
     li      $t6, 1
-    sw      $t5, UART_FAST_BUSY($t4)
-    sw      $t6, UART_FAST_TXBUSY($t4)
-    sw      $s1, UART_FAST_FULL($t4)
+    sw      $t5, %lo(UF_BASE + UART_FAST_BUSY)($t4)
+    sw      $t6, %lo(UF_BASE + UART_FAST_TXBUSY)($t4)
+    sw      $s1, %lo(UF_BASE + UART_FAST_FULL)($t4)
     ins     $s2, $zero, 8, 1        # TRMT off
     b       8b
-    sw      $s2, UART_FAST_STA($t4)
+    sw      $s2, %lo(UF_BASE + UART_FAST_STA)($t4)
     .end fast_store
 
 /*
@@ -379,6 +376,17 @@ fast_store:
  * with a vector pending and enabled (VI_PEND, at most 7), each pending
  * bit once.
  */
+/* out = GuestCtl2 (EIC form) for a vector, vaddr = the guest's struct
+ * vevic + 2 x the vector: its OFFx 15:0 with INTCON.MVEC (intcon: the
+ * guest's INTCON, clobbered), 0x200 without; GRIPL = level. */
+    .macro  GC2_OF out, vaddr, intcon, level, tmp
+    lhu     \out, VI_OFF(\vaddr)     # OFFx 15:0
+    andi    \intcon, \intcon, EVIC_INTCON_MVEC
+    li      \tmp, EVIC_SINGLE_VOFF
+    movz    \out, \tmp, \intcon     # single-vector mode
+    ins     \out, \level, 24, 8      # GRIPL
+    .endm
+
     .globl vintc_offer
     .ent vintc_offer
 vintc_offer:
@@ -435,12 +443,8 @@ vintc_offer:
     xori    $s5, $s5, 0xff          # its vector
     sll     $s5, $s5, 1
     addu    $s5, $s5, $t4
-    lhu     $s1, VI_OFF($s5)        # OFFx 15:0
-    andi    $t8, $t8, EVIC_INTCON_MVEC
-    li      $t9, EVIC_SINGLE_VOFF
-    movz    $s1, $t9, $t8           # single-vector mode
     ext     $t9, $s3, 10, 3         # level
-    ins     $s1, $t9, 24, 8         # GRIPL
+    GC2_OF  $s1, $s5, $t8, $t9, $s6
 5:  sw      $s3, VI_OFFERED($t4)
     beq     $s1, $s2, 6f
     sw      $s1, %lo(virq_offered)($s0)
@@ -530,11 +534,7 @@ vintc_inject:                       # k0 = vector | owner << 8
     beqz    $t2, 8f                 # what is offered outranks it
     sll     $t3, $t0, 1
     addu    $t3, $t3, $t4
-    lhu     $s1, VI_OFF($t3)        # OFFx 15:0
-    andi    $t5, $t5, EVIC_INTCON_MVEC
-    li      $t2, EVIC_SINGLE_VOFF
-    movz    $s1, $t2, $t5           # single-vector mode
-    ins     $s1, $t1, 24, 8         # GRIPL
+    GC2_OF  $s1, $t3, $t5, $t1, $t2
     sw      $t6, VI_OFFERED($t4)
     sw      $s1, %lo(virq_offered)($s0)
     mtc0    $s1, $10, 5             # GuestCtl2: offered now

@@ -46,7 +46,7 @@ struct vevic {
     uint16_t off[TVP_NR_VECTORS];     /* OFFx bits 15:0 (GuestCtl2.GVEC) */
 };
 static struct vevic vevic[CONFIG_NR_GUESTS];
-struct vevic *vintc_of[8]; /* by GuestID (fast.S) */
+struct vevic *vintc_of[8]; /* by GuestID (fast.S, and here: no multiply by its size) */
 #define OFS(f) __builtin_offsetof(struct vevic, f)
 _Static_assert(OFS(ifs) == VI_IFS && OFS(iec) == VI_IEC && OFS(real) == VI_REAL &&
                OFS(own) == VI_OWN && OFS(slow) == VI_SLOW && OFS(intcon) == VI_INTCON &&
@@ -125,14 +125,14 @@ void vintc_init(void)
 
 unsigned vintc_state(guest_id_t g, unsigned v)
 {
-    const struct vevic *e = &vevic[g - 1];
+    const struct vevic *e = vintc_of[g & 7];
     return ((e->ifs[v / 32] >> (v % 32)) & 1) | ((e->iec[v / 32] >> (v % 32)) & 1) << 1;
 }
 
 void vintc_raise(guest_id_t g, unsigned v)
 {
-    vevic[g - 1].ifs[v / 32] |= BIT(v);
-    pend_sync(&vevic[g - 1], v / 32);
+    vintc_of[g & 7]->ifs[v / 32] |= BIT(v);
+    pend_sync(vintc_of[g & 7], v / 32);
     virq_changed |= 1u << g;
 }
 
@@ -162,7 +162,7 @@ static void evic_real_sync(const struct vevic *e, unsigned n, uint32_t ofs, uint
  * flag is its flag (the controller sets flags whatever the enables say). */
 HOT_O2 static void evic_poll_real(guest_id_t g, unsigned n)
 {
-    struct vevic *e = &vevic[g - 1];
+    struct vevic *e = vintc_of[g & 7];
     uint32_t m = e->real[n] & ~e->ifs[n];
     if (m && (m &= board_irq_flags(n))) {
         SFR(IEC(n) + SFR_CLR) = m;
@@ -185,21 +185,21 @@ HOT_O2 static void evic_poll_real(guest_id_t g, unsigned n)
 
 static void tpc_stop(guest_id_t g)
 {
-    if (vevic[g - 1].tpc & TPC_ARMED)
+    if (vintc_of[g & 7]->tpc & TPC_ARMED)
         hv_tpc_cancel(g);
-    vevic[g - 1].tpc = 0;
+    vintc_of[g & 7]->tpc = 0;
 }
 
 /* board.h: the timer ran out: what it held is presented */
 void board_tpc_expired(guest_id_t g)
 {
-    vevic[g - 1].tpc = (uint8_t)((vevic[g - 1].tpc & ~TPC_ARMED) | TPC_OPEN);
+    vintc_of[g & 7]->tpc = (uint8_t)((vintc_of[g & 7]->tpc & ~TPC_ARMED) | TPC_OPEN);
     virq_changed |= 1u << g;
 }
 
 static uint32_t *evic_fixed(guest_id_t g, uint32_t reg)
 {
-    struct vevic *e = &vevic[g - 1];
+    struct vevic *e = vintc_of[g & 7];
     switch (reg) {
     case 0x000: return &e->intcon;
     case 0x010: return &e->priss;
@@ -247,7 +247,7 @@ static unsigned evic_decode(uint32_t off, unsigned *n)
 
 HOT_O2 bool evic_read(guest_id_t g, uint32_t off, uint32_t *word)
 {
-    struct vevic *e = &vevic[g - 1];
+    struct vevic *e = vintc_of[g & 7];
     unsigned n, kind = evic_decode(off, &n);
     *word = 0; /* aliases, holes: read as zero */
     if (kind == EV_OFF) {
@@ -275,7 +275,7 @@ HOT_O2 bool evic_read(guest_id_t g, uint32_t off, uint32_t *word)
  * only): the real controller follows, then what depends on it. */
 HOT_O2 static void evic_words(guest_id_t g, unsigned n, bool iec, uint32_t now)
 {
-    struct vevic *e = &vevic[g - 1];
+    struct vevic *e = vintc_of[g & 7];
     uint32_t ofs = e->ifs[n], oec = e->iec[n];
     uint32_t nfs = iec ? ofs : now, nec = iec ? now : oec;
     uint32_t changed = (ofs ^ nfs) | (oec ^ nec);
@@ -300,7 +300,7 @@ HOT_O2 static void evic_words(guest_id_t g, unsigned n, bool iec, uint32_t now)
 
 HOT_O2 bool evic_write(guest_id_t g, uint32_t off, uint32_t word, uint32_t lanes)
 {
-    struct vevic *e = &vevic[g - 1];
+    struct vevic *e = vintc_of[g & 7];
     unsigned n, kind = evic_decode(off, &n);
     if (kind == EV_IFS || kind == EV_IEC) {
         /* a real flag raised while the guest's enable was off is its flag
@@ -349,7 +349,7 @@ HOT_O2 bool evic_write(guest_id_t g, uint32_t off, uint32_t word, uint32_t lanes
 
 void evic_reset(guest_id_t g)
 {
-    struct vevic *e = &vevic[g - 1];
+    struct vevic *e = vintc_of[g & 7];
     for (unsigned n = 0; n < INTC_NR_WORDS; n++)
         evic_real_sync(e, n, e->ifs[n], e->iec[n], 0, 0);
     tpc_stop(g);
@@ -372,15 +372,15 @@ HOT_O2 void board_virq_raise(guest_id_t g, irq_t v)
 {
     board_irq_disable(v);
     if (v < TVP_NR_VECTORS) {
-        vevic[g - 1].ifs[v / 32] |= vevic[g - 1].real[v / 32] & BIT(v);
-        pend_sync(&vevic[g - 1], v / 32);
+        vintc_of[g & 7]->ifs[v / 32] |= vintc_of[g & 7]->real[v / 32] & BIT(v);
+        pend_sync(vintc_of[g & 7], v / 32);
         virq_changed |= 1u << g;
     }
 }
 
 /* The best key among the vectors in `m` of word n that are above `floor`
  * and at most `ceil` in level, and more than `best`. */
-static unsigned best_key(const struct vevic *e, unsigned n, uint32_t m, unsigned best,
+HOT_O2 static unsigned best_key(const struct vevic *e, unsigned n, uint32_t m, unsigned best,
                          unsigned floor, unsigned ceil)
 {
     for (; m; m &= m - 1) { /* bounded: one pass over the bits */
@@ -392,13 +392,15 @@ static unsigned best_key(const struct vevic *e, unsigned n, uint32_t m, unsigned
     return best;
 }
 
-/* The best key pending and enabled with a level in (floor, ceil], 0 none */
-static unsigned pending_key(const struct vevic *e, unsigned floor, unsigned ceil)
+/* The best key pending and enabled with a level in (floor, ceil], 0 none:
+ * only the words with one (pend) */
+HOT_O2 static unsigned pending_key(const struct vevic *e, unsigned floor, unsigned ceil)
 {
     unsigned best = 0;
-    for (unsigned n = 0; n < INTC_NR_WORDS; n++)
-        if ((e->pend >> n) & 1)
-            best = best_key(e, n, e->ifs[n] & e->iec[n], best, floor, ceil);
+    for (unsigned p = e->pend; p; p &= p - 1) {
+        unsigned n = (unsigned)__builtin_ctz(p);
+        best = best_key(e, n, e->ifs[n] & e->iec[n], best, floor, ceil);
+    }
     return best;
 }
 
@@ -429,7 +431,7 @@ static __attribute__((noinline)) unsigned tpc_filter(guest_id_t g, struct vevic 
  * controller presents it to the core in EIC mode. */
 HOT_O2 bool board_virq_pending(guest_id_t g, unsigned *level, uint32_t *voff)
 {
-    struct vevic *e = &vevic[g - 1];
+    struct vevic *e = vintc_of[g & 7];
     virq_changed &= ~(1u << g);
     unsigned best = pending_key(e, 0, 7);
     if (__builtin_expect((e->intcon & INTCON_TPC) != 0, 0) && best)
@@ -443,14 +445,14 @@ HOT_O2 bool board_virq_pending(guest_id_t g, unsigned *level, uint32_t *voff)
 
 uint32_t board_virq_taken_count(guest_id_t g)
 {
-    return vevic[g - 1].taken;
+    return vintc_of[g & 7]->taken;
 }
 
 /* The guest took what was offered (GRIPL cleared by the hardware): its
  * INTSTAT names it, as the controller's does after a delivery. */
 void board_virq_taken(guest_id_t g)
 {
-    struct vevic *e = &vevic[g - 1];
+    struct vevic *e = vintc_of[g & 7];
     if (e->offered) {
         e->intstat = (255u - (e->offered & 0xff)) | (e->offered >> 10) << 8;
         e->offered = 0; /* recorded once (hv_virq_sync may have been first) */
@@ -464,14 +466,14 @@ void board_virq_taken(guest_id_t g)
  * until the guest clears it, the Cause bit until the guest clears that. */
 void board_virq_soft(guest_id_t g, unsigned rise)
 {
-    vevic[g - 1].ifs[0] |= (rise & 3u) << 1;
-    pend_sync(&vevic[g - 1], 0);
+    vintc_of[g & 7]->ifs[0] |= (rise & 3u) << 1;
+    pend_sync(vintc_of[g & 7], 0);
     virq_changed |= 1u << g;
 }
 
 void board_vtimer_fire(guest_id_t g)
 {
-    vevic[g - 1].ifs[0] |= 1u;
-    pend_sync(&vevic[g - 1], 0);
+    vintc_of[g & 7]->ifs[0] |= 1u;
+    pend_sync(vintc_of[g & 7], 0);
     virq_changed |= 1u << g;
 }
