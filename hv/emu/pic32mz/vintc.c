@@ -380,7 +380,7 @@ HOT_O2 void board_virq_raise(guest_id_t g, irq_t v)
 
 /* The best key among the vectors in `m` of word n that are above `floor`
  * and at most `ceil` in level, and more than `best`. */
-HOT_O2 static unsigned best_key(const struct vevic *e, unsigned n, uint32_t m, unsigned best,
+static inline __attribute__((always_inline)) unsigned best_key(const struct vevic *e, unsigned n, uint32_t m, unsigned best,
                          unsigned floor, unsigned ceil)
 {
     for (; m; m &= m - 1) { /* bounded: one pass over the bits */
@@ -394,7 +394,7 @@ HOT_O2 static unsigned best_key(const struct vevic *e, unsigned n, uint32_t m, u
 
 /* The best key pending and enabled with a level in (floor, ceil], 0 none:
  * only the words with one (pend) */
-HOT_O2 static unsigned pending_key(const struct vevic *e, unsigned floor, unsigned ceil)
+static inline __attribute__((always_inline)) unsigned pending_key(const struct vevic *e, unsigned floor, unsigned ceil)
 {
     unsigned best = 0;
     for (unsigned p = e->pend; p; p &= p - 1) {
