@@ -41,6 +41,15 @@
     .set noat
     .set virt
 
+/* back to the guest after the access: EPC + 4, ERET */
+    .macro  ERET_NEXT
+    mfc0    $k1, $14
+    addiu   $k1, $k1, 4
+    mtc0    $k1, $14
+    ehb
+    eret
+    .endm
+
     .text
     .globl board_fast_access
     .ent board_fast_access
@@ -102,11 +111,7 @@ board_fast_access:
     bne     $t5, $t6, 9f            # an offered interrupt was taken: C
     ext     $a0, $t2, 16, 5         # rt
     jal     arch_gpr_set            # (guest) rt = a1
-    mfc0    $k1, $14
-    addiu   $k1, $k1, 4
-    mtc0    $k1, $14
-    ehb
-    eret
+    ERET_NEXT
 9:  j       exc_common
     nop
 
@@ -285,11 +290,7 @@ fast_store:
     or      $t5, $t5, $t3
     jal     vintc_offer
     sb      $t5, VI_PEND($t4)
-8:  mfc0    $k1, $14
-    addiu   $k1, $k1, 4
-    mtc0    $k1, $14
-    ehb
-    eret
+8:  ERET_NEXT
 9:  j       exc_common
     nop
 
