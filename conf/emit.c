@@ -314,6 +314,16 @@ static void emit_limits(const struct model *m, const char *cfgname)
     sb_printf(b, "#define CONFIG_TLB_MIN_ENTRIES %d /* all guests together */\n", m->tlb_total);
     sb_printf(b, "#define CONFIG_MAX_TREE_WORDS %d\n", max_tree);
     sb_printf(b, "#define CONFIG_MAX_GUEST_IRQS %d\n", max_irqs);
+    /* the vectors passed through to guests, each vector | owner << 8, in
+     * vector order: the hypervisor's k-th injection stub and root vector
+     * offset is the k-th's (hv/emu/pic32mz/fast.S, vintc.c) */
+    int nr_pt = 0;
+    for (int v = 0; v < TVP_NR_VECTORS; v++) nr_pt += m->irq_owner[v] != 0;
+    sb_printf(b, "#define CONFIG_NR_PT_IRQS %d\n#define CONFIG_PT_IRQS", nr_pt);
+    for (int v = 0, k = 0; v < TVP_NR_VECTORS; v++)
+        if (m->irq_owner[v])
+            sb_printf(b, "%s %d", k++ ? "," : "", v | m->guests[m->irq_owner[v] - 1].id << 8);
+    sb_printf(b, "\n");
     sb_printf(b, "#define CONFIG_MAX_GUEST_DEV_RANGES %d\n", max_devs);
     sb_printf(b, "\n#endif\n");
 }

@@ -95,6 +95,7 @@ static inline bool board_virq_changed(guest_id_t g)
     return (board_virq_dirty >> g) & 1;
 }
 void board_virq_taken(guest_id_t g);
+uint32_t board_virq_taken_count(guest_id_t g); /* interrupts guest g took (the shell) */
 /* The guest's core software interrupts: its Cause.IP0 (bit 0 of rise) or
  * IP1 (bit 1) seen going from 0 to 1 raises CS0IF / CS1IF (vectors 1,
  * 2). Guest Cause writes do not trap, so the core samples IP1:0 at its
@@ -134,6 +135,16 @@ void hv_console_putc(char c);   /* the hypervisor's console output, buffered */
 void hv_printf(const char *fmt, ...) __attribute__((format(printf, 1, 2))); /* the same, formatted */
 void hv_log(const char *fmt, ...) __attribute__((format(printf, 1, 2)));    /* "tinyVP: " and the same */
 unsigned hv_console_room(guest_id_t g);     /* bytes guest g's buffer takes now */
+/* Guest g's console buffer, for a board fast path that puts a byte that
+ * needs nothing else (not a line end, the buffer not full after it): at
+ * HV_CON_BUF the bytes (a pointer), HV_CON_MASK the size - 1, HV_CON_HEAD
+ * and HV_CON_TAIL (16 bits; the byte goes at buf[head & mask], head + 1;
+ * head - tail bytes wait). */
+void *hv_console_ring(guest_id_t g);
+#define HV_CON_BUF  0
+#define HV_CON_MASK 4
+#define HV_CON_HEAD 6
+#define HV_CON_TAIL 8
 void hv_console_put(guest_id_t g, char c);  /* one byte of guest g's output */
 void hv_event_at(guest_id_t g, uint32_t count); /* board_vuart_event(g) then */
 /* Guest g's interrupt proximity timer (its INTCON.TPC, IPTMR): due at root

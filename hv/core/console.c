@@ -298,6 +298,15 @@ void hv_log(const char *fmt, ...)
     va_end(ap);
 }
 
+void *hv_console_ring(guest_id_t g)
+{
+    return &src[g];
+}
+_Static_assert(__builtin_offsetof(struct con_src, buf) == HV_CON_BUF &&
+               __builtin_offsetof(struct con_src, mask) == HV_CON_MASK &&
+               __builtin_offsetof(struct con_src, head) == HV_CON_HEAD &&
+               __builtin_offsetof(struct con_src, tail) == HV_CON_TAIL, "board.h: hv_console_ring");
+
 unsigned hv_console_room(guest_id_t g)
 {
     const struct con_src *s = &src[g];

@@ -99,7 +99,6 @@ struct vcpu {
     struct arch_tlbe tlb[TVP_TLB_ENTRIES]; /* its guest TLB while not loaded (tlb_user) */
     struct {
         uint32_t exits, hcalls, emul, faults, switches;
-        uint32_t irqs;           /* interrupts offered to it through GuestCtl2 */
 #if CONFIG_SHELL
         uint32_t kind[EXK_NR];   /* exits by enum exit_kind */
 #endif

@@ -290,10 +290,8 @@ static void virq_update(struct vcpu *v, uint32_t now, bool force)
         board_virq_taken(v->id);
     if (board_virq_pending(v->id, &level, &voff))
         gc2 = level << GUESTCTL2_GRIPL_SHIFT | (voff & GUESTCTL2_GVEC);
-    if (gc2 != now) {
+    if (gc2 != now)
         write_c0_guestctl2(gc2);
-        v->st.irqs += gc2 != 0; /* an injection (the shell's stats) */
-    }
     virq_offered = gc2;
     if (force) /* being switched in: how it runs (below) */
         virq_soft_mode(v, false);

@@ -240,7 +240,7 @@ static bool cmd_stats(struct vcpu *v, unsigned i)
             k[EXK_GPA], k[EXK_CPU], k[EXK_OTHER]);
     else
         say(" %u %s: hypercalls %u, emulations %u, injected %u, switches %u, faults %u", g->id,
-            g->cfg->name, g->st.hcalls, g->st.emul, g->st.irqs, g->st.switches, g->st.faults);
+            g->cfg->name, g->st.hcalls, g->st.emul, board_virq_taken_count(g->id), g->st.switches, g->st.faults);
     return i < 2 * CONFIG_NR_GUESTS;
 }
 

@@ -54,10 +54,16 @@ static void fault(void)
 
 static void show(const char *when)
 {
+    /* three samples at unequal gaps: with PR2 = 100 two samples alone can
+     * fall on the same count of successive periods */
     uint32_t a = SFR(TMR2);
     for (volatile unsigned i = 0; i < 200; i++)
         ;
     uint32_t b = SFR(TMR2);
+    for (volatile unsigned i = 0; i < 37; i++)
+        ;
+    if (b == a)
+        b = SFR(TMR2);
     rt_printf("hm: %s T2CON %08lx TMR2 %s PR2 %08lx T2IF %u U1MODE %08lx U1STA %08lx U1BRG %08lx\n", when,
               (unsigned long)SFR(T2CON), a == b ? "still" : "counting", (unsigned long)SFR(PR2),
               (unsigned)rt_irq_flag(VEC_T2), (unsigned long)SFR(U1MODE), (unsigned long)SFR(U1STA),

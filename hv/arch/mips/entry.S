@@ -97,9 +97,9 @@ refill_slow:                        # trap_entry(1): came through refill
 
 /* +0x180 general exception (guest exits, GPA faults on invalid/read-only
  * halves, root CpU for the lazy FPU, bus errors, ...). Set 0 is ours: any
- * GPR is free. A guest load the root TLB refused (TLBL, GPA) goes to the
- * board's fast path first (board_fast_load: the hottest emulated
- * registers; it jumps to exc_common for anything else: 10 cycles to it).
+ * GPR is free. A guest load or store the root TLB refused (TLBL/TLBS,
+ * GPA) goes to the board's fast paths first (board_fast_access: the
+ * hottest emulated registers; it jumps to exc_common for anything else).
  * Two exits are handled without C (dispatch: 11 cycles; 13 for GPSI):
  * - a guest's index-type CACHE op (GPSI: hit types run natively with
  *   GuestCtl0.CG), which a bare-board start-up does a thousand times to
@@ -120,8 +120,9 @@ refill_slow:                        # trap_entry(1): came through refill
     ins     $t1, $t0, 5, 5          # ExcCode << 5 | GExcCode
     xori    $t0, $t1, EXCCODE_GE << 5 | GEXC_HC
     beqz    $t0, hc_fast
-    xori    $t0, $t1, EXCCODE_TLBL << 5 | GEXC_GPA
-    beqz    $t0, board_fast_load    # the board's (fast.S), else exc_common
+    ori     $t0, $t1, 1 << 5        # TLBL (2) or TLBS (3), GPA:
+    xori    $t0, $t0, EXCCODE_TLBS << 5 | GEXC_GPA
+    beqz    $t0, board_fast_access  # the board's (fast.S), else exc_common
     xori    $t0, $t1, EXCCODE_GE << 5 | GEXC_GPSI
     bnez    $t0, not_gpsi           # not a GPSI
     mfc0    $t2, $8, 1              # BadInstr
@@ -209,7 +210,7 @@ hc_fast:
     lw      $t5, %lo(virq_offered)($t5)
     ext     $t4, $t4, 11, 10        # the code
     bnez    $t4, hc_other
-    mfc0    $t6, $10, 6             # GuestCtl2
+    mfc0    $t6, $10, 5             # GuestCtl2
     bltz    $k0, exc_common         # Cause.BD
     mfc0    $t7, $10, 4             # GuestCtl1: ID in 7:0
     bne     $t5, $t6, exc_common    # an offered interrupt was taken

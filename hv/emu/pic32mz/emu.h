@@ -7,30 +7,69 @@
 #ifndef HV_EMU_PIC32MZ_EMU_H
 #define HV_EMU_PIC32MZ_EMU_H
 
-/* evic_fast[guest - 1][EVIC_FAST_WORDS] (vintc.c), read by fast.S: word k
- * = the guest's register at 0x040 + 0x10 k (IFS0..6, 0, IEC0..6, 0);
- * EVIC_FAST_REAL + n = its real vectors in IFSn; EVIC_FAST_MASK + n =
- * all its vectors in IFSn/IECn (for an assembly store path: the holes'
- * masks, 7, are 0). */
-#define EVIC_FAST_IEC   8
-#define EVIC_FAST_REAL  16
-#define EVIC_FAST_MASK  24
-#define EVIC_FAST_WORDS 32
-#define EVIC_FAST_SHIFT 7 /* bytes per guest: 1 << 7 */
+/* A guest's virtual interrupt controller (vintc.c: struct vevic), as
+ * words and bytes the assembly paths (fast.S) use directly; vintc_of[ID]
+ * points at guest ID's. VI_IFS + 4n, VI_IEC + 4n: its IFSn, IECn (n 0..6;
+ * word 7 a hole, 0); VI_REAL + 4n: its passed-through vectors in IFSn;
+ * VI_OWN + 4n: all its vectors; VI_SLOW + 4k, k as the IFS/IEC words
+ * (IFSn k = n, IECn k = 8 + n): the vectors whose flag (enable) change
+ * needs C (the console UART's, persistent sources; in IEC0 also the core
+ * software interrupts, whose enables change how it runs); VI_INTCON:
+ * its INTCON; VI_OFFERED: the key (below) of what GuestCtl2 offers it,
+ * 0 none; VI_INTSTAT; VI_TAKEN: interrupts it took (the shell's count);
+ * VI_WORDS (byte): bit n, it has vectors in IFSn; VI_PEND (byte): bit
+ * n, IFSn & IECn != 0 (kept by every writer of the two); VI_IPC + v (byte):
+ * vector v's IPC field, IP << 2 | IS, in bits 4:0 (0 for a vector not
+ * its own) and its OFFx bits 17:16 in 6:5; VI_OFF + 2v (halfword): its
+ * OFFx bits 15:0, the GuestCtl2.GVEC an offer carries. A vector's key,
+ * compared as a number in the controller's order (priority,
+ * subpriority, then the lower vector): IPC field << 8 | 255 - v. */
+#define VI_IFS      0
+#define VI_IEC      32
+#define VI_REAL     64
+#define VI_OWN      96
+#define VI_SLOW     128
+#define VI_INTCON   192
+#define VI_OFFERED  196
+#define VI_INTSTAT  200
+#define VI_TAKEN    204
+#define VI_PRISS    208
+#define VI_IPTMR    212
+#define VI_WORDS    216
+#define VI_PEND     218
+#define VI_IPC      220
+#define VI_OFF      436
+#define VI_SIZE     864
+#define EVIC_INTCON_TPC  0x00000700 /* INTCON.TPC, MVEC (DS60001320 sec. 7) */
+#define EVIC_INTCON_MVEC 0x00001000
+#define EVIC_SINGLE_VOFF 0x200      /* every vector's offset with MVEC = 0 */
 
 /* uart_fast[guest - 1][UART_FAST_WORDS] (vuart.c), read by fast.S for a
- * guest's aligned LW of its console UART's STA: the GPA of that STA (1:
- * the guest has no emulated console UART), STA as vuart_read composes it
- * less what time changes while the transmitter is busy, TRMT and its
- * UTXBF (fast.S adds them from Count; an idle transmitter's word has
- * TRMT), the Count its last byte leaves the wire (tx_busy_until) and 8
- * characters' time (UTXBF while more is left; 0x7fffffff while idle). */
-#define UART_FAST_PA    0
-#define UART_FAST_STA   4
-#define UART_FAST_BUSY  8
-#define UART_FAST_FULL  12
-#define UART_FAST_WORDS 4
-#define UART_FAST_SHIFT 4 /* bytes per guest: 1 << 4 */
+ * guest's aligned LW of its console UART's STA and SW of its TXREG: the
+ * GPA of that STA (1: the guest has no emulated console UART), STA as
+ * vuart_read composes it less what time changes while the transmitter is
+ * busy, TRMT and its UTXBF (fast.S adds them from Count; an idle
+ * transmitter's word has TRMT), the Count its last byte leaves the wire
+ * (BUSY, while TXBUSY) and 8 characters' time (FULL: UTXBF while more is
+ * left; 0x7fffffff while idle), one character's time (CHAR), TXOK (a
+ * TXREG store needs nothing but the byte and the time: vuart.c,
+ * irq_update), TXBUSY (bytes on the wire) and the guest's console buffer
+ * (RING: board.h, hv_console_ring). */
+#define UART_FAST_PA     0
+#define UART_FAST_STA    4
+#define UART_FAST_BUSY   8
+#define UART_FAST_FULL   12
+#define UART_FAST_CHAR   16
+#define UART_FAST_TXOK   20
+#define UART_FAST_TXBUSY 24
+#define UART_FAST_RING   28
+#define UART_FAST_WORDS  8
+#define UART_FAST_SHIFT  5 /* bytes per guest: 1 << 5 */
+/* board.h's HV_CON_* (the console buffer's fields), for fast.S */
+#define UART_RING_BUF  0
+#define UART_RING_MASK 4
+#define UART_RING_HEAD 6
+#define UART_RING_TAIL 8
 
 #ifndef __ASSEMBLER__
 
@@ -40,17 +79,14 @@
 #include <tinyvp/config.h>
 
 void emu_init(void);
-/* vintc.c: the virtual interrupt controller. Slots 5, 6, 7 of every
- * guest are the console UART's fault, RX and TX vectors; a slot's state
- * is VF_IFS (its flag) | VF_IEC (its enable). */
-#define SLOT_UERR 5u
-#define SLOT_URX  6u
-#define SLOT_UTX  7u
+/* vintc.c: the virtual interrupt controller. vintc_state: vector v's
+ * VF_IFS (its flag) | VF_IEC (its enable) in guest g's controller;
+ * vintc_raise: its flag up, the guest's offer looked at again. */
 #define VF_IFS 1u
 #define VF_IEC 2u
 void vintc_init(void);
-unsigned vintc_state(guest_id_t g, unsigned slot);
-void vintc_raise(guest_id_t g, unsigned slot); /* flag up, the guest's offer re-examined */
+unsigned vintc_state(guest_id_t g, unsigned v);
+void vintc_raise(guest_id_t g, unsigned v);
 bool evic_read(guest_id_t g, uint32_t off, uint32_t *word);
 bool evic_write(guest_id_t g, uint32_t off, uint32_t word, uint32_t lanes);
 void evic_reset(guest_id_t g);

@@ -17,13 +17,9 @@
 
 struct vuart {
     uint32_t mode, sta, brg;
-    uint32_t tx_busy_until; /* Count when its last byte has left the wire (while tx_busy) */
-    uint32_t char_ticks;    /* one character's time at MODE/BRG */
     uint8_t rx[64];         /* typed input waiting for the guest */
     uint8_t rx_head, rx_tail;
     uint16_t tx_lost;       /* bytes written while UTXBF (lost, as on a chip) */
-    uint8_t tx_busy;        /* bytes on the (virtual) wire: tx_busy_until is ahead, or was
-                             * until an access or the pacing event saw it pass */
     uint8_t ev_armed;       /* its pacing event (hv_event_at) is set */
 };
 #define RX_RING 64u
@@ -31,12 +27,22 @@ struct vuart {
 static struct vuart vuart[CONFIG_NR_GUESTS];
 
 /* Per guest (index id - 1), what fast.S answers a guest's LW of its
- * console UART's STA from (emu.h: UART_FAST_*). C keeps it in step
- * wherever what STA shows can change other than by time: STA's own
- * bits, the receive buffer, the console buffer's room (vuart_write,
- * vuart_read of RXREG, board_vuart_input/room/full, vuart_reset). */
+ * console UART's STA from and takes a TXREG store with (emu.h:
+ * UART_FAST_*): the transmitter's time lives only here, for both. C
+ * keeps STA's word in step wherever what STA shows can change other than
+ * by time: STA's own bits, the receive buffer, the console buffer's room
+ * (vuart_write, vuart_read of RXREG, board_vuart_input/room/full,
+ * vuart_reset), and TXOK at the end of every irq_update. */
 uint32_t uart_fast[CONFIG_NR_GUESTS][UART_FAST_WORDS];
-_Static_assert(UART_FAST_WORDS * 4 == 1 << UART_FAST_SHIFT, "fast.S's uart_fast layout");
+_Static_assert(UART_FAST_WORDS * 4 == 1 << UART_FAST_SHIFT && UART_RING_BUF == HV_CON_BUF &&
+               UART_RING_MASK == HV_CON_MASK && UART_RING_HEAD == HV_CON_HEAD &&
+               UART_RING_TAIL == HV_CON_TAIL && UART_FAST_STA + 4 == UART_FAST_BUSY,
+               "fast.S's uart_fast layout; board.h's console buffer");
+#define UF(g, w) uart_fast[(g) - 1][UART_FAST_##w / 4]
+#define TX_BUSY_UNTIL(g) UF(g, BUSY) /* Count when its last byte has left the wire (while TX_BUSY) */
+#define TX_BUSY(g)       UF(g, TXBUSY) /* bytes on the (virtual) wire: TX_BUSY_UNTIL is ahead, or
+                                        * was until an access or the pacing event saw it pass */
+#define CHAR_TICKS(g)    UF(g, CHAR) /* one character's time at MODE/BRG */
 
 #define USTA_W   0x01fffc22u /* ADDEN URXISEL UTXEN UTXBRK URXEN UTXINV UTXISEL ADDR ADM_EN, OERR */
 
@@ -45,6 +51,7 @@ void vuart_init(void)
     for (unsigned g = 0; g < CONFIG_NR_GUESTS; g++) {
         const struct tvp_guest *gc = &tvp_guests[g];
         uart_fast[g][UART_FAST_PA / 4] = 1; /* matches no aligned LW */
+        uart_fast[g][UART_FAST_RING / 4] = (uint32_t)hv_console_ring(gc->id);
         for (unsigned k = 0; k < gc->nr_devs; k++) {
             const struct tvp_dev_range *d = &gc->devs[k];
             /* the emulator sees pa & 0x1ff: STA where that is USTA */
@@ -71,14 +78,14 @@ static uint32_t char_ticks_of(const struct vuart *u)
     return cyc / (CONFIG_PBCLK_HZ / 1000000u) * (CONFIG_COUNT_HZ / 1000000u);
 }
 
-/* The transmitter's time: tx_busy_until is a Count, read only against
+/* The transmitter's time: TX_BUSY_UNTIL is a Count, read only against
  * Count as a signed difference, so it must stay within 2^31 ticks of it.
  * It does: a byte is taken only while at most 8 characters' time is left
  * (a ninth is lost, as on the chip: the FIFO is full), so while busy
- * (tx_busy) the backlog is at most 9 characters. tx_busy is cleared when
+ * (TX_BUSY) the backlog is at most 9 characters. TX_BUSY is cleared when
  * an access finds that time passed, and at the latest by the pacing
  * event, which a busy transmitter always has armed no later than
- * TX_IDLE_LATER ticks after tx_busy_until (the difference is still exact
+ * TX_IDLE_LATER ticks after TX_BUSY_UNTIL (the difference is still exact
  * then); an idle transmitter is not timed at all, however long it stays
  * idle. That event comes late on purpose: one per burst of output, not
  * one per character (a TXREG store only checks that it is armed). The
@@ -93,9 +100,9 @@ _Static_assert(9u * CHAR_TICKS_MAX + TX_IDLE_LATER < 0x80000000u,
 /* Bytes the guest's transmitter still holds, as time left on the wire
  * (<= 0: empty), by the wire's pace: the guest sees its UART as slow as
  * a real one (UTXBF, TRMT), while the bytes go on to its console buffer. */
-static int32_t tx_backlog(const struct vuart *u)
+static int32_t tx_backlog(guest_id_t g)
 {
-    return u->tx_busy ? (int32_t)(u->tx_busy_until - hv_ticks()) : 0;
+    return TX_BUSY(g) ? (int32_t)(TX_BUSY_UNTIL(g) - hv_ticks()) : 0;
 }
 
 static unsigned rx_count(const struct vuart *u)
@@ -112,27 +119,26 @@ static unsigned rx_count(const struct vuart *u)
 static uint32_t sta_fixed(guest_id_t g, const struct vuart *u)
 {
     return (u->sta & USTA_W) | USTA_RIDLE | (hv_console_room(g) ? 0 : USTA_UTXBF) |
-           (rx_count(u) ? USTA_URXDA : 0) | (u->tx_busy ? 0 : USTA_TRMT);
+           (rx_count(u) ? USTA_URXDA : 0) | (TX_BUSY(g) ? 0 : USTA_TRMT);
 }
 
 /* fast.S's words for guest g, after anything but time changed its STA.
  * Idle: STA has TRMT and the "full" limit is one no Count difference
  * exceeds, so fast.S's sums (TRMT when left <= 0, UTXBF when left > FULL)
- * give an idle transmitter's STA whatever tx_busy_until - Count is. */
+ * give an idle transmitter's STA whatever TX_BUSY_UNTIL - Count is. */
 static void uart_fast_sync(guest_id_t g)
 {
     const struct vuart *u = &vuart[g - 1];
     uint32_t *f = uart_fast[g - 1];
     f[UART_FAST_STA / 4] = sta_fixed(g, u);
-    f[UART_FAST_BUSY / 4] = u->tx_busy_until;
-    f[UART_FAST_FULL / 4] = u->tx_busy ? 8 * u->char_ticks : 0x7fffffffu;
+    f[UART_FAST_FULL / 4] = TX_BUSY(g) ? 8 * CHAR_TICKS(g) : 0x7fffffffu;
 }
 
 /* The transmitter's last byte has left the wire: idle from now on. */
-static void tx_settle(guest_id_t g, struct vuart *u)
+static void tx_settle(guest_id_t g)
 {
-    if (u->tx_busy && (int32_t)(u->tx_busy_until - hv_ticks()) <= 0) {
-        u->tx_busy = 0;
+    if (TX_BUSY(g) && (int32_t)(TX_BUSY_UNTIL(g) - hv_ticks()) <= 0) {
+        TX_BUSY(g) = 0;
         uart_fast_sync(g);
     }
 }
@@ -149,29 +155,35 @@ static void irq_update(guest_id_t g, bool settle)
     struct vuart *u = &vuart[g - 1];
     static const uint8_t rx_need[4] = {1, 4, 6, 6};
     if (settle)
-        tx_settle(g, u);
-    uint32_t when = u->tx_busy_until + TX_IDLE_LATER; /* if busy: the idle check */
+        tx_settle(g);
+    uint32_t when = TX_BUSY_UNTIL(g) + TX_IDLE_LATER; /* if busy: the idle check */
     bool soon = false; /* a TX interrupt waits for a time */
     if (!(u->mode & UMODE_ON))
         goto pace;
-    if (rx_count(u) >= rx_need[(u->sta >> USTA_URXISEL_SHIFT) & 3] && !(vintc_state(g, SLOT_URX) & VF_IFS)) {
-        vintc_raise(g, SLOT_URX);
-    }
-    if ((vintc_state(g, SLOT_UTX) & (VF_IEC | VF_IFS)) != VF_IEC || !(u->sta & USTA_UTXEN))
+    if (rx_count(u) >= rx_need[(u->sta >> USTA_URXISEL_SHIFT) & 3] &&
+        !(vintc_state(g, board_console_rx_vector) & VF_IFS))
+        vintc_raise(g, board_console_rx_vector);
+    if ((vintc_state(g, board_console_tx_vector) & (VF_IEC | VF_IFS)) != VF_IEC || !(u->sta & USTA_UTXEN))
         goto pace;
     unsigned sel = (u->sta >> USTA_UTXISEL_SHIFT) & 3;
-    int32_t left = tx_backlog(u), limit = sel == 0 ? (int32_t)(8 * u->char_ticks) : 0;
+    int32_t left = tx_backlog(g), limit = sel == 0 ? (int32_t)(8 * CHAR_TICKS(g)) : 0;
     if (left <= limit && hv_console_room(g)) {
-        vintc_raise(g, SLOT_UTX);
+        vintc_raise(g, board_console_tx_vector);
     } else if (left > limit) {
-        when = u->tx_busy_until - (uint32_t)limit; /* before the idle time */
+        when = TX_BUSY_UNTIL(g) - (uint32_t)limit; /* before the idle time */
         soon = true;
     } /* else: waits for room in the buffer (board_vuart_room) */
 pace:
-    if (soon || (u->tx_busy && !u->ev_armed)) {
+    if (soon || (TX_BUSY(g) && !u->ev_armed)) {
         u->ev_armed = 1;
         hv_event_at(g, when);
     }
+    /* fast.S may take a TXREG store while the byte needs nothing of
+     * this: the transmitter on, its TX interrupt needing no look (the
+     * enable off or the flag up), the pacing event armed (the RX
+     * condition does not change with a byte sent) */
+    UF(g, TXOK) = (u->mode & UMODE_ON) && (u->sta & USTA_UTXEN) && u->ev_armed &&
+                  (vintc_state(g, board_console_tx_vector) & (VF_IEC | VF_IFS)) != VF_IEC;
 }
 
 void vuart_irq_update(guest_id_t g)
@@ -220,9 +232,9 @@ bool vuart_read(guest_id_t g, uint32_t off, uint32_t *word)
     switch (off) {
     case UMODE: *word = u->mode; break;
     case USTA: {
-        int32_t left = tx_backlog(u); /* fast.S: the same from uart_fast */
+        int32_t left = tx_backlog(g); /* fast.S: the same from uart_fast */
         *word = sta_fixed(g, u) | (left <= 0 ? USTA_TRMT : 0) |
-                (left > (int32_t)(8 * u->char_ticks) ? USTA_UTXBF : 0);
+                (left > (int32_t)(8 * CHAR_TICKS(g)) ? USTA_UTXBF : 0);
         break;
     }
     case URXREG:
@@ -244,7 +256,7 @@ bool vuart_write(guest_id_t g, uint32_t off, uint32_t word, uint32_t lanes)
     switch (off & ~0xcu) {
     case UMODE:
         u->mode = sfr_alias_op(u->mode, off, word, lanes) & 0xffffu;
-        u->char_ticks = char_ticks_of(u);
+        CHAR_TICKS(g) = char_ticks_of(u);
         break;
     case USTA: {
         uint32_t was = u->sta;
@@ -255,24 +267,24 @@ bool vuart_write(guest_id_t g, uint32_t off, uint32_t word, uint32_t lanes)
     }
     case UBRG:
         u->brg = sfr_alias_op(u->brg, off, word, lanes) & 0xfffffu;
-        u->char_ticks = char_ticks_of(u);
+        CHAR_TICKS(g) = char_ticks_of(u);
         break;
     case UTXREG:
         /* a byte leaves only from an enabled transmitter, as on the chip;
          * one written while UTXBF is lost, as on the chip (counted) */
         if (off == UTXREG && (lanes & 0xff) && (u->mode & UMODE_ON) && (u->sta & USTA_UTXEN)) {
             uint32_t *f = uart_fast[g - 1];
-            int32_t left = tx_backlog(u);
+            int32_t left = tx_backlog(g);
             if ((f[UART_FAST_STA / 4] & USTA_UTXBF) || /* no room in the buffer (in step) */
-                left > (int32_t)(8 * u->char_ticks)) { /* or the FIFO is full */
+                left > (int32_t)(8 * CHAR_TICKS(g))) { /* or the FIFO is full */
                 u->tx_lost++;
                 break;
             }
-            u->tx_busy_until = (left > 0 ? u->tx_busy_until : hv_ticks()) + u->char_ticks;
-            u->tx_busy = 1;
+            /* fast.S does the same for a byte that needs nothing else */
+            TX_BUSY_UNTIL(g) = (left > 0 ? TX_BUSY_UNTIL(g) : hv_ticks()) + CHAR_TICKS(g);
+            TX_BUSY(g) = 1;
             f[UART_FAST_STA / 4] &= ~USTA_TRMT;
-            f[UART_FAST_BUSY / 4] = u->tx_busy_until;
-            f[UART_FAST_FULL / 4] = 8 * u->char_ticks;
+            f[UART_FAST_FULL / 4] = 8 * CHAR_TICKS(g);
             hv_console_put(g, (char)(word & 0xff)); /* full: board_vuart_full */
         }
         irq_update(g, false); /* STA's other bits have not changed */
@@ -287,6 +299,7 @@ bool vuart_write(guest_id_t g, uint32_t off, uint32_t word, uint32_t lanes)
 void vuart_reset(guest_id_t g)
 {
     vuart[g - 1] = (struct vuart){0};
-    vuart[g - 1].char_ticks = char_ticks_of(&vuart[g - 1]);
+    TX_BUSY(g) = TX_BUSY_UNTIL(g) = UF(g, TXOK) = 0;
+    CHAR_TICKS(g) = char_ticks_of(&vuart[g - 1]);
     uart_fast_sync(g);
 }

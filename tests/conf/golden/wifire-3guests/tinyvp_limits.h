@@ -33,6 +33,8 @@
 #define CONFIG_TLB_MIN_ENTRIES 8 /* all guests together */
 #define CONFIG_MAX_TREE_WORDS 76
 #define CONFIG_MAX_GUEST_IRQS 5
+#define CONFIG_NR_PT_IRQS 9
+#define CONFIG_PT_IRQS 516, 521, 526, 531, 536, 374, 375, 377, 380
 #define CONFIG_MAX_GUEST_DEV_RANGES 12
 
 #endif

@@ -31,6 +31,8 @@
 #define CONFIG_TLB_MIN_ENTRIES 2 /* all guests together */
 #define CONFIG_MAX_TREE_WORDS 68
 #define CONFIG_MAX_GUEST_IRQS 0
+#define CONFIG_NR_PT_IRQS 0
+#define CONFIG_PT_IRQS
 #define CONFIG_MAX_GUEST_DEV_RANGES 7
 
 #endif
