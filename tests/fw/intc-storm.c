@@ -36,11 +36,13 @@
 #define PR2   0xBF840220u
 #define OPS   20000
 #define PHASE1 1000
+#define PHASE3 200
+#define PHASE3_LIMIT (COUNT_HZ / 20) /* 50 ms */
 
 static const unsigned vecs[3] = {VEC_CS0, VEC_CS1, VEC_T3};
 static volatile uint32_t taken[3], raised[3], cancelled[3], expect[3];
 static volatile uint32_t m_flag[3], m_en[3], t2_en, t2_taken, phase;
-static volatile uint32_t bad_enable, bad_flag, late[3], unexpected;
+static volatile uint32_t bad_enable, bad_flag, late[3], unexpected, t3_start, t3_stopped;
 
 void fw_exception(uint32_t off, uint32_t cause, uint32_t epc)
 {
@@ -53,11 +55,15 @@ void fw_exception(uint32_t off, uint32_t cause, uint32_t epc)
 uint32_t *fw_irq_dispatch(int vec, uint32_t *frame)
 {
     if (vec == VEC_T2) {
-        if (!((REG(IEC(0)) >> VEC_T2) & 1) || (phase == 2 && !t2_en))
+        if (!((REG(IEC(0)) >> VEC_T2) & 1) || (phase >= 2 && !t2_en))
             bad_enable++;
         CLR(IFS(0)) = 1u << VEC_T2;
         if (++t2_taken == PHASE1 && phase == 1)
             CLR(IEC(0)) = 1u << VEC_T2;
+        if (phase == 3 && MFC0(C0_COUNT) - t3_start >= PHASE3_LIMIT) {
+            REG(T2CON) = 0; /* starved: stop, so that the program ends */
+            t3_stopped = 1;
+        }
         return frame;
     }
     for (unsigned i = 0; i < 3; i++) {
@@ -156,63 +162,73 @@ static void cancel(unsigned i, unsigned how)
     cancelled[i]++;
 }
 
+/* one operation of phases 2 and 3 (interrupts off around it) */
+static void step(void)
+{
+    uint32_t r = rnd();
+    unsigned i = r % 3, op = (r / 3) % 8, how = (r / 24) % 3;
+    uint32_t bit = 1u << vecs[i];
+    fw_di();
+    switch (op) {
+    case 0: SET(IEC(0)) = bit; m_en[i] = 1; break;
+    case 1: CLR(IEC(0)) = bit; m_en[i] = 0; break;
+    case 2: INV(IEC(0)) = bit; m_en[i] ^= 1; break;
+    case 3: REG(IEC(0)) = REG(IEC(0)) ^ bit; m_en[i] ^= 1; break;
+    case 4: case 5:
+        if (!m_flag[i])
+            raise(i, how);
+        break;
+    case 6:
+        if (m_flag[i])
+            cancel(i, how & 1);
+        break;
+    case 7: INV(IEC(0)) = 1u << VEC_T2; t2_en ^= 1; break;
+    }
+    (void)REG(IEC(0)); /* the stores have reached the controller */
+    (void)REG(IFS(0));
+    uint32_t want = 0;
+    for (unsigned k = 0; k < 3; k++)
+        if (m_flag[k] && m_en[k]) {
+            expect[k]++;
+            want |= 1u << k;
+        }
+    fw_ei();
+    for (unsigned w = 0; w < 2000 && want; w++)
+        for (unsigned k = 0; k < 3; k++)
+            if (!m_flag[k])
+                want &= ~(1u << k);
+    fw_di();
+    for (unsigned k = 0; k < 3; k++)
+        if (want & (1u << k)) {
+            late[k]++;
+            expect[k]--;
+        }
+}
+
+static void timer2(uint32_t pr)
+{
+    REG(T2CON) = 0;
+    REG(TMR2) = 0;
+    REG(PR2) = pr;
+    REG(T2CON) = 1u << 15;
+}
+
 static void phase2(void)
 {
     seed = 12345;
     prio(VEC_CS0, 3, 0);
     prio(VEC_CS1, 3, 1);
     prio(VEC_T3, 3, 2);
-    REG(T2CON) = 0;
-    REG(TMR2) = 0;
-    REG(PR2) = 199;                          /* 2 us (1 us: see tests/fw/run) */
     CLR(IEC(0)) = 1u << VEC_T2;
     t2_en = 0;
     t2_taken = 0;
     phase = 2;
-    REG(T2CON) = 1u << 15;
-    for (unsigned n = 0; n < OPS; n++) {
-        uint32_t r = rnd();
-        unsigned i = r % 3, op = (r / 3) % 8, how = (r / 24) % 3;
-        uint32_t bit = 1u << vecs[i];
-        fw_di();
-        switch (op) {
-        case 0: SET(IEC(0)) = bit; m_en[i] = 1; break;
-        case 1: CLR(IEC(0)) = bit; m_en[i] = 0; break;
-        case 2: INV(IEC(0)) = bit; m_en[i] ^= 1; break;
-        case 3: REG(IEC(0)) = REG(IEC(0)) ^ bit; m_en[i] ^= 1; break;
-        case 4: case 5:
-            if (!m_flag[i])
-                raise(i, how);
-            break;
-        case 6:
-            if (m_flag[i])
-                cancel(i, how & 1);
-            break;
-        case 7: INV(IEC(0)) = 1u << VEC_T2; t2_en ^= 1; break;
-        }
-        (void)REG(IEC(0));
-        (void)REG(IFS(0));
-        uint32_t want = 0;
-        for (unsigned k = 0; k < 3; k++)
-            if (m_flag[k] && m_en[k]) {
-                expect[k]++;
-                want |= 1u << k;
-            }
-        fw_ei();
-        for (unsigned w = 0; w < 2000 && want; w++)
-            for (unsigned k = 0; k < 3; k++)
-                if (!m_flag[k])
-                    want &= ~(1u << k);
-        fw_di();
-        for (unsigned k = 0; k < 3; k++)
-            if (want & (1u << k)) {
-                late[k]++;
-                expect[k]--;
-            }
-    }
-    fw_di();
+    timer2(199);                             /* 2 us */
+    for (unsigned n = 0; n < OPS; n++)
+        step();
     REG(T2CON) = 0;
     CLR(IEC(0)) = 1u << VEC_T2;
+    t2_en = 0;
     uint32_t ifs = REG(IFS(0)), iec = REG(IEC(0)), model_ok = 1;
     for (unsigned k = 0; k < 3; k++)
         model_ok &= ((ifs >> vecs[k]) & 1) == m_flag[k] && ((iec >> vecs[k]) & 1) == m_en[k];
@@ -247,6 +263,40 @@ static void phase2(void)
     fw_putc('\n');
 }
 
+/* Phase 3: the same operations with Timer2 at 1 us (PR2 = 99) and on:
+ * the bare board spends under half its time in the Timer2 handler and
+ * does PHASE3 operations in about 9 ms of Count; given 50 ms of
+ * Count (as a partition with 3 ms of every 4 ms: 37 ms of its own), it
+ * must get them done. The Timer2 handler stops the timer at the limit,
+ * so that a program starved by its interrupts still ends. */
+static void phase3(void)
+{
+    phase = 3;
+    t3_start = MFC0(C0_COUNT);
+    SET(IEC(0)) = 1u << VEC_T2;
+    t2_en = 1;
+    timer2(99);
+    unsigned n = 0;
+    while (n < PHASE3 && MFC0(C0_COUNT) - t3_start < PHASE3_LIMIT) {
+        step();
+        if (!t2_en) { /* step's INV turned it off: on again */
+            SET(IEC(0)) = 1u << VEC_T2;
+            t2_en = 1;
+        }
+        n++;
+    }
+    fw_di();
+    REG(T2CON) = 0;
+    CLR(IEC(0)) = 1u << VEC_T2;
+    t2_en = 0;
+    CLR(IFS(0)) = 1u << VEC_T2;
+    fw_puts("intc-storm: phase 3: Timer2 at PR2 = 99 (1 us): ");
+    fw_putu(PHASE3);
+    fw_puts(" operations done within 50 ms of Count: ");
+    fw_puts(n == PHASE3 && !t3_stopped ? "yes" : "NO");
+    fw_putc('\n');
+}
+
 int main(void)
 {
     fw_console_init();
@@ -256,6 +306,7 @@ int main(void)
     prio(VEC_T2, 4, 0);
     phase1();
     phase2();
+    phase3();
     fw_puts("intc-storm: taken with the enable off ");
     fw_putu(bad_enable);
     fw_puts(", taken without a flag raised ");
