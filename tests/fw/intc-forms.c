@@ -321,6 +321,14 @@ static void flags(void)
     say("Cause.IP0 cleared: CS0IF", (REG(IFS(0)) >> VEC_CS0) & 1);
     CLR(IFS(0)) = 1u << VEC_CS0;
     say("IFS0CLR: CS0IF", (REG(IFS(0)) >> VEC_CS0) & 1);
+    MTC0(C0_CAUSE, MFC0(C0_CAUSE) | CAUSE_IP1);
+    seen = 0;
+    for (unsigned i = 0; i < 100 && !seen; i++)
+        seen = (REG(IFS(0)) >> VEC_CS1) & 1;
+    say("Cause.IP1 set (interrupts off): CS1IF within 100 reads", seen);
+    MTC0(C0_CAUSE, MFC0(C0_CAUSE) & ~CAUSE_IP1);
+    CLR(IFS(0)) = 1u << VEC_CS1;
+    say("Cause.IP1 cleared, IFS0CLR: CS1IF", (REG(IFS(0)) >> VEC_CS1) & 1);
     SET(IFS(0)) = 1u << VEC_CS1;
     say("IFS0SET CS1: CS1IF", (REG(IFS(0)) >> VEC_CS1) & 1);
     say("Cause.IP1 (only the flag was set)", (MFC0(C0_CAUSE) >> 9) & 1);
