@@ -23,10 +23,18 @@
  *            raises preempts it at once, a level-2 and a level-1 one wait.
  *   enable:  a flag set while its IEC bit is off is not taken, and is
  *            taken once when the bit comes on.
+ *   live:    with interrupts on, the enable of a pending request turned
+ *            on by SET, INV, SW, SB and SH, and the flag of an enabled
+ *            one raised by each: taken once each; priority 0 keeps a
+ *            pending, enabled request off until an SB gives it a level;
+ *            Status.IPL holds back its level and below, not above; OFF14
+ *            rewritten at run time sends T3 to that entry.
  *   persist: UART1's transmit interrupt (UTXISEL = 00: while the FIFO has
  *            room) is a persistent source: its flag comes back after
- *            IFS3CLR while the transmitter is on, and stays clear once
- *            it is off.
+ *            IFS3CLR (or an SB clearing it) while the transmitter is on,
+ *            its handler runs again after each clear, its enable turned
+ *            on again brings it back, and its flag stays clear once the
+ *            transmitter is off.
  *
  * Vectors used (docs/config.md: its YAML owns timer1..3 and uart1): core
  * timer 0, CS0 1, CS1 2, Timer1 4, Timer2 9, Timer3 14, UART1 fault 112,
@@ -55,7 +63,7 @@
 #define OWN0 (1u << VEC_CT | 1u << VEC_CS0 | 1u << VEC_CS1 | 1u << VEC_T1 | 1u << VEC_T2 | 1u << VEC_T3)
 #define OWN3 (7u << (VEC_U1E - 96))
 
-enum { M_PLAIN, M_NEST, M_PERSIST };
+enum { M_PLAIN, M_NEST, M_PERSIST, M_OFF };
 
 static volatile uint32_t mode, nlog, logv[40], logst[40], taken[256], bad_intstat;
 
@@ -127,13 +135,18 @@ uint32_t *fw_irq_dispatch(int vec, uint32_t *frame)
     uint32_t cause = MFC0(C0_CAUSE); /* RIPL: the request being taken */
     uint32_t st = REG(INTSTAT);
     unsigned v = vec >= 0 ? (unsigned)vec : st & 0xff;
+    if (mode == M_OFF) { /* entered through another vector's entry */
+        note((unsigned)vec, st);
+        CLR(IFS(0)) = 1u << VEC_T3;
+        return frame;
+    }
     if ((vec >= 0 && (st & 0xff) != (unsigned)vec) || ((st >> 8) & 7) != level(v))
         bad_intstat++;
     taken[v & 0xff]++;
     note(v, st);
     if (mode == M_PERSIST && v == VEC_U1TX) {
         CLR(IFS(3)) = 1u << (VEC_U1TX - 96); /* the source is still there */
-        if (++persist_count == 3)
+        if (++persist_count % 3 == 0)
             CLR(IEC(3)) = 1u << (VEC_U1TX - 96);
         return frame;
     }
@@ -449,6 +462,123 @@ static void enable_off(void)
     CLR(IEC(0)) = 1u << VEC_T3;
 }
 
+/* ---- 5b. each form with interrupts on ------------------------------- */
+
+static uint32_t wait_taken(unsigned v, uint32_t before)
+{
+    for (unsigned i = 0; i < 2000 && taken[v] == before; i++)
+        __asm__ volatile("nop");
+    return taken[v] - before;
+}
+
+#define T3BIT (1u << VEC_T3)
+
+/* T3 (level 3): its enable turned on by each form while its flag is
+ * pending, then its flag raised by each form while it is enabled */
+static void live_forms(void)
+{
+    static const char *const names[5] = {"SET", "INV", "SW", "SB", "SH"};
+    prio(VEC_T3, 3, 0);
+    REG(OFF(VEC_T3)) = 0x400 + 8 * VEC_T3;
+    fw_puts("intc-forms: T3IE on by SET INV SW SB SH, T3IF pending: taken before->after");
+    for (unsigned f = 0; f < 5; f++) {
+        CLR(IEC(0)) = T3BIT;
+        SET(IFS(0)) = T3BIT;
+        fw_ei();
+        uint32_t t0 = taken[VEC_T3];
+        uint32_t off = wait_taken(VEC_T3, t0);
+        switch (f) {
+        case 0: SET(IEC(0)) = T3BIT; break;
+        case 1: INV(IEC(0)) = T3BIT; break;
+        case 2: REG(IEC(0)) = REG(IEC(0)) | T3BIT; break;
+        case 3: B8(IEC(0) + 1) = (uint8_t)(B8(IEC(0) + 1) | T3BIT >> 8); break;
+        case 4: H16(IEC(0)) = (uint16_t)(H16(IEC(0)) | T3BIT); break;
+        }
+        uint32_t on = wait_taken(VEC_T3, t0);
+        fw_di();
+        fw_putc(' ');
+        fw_puts(names[f]);
+        fw_putc(' ');
+        fw_putu(off);
+        fw_puts("->");
+        fw_putu(on);
+    }
+    fw_putc('\n');
+    fw_puts("intc-forms: T3IF raised by SET INV SW SB SH, T3IE on: taken");
+    for (unsigned f = 0; f < 5; f++) {
+        fw_ei();
+        uint32_t t0 = taken[VEC_T3];
+        switch (f) {
+        case 0: SET(IFS(0)) = T3BIT; break;
+        case 1: INV(IFS(0)) = T3BIT; break;
+        case 2: REG(IFS(0)) = REG(IFS(0)) | T3BIT; break;
+        case 3: B8(IFS(0) + 1) = (uint8_t)(B8(IFS(0) + 1) | T3BIT >> 8); break;
+        case 4: H16(IFS(0)) = (uint16_t)(H16(IFS(0)) | T3BIT); break;
+        }
+        uint32_t n = wait_taken(VEC_T3, t0);
+        fw_di();
+        fw_putc(' ');
+        fw_puts(names[f]);
+        fw_putc(' ');
+        fw_putu(n);
+    }
+    fw_putc('\n');
+
+    /* priority 0 disables the vector (DS60001320 sec. 7, IPCx: IP = 0) */
+    CLR(IPC(3)) = 0x1fu << 16;
+    SET(IFS(0)) = T3BIT;
+    fw_ei();
+    uint32_t t0 = taken[VEC_T3];
+    uint32_t zero = wait_taken(VEC_T3, t0);
+    B8(IPC(3) + 2) = 3u << 2;
+    uint32_t three = wait_taken(VEC_T3, t0);
+    fw_di();
+    fw_puts("intc-forms: T3 enabled and pending at priority 0: taken ");
+    fw_putu(zero);
+    fw_puts("; SB IPC3 byte 2 <- level 3: taken ");
+    fw_putu(three);
+    fw_putc('\n');
+
+    /* Status.IPL masks the levels at or below it (MIPS32 PRA, MD00090,
+     * sec. 6.1.1.3, EIC mode) */
+    prio(VEC_T2, 5, 0);
+    SET(IEC(0)) = 1u << VEC_T2;
+    uint32_t sr = MFC0(C0_STATUS);
+    MTC0(C0_STATUS, (sr & ~(0x7fu << 10)) | 3u << 10 | 1u); /* IPL 3, IE */
+    t0 = taken[VEC_T3];
+    uint32_t t2 = taken[VEC_T2];
+    SET(IFS(0)) = T3BIT;
+    uint32_t at3 = wait_taken(VEC_T3, t0);
+    SET(IFS(0)) = 1u << VEC_T2;
+    uint32_t at5 = wait_taken(VEC_T2, t2);
+    MTC0(C0_STATUS, (sr & ~(0x7fu << 10)) | 2u << 10 | 1u); /* IPL 2 */
+    uint32_t after = wait_taken(VEC_T3, t0);
+    fw_di();
+    MTC0(C0_STATUS, sr & ~(0x7fu << 10));
+    fw_puts("intc-forms: Status.IPL 3: level 3 taken ");
+    fw_putu(at3);
+    fw_puts(", level 5 taken ");
+    fw_putu(at5);
+    fw_puts("; IPL 2: level 3 taken ");
+    fw_putu(after);
+    fw_putc('\n');
+    CLR(IEC(0)) = 1u << VEC_T2;
+
+    /* OFF14 rewritten to vector 190's entry (as chipKIT's setIntVector
+     * rewrites OFFn at run time): T3 enters there, INTSTAT still 14 */
+    REG(OFF(VEC_T3)) = 0x400 + 8 * 190;
+    nlog = 0;
+    mode = M_OFF;
+    SET(IFS(0)) = T3BIT;
+    fw_ei();
+    settle(1);
+    fw_di();
+    mode = M_PLAIN;
+    REG(OFF(VEC_T3)) = 0x400 + 8 * VEC_T3;
+    print_log("OFF14 <- vector 190's entry, T3 raised: entered at (entry/INTSTAT)");
+    CLR(IEC(0)) = T3BIT;
+}
+
 /* ---- 6. a persistent source ----------------------------------------- */
 
 static void persistent(void)
@@ -478,6 +608,18 @@ static void persistent(void)
     fw_di();
     say("handler clears U1TXIF, off after 3: taken", taken[VEC_U1TX]);
     say("U1TXIE", (REG(IEC(3)) >> (VEC_U1TX - 96)) & 1);
+    SET(IEC(3)) = 1u << (VEC_U1TX - 96);        /* the source is still there */
+    fw_ei();
+    settle(6);
+    for (unsigned i = 0; i < 5000; i++)
+        __asm__ volatile("nop");
+    fw_di();
+    say("U1TXIE on again: taken in all", taken[VEC_U1TX]);
+    B8(IFS(3) + 2) = (uint8_t)(B8(IFS(3) + 2) & ~((1u << (VEC_U1TX - 96)) >> 16));
+    seen = 0;
+    for (unsigned i = 0; i < 1000 && !seen; i++)
+        seen = (REG(IFS(3)) >> (VEC_U1TX - 96)) & 1;
+    say("SB IFS3 byte 2 clears U1TXIF: U1TXIF again", seen);
     REG(U1STA) = 0;                              /* transmitter off */
     REG(U1MODE) = 0;
     CLR(IFS(3)) = 1u << (VEC_U1TX - 96);
@@ -503,6 +645,7 @@ int main(void)
     order("multi-vector order (vector/INTSTAT):");
     nesting();
     enable_off();
+    live_forms();
     persistent();
     say("INTSTAT mismatches in handlers", bad_intstat);
     fw_puts("intc-forms: done\n");
