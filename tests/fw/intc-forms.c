@@ -17,10 +17,13 @@
  *            only by software); CS1IF by IFS0SET.
  *   order:   eight requests pending at once, taken in priority, then
  *            sub-priority, then vector order; single-vector mode (INTSTAT
- *            names each in its handler) and multi-vector mode (OFFn).
+ *            names each in its handler) and multi-vector mode (OFFn);
+ *            equal levels across IFS words: higher sub-priority, then
+ *            the lower vector.
  *   nesting: a level-2 handler lowers its IPL to RIPL and re-enables
  *            interrupts (XC32's IPLnSOFT prologue): a level-5 request it
- *            raises preempts it at once, a level-2 and a level-1 one wait.
+ *            raises preempts it at once, a level-2 and a level-1 one wait
+ *            (in both modes).
  *   enable:  a flag set while its IEC bit is off is not taken, and is
  *            taken once when the bit comes on.
  *   live:    with interrupts on, the enable of a pending request turned
@@ -414,9 +417,33 @@ static void set_offsets(void)
         REG(OFF(vs[i])) = 0x400 + 8 * vs[i]; /* start.S's entries */
 }
 
+/* equal priority and sub-priority across IFS words: the lower vector
+ * first (DS60001320 sec. 7: natural order); the higher sub-priority
+ * before all of them */
+static void ties(const char *what)
+{
+    prio(VEC_CS1, 6, 0);
+    prio(VEC_T3, 6, 0);
+    prio(VEC_U1E, 6, 0);
+    prio(VEC_U1RX, 6, 0);
+    prio(VEC_T2, 6, 1);
+    SET(IFS(3)) = 1u << (VEC_U1RX - 96) | 1u << (VEC_U1E - 96);
+    SET(IFS(0)) = 1u << VEC_T3 | 1u << VEC_CS1 | 1u << VEC_T2;
+    SET(IEC(3)) = 1u << (VEC_U1RX - 96) | 1u << (VEC_U1E - 96);
+    SET(IEC(0)) = 1u << VEC_T3 | 1u << VEC_CS1 | 1u << VEC_T2;
+    nlog = 0;
+    mode = M_PLAIN;
+    fw_ei();
+    settle(5);
+    fw_di();
+    print_log(what);
+    CLR(IEC(0)) = OWN0;
+    CLR(IEC(3)) = OWN3;
+}
+
 /* ---- 4. nesting ------------------------------------------------------ */
 
-static void nesting(void)
+static void nesting(const char *what)
 {
     prio(VEC_T1, 2, 0);
     prio(VEC_T2, 5, 0);
@@ -429,7 +456,7 @@ static void nesting(void)
     fw_ei();
     settle(6);
     fw_di();
-    print_log("nesting (T1 2, T2 5, CS1 2/3, CT 1; m: T1 after raising T2, e: T1's end):");
+    print_log(what);
     CLR(IEC(0)) = OWN0;
     mode = M_PLAIN;
 }
@@ -639,11 +666,14 @@ int main(void)
     forms();
     flags();
     order("single-vector order (vector/INTSTAT):");
+    nesting("single-vector nesting (T1 2, T2 5, CS1 2/3, CT 1; m: T1 after raising T2, e: T1's end):");
+    ties("single-vector ties (T2 6/1; CS1, T3, U1E, U1RX 6/0):");
     set_offsets();
     SET(INTCON) = INTCON_MVEC;
     say("INTCON.MVEC set: INTCON", REG(INTCON));
     order("multi-vector order (vector/INTSTAT):");
-    nesting();
+    nesting("nesting (T1 2, T2 5, CS1 2/3, CT 1; m: T1 after raising T2, e: T1's end):");
+    ties("multi-vector ties (T2 6/1; CS1, T3, U1E, U1RX 6/0):");
     enable_off();
     live_forms();
     persistent();
