@@ -174,38 +174,33 @@ static void prio(unsigned v, unsigned ip, unsigned is)
     SET(IPC(v / 4)) = (ip << 2 | is) << sh;
 }
 
-static void show_ifs_iec(const char *what)
+/* "intc-forms: WHAT: NAME value ..." for the n registers of a list */
+struct reg { const char *name; uint32_t addr; };
+static void show(const char *what, const struct reg *r, unsigned n)
 {
     fw_puts("intc-forms: ");
     fw_puts(what);
-    fw_puts(": IFS0 ");
-    fw_puthex(REG(IFS(0)));
-    fw_puts(" IEC0 ");
-    fw_puthex(REG(IEC(0)));
-    fw_puts(" IFS3 ");
-    fw_puthex(REG(IFS(3)));
-    fw_puts(" IEC3 ");
-    fw_puthex(REG(IEC(3)));
+    fw_putc(':');
+    for (unsigned i = 0; i < n; i++) {
+        fw_putc(' ');
+        fw_puts(r[i].name);
+        fw_putc(' ');
+        fw_puthex(REG(r[i].addr));
+    }
     fw_putc('\n');
+}
+
+static void show_ifs_iec(const char *what)
+{
+    static const struct reg r[] = {{"IFS0", IFS(0)}, {"IEC0", IEC(0)}, {"IFS3", IFS(3)}, {"IEC3", IEC(3)}};
+    show(what, r, 4);
 }
 
 static void show_ipc(const char *what)
 {
-    fw_puts("intc-forms: ");
-    fw_puts(what);
-    fw_puts(": IPC0 ");
-    fw_puthex(REG(IPC(0)));
-    fw_puts(" IPC1 ");
-    fw_puthex(REG(IPC(1)));
-    fw_puts(" IPC2 ");
-    fw_puthex(REG(IPC(2)));
-    fw_puts(" IPC3 ");
-    fw_puthex(REG(IPC(3)));
-    fw_puts(" IPC28 ");
-    fw_puthex(REG(IPC(28)));
-    fw_putc('\n');
+    static const struct reg r[] = {{"IPC0", IPC(0)}, {"IPC1", IPC(1)}, {"IPC2", IPC(2)}, {"IPC3", IPC(3)}, {"IPC28", IPC(28)}};
+    show(what, r, 5);
 }
-
 /* ---- 1. every store and load form, interrupts off ------------------- */
 
 static void forms(void)
