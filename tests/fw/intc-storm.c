@@ -4,17 +4,17 @@
  * given is one it asked for. As a partition it runs beside a neighbour
  * whose console must not change (tests/fw/run).
  *
- * Phase 1: Timer2 at its fastest useful period (PR2 = 1: a flag every two
- * PBCLK3 ticks, DS60001320 sec. 14) with its handler clearing T2IF; the
- * 1000th interrupt turns T2IE off: after that none may come, though the
+ * Phase 1: Timer6 at its fastest useful period (PR6 = 1: a flag every two
+ * PBCLK3 ticks, DS60001320 sec. 14) with its handler clearing T6IF; the
+ * 1000th interrupt turns T6IE off: after that none may come, though the
  * timer keeps raising its flag.
  *
  * Phase 2: OPS operations chosen by a fixed pseudo-random sequence, each
  * with interrupts off (DI, then the stores, then a read-back so that they
- * have reached the controller before EI): IEC0 bits of CS0, CS1 and Timer3
+ * have reached the controller before EI): IEC0 bits of CS0, CS1 and OC1
  * set, cleared, inverted (SET/CLR/INV) or toggled by read-modify-write;
  * their IFS0 flags raised (Cause.IP0 for CS0 as FreeRTOS does, IFS0SET as
- * mynewt does, IFS0INV) or cleared; Timer2 (period 2 us, level 4) turned
+ * mynewt does, IFS0INV, an SB) or cleared (IFS0CLR, IFS0INV); Timer6 (period 2 us, level 4) turned
  * on and off by IEC0INV while it runs. The program keeps its own model of
  * each flag and enable; after each EI every request that is pending and
  * enabled must be taken before the next operation (a bounded wait), and
@@ -22,26 +22,29 @@
  * flag raised. At the end IFS0/IEC0 must equal the model and, per vector,
  * taken + cancelled + still pending = raised.
  *
+ * Phase 3: the same with Timer6 at 1 us (see phase3()).
+ *
  * Everything printed follows from the sequence, not from time, except
- * that Timer2 interrupted at all (its count depends on time).
+ * that Timer6 interrupted at all (its count depends on time).
  */
 #include "fw.h"
 
 #define INV(a) REG((a) + 12)
 #define B8(a)  (*(volatile uint8_t *)(a))
 
-#define VEC_T3 14
-#define T2CON 0xBF840200u
-#define TMR2  0xBF840210u
-#define PR2   0xBF840220u
+#define VEC_TMR 28 /* Timer6 */
+#define VEC_SW  7  /* OC1: the module off, its flag raised by software only */
+#define T6CON 0xBF840A00u
+#define TMR6  0xBF840A10u
+#define PR6   0xBF840A20u
 #define OPS   20000
 #define PHASE1 1000
 #define PHASE3 200
 #define PHASE3_LIMIT (COUNT_HZ / 20) /* 50 ms */
 
-static const unsigned vecs[3] = {VEC_CS0, VEC_CS1, VEC_T3};
+static const unsigned vecs[3] = {VEC_CS0, VEC_CS1, VEC_SW};
 static volatile uint32_t taken[3], raised[3], cancelled[3], expect[3];
-static volatile uint32_t m_flag[3], m_en[3], t2_en, t2_taken, phase;
+static volatile uint32_t m_flag[3], m_en[3], tmr_en, tmr_taken, phase;
 static volatile uint32_t bad_enable, bad_flag, late[3], unexpected, t3_start, t3_stopped;
 
 void fw_exception(uint32_t off, uint32_t cause, uint32_t epc)
@@ -54,14 +57,14 @@ void fw_exception(uint32_t off, uint32_t cause, uint32_t epc)
 
 uint32_t *fw_irq_dispatch(int vec, uint32_t *frame)
 {
-    if (vec == VEC_T2) {
-        if (!((REG(IEC(0)) >> VEC_T2) & 1) || (phase >= 2 && !t2_en))
+    if (vec == VEC_TMR) {
+        if (!((REG(IEC(0)) >> VEC_TMR) & 1) || (phase >= 2 && !tmr_en))
             bad_enable++;
-        CLR(IFS(0)) = 1u << VEC_T2;
-        if (++t2_taken == PHASE1 && phase == 1)
-            CLR(IEC(0)) = 1u << VEC_T2;
+        CLR(IFS(0)) = 1u << VEC_TMR;
+        if (++tmr_taken == PHASE1 && phase == 1)
+            CLR(IEC(0)) = 1u << VEC_TMR;
         if (phase == 3 && MFC0(C0_COUNT) - t3_start >= PHASE3_LIMIT) {
-            REG(T2CON) = 0; /* starved: stop, so that the program ends */
+            REG(T6CON) = 0; /* starved: stop, so that the program ends */
             t3_stopped = 1;
         }
         return frame;
@@ -96,32 +99,32 @@ static void prio(unsigned v, unsigned ip, unsigned is)
 
 static void phase1(void)
 {
-    REG(T2CON) = 0;
-    REG(TMR2) = 0;
-    REG(PR2) = 1;
-    CLR(IFS(0)) = 1u << VEC_T2;
-    SET(IEC(0)) = 1u << VEC_T2;
+    REG(T6CON) = 0;
+    REG(TMR6) = 0;
+    REG(PR6) = 1;
+    CLR(IFS(0)) = 1u << VEC_TMR;
+    SET(IEC(0)) = 1u << VEC_TMR;
     phase = 1;
-    REG(T2CON) = 1u << 15;
+    REG(T6CON) = 1u << 15;
     fw_ei();
     uint32_t t0 = MFC0(C0_COUNT);
-    while (t2_taken < PHASE1 && MFC0(C0_COUNT) - t0 < COUNT_HZ / 2)
+    while (tmr_taken < PHASE1 && MFC0(C0_COUNT) - t0 < COUNT_HZ / 2)
         ;
-    uint32_t at = t2_taken;
+    uint32_t at = tmr_taken;
     t0 = MFC0(C0_COUNT);
     while (MFC0(C0_COUNT) - t0 < COUNT_HZ / 1000) /* 1 ms more of the timer */
         ;
     fw_di();
-    uint32_t flag = (REG(IFS(0)) >> VEC_T2) & 1;
-    REG(T2CON) = 0;
-    CLR(IFS(0)) = 1u << VEC_T2;
-    fw_puts("intc-storm: phase 1: Timer2 at PR2 = 1, T2IE off at the ");
+    uint32_t flag = (REG(IFS(0)) >> VEC_TMR) & 1;
+    REG(T6CON) = 0;
+    CLR(IFS(0)) = 1u << VEC_TMR;
+    fw_puts("intc-storm: phase 1: Timer6 at PR6 = 1, T6IE off at the ");
     fw_putu(PHASE1);
     fw_puts("th: taken ");
     fw_putu(at);
     fw_puts(", 1 ms later ");
-    fw_putu(t2_taken);
-    fw_puts(", T2IF ");
+    fw_putu(tmr_taken);
+    fw_puts(", T6IF ");
     fw_putu(flag);
     fw_putc('\n');
 }
@@ -141,8 +144,8 @@ static void raise(unsigned i, unsigned how)
         MTC0(C0_CAUSE, MFC0(C0_CAUSE) | CAUSE_IP0);
     else if (how == 1)
         INV(IFS(0)) = 1u << v;               /* it was clear */
-    else if (v == VEC_T3 && how == 2)
-        B8(IFS(0) + 1) = (uint8_t)(B8(IFS(0) + 1) | (1u << VEC_T3) >> 8);
+    else if (v == VEC_SW && how == 2)
+        B8(IFS(0)) = (uint8_t)(B8(IFS(0)) | 1u << VEC_SW);
     else
         SET(IFS(0)) = 1u << v;
     m_flag[i] = 1;
@@ -182,7 +185,7 @@ static void step(void)
         if (m_flag[i])
             cancel(i, how & 1);
         break;
-    case 7: INV(IEC(0)) = 1u << VEC_T2; t2_en ^= 1; break;
+    case 7: INV(IEC(0)) = 1u << VEC_TMR; tmr_en ^= 1; break;
     }
     (void)REG(IEC(0)); /* the stores have reached the controller */
     (void)REG(IFS(0));
@@ -205,12 +208,12 @@ static void step(void)
         }
 }
 
-static void timer2(uint32_t pr)
+static void timer6(uint32_t pr)
 {
-    REG(T2CON) = 0;
-    REG(TMR2) = 0;
-    REG(PR2) = pr;
-    REG(T2CON) = 1u << 15;
+    REG(T6CON) = 0;
+    REG(TMR6) = 0;
+    REG(PR6) = pr;
+    REG(T6CON) = 1u << 15;
 }
 
 static void phase2(void)
@@ -218,21 +221,21 @@ static void phase2(void)
     seed = 12345;
     prio(VEC_CS0, 3, 0);
     prio(VEC_CS1, 3, 1);
-    prio(VEC_T3, 3, 2);
-    CLR(IEC(0)) = 1u << VEC_T2;
-    t2_en = 0;
-    t2_taken = 0;
+    prio(VEC_SW, 3, 2);
+    CLR(IEC(0)) = 1u << VEC_TMR;
+    tmr_en = 0;
+    tmr_taken = 0;
     phase = 2;
-    timer2(199);                             /* 2 us */
+    timer6(199);                             /* 2 us */
     for (unsigned n = 0; n < OPS; n++)
         step();
-    REG(T2CON) = 0;
-    CLR(IEC(0)) = 1u << VEC_T2;
-    t2_en = 0;
+    REG(T6CON) = 0;
+    CLR(IEC(0)) = 1u << VEC_TMR;
+    tmr_en = 0;
     uint32_t ifs = REG(IFS(0)), iec = REG(IEC(0)), model_ok = 1;
     for (unsigned k = 0; k < 3; k++)
         model_ok &= ((ifs >> vecs[k]) & 1) == m_flag[k] && ((iec >> vecs[k]) & 1) == m_en[k];
-    static const char *const names[3] = {"CS0", "CS1", "T3"};
+    static const char *const names[3] = {"CS0", "CS1", "OC1"};
     unsigned balance = 1;
     for (unsigned k = 0; k < 3; k++) {
         fw_puts("intc-storm: phase 2: ");
@@ -258,39 +261,39 @@ static void phase2(void)
     fw_puts(model_ok ? "yes" : "NO");
     fw_puts("; taken + cancelled + pending = raised: ");
     fw_puts(balance ? "yes" : "NO");
-    fw_puts("; Timer2 interrupted: ");
-    fw_puts(t2_taken ? "yes" : "no");
+    fw_puts("; Timer6 interrupted: ");
+    fw_puts(tmr_taken ? "yes" : "no");
     fw_putc('\n');
 }
 
-/* Phase 3: the same operations with Timer2 at 1 us (PR2 = 99) and on:
- * the bare board spends under half its time in the Timer2 handler and
+/* Phase 3: the same operations with Timer6 at 1 us (PR6 = 99) and on:
+ * the bare board spends under half its time in the Timer6 handler and
  * does PHASE3 operations in about 9 ms of Count; given 50 ms of
  * Count (as a partition with 3 ms of every 4 ms: 37 ms of its own), it
- * must get them done. The Timer2 handler stops the timer at the limit,
+ * must get them done. The Timer6 handler stops the timer at the limit,
  * so that a program starved by its interrupts still ends. */
 static void phase3(void)
 {
     phase = 3;
     t3_start = MFC0(C0_COUNT);
-    SET(IEC(0)) = 1u << VEC_T2;
-    t2_en = 1;
-    timer2(99);
+    SET(IEC(0)) = 1u << VEC_TMR;
+    tmr_en = 1;
+    timer6(99);
     unsigned n = 0;
     while (n < PHASE3 && MFC0(C0_COUNT) - t3_start < PHASE3_LIMIT) {
         step();
-        if (!t2_en) { /* step's INV turned it off: on again */
-            SET(IEC(0)) = 1u << VEC_T2;
-            t2_en = 1;
+        if (!tmr_en) { /* step's INV turned it off: on again */
+            SET(IEC(0)) = 1u << VEC_TMR;
+            tmr_en = 1;
         }
         n++;
     }
     fw_di();
-    REG(T2CON) = 0;
-    CLR(IEC(0)) = 1u << VEC_T2;
-    t2_en = 0;
-    CLR(IFS(0)) = 1u << VEC_T2;
-    fw_puts("intc-storm: phase 3: Timer2 at PR2 = 99 (1 us): ");
+    REG(T6CON) = 0;
+    CLR(IEC(0)) = 1u << VEC_TMR;
+    tmr_en = 0;
+    CLR(IFS(0)) = 1u << VEC_TMR;
+    fw_puts("intc-storm: phase 3: Timer6 at PR6 = 99 (1 us): ");
     fw_putu(PHASE3);
     fw_puts(" operations done within 50 ms of Count: ");
     fw_puts(n == PHASE3 && !t3_stopped ? "yes" : "NO");
@@ -303,7 +306,7 @@ int main(void)
     fw_di();
     MTC0(C0_COMPARE, MFC0(C0_COUNT) - 1);
     SET(INTCON) = INTCON_MVEC;
-    prio(VEC_T2, 4, 0);
+    prio(VEC_TMR, 4, 0);
     phase1();
     phase2();
     phase3();
