@@ -6,7 +6,7 @@
 FW_B := $(B)/tests/fw
 FW_CFLAGS := $(TARGET_CFLAGS) -std=gnu11 -O2 $(WERROR_FLAG) -Wall -Wextra -ffreestanding \
              -fno-tree-loop-distribute-patterns
-FW_ELFS := $(FW_B)/pins.elf $(FW_B)/rtos-sv.elf $(FW_B)/rtos-mv.elf $(FW_B)/reset.elf $(FW_B)/wdt.elf $(FW_B)/wdt-en.elf $(FW_B)/wdt-slow.elf $(FW_B)/wdt-win.elf $(FW_B)/panel.elf $(FW_B)/driver.elf $(FW_B)/extint.elf
+FW_ELFS := $(FW_B)/pins.elf $(FW_B)/rtos-sv.elf $(FW_B)/rtos-mv.elf $(FW_B)/reset.elf $(FW_B)/wdt.elf $(FW_B)/wdt-en.elf $(FW_B)/wdt-slow.elf $(FW_B)/wdt-win.elf $(FW_B)/panel.elf $(FW_B)/driver.elf $(FW_B)/extint.elf $(FW_B)/intc-forms.elf $(FW_B)/intc-storm.elf
 
 $(FW_B)/start.o: tests/fw/start.S | $(DEPS_STAMP)
 	@mkdir -p $(dir $@)
@@ -17,7 +17,7 @@ $(FW_B)/rtos-sv.o: tests/fw/rtos.c tests/fw/fw.h | $(DEPS_STAMP)
 $(FW_B)/rtos-mv.o: tests/fw/rtos.c tests/fw/fw.h | $(DEPS_STAMP)
 	@mkdir -p $(dir $@)
 	$(TCC) $(FW_CFLAGS) -DFW_MVEC=1 -c -o $@ $<
-$(FW_B)/reset.o $(FW_B)/wdt.o $(FW_B)/panel.o $(FW_B)/pins.o $(FW_B)/extint.o: $(FW_B)/%.o: tests/fw/%.c tests/fw/fw.h | $(DEPS_STAMP)
+$(FW_B)/reset.o $(FW_B)/wdt.o $(FW_B)/panel.o $(FW_B)/pins.o $(FW_B)/extint.o $(FW_B)/intc-forms.o $(FW_B)/intc-storm.o: $(FW_B)/%.o: tests/fw/%.c tests/fw/fw.h | $(DEPS_STAMP)
 	@mkdir -p $(dir $@)
 	$(TCC) $(FW_CFLAGS) -c -o $@ $<
 $(FW_B)/wdt-en.o: tests/fw/wdt.c tests/fw/fw.h | $(DEPS_STAMP)
