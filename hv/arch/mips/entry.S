@@ -15,6 +15,8 @@
 #include <mips/mipsregs.h>
 #include <tinyvp/hypercall.h>
 
+#include "tlb.h"
+
     .set noreorder
     .set noat
     .set virt
@@ -33,8 +35,14 @@ hv_ebase:
  * refill tree"): the root ref by GPA bit 31, then 4-way nodes by two bits
  * each, until a leaf { EntryLo0, EntryLo1, PageMask }; ref 0 = not mapped
  * directly (device page or fault): the slow path in C.
- * Cost: 13 to the first node + 10 per level + 13 for the leaf + ERET;
- * a 64 KB page (7 levels) = 96 cycles, a 4 KB page (10 levels) = 126.
+ * The entry replaces the oldest one (round robin, arch_tlb_next), not a
+ * Random one: Random steps with the instructions executed, so two
+ * refills the same number of instructions apart pick the same entry, and
+ * an instruction whose fetch and data pages need one each could evict
+ * one with the other for ever (seen: a guest's store and its own code
+ * page, refilled in turn). In order, the last 15 refills always stay.
+ * Cost: 13 to the first node + 10 per level + 19 for the leaf + ERET;
+ * a 64 KB page (7 levels) = 102 cycles, a 4 KB page (10 levels) = 132.
  */
 refill:
     mfc0    $k0, $10, 4             # GuestCtl1: ID in 7:0
@@ -66,6 +74,8 @@ refill_leaf:
     lw      $t3, 7($t2)             # PageMask
     lw      $t4, -1($t2)            # EntryLo0
     lw      $t5, 3($t2)             # EntryLo1
+    lui     $t6, %hi(arch_tlb_next)
+    lw      $t7, %lo(arch_tlb_next)($t6)
     mtc0    $t3, $5
     ori     $t3, $t3, 0x1fff
     nor     $t3, $t3, $zero
@@ -73,8 +83,12 @@ refill_leaf:
     mtc0    $t4, $2
     mtc0    $t5, $3
     mtc0    $t3, $10                # ASID 0: guest entries are global
+    mtc0    $t7, $0                 # Index: the oldest entry (gctx.c)
+    addiu   $t7, $t7, 1
+    andi    $t7, $t7, ARCH_ROOT_TLB_ENTRIES - 1
+    sw      $t7, %lo(arch_tlb_next)($t6)
     ehb
-    tlbwr                           # tagged GuestCtl1.RID = this guest
+    tlbwi                           # tagged GuestCtl1.RID = this guest
     eret
 refill_slow:                        # trap_entry(1): came through refill
     j       exc_common_a0

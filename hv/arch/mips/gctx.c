@@ -6,6 +6,7 @@
 #include <stddef.h>
 
 #include "arch.h"
+#include "tlb.h"
 
 #define TVP_GUEST_TLB 16u /* M5150 guest context: Config1.MMUSize + 1 */
 
@@ -51,13 +52,20 @@ void arch_guest_tlb_clear(void)
     write_gc0_index(0);
 }
 
+/* The root TLB's next entry to replace (entry.S's refill handler too):
+ * round robin over all of them (tlb.h). */
+uint32_t arch_tlb_next;
+_Static_assert((ARCH_ROOT_TLB_ENTRIES & (ARCH_ROOT_TLB_ENTRIES - 1)) == 0, "the index wraps by a mask");
+
 void arch_tlb_add_invalid(uint32_t gpa)
 {
     write_c0_pagemask(PM_4K);
     write_c0_entrylo0(MIPS_ENTRYLO_G);
     write_c0_entrylo1(MIPS_ENTRYLO_G);
     write_c0_entryhi(gpa & MIPS_ENTRYHI_VPN2);
-    __asm__ volatile("tlbwr\n\tehb" ::: "memory");
+    write_c0_index(arch_tlb_next);
+    arch_tlb_next = (arch_tlb_next + 1) & (ARCH_ROOT_TLB_ENTRIES - 1);
+    __asm__ volatile("ehb\n\ttlbwi\n\tehb" ::: "memory");
 }
 
 /* The guest TLB has TVP_TLB_ENTRIES entries here (guest Config1.MMUSize). */
