@@ -93,8 +93,15 @@ HOT_O2 static bool dev_load(const struct tvp_dev_range *d, uint32_t pa, unsigned
             dev_buserr = !board_dev_read(pa, size, val);
             return !dev_buserr;
         }
-    } else if (!board_emu_read(d->emulator, cur->id, pa & ~3u, &w)) {
-        return false;
+    } else {
+        /* a software interrupt's flag follows the core's request
+         * (DS60001320 sec. 7): Cause.IP1:0 set since the last look raises
+         * CS0IF/CS1IF before the controller is read (guest Cause writes
+         * do not trap) */
+        if (d->emulator == TVP_EMU_EVIC)
+            virq_soft_check(cur);
+        if (!board_emu_read(d->emulator, cur->id, pa & ~3u, &w))
+            return false;
     }
     w >>= 8 * (pa & 3);
     *val = size == 4 ? w : w & ((1u << 8 * size) - 1);

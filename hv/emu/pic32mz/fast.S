@@ -88,6 +88,15 @@ board_fast_access:
     andi    $t8, $t7, 0xc
     bnez    $t8, 2f                 # CLR/SET/INV alias: reads 0
     move    $a1, $zero
+    bnez    $t7, 1f                 # IFS0: CS0IF/CS1IF follow Cause.IP0/IP1
+    mfgc0   $t8, $13, 0             # guest Cause (its writes do not trap)
+    lui     $t3, %hi(arch_soft_ip)
+    addu    $t3, $t3, $t9
+    lw      $t3, %lo(arch_soft_ip)($t3) # IP1:0 as last sampled
+    andi    $t8, $t8, CAUSEF_IP0 | CAUSEF_IP1
+    bne     $t8, $t3, 9f            # changed since: C raises the flag first
+    nop
+1:
     srl     $t8, $t7, 2
     addu    $t8, $t4, $t8
     lw      $a1, 0($t8)             # IFSn / IECn (holes: 0)
