@@ -354,6 +354,8 @@ static void event(const struct cpu *c, enum pt_kind kind, uint32_t arg)
         fprintf(events, "%" PRIu64 " %" PRIu64 " %s %" PRIu32, c->cycles, c->insns, names[kind], arg);
         if (kind == PT_GUEST_EXIT && arg == EXCCODE_GE) /* and the GExcCode */
             fprintf(events, " %" PRIu32, (c->cp0.guestctl0 & GUESTCTL0_GEXC) >> GUESTCTL0_GEXC_SHIFT);
+        else if (kind == PT_GUEST_EXIT && arg >= 1 && arg <= 3) /* Mod, TLBL, TLBS: and BadVAddr */
+            fprintf(events, " 0x%08" PRIx32, c->cp0.badvaddr);
         fputc('\n', events);
     }
 }
