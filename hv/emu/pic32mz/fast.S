@@ -341,20 +341,8 @@ fast_store:
     beqz    $t3, 33f
     nop
     sw      $t3, 0x0c8($t5)         # IECnSET
-33: and     $t3, $s3, $s1           # pending in word n?
-    sltu    $t3, $zero, $t3
-    srl     $t8, $t8, 4             # n
-    lbu     $t5, VI_PEND($t4)
-    sllv    $t3, $t3, $t8
-    li      $t6, 1
-    sllv    $t6, $t6, $t8
-    nor     $t6, $t6, $zero
-    and     $t5, $t5, $t6
-    or      $t5, $t5, $t3
-    jal     vintc_offer
-    sb      $t5, VI_PEND($t4)
-    b       8b                      # EPC + 4, ERET
-    nop
+33: b       7b                      # the general path's tail: pending bit, offer, ERET
+    move    $s4, $s1                # (t8 = 16 n, s3 = new IFSn, s4 = IECn)
 
 #define UF_BASE (uart_fast - (1 << UART_FAST_SHIFT)) /* indexed by GuestID */
 /* The console UART's TXREG (t0 = GPA, t1 = NestedExc, k0 = Cause): an aligned SW of a
