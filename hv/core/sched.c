@@ -120,6 +120,8 @@ HOT_O2 static void sched_event(uint32_t when, const struct sched_win *plan)
  * uses its own, or the TLB holds a user's entries). */
 static uint32_t lead_of(const struct sched_win *p)
 {
+    if (sw.active && p->v == sw.owner)
+        return 0; /* its guest goes on: nothing to switch (the swap's short way) */
     bool tlb = p->v->tlb_user || (tlb_holder && tlb_holder != p->v) || (sw.active && sw.owner->tlb_user);
     return SCHED_LEAD + (tlb ? SCHED_LEAD_TLB : 0u);
 }

@@ -328,6 +328,7 @@ arch_swap_plan:
     sw      $t3, SW_PLAN_FINC($s0)
     lw      $t6, WIN_VCPU($t5)
     lbu     $t7, VCPU_TLB_USER($s2)
+    beq     $t6, $s2, 2f            # the same guest goes on: no lead (nothing to switch)
     lbu     $t6, VCPU_TLB_USER($t6)
     addiu   $t4, $t4, -SCHED_LEAD   # its event, the lead before it
     or      $t6, $t6, $t7
@@ -458,6 +459,7 @@ arch_swap_plan:
     or      $t1, $t1, $t5
     bnez    $t1, 8f
     lw      $t6, VCPU_OFFER($s2)
+    beq     $s3, $s2, 10f           # it was loaded: its offer is in GuestCtl2 still
     lui     $t7, %hi(virq_offered)
     mtc0    $t6, $10, 5             # GuestCtl2
     b       10f
