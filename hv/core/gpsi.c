@@ -38,7 +38,7 @@ static bool c0_write(unsigned reg, unsigned sel, uint32_t v)
 {
     switch (reg * 8 + sel) {
     case CP0_RS(CP0_COUNT): /* guest Count = root Count + GTOffset */
-        write_c0_gtoffset(v - read_c0_count());
+        write_c0_gtoffset(cur->gctx.gtoffset = v - read_c0_count()); /* kept: the swap only loads it */
         if (cur->vt_armed)
             vtimer_arm(cur, read_gc0_compare());
         return true;
