@@ -24,6 +24,13 @@ static void vz_init(void)
         hv_panic("GuestIDs 1..7 not available");
     write_c0_guestctl1(0);
     write_c0_guestctl0(HV_GUESTCTL0);
+    /* MG and OG (MIPS VZ module, MD00846, "GuestCtl0Ext"): a guest that has
+     * not touched its MMU registers, UserLocal, HWREna or an unused
+     * encoding runs with them, so the switch need not save those (vcpu.c);
+     * a core without them keeps every guest's saved */
+    write_c0_guestctl0ext(GUESTCTL0EXT_MG | GUESTCTL0EXT_OG);
+    if ((read_c0_guestctl0ext() & (GUESTCTL0EXT_MG | GUESTCTL0EXT_OG)) == (GUESTCTL0EXT_MG | GUESTCTL0EXT_OG))
+        vcpu_gctl0ext_traps = GUESTCTL0EXT_MG | GUESTCTL0EXT_OG;
     write_c0_guestctl0ext(0);
     write_c0_guestctl2(0);
     write_c0_guestctl3(0);

@@ -82,6 +82,7 @@ OFFSET_IS(struct vcpu, pc, VCPU_PC);
 OFFSET_IS(struct vcpu, gctl0, VCPU_GCTL0);
 OFFSET_IS(struct vcpu, offer, VCPU_OFFER);
 OFFSET_IS(struct vcpu, reset_req, VCPU_RESET_REQ);
+OFFSET_IS(struct vcpu, gctl0ext, VCPU_GCTL0EXT);
 OFFSET_IS(struct vcpu, gctx, VCPU_GCTX);
 OFFSET_IS(struct vcpu, tlb, VCPU_TLB);
 OFFSET_IS(struct vcpu, st.switches, VCPU_SWITCHES);

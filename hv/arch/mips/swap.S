@@ -382,18 +382,22 @@ arch_swap_plan:
     beq     $s3, $s2, 6f            # this guest's already
     lw      $s7, %lo(arch_hilo + 4)($t9)
     beqz    $s3, 5f                 # nobody's yet
-    nop
+    move    $s5, $zero              # s5: the switched-out guest's GuestCtl0Ext (0: none)
+    lbu     $s5, VCPU_GCTL0EXT($s3)
+    GS  3,  4, 0, VCPU_GCTX, $s3    # Context
+    GS  9,  8, 0, VCPU_GCTX, $s3    # BadVAddr
+    bnez    $s5, 1f                 # it did not touch the next eight: they are
+    mfgc0   $t1, $8, 1              # as the reset left them (BadInstr: at 1)
     GS  0,  0, 0, VCPU_GCTX, $s3    # Index
     GS  1,  2, 0, VCPU_GCTX, $s3    # EntryLo0
     GS  2,  3, 0, VCPU_GCTX, $s3    # EntryLo1
-    GS  3,  4, 0, VCPU_GCTX, $s3    # Context
     GS  4,  4, 2, VCPU_GCTX, $s3    # UserLocal
     GS  5,  5, 0, VCPU_GCTX, $s3    # PageMask
     GS  6,  5, 1, VCPU_GCTX, $s3    # PageGrain
     GS  7,  6, 0, VCPU_GCTX, $s3    # Wired
     GS  8,  7, 0, VCPU_GCTX, $s3    # HWREna
-    GS  9,  8, 0, VCPU_GCTX, $s3    # BadVAddr
-    GS 10,  8, 1, VCPU_GCTX, $s3    # BadInstr
+    mfgc0   $t1, $8, 1              # BadInstr
+1:  sw      $t1, 10*4+VCPU_GCTX($s3)
     GS 11,  8, 2, VCPU_GCTX, $s3    # BadInstrP
     GS 13, 10, 0, VCPU_GCTX, $s3    # EntryHi
     GS 15, 12, 0, VCPU_GCTX, $s3    # Status
@@ -426,7 +430,26 @@ arch_swap_plan:
     or      $t3, $t1, $t6
     bnez    $t3, 22f                # out of line: a guest TLB to switch
     nop
-7:  GCTX_LOAD_ALL VCPU_GCTX, $s2    # (GTOffset too)
+7:  lbu     $t4, VCPU_GCTL0EXT($s2)
+    GL  3,  4, 0,   9,  8, 0, VCPU_GCTX, $s2 # Context, BadVAddr
+    and     $t3, $t4, $s5
+    bnez    $t3, 1f                 # neither touched the next eight: in place
+    mtc0    $t4, $11, 4             # GuestCtl0Ext
+    GL  0,  0, 0,   1,  2, 0, VCPU_GCTX, $s2 # Index, EntryLo0
+    GL  2,  3, 0,   4,  4, 2, VCPU_GCTX, $s2 # EntryLo1, UserLocal
+    GL  5,  5, 0,   6,  5, 1, VCPU_GCTX, $s2 # PageMask, PageGrain
+    GL  7,  6, 0,   8,  7, 0, VCPU_GCTX, $s2 # Wired, HWREna
+1:  GL 10,  8, 1,  11,  8, 2, VCPU_GCTX, $s2 # BadInstr, BadInstrP
+    GL 13, 10, 0,  14, 11, 0, VCPU_GCTX, $s2 # EntryHi, Compare
+    GL 15, 12, 0,  16, 12, 1, VCPU_GCTX, $s2 # Status, IntCtl
+    GL 17, 13, 0,  18, 14, 0, VCPU_GCTX, $s2 # Cause, EPC
+    GL 19, 14, 2,  20, 15, 1, VCPU_GCTX, $s2 # NestedEPC, EBase
+    GL 21, 16, 0,  23, 16, 3, VCPU_GCTX, $s2 # Config, Config3
+    GL 24, 16, 5,  25, 30, 0, VCPU_GCTX, $s2 # Config5, ErrorEPC
+    GL 26, 31, 2,  27, 31, 3, VCPU_GCTX, $s2 # KScratch1, KScratch2
+    lw      $t1, 28*4+VCPU_GCTX($s2)
+    nop
+    mtc0    $t1, $12, 7             # GTOffset
     lw      $s6, VCPU_GCTX+29*4($s2)
     lw      $s7, VCPU_GCTX+30*4($s2)
     lw      $t1, VCPU_SWITCHES($s2)
