@@ -284,9 +284,9 @@ arch_swap_plan:
 1:  lbu     $t2, VCPU_STATE($t1)
     addiu   $t7, $t9, %lo(sched_state)
     bnez    $t2, 9f                 # waiting or stopped: C (the window idles)
-    lw      $t6, SW_PLAN_FINC($t7)
+    lw      $t5, SW_PLAN_FSTART($t7)
     move    $s0, $t7                # s0: the state
-    lw      $t5, SW_PLAN_FSTART($s0)
+    lw      $s6, SW_PLAN_FINC($s0)  # s6: a new frame begins
     move    $s1, $t0                # s1: the window's plan
     move    $s2, $t1                # s2: its guest
 
@@ -294,8 +294,7 @@ arch_swap_plan:
     lw      $s4, SW_PLAN_START($s0) # s4: the start
     lw      $s5, SW_OWNER($s0)
     lw      $t4, SW_ACTIVE($s0)
-    move    $s6, $t6                # s6: a new frame begins
-    beqz    $t6, 1f
+    beqz    $s6, 1f
     sw      $t5, SW_FRAME_START($s0)
     lw      $t2, SW_FRAMES($s0)     # a frame begins: frames + 1 (64 bits)
     lw      $t3, SW_FRAMES+4($s0)
@@ -446,10 +445,12 @@ arch_swap_plan:
     GL 19, 14, 2,  20, 15, 1, VCPU_GCTX, $s2 # NestedEPC, EBase
     GL 21, 16, 0,  23, 16, 3, VCPU_GCTX, $s2 # Config, Config3
     GL 24, 16, 5,  25, 30, 0, VCPU_GCTX, $s2 # Config5, ErrorEPC
-    GL 26, 31, 2,  27, 31, 3, VCPU_GCTX, $s2 # KScratch1, KScratch2
-    lw      $t1, 28*4+VCPU_GCTX($s2)
-    nop
-    mtc0    $t1, $12, 7             # GTOffset
+    lw      $t1, 26*4+VCPU_GCTX($s2)
+    lw      $t2, 27*4+VCPU_GCTX($s2)
+    lw      $t3, 28*4+VCPU_GCTX($s2)
+    mtgc0   $t1, $31, 2             # KScratch1
+    mtgc0   $t2, $31, 3             # KScratch2
+    mtc0    $t3, $12, 7             # GTOffset
     lw      $s6, VCPU_GCTX+29*4($s2)
     lw      $s7, VCPU_GCTX+30*4($s2)
     lw      $t1, VCPU_SWITCHES($s2)
