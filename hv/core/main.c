@@ -11,7 +11,9 @@ extern uint32_t hv_stack_bottom[], hv_stack_top[];
  * ops (CG), with Count/Compare (GT = 0) and Config writes (CF = 0) trapped
  * to be virtualised; a reserved instruction comes to root (RI) for the
  * health monitor; CU1 changes freely (SFC1: the FPU is switched lazily
- * through root CU1). GuestCtl0Ext = 0: GSFC/GHFC on, index cache ops trap. */
+ * through root CU1). GuestCtl0Ext 0 here: GSFC/GHFC on, index cache ops
+ * trap; each guest's own adds MG | OG until it claims those registers
+ * (vcpu_cp0_claim). */
 #define HV_GUESTCTL0 (GUESTCTL0_CP0 | 3u << GUESTCTL0_AT_SHIFT | GUESTCTL0_CG | GUESTCTL0_RI | \
                       GUESTCTL0_SFC1)
 

@@ -118,7 +118,9 @@ HOT_O2 static void sched_event(uint32_t when, const struct sched_win *plan)
 
 /* How early the switch to window p begins: SCHED_LEAD, and SCHED_LEAD_TLB
  * more when a guest TLB is to be switched (the outgoing or incoming guest
- * uses its own, or the TLB holds a user's entries). */
+ * uses its own, or the TLB holds a user's entries); not at all when p's
+ * guest is the open window's (nothing to switch: the swap keeps its
+ * context and offer, so the event comes at the boundary itself). */
 static uint32_t lead_of(const struct sched_win *p)
 {
     if (sw.active && p->v == sw.owner)

@@ -32,9 +32,13 @@
  * natively, and its exceptions and TLB refills write BadVAddr, EPC, Cause,
  * EntryHi, Context, ...). Not saved, only loaded: the registers whose
  * guest writes trap, kept in memory by their emulation (gpsi.c): Compare
- * (GuestCtl0.GT = 0), Config, Config3, Config5 (GuestCtl0.CF = 0); the
- * hardware never changes them. Not at all: guest Count (GTOffset makes
- * it; MTGC0 to it is undefined) and Config1 (read-only). */
+ * (GuestCtl0.GT = 0), Config, Config3, Config5 (GuestCtl0.CF = 0) and,
+ * in the swap, GTOffset (a guest Count write always traps); the hardware
+ * never changes them. Not at all: guest Count (GTOffset makes it; MTGC0
+ * to it is undefined) and Config1 (read-only). The swap also leaves
+ * Index, EntryLo0/1, PageMask, PageGrain, Wired, UserLocal and HWREna in
+ * place between two guests that never touched them (GuestCtl0Ext.MG/OG
+ * and GuestCtl0.AT = 1 trap the first touch: vcpu_cp0_claim). */
     .macro  GS i, r, s, off, reg
     mfgc0   $t1, $\r, \s
     sw      $t1, \i*4+\off(\reg)
