@@ -273,20 +273,17 @@ swap_vector:
     .globl arch_swap, arch_swap_plan
     .ent arch_swap
 arch_swap:
-    lui     $t9, %hi(sched_state)
-    lw      $t0, %lo(sched_state + SW_PLAN)($t9)
-    lui     $t3, %hi(evq_any)
-arch_swap_plan:
-    lbu     $t8, %lo(evq_any)($t3)  # t8: queued events (Compare, below)
+    lw      $t0, %gp_rel(sched_state + SW_PLAN)($gp)
+arch_swap_plan:                     # (t0: the plan; the hypervisor's $gp: hv_ram, tinyvp.ld)
+    lbu     $t8, %gp_rel(evq_any)($gp) # t8: queued events (Compare, below)
     lw      $t1, WIN_VCPU($t0)      # the incoming guest
     beqz    $t8, 1f
-    lui     $t3, %hi(evq_head_when)
-    lw      $t4, %lo(evq_head_when)($t3)
+    lw      $t4, %gp_rel(evq_head_when)($gp)
     mfc0    $t5, $9
     subu    $t4, $t4, $t5
     blez    $t4, 9f                 # a queued event is due too: C, in order
 1:  lbu     $t2, VCPU_STATE($t1)
-    addiu   $t7, $t9, %lo(sched_state)
+    addiu   $t7, $gp, %gp_rel(sched_state)
     bnez    $t2, 9f                 # waiting or stopped: C (the window idles)
     lw      $t5, SW_PLAN_FSTART($t7)
     move    $s0, $t7                # s0: the state
@@ -344,8 +341,7 @@ arch_swap_plan:
      * SWAP_AHEAD ticks ahead of Count (an interrupt must come); writing
      * it drops the core's request, then the flag is cleared */
     beqz    $t8, 3f                 # no queued event
-    lui     $t1, %hi(evq_head_when)
-    lw      $t2, %lo(evq_head_when)($t1)
+    lw      $t2, %gp_rel(evq_head_when)($gp)
     subu    $t3, $t2, $t4
     slt     $t3, $t3, $zero
     movn    $t4, $t2, $t3           # the head is earlier
@@ -357,33 +353,28 @@ arch_swap_plan:
     movn    $t4, $t0, $t1
     mtc0    $t4, $11                # Compare
     lw      $t1, SW_ACK_BIT($s0)
-    lui     $t5, %hi(hv_time_high)  # hv_time: Count seen at least once a
-    beqz    $s6, 4f                 # frame (not a new frame: not now)
-    sw      $t1, 0($t2)             # the core timer's flag cleared
-    lui     $t2, %hi(hv_time_last)
-    lw      $t3, %lo(hv_time_last)($t2)
+    beqz    $s6, 4f                 # hv_time: Count seen at least once a
+    sw      $t1, 0($t2)             # frame; the core timer's flag cleared
+    lw      $t3, %gp_rel(hv_time_last)($gp)
     mfc0    $t4, $9
-    lw      $t6, %lo(hv_time_high)($t5)
+    lw      $t6, %gp_rel(hv_time_high)($gp)
     sltu    $t7, $t4, $t3           # Count wrapped
-    sw      $t4, %lo(hv_time_last)($t2)
+    sw      $t4, %gp_rel(hv_time_last)($gp)
     addu    $t6, $t6, $t7
-    sw      $t6, %lo(hv_time_high)($t5)
+    sw      $t6, %gp_rel(hv_time_high)($gp)
 
     /* watchdogs (out of line): the closing window's stops, the opening
      * one's runs */
-4:  lui     $t0, %hi(wdt_on_bits)
-    lbu     $t0, %lo(wdt_on_bits)($t0)
-    lui     $t1, %hi(hw_vcpu)
+4:  lbu     $t0, %gp_rel(wdt_on_bits)($gp)
+    lw      $s3, %gp_rel(hw_vcpu)($gp) # s3: whose context the hardware holds
     bnez    $t0, 20f
-    lw      $s3, %lo(hw_vcpu)($t1)  # s3: whose context the hardware holds
+    lw      $s6, %gp_rel(arch_hilo)($gp) # s6, s7: HI, LO (put back before the wait)
 
     /* the guest CP0 context: the loaded guest's out, the incoming one's
      * in (GTOffset is only loaded: it changes only by a trapped Count
      * write, gpsi.c, which keeps it in memory too) */
-21: lui     $t9, %hi(arch_hilo)
-    lw      $s6, %lo(arch_hilo)($t9) # s6, s7: HI, LO (put back at the ERET)
-    beq     $s3, $s2, 6f            # this guest's already
-    lw      $s7, %lo(arch_hilo + 4)($t9)
+21: beq     $s3, $s2, 6f            # this guest's already
+    lw      $s7, %gp_rel(arch_hilo + 4)($gp)
     beqz    $s3, 5f                 # nobody's yet
     move    $s5, $zero              # s5: the switched-out guest's GuestCtl0Ext (0: none)
     lbu     $s5, VCPU_GCTL0EXT($s3)
@@ -414,20 +405,17 @@ arch_swap_plan:
     GS 27, 31, 3, VCPU_GCTX, $s3    # KScratch2
     sw      $s6, VCPU_GCTX+29*4($s3) # HI, LO
     sw      $s7, VCPU_GCTX+30*4($s3)
-    lui     $t0, %hi(virq_offered)  # its offer, kept for its next window
-    lw      $t1, %lo(virq_offered)($t0)
+    lw      $t1, %gp_rel(virq_offered)($gp) # its offer, kept for its next window
     mfc0    $t2, $10, 5             # GuestCtl2
     lbu     $t3, VCPU_ID($s3)
     beq     $t1, $t2, 5f
     sw      $t1, VCPU_OFFER($s3)
     li      $t4, 1                  # taken meanwhile: recomputed when it
     sllv    $t4, $t4, $t3           # comes back (its controller "changed")
-    lui     $t5, %hi(board_virq_dirty)
-    lbu     $t6, %lo(board_virq_dirty)($t5)
+    lbu     $t6, %gp_rel(board_virq_dirty)($gp)
     or      $t6, $t6, $t4
-    sb      $t6, %lo(board_virq_dirty)($t5)
-5:  lui     $t7, %hi(tlb_holder)    # the guest TLB: only if a user is involved
-    lw      $t1, %lo(tlb_holder)($t7)
+    sb      $t6, %gp_rel(board_virq_dirty)($gp)
+5:  lw      $t1, %gp_rel(tlb_holder)($gp) # the guest TLB: only if a user is involved
     lbu     $t6, VCPU_TLB_USER($s2)
     beq     $t1, $s2, 7f            # it holds its own entries
     or      $t3, $t1, $t6
@@ -458,8 +446,7 @@ arch_swap_plan:
     lw      $s6, VCPU_GCTX+29*4($s2)
     lw      $s7, VCPU_GCTX+30*4($s2)
     lw      $t1, VCPU_SWITCHES($s2)
-    lui     $t0, %hi(hw_vcpu)
-    sw      $s2, %lo(hw_vcpu)($t0)
+    sw      $s2, %gp_rel(hw_vcpu)($gp)
     addiu   $t1, $t1, 1
     sw      $t1, VCPU_SWITCHES($s2)
 
@@ -469,16 +456,13 @@ arch_swap_plan:
      * then C. Its GuestCtl0 is as virq_soft_mode left it: CP0 on, MC off
      * for a guest that does not watch them. */
 6:  lbu     $t0, VCPU_ID($s2)
-    lui     $t1, %hi(board_virq_dirty)
-    lbu     $t1, %lo(board_virq_dirty)($t1)
-    lui     $t2, %hi(board_virq_soft_on)
-    lbu     $t2, %lo(board_virq_soft_on)($t2)
+    lbu     $t1, %gp_rel(board_virq_dirty)($gp)
+    lbu     $t2, %gp_rel(board_virq_soft_on)($gp)
     sll     $t4, $t0, 2
-    lui     $t5, %hi(arch_soft_ip)
+    addu    $t5, $gp, $t4
     or      $t1, $t1, $t2
-    addu    $t5, $t5, $t4
+    lw      $t5, %gp_rel(arch_soft_ip)($t5)
     srlv    $t1, $t1, $t0
-    lw      $t5, %lo(arch_soft_ip)($t5)
     ehb                             # (the guest CP0 writes above)
     mfgc0   $t3, $13                # guest Cause
     andi    $t1, $t1, 1
@@ -488,9 +472,9 @@ arch_swap_plan:
     bnez    $t1, 8f                 # out of line: C
     lw      $t6, VCPU_OFFER($s2)
     beq     $s3, $s2, 10f           # it was loaded: its offer is in GuestCtl2 still
-    lui     $t7, %hi(virq_offered)
+    nop
     mtc0    $t6, $10, 5             # GuestCtl2
-    sw      $t6, %lo(virq_offered)($t7)
+    sw      $t6, %gp_rel(virq_offered)($gp)
 10:
     /* root CP0 for the ERET into it: GuestID, shadow set, EPC, GuestCtl0,
      * Status (IPL 0: a hold ends; CU1 if it owns the FPU; FR as its) */
@@ -506,8 +490,7 @@ arch_swap_plan:
     mtc0    $t4, $12, 6             # GuestCtl0
     mfc0    $t6, $12                # Status
     mfgc0   $t7, $12                # guest Status
-    lui     $t8, %hi(fpu_owner)
-    lw      $t8, %lo(fpu_owner)($t8)
+    lw      $t8, %gp_rel(fpu_owner)($gp)
     ins     $t6, $zero, ST0_IPL_SHIFT, 7 # IPL 6:0
     ins     $t6, $zero, 18, 1       # IPL7
     xor     $t8, $t8, $s2
@@ -516,8 +499,7 @@ arch_swap_plan:
     ext     $t7, $t7, 26, 1         # its FR
     ins     $t6, $t7, 26, 1
     mtc0    $t6, $12
-    lui     $t0, %hi(cur)
-    sw      $s2, %lo(cur)($t0)
+    sw      $s2, %gp_rel(cur)($gp)
 
     /* the window's first instruction at its start: a root interrupt
      * pending now or after the wait is held until just after it
@@ -552,13 +534,13 @@ arch_swap_plan:
 1:  bnez    $t6, 2f
     nop
     jal     arch_guest_tlb_clear    # none for it: cleared
-    sw      $zero, %lo(tlb_holder)($t7)
+    sw      $zero, %gp_rel(tlb_holder)($gp)
     b       7b
     nop
 2:  jal     arch_guest_tlb_load     # its own
     addiu   $a0, $s2, VCPU_TLB
     b       7b
-    sw      $s2, %lo(tlb_holder)($t7)
+    sw      $s2, %gp_rel(tlb_holder)($gp)
 8:  jal     sched_swap_virq         # virq_update as a C switch does it
     move    $a0, $s2
     b       10b
