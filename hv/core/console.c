@@ -156,6 +156,35 @@ static int next_byte(void)
 
 static void hv_note_dropped(void);
 
+/* The middle of the line on the wire, straight into the UART while it has
+ * room: next_byte's common case (no tag left, not the line's end, its
+ * source not full, fewer than GUEST_BUF bytes sent) without its checks
+ * per byte (~25 cycles a byte instead of ~80). At most `max` bytes;
+ * returns how many it sent. The rest (tags, line ends, a full source, a
+ * long line's break, the next line) is next_byte's. */
+static unsigned burst(unsigned max)
+{
+    if (wire < 0 || (wire_tag && *wire_tag) || wire_n >= GUEST_BUF)
+        return 0;
+    struct con_src *s = &src[wire];
+    const uint16_t head = s->head, mask = s->mask;
+    uint16_t t = s->tail;
+    if ((uint16_t)(head - t) > mask)
+        return 0; /* full: next_byte tells its UART that there is room */
+    unsigned n = 0, lim = GUEST_BUF - wire_n < max ? GUEST_BUF - wire_n : max;
+    while (n < lim && t != head) {
+        char c = s->buf[t & mask];
+        if (c == '\n' || !board_console_tx_ready())
+            break;
+        board_console_tx(c);
+        t++;
+        n++;
+    }
+    s->tail = t;
+    wire_n += n;
+    return n;
+}
+
 /* Moves bytes into the UART while it has room; its interrupt stays on
  * while bytes wait. */
 void console_kick(void)
@@ -164,13 +193,17 @@ void console_kick(void)
     /* the shell's reply first (its lines' own kicks come before the
      * interrupt is set below); while it goes on, the interrupt stays on */
     bool reply = shell_poll();
-    for (unsigned n = 0; n < 64 && board_console_tx_ready(); n++) {
+    for (unsigned n = 0; n < 64;) {
+        n += burst(64 - n);
+        if (n >= 64 || !board_console_tx_ready())
+            break;
         int c = next_byte();
         if (c < 0) {
             more = false;
             break;
         }
         board_console_tx((char)c);
+        n++;
     }
     hv_note_dropped(); /* the wire made room: the count of lines dropped */
     board_console_tx_irq(more || reply);

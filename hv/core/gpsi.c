@@ -38,7 +38,7 @@ static bool c0_write(unsigned reg, unsigned sel, uint32_t v)
 {
     switch (reg * 8 + sel) {
     case CP0_RS(CP0_COUNT): /* guest Count = root Count + GTOffset */
-        write_c0_gtoffset(v - read_c0_count());
+        write_c0_gtoffset(cur->gctx.gtoffset = v - read_c0_count()); /* kept: the swap only loads it */
         if (cur->vt_armed)
             vtimer_arm(cur, read_gc0_compare());
         return true;
@@ -157,6 +157,25 @@ static bool tlb_first_use(uint32_t i)
     return true; /* EPC unchanged: it runs again */
 }
 
+/* While a guest has not touched the registers GuestCtl0Ext.MG/OG trap it
+ * runs with them (vcpu_cp0_claim): an MFC0/MTC0 that traps with its CP0
+ * on and is none of those emulated above is its first use of them. It
+ * claims them and runs again, natively. At task level (CP0 off, every
+ * access traps) the ones arch_gc0_read/write would touch in the hardware
+ * (UserLocal, HWREna) claim them and are emulated as before. */
+static bool cp0_first_use(unsigned rs_sel)
+{
+    if (!cur->gctl0ext)
+        return false;
+    if (read_c0_guestctl0() & GUESTCTL0_CP0) {
+        vcpu_cp0_claim(cur);
+        return true; /* EPC unchanged: it runs again */
+    }
+    if (rs_sel == CP0_RS(CP0_USERLOCAL) || rs_sel == CP0_RS(CP0_HWRENA))
+        vcpu_cp0_claim(cur);
+    return false;
+}
+
 /* WAIT: the guest sleeps until one of its interrupts is pending (not
  * inlined: it keeps the other exits' register use small) */
 static __attribute__((noinline)) void wait_exit(void)
@@ -209,6 +228,8 @@ static __attribute__((noinline)) void gpsi(void)
             exit_advance();
             return;
         }
+        if ((rs == 0 || rs == 4) && cp0_first_use(RD(i) * 8 + SEL(i)))
+            return;
         if (rs == 0 && c0_guest_read(RD(i), SEL(i), &v)) {
             uint32_t next = exit_next_pc();
             arch_gpr_set(RT(i), v);

@@ -95,6 +95,7 @@ struct vcpu {
     uint32_t gctl0;          /* its GuestCtl0 (AT: root-controlled until it uses its TLB) */
     uint32_t offer;          /* the GuestCtl2 it was offered when switched out (the swap reloads it) */
     uint8_t reset_req;       /* RESET_REQ_*: due at the end of this exit */
+    uint8_t gctl0ext;        /* its GuestCtl0Ext: MG | OG until it touches those registers (vcpu_cp0_claim) */
     struct arch_gctx gctx;   /* guest CP0 while not loaded */
     struct arch_tlbe tlb[TVP_TLB_ENTRIES]; /* its guest TLB while not loaded (tlb_user) */
     struct {
@@ -143,6 +144,8 @@ void vcpu_stop(struct vcpu *v);
 bool vcpu_load(struct vcpu *v);  /* v's guest context into the hardware */
 bool vcpu_loaded(const struct vcpu *v); /* the hardware holds v's guest CP0 now */
 void vcpu_tlb_claim(struct vcpu *v); /* v uses its guest TLB from now on */
+void vcpu_cp0_claim(struct vcpu *v); /* v (loaded) touched its MMU/other CP0 registers: switched with it from now on */
+extern uint8_t vcpu_gctl0ext_traps;   /* GuestCtl0Ext.MG | OG if the core has them, else 0 (vz_init) */
 bool virq_any_pending(struct vcpu *v); /* an interrupt pending (the offer left to virq_update) */
 void virq_kick(struct vcpu *v);  /* v's virtual controller changed */
 void virq_soft(struct vcpu *v, uint32_t ip); /* its Cause.IP1:0 changed from arch_soft_ip */

@@ -11,7 +11,9 @@ extern uint32_t hv_stack_bottom[], hv_stack_top[];
  * ops (CG), with Count/Compare (GT = 0) and Config writes (CF = 0) trapped
  * to be virtualised; a reserved instruction comes to root (RI) for the
  * health monitor; CU1 changes freely (SFC1: the FPU is switched lazily
- * through root CU1). GuestCtl0Ext = 0: GSFC/GHFC on, index cache ops trap. */
+ * through root CU1). GuestCtl0Ext 0 here: GSFC/GHFC on, index cache ops
+ * trap; each guest's own adds MG | OG until it claims those registers
+ * (vcpu_cp0_claim). */
 #define HV_GUESTCTL0 (GUESTCTL0_CP0 | 3u << GUESTCTL0_AT_SHIFT | GUESTCTL0_CG | GUESTCTL0_RI | \
                       GUESTCTL0_SFC1)
 
@@ -24,6 +26,13 @@ static void vz_init(void)
         hv_panic("GuestIDs 1..7 not available");
     write_c0_guestctl1(0);
     write_c0_guestctl0(HV_GUESTCTL0);
+    /* MG and OG (MIPS VZ module, MD00846, "GuestCtl0Ext"): a guest that has
+     * not touched its MMU registers, UserLocal, HWREna or an unused
+     * encoding runs with them, so the switch need not save those (vcpu.c);
+     * a core without them keeps every guest's saved */
+    write_c0_guestctl0ext(GUESTCTL0EXT_MG | GUESTCTL0EXT_OG);
+    if ((read_c0_guestctl0ext() & (GUESTCTL0EXT_MG | GUESTCTL0EXT_OG)) == (GUESTCTL0EXT_MG | GUESTCTL0EXT_OG))
+        vcpu_gctl0ext_traps = GUESTCTL0EXT_MG | GUESTCTL0EXT_OG;
     write_c0_guestctl0ext(0);
     write_c0_guestctl2(0);
     write_c0_guestctl3(0);

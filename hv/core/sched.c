@@ -82,6 +82,7 @@ OFFSET_IS(struct vcpu, pc, VCPU_PC);
 OFFSET_IS(struct vcpu, gctl0, VCPU_GCTL0);
 OFFSET_IS(struct vcpu, offer, VCPU_OFFER);
 OFFSET_IS(struct vcpu, reset_req, VCPU_RESET_REQ);
+OFFSET_IS(struct vcpu, gctl0ext, VCPU_GCTL0EXT);
 OFFSET_IS(struct vcpu, gctx, VCPU_GCTX);
 OFFSET_IS(struct vcpu, tlb, VCPU_TLB);
 OFFSET_IS(struct vcpu, st.switches, VCPU_SWITCHES);
@@ -117,9 +118,13 @@ HOT_O2 static void sched_event(uint32_t when, const struct sched_win *plan)
 
 /* How early the switch to window p begins: SCHED_LEAD, and SCHED_LEAD_TLB
  * more when a guest TLB is to be switched (the outgoing or incoming guest
- * uses its own, or the TLB holds a user's entries). */
+ * uses its own, or the TLB holds a user's entries); not at all when p's
+ * guest is the open window's (nothing to switch: the swap keeps its
+ * context and offer, so the event comes at the boundary itself). */
 static uint32_t lead_of(const struct sched_win *p)
 {
+    if (sw.active && p->v == sw.owner)
+        return 0; /* its guest goes on: nothing to switch (the swap's short way) */
     bool tlb = p->v->tlb_user || (tlb_holder && tlb_holder != p->v) || (sw.active && sw.owner->tlb_user);
     return SCHED_LEAD + (tlb ? SCHED_LEAD_TLB : 0u);
 }
@@ -242,13 +247,27 @@ bool sched_defer(uint32_t cost)
     return true;
 }
 
+/* the release of interrupts held at a window's start comes this many
+ * ticks after the start (sched_hold_for_start, below) */
+#define SCHED_RELEASE_AFTER 128u
+
 /* An interrupt that comes when the next switch event is fewer than `cost`
  * ticks away waits until after it: root Status.IPL goes to 6, so only the
  * core timer (level 7: the switch) is taken, and the switch puts IPL back
  * to 0 (sched_boundary); the held interrupt is then taken at once. So the
- * switch never waits for an interrupt's handler. */
+ * switch never waits for an interrupt's handler. One that comes in the
+ * first SCHED_RELEASE_AFTER ticks of a window is held as one pending at
+ * its start is (sched_hold_for_start): most often it was raised between
+ * the switch's last look at Cause.RIPL and its ERET, and is taken at
+ * that ERET, before the window's first instruction, which its handler
+ * (up to ~1,000 cycles) would make that late. */
 bool sched_hold_irq(uint32_t cost)
 {
+    if (sw.active && !release_pending &&
+        (uint32_t)(read_c0_count() - sw.start_at) < SCHED_RELEASE_AFTER) {
+        sched_hold_for_start();
+        return true;
+    }
     if ((int32_t)(switch_event() - read_c0_count()) >= (int32_t)cost)
         return false;
     write_c0_status((read_c0_status() & ~(ST0_IPL | ST0_IPL7)) | 6u << ST0_IPL_SHIFT);
@@ -373,9 +392,8 @@ unsigned sched_window(bool *open, uint64_t *nframes)
  * switch overran its lead. The swap calls it too (a root interrupt
  * pending before or after its wait). */
 #define SCHED_RELEASE_MIN 128u
-/* the release a few ticks after the start: the window's first
- * instructions run before it, whatever the tail's few cycles of spread */
-#define SCHED_RELEASE_AFTER 128u
+/* (SCHED_RELEASE_AFTER, above: the window's first instructions run before
+ * the release, whatever the tail's few cycles of spread) */
 void sched_hold_for_start(void)
 {
     if (release_pending || !(read_c0_cause() & CAUSEF_RIPL))

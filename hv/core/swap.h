@@ -43,6 +43,7 @@
 #define VCPU_GCTL0     20
 #define VCPU_OFFER     24  /* the GuestCtl2 it was last offered (kept while it is out) */
 #define VCPU_RESET_REQ 28
+#define VCPU_GCTL0EXT  29  /* its GuestCtl0Ext: MG | OG until it claims those registers, else 0 */
 #define VCPU_GCTX      32  /* struct arch_gctx */
 #define VCPU_TLB      156  /* struct arch_tlbe tlb[16] */
 #define VCPU_SWITCHES 428  /* st.switches */

@@ -18,6 +18,7 @@ const uint32_t *hv_tree_of[8];
 struct vcpu *hw_vcpu;    /* whose guest context the hardware holds */
 struct vcpu *tlb_holder; /* whose entries the guest TLB holds (a tlb_user) */
 struct vcpu *fpu_owner;  /* (the three: the swap, swap.S, reads them too) */
+uint8_t vcpu_gctl0ext_traps;
 static struct fpu_ctx fpu_ctx[CONFIG_NR_GUESTS];
 static uint8_t booting; /* vcpu_init_all: the devices are at their reset values already */
 
@@ -79,6 +80,7 @@ bool vcpu_load(struct vcpu *v)
         arch_gctx_save(&hw_vcpu->gctx);
     vcpu_tlb_switch(v);
     arch_gctx_load(&v->gctx);
+    write_c0_guestctl0ext(v->gctl0ext);
     hw_vcpu = v;
     v->st.switches++;
     uint32_t st = read_c0_status() & ~(ST0_CU1 | ST0_FR);
@@ -100,15 +102,34 @@ bool vcpu_loaded(const struct vcpu *v)
 void vcpu_tlb_claim(struct vcpu *v)
 {
     v->tlb_user = 1;
+    vcpu_cp0_claim(v);
     v->gctl0 = (v->gctl0 & ~GUESTCTL0_AT) | GCTL0_AT_GUEST;
     write_c0_guestctl0(v->gctl0 | GUESTCTL0_GM);
     tlb_holder = v;
     sched_tlb_claimed();
 }
 
+/* The loaded guest touched one of the registers GuestCtl0Ext.MG/OG trap
+ * (Index, EntryLo0/1, Context, PageMask, EntryHi; UserLocal, HWREna,
+ * LLAddr, an unused encoding: MIPS VZ module, MD00846, "GuestCtl0Ext"),
+ * or its TLB: from now on those run natively and the switch saves and
+ * loads Index, EntryLo0/1, PageMask, PageGrain, Wired, UserLocal and
+ * HWREna with its context. Until then they hold their reset values
+ * (zero) in the hardware whenever it is loaded, as in its saved context:
+ * it cannot have changed them (MG/OG; PageGrain, Wired and the TLB
+ * instructions trap with GuestCtl0.AT = 1, tlb_first_use), and whoever
+ * switches it in loads them unless the guest switched out had not
+ * touched them either (swap.S; vcpu_load loads every register). */
+void vcpu_cp0_claim(struct vcpu *v)
+{
+    v->gctl0ext = 0;
+    write_c0_guestctl0ext(0);
+}
+
 void vcpu_reset(struct vcpu *v)
 {
     arch_gctx_reset(&v->gctx);
+    v->gctl0ext = vcpu_gctl0ext_traps;
     /* an entry with the ISA bit: the guest boots in microMIPS, and takes
      * its exceptions in it, as a chip whose DEVCFG0.BOOTISA selects
      * microMIPS (PIC32MZ EF data sheet DS60001320, "Configuration Bits") */
@@ -124,6 +145,7 @@ void vcpu_reset(struct vcpu *v)
     }
     if (hw_vcpu == v) {
         arch_gctx_load(&v->gctx);
+        write_c0_guestctl0ext(v->gctl0ext);
         fpu_sync_fr();
         write_c0_guestctl0(v->gctl0 | (read_c0_guestctl0() & GUESTCTL0_GM));
     }

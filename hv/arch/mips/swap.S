@@ -32,9 +32,13 @@
  * natively, and its exceptions and TLB refills write BadVAddr, EPC, Cause,
  * EntryHi, Context, ...). Not saved, only loaded: the registers whose
  * guest writes trap, kept in memory by their emulation (gpsi.c): Compare
- * (GuestCtl0.GT = 0), Config, Config3, Config5 (GuestCtl0.CF = 0); the
- * hardware never changes them. Not at all: guest Count (GTOffset makes
- * it; MTGC0 to it is undefined) and Config1 (read-only). */
+ * (GuestCtl0.GT = 0), Config, Config3, Config5 (GuestCtl0.CF = 0) and,
+ * in the swap, GTOffset (a guest Count write always traps); the hardware
+ * never changes them. Not at all: guest Count (GTOffset makes it; MTGC0
+ * to it is undefined) and Config1 (read-only). The swap also leaves
+ * Index, EntryLo0/1, PageMask, PageGrain, Wired, UserLocal and HWREna in
+ * place between two guests that never touched them (GuestCtl0Ext.MG/OG
+ * and GuestCtl0.AT = 1 trap the first touch: vcpu_cp0_claim). */
     .macro  GS i, r, s, off, reg
     mfgc0   $t1, $\r, \s
     sw      $t1, \i*4+\off(\reg)
@@ -269,251 +273,286 @@ swap_vector:
     .globl arch_swap, arch_swap_plan
     .ent arch_swap
 arch_swap:
-    lui     $t9, %hi(sched_state)
-    lw      $t0, %lo(sched_state + SW_PLAN)($t9)
-    lui     $t3, %hi(evq_any)
-arch_swap_plan:
-    lbu     $t4, %lo(evq_any)($t3)
+    lw      $t0, %gp_rel(sched_state + SW_PLAN)($gp)
+arch_swap_plan:                     # (t0: the plan; the hypervisor's $gp: hv_ram, tinyvp.ld)
+    lbu     $t8, %gp_rel(evq_any)($gp) # t8: queued events (Compare, below)
     lw      $t1, WIN_VCPU($t0)      # the incoming guest
-    beqz    $t4, 1f
-    lui     $t3, %hi(evq_head_when)
-    lw      $t4, %lo(evq_head_when)($t3)
+    beqz    $t8, 1f
+    lw      $t4, %gp_rel(evq_head_when)($gp)
     mfc0    $t5, $9
     subu    $t4, $t4, $t5
     blez    $t4, 9f                 # a queued event is due too: C, in order
 1:  lbu     $t2, VCPU_STATE($t1)
-    nop
+    addiu   $t7, $gp, %gp_rel(sched_state)
     bnez    $t2, 9f                 # waiting or stopped: C (the window idles)
-    nop
-    addiu   $s0, $t9, %lo(sched_state) # s0: the state
+    lw      $t5, SW_PLAN_FSTART($t7)
+    move    $s0, $t7                # s0: the state
+    lw      $s6, SW_PLAN_FINC($s0)  # s6: a new frame begins
     move    $s1, $t0                # s1: the window's plan
     move    $s2, $t1                # s2: its guest
 
     /* the scheduler's state, as sched_boundary + window_start leave it */
     lw      $s4, SW_PLAN_START($s0) # s4: the start
-    lw      $t0, SW_PLAN_FSTART($s0)
-    lw      $t1, SW_PLAN_FINC($s0)
-    move    $s6, $t1                # s6: a new frame begins
     lw      $s5, SW_OWNER($s0)
     lw      $t4, SW_ACTIVE($s0)
-    beqz    $t1, 1f
-    sw      $t0, SW_FRAME_START($s0)
+    beqz    $s6, 1f
+    sw      $t5, SW_FRAME_START($s0)
     lw      $t2, SW_FRAMES($s0)     # a frame begins: frames + 1 (64 bits)
     lw      $t3, SW_FRAMES+4($s0)
-    addiu   $t5, $t2, 1
-    sltu    $t6, $t5, $t2
-    addu    $t3, $t3, $t6
-    sw      $t5, SW_FRAMES($s0)
+    addiu   $t6, $t2, 1
+    sltu    $t7, $t6, $t2
+    addu    $t3, $t3, $t7
+    sw      $t6, SW_FRAMES($s0)
     sw      $t3, SW_FRAMES+4($s0)
 1:  movz    $s5, $zero, $t4         # s5: the closing window's guest, if one was open
-    lw      $t5, WIN_INDEX($s1)
+    lw      $t0, WIN_INDEX($s1)
     li      $t6, 1
-    sw      $t5, SW_WIN($s0)
+    lw      $t1, WIN_END($s1)
+    sw      $t0, SW_WIN($s0)
     sw      $t6, SW_ACTIVE($s0)
     sw      $s2, SW_OWNER($s0)
     sb      $zero, VCPU_YIELDED($s2)
     sw      $s4, SW_START_AT($s0)
-    lw      $t1, WIN_END($s1)
     lw      $t2, WIN_NEXT_START($s1)
+    addu    $t4, $t5, $t1           # its end
     lw      $t3, WIN_FRAME_ADV($s1)
-    addu    $t4, $t0, $t1           # its end
     sw      $t4, SW_BOUNDARY($s0)
     bne     $t1, $t2, 2f            # idle time follows: that end is C's (no plan)
-    move    $t5, $zero
-    lw      $t5, WIN_NEXT($s1)      # back to back: the next start is a swap too
-    addu    $t0, $t0, $t3           # its frame
+    move    $t0, $zero
+    lw      $t0, WIN_NEXT($s1)      # back to back: the next start is a swap too
+    addu    $t5, $t5, $t3           # its frame
     sltu    $t3, $zero, $t3         # a new one
     sw      $t4, SW_PLAN_START($s0)
-    sw      $t0, SW_PLAN_FSTART($s0)
+    sw      $t5, SW_PLAN_FSTART($s0)
     sw      $t3, SW_PLAN_FINC($s0)
-    lw      $t6, WIN_VCPU($t5)
+    lw      $t6, WIN_VCPU($t0)
     lbu     $t7, VCPU_TLB_USER($s2)
+    beq     $t6, $s2, 2f            # the same guest goes on: no lead (nothing to switch)
     lbu     $t6, VCPU_TLB_USER($t6)
     addiu   $t4, $t4, -SCHED_LEAD   # its event, the lead before it
     or      $t6, $t6, $t7
     beqz    $t6, 2f
     nop
     addiu   $t4, $t4, -SCHED_LEAD_TLB # more if either guest uses its TLB
-2:  sw      $t5, SW_PLAN($s0)
+2:  sw      $t0, SW_PLAN($s0)
     sw      $t4, SW_EVENT($s0)
 
     /* Compare: the earlier of that event and the queue's head, at least
      * SWAP_AHEAD ticks ahead of Count (an interrupt must come); writing
      * it drops the core's request, then the flag is cleared */
-    lui     $t0, %hi(evq_any)
-    lbu     $t1, %lo(evq_any)($t0)
-    lui     $t0, %hi(evq_head_when)
-    beqz    $t1, 3f
-    lw      $t2, %lo(evq_head_when)($t0)
+    beqz    $t8, 3f                 # no queued event
+    lw      $t2, %gp_rel(evq_head_when)($gp)
     subu    $t3, $t2, $t4
     slt     $t3, $t3, $zero
     movn    $t4, $t2, $t3           # the head is earlier
 3:  mfc0    $t0, $9
+    lw      $t2, SW_ACK_REG($s0)
     addiu   $t0, $t0, 16
     subu    $t1, $t4, $t0
     slt     $t1, $t1, $zero
     movn    $t4, $t0, $t1
     mtc0    $t4, $11                # Compare
-    lw      $t0, SW_ACK_REG($s0)
     lw      $t1, SW_ACK_BIT($s0)
-    lui     $t2, %hi(hv_time_last)  # hv_time: Count seen at least once a
-    sw      $t1, 0($t0)             # frame (the core timer's flag cleared)
-    beqz    $s6, 4f                 # not a new frame
-    lw      $t3, %lo(hv_time_last)($t2)
+    beqz    $s6, 4f                 # hv_time: Count seen at least once a
+    sw      $t1, 0($t2)             # frame; the core timer's flag cleared
+    lw      $t3, %gp_rel(hv_time_last)($gp)
     mfc0    $t4, $9
-    lui     $t5, %hi(hv_time_high)
-    lw      $t6, %lo(hv_time_high)($t5)
+    lw      $t6, %gp_rel(hv_time_high)($gp)
     sltu    $t7, $t4, $t3           # Count wrapped
-    sw      $t4, %lo(hv_time_last)($t2)
+    sw      $t4, %gp_rel(hv_time_last)($gp)
     addu    $t6, $t6, $t7
-    sw      $t6, %lo(hv_time_high)($t5)
+    sw      $t6, %gp_rel(hv_time_high)($gp)
 
-    /* watchdogs: the closing window's stops, the opening one's runs */
-4:  lui     $t0, %hi(wdt_on_bits)
-    lbu     $t0, %lo(wdt_on_bits)($t0)
-    move    $a0, $s5
-    move    $a1, $s2
-    beqz    $t0, 4f
-    move    $a2, $s4
-    jal     sched_swap_wdt
-    nop
-4:
-    /* the guest CP0 context: the loaded guest's out, the incoming one's in */
-    lui     $t0, %hi(hw_vcpu)
-    lw      $s3, %lo(hw_vcpu)($t0)  # s3: whose context the hardware holds
-    lui     $t9, %hi(arch_hilo)
-    lw      $t7, %lo(arch_hilo)($t9)
-    lw      $t8, %lo(arch_hilo + 4)($t9)
-    beq     $s3, $s2, 6f            # this guest's already
-    nop
+    /* watchdogs (out of line): the closing window's stops, the opening
+     * one's runs */
+4:  lbu     $t0, %gp_rel(wdt_on_bits)($gp)
+    lw      $s3, %gp_rel(hw_vcpu)($gp) # s3: whose context the hardware holds
+    bnez    $t0, 20f
+    lw      $s6, %gp_rel(arch_hilo)($gp) # s6, s7: HI, LO (put back before the wait)
+
+    /* the guest CP0 context: the loaded guest's out, the incoming one's
+     * in (GTOffset is only loaded: it changes only by a trapped Count
+     * write, gpsi.c, which keeps it in memory too) */
+21: beq     $s3, $s2, 6f            # this guest's already
+    lw      $s7, %gp_rel(arch_hilo + 4)($gp)
     beqz    $s3, 5f                 # nobody's yet
-    nop
-    GCTX_SAVE_ALL VCPU_GCTX, $s3
-    sw      $t7, VCPU_GCTX+29*4($s3) # HI, LO
-    sw      $t8, VCPU_GCTX+30*4($s3)
-    lui     $t0, %hi(virq_offered)  # its offer, kept for its next window
-    lw      $t1, %lo(virq_offered)($t0)
+    move    $s5, $zero              # s5: the switched-out guest's GuestCtl0Ext (0: none)
+    lbu     $s5, VCPU_GCTL0EXT($s3)
+    GS  3,  4, 0, VCPU_GCTX, $s3    # Context
+    GS  9,  8, 0, VCPU_GCTX, $s3    # BadVAddr
+    bnez    $s5, 1f                 # it did not touch the next eight: they are
+    mfgc0   $t1, $8, 1              # as the reset left them (BadInstr: at 1)
+    GS  0,  0, 0, VCPU_GCTX, $s3    # Index
+    GS  1,  2, 0, VCPU_GCTX, $s3    # EntryLo0
+    GS  2,  3, 0, VCPU_GCTX, $s3    # EntryLo1
+    GS  4,  4, 2, VCPU_GCTX, $s3    # UserLocal
+    GS  5,  5, 0, VCPU_GCTX, $s3    # PageMask
+    GS  6,  5, 1, VCPU_GCTX, $s3    # PageGrain
+    GS  7,  6, 0, VCPU_GCTX, $s3    # Wired
+    GS  8,  7, 0, VCPU_GCTX, $s3    # HWREna
+    mfgc0   $t1, $8, 1              # BadInstr
+1:  sw      $t1, 10*4+VCPU_GCTX($s3)
+    GS 11,  8, 2, VCPU_GCTX, $s3    # BadInstrP
+    GS 13, 10, 0, VCPU_GCTX, $s3    # EntryHi
+    GS 15, 12, 0, VCPU_GCTX, $s3    # Status
+    GS 16, 12, 1, VCPU_GCTX, $s3    # IntCtl
+    GS 17, 13, 0, VCPU_GCTX, $s3    # Cause
+    GS 18, 14, 0, VCPU_GCTX, $s3    # EPC
+    GS 19, 14, 2, VCPU_GCTX, $s3    # NestedEPC
+    GS 20, 15, 1, VCPU_GCTX, $s3    # EBase
+    GS 25, 30, 0, VCPU_GCTX, $s3    # ErrorEPC
+    GS 26, 31, 2, VCPU_GCTX, $s3    # KScratch1
+    GS 27, 31, 3, VCPU_GCTX, $s3    # KScratch2
+    sw      $s6, VCPU_GCTX+29*4($s3) # HI, LO
+    sw      $s7, VCPU_GCTX+30*4($s3)
+    lw      $t1, %gp_rel(virq_offered)($gp) # its offer, kept for its next window
     mfc0    $t2, $10, 5             # GuestCtl2
     lbu     $t3, VCPU_ID($s3)
     beq     $t1, $t2, 5f
     sw      $t1, VCPU_OFFER($s3)
     li      $t4, 1                  # taken meanwhile: recomputed when it
     sllv    $t4, $t4, $t3           # comes back (its controller "changed")
-    lui     $t5, %hi(board_virq_dirty)
-    lbu     $t6, %lo(board_virq_dirty)($t5)
+    lbu     $t6, %gp_rel(board_virq_dirty)($gp)
     or      $t6, $t6, $t4
-    sb      $t6, %lo(board_virq_dirty)($t5)
-5:  lui     $s7, %hi(tlb_holder)    # the guest TLB: only if a user is involved
-    lw      $t1, %lo(tlb_holder)($s7)
-    lbu     $s6, VCPU_TLB_USER($s2)
+    sb      $t6, %gp_rel(board_virq_dirty)($gp)
+5:  lw      $t1, %gp_rel(tlb_holder)($gp) # the guest TLB: only if a user is involved
+    lbu     $t6, VCPU_TLB_USER($s2)
     beq     $t1, $s2, 7f            # it holds its own entries
-    or      $t3, $t1, $s6
-    beqz    $t3, 7f                 # nobody's are there, and it has none
+    or      $t3, $t1, $t6
+    bnez    $t3, 22f                # out of line: a guest TLB to switch
     nop
-    beqz    $t1, 1f
-    nop
-    jal     arch_guest_tlb_save     # the holder's entries kept
-    addiu   $a0, $t1, VCPU_TLB
-1:  bnez    $s6, 2f
-    nop
-    jal     arch_guest_tlb_clear    # none for it: cleared
-    sw      $zero, %lo(tlb_holder)($s7)
-    b       7f
-    nop
-2:  jal     arch_guest_tlb_load     # its own
-    addiu   $a0, $s2, VCPU_TLB
-    sw      $s2, %lo(tlb_holder)($s7)
-7:  GCTX_LOAD_ALL VCPU_GCTX, $s2
-    lw      $t7, VCPU_GCTX+29*4($s2)
-    lw      $t8, VCPU_GCTX+30*4($s2)
-    lui     $t0, %hi(hw_vcpu)
-    sw      $s2, %lo(hw_vcpu)($t0)
+7:  lbu     $t4, VCPU_GCTL0EXT($s2)
+    GL  3,  4, 0,   9,  8, 0, VCPU_GCTX, $s2 # Context, BadVAddr
+    and     $t3, $t4, $s5
+    bnez    $t3, 1f                 # neither touched the next eight: in place
+    mtc0    $t4, $11, 4             # GuestCtl0Ext
+    GL  0,  0, 0,   1,  2, 0, VCPU_GCTX, $s2 # Index, EntryLo0
+    GL  2,  3, 0,   4,  4, 2, VCPU_GCTX, $s2 # EntryLo1, UserLocal
+    GL  5,  5, 0,   6,  5, 1, VCPU_GCTX, $s2 # PageMask, PageGrain
+    GL  7,  6, 0,   8,  7, 0, VCPU_GCTX, $s2 # Wired, HWREna
+1:  GL 10,  8, 1,  11,  8, 2, VCPU_GCTX, $s2 # BadInstr, BadInstrP
+    GL 13, 10, 0,  14, 11, 0, VCPU_GCTX, $s2 # EntryHi, Compare
+    GL 15, 12, 0,  16, 12, 1, VCPU_GCTX, $s2 # Status, IntCtl
+    GL 17, 13, 0,  18, 14, 0, VCPU_GCTX, $s2 # Cause, EPC
+    GL 19, 14, 2,  20, 15, 1, VCPU_GCTX, $s2 # NestedEPC, EBase
+    GL 21, 16, 0,  23, 16, 3, VCPU_GCTX, $s2 # Config, Config3
+    GL 24, 16, 5,  25, 30, 0, VCPU_GCTX, $s2 # Config5, ErrorEPC
+    lw      $t1, 26*4+VCPU_GCTX($s2)
+    lw      $t2, 27*4+VCPU_GCTX($s2)
+    lw      $t3, 28*4+VCPU_GCTX($s2)
+    mtgc0   $t1, $31, 2             # KScratch1
+    mtgc0   $t2, $31, 3             # KScratch2
+    mtc0    $t3, $12, 7             # GTOffset
+    lw      $s6, VCPU_GCTX+29*4($s2)
+    lw      $s7, VCPU_GCTX+30*4($s2)
     lw      $t1, VCPU_SWITCHES($s2)
+    sw      $s2, %gp_rel(hw_vcpu)($gp)
     addiu   $t1, $t1, 1
     sw      $t1, VCPU_SWITCHES($s2)
-6:  mthi    $t7
-    mtlo    $t8
-    ehb
 
     /* its interrupt offer: as it left it, unless its controller changed
      * meanwhile (a reset due marks it so too), its Cause.IP1:0 differ
      * from the last sample or it watches them (software interrupts):
      * then C. Its GuestCtl0 is as virq_soft_mode left it: CP0 on, MC off
      * for a guest that does not watch them. */
-    lbu     $t0, VCPU_ID($s2)
-    lui     $t1, %hi(board_virq_dirty)
-    lbu     $t1, %lo(board_virq_dirty)($t1)
-    lui     $t2, %hi(board_virq_soft_on)
-    lbu     $t2, %lo(board_virq_soft_on)($t2)
-    or      $t1, $t1, $t2
-    srlv    $t1, $t1, $t0
-    andi    $t1, $t1, 1
-    mfgc0   $t3, $13                # guest Cause
-    andi    $t3, $t3, CAUSEF_IP0 | CAUSEF_IP1
+6:  lbu     $t0, VCPU_ID($s2)
+    lbu     $t1, %gp_rel(board_virq_dirty)($gp)
+    lbu     $t2, %gp_rel(board_virq_soft_on)($gp)
     sll     $t4, $t0, 2
-    lui     $t5, %hi(arch_soft_ip)
-    addu    $t5, $t5, $t4
-    lw      $t5, %lo(arch_soft_ip)($t5)
+    addu    $t5, $gp, $t4
+    or      $t1, $t1, $t2
+    lw      $t5, %gp_rel(arch_soft_ip)($t5)
+    srlv    $t1, $t1, $t0
+    ehb                             # (the guest CP0 writes above)
+    mfgc0   $t3, $13                # guest Cause
+    andi    $t1, $t1, 1
     xor     $t5, $t5, $t3
+    andi    $t5, $t5, CAUSEF_IP0 | CAUSEF_IP1
     or      $t1, $t1, $t5
-    bnez    $t1, 8f
+    bnez    $t1, 8f                 # out of line: C
     lw      $t6, VCPU_OFFER($s2)
-    lui     $t7, %hi(virq_offered)
+    beq     $s3, $s2, 10f           # it was loaded: its offer is in GuestCtl2 still
+    nop
     mtc0    $t6, $10, 5             # GuestCtl2
-    b       10f
-    sw      $t6, %lo(virq_offered)($t7)
-8:  jal     sched_swap_virq         # virq_update as a C switch does it
-    move    $a0, $s2
+    sw      $t6, %gp_rel(virq_offered)($gp)
 10:
     /* root CP0 for the ERET into it: GuestID, shadow set, EPC, GuestCtl0,
      * Status (IPL 0: a hold ends; CU1 if it owns the FPU; FR as its) */
     lw      $t1, WIN_GCTL1($s1)
     lw      $t2, WIN_SRSCTL($s1)
+    lw      $t3, VCPU_PC($s2)
     mtc0    $t1, $10, 4             # GuestCtl1: ID, RID
     mtc0    $t2, $12, 2             # SRSCtl: PSS
-    lw      $t3, VCPU_PC($s2)
     lw      $t4, VCPU_GCTL0($s2)
-    lui     $t5, GUESTCTL0_GM >> 16
     mtc0    $t3, $14                # EPC
+    lui     $t5, GUESTCTL0_GM >> 16
     or      $t4, $t4, $t5
     mtc0    $t4, $12, 6             # GuestCtl0
     mfc0    $t6, $12                # Status
     mfgc0   $t7, $12                # guest Status
-    li      $t8, ~(ST0_IPL | ST0_IPL7 | ST0_CU1 | ST0_FR)
-    and     $t6, $t6, $t8
-    lui     $t8, ST0_FR >> 16
-    and     $t7, $t7, $t8
-    or      $t6, $t6, $t7
-    lui     $t8, %hi(fpu_owner)
-    lw      $t8, %lo(fpu_owner)($t8)
-    lui     $t9, ST0_CU1 >> 16
+    lw      $t8, %gp_rel(fpu_owner)($gp)
+    ins     $t6, $zero, ST0_IPL_SHIFT, 7 # IPL 6:0
+    ins     $t6, $zero, 18, 1       # IPL7
     xor     $t8, $t8, $s2
-    movn    $t9, $zero, $t8
-    or      $t6, $t6, $t9
+    sltiu   $t8, $t8, 1             # it owns the FPU: CU1
+    ins     $t6, $t8, 29, 1
+    ext     $t7, $t7, 26, 1         # its FR
+    ins     $t6, $t7, 26, 1
     mtc0    $t6, $12
-    lui     $t0, %hi(cur)
-    sw      $s2, %lo(cur)($t0)
+    sw      $s2, %gp_rel(cur)($gp)
 
     /* the window's first instruction at its start: a root interrupt
      * pending now or after the wait is held until just after it
      * (sched_hold_for_start) */
     mfc0    $t0, $13
     ext     $t0, $t0, 10, 8         # Cause.RIPL
-    beqz    $t0, 11f
-    nop
-    jal     sched_hold_for_start
-    nop
-11: addiu   $a0, $s4, -SCHED_TAIL
+    bnez    $t0, 23f                # out of line
+    addiu   $a0, $s4, -SCHED_TAIL
+11: mthi    $s6                     # HI, LO: no C after this but sched_hold_for_start (24)
+    mtlo    $s7
     jal     arch_wait_until
     li      $a1, SCHED_LEAD
     mfc0    $t0, $13
     ext     $t0, $t0, 10, 8
-    beqz    $t0, 12f
-    nop
-    jal     sched_hold_for_start
-    nop
-12: ehb
+    bnez    $t0, 24f                # out of line
+    ehb
     eret
 9:  jr      $ra                     # C does it
     nop
+
+    /* the rare parts, out of line */
+20: move    $a0, $s5                # the watchdogs (sched_swap_wdt)
+    move    $a1, $s2
+    jal     sched_swap_wdt
+    move    $a2, $s4
+    b       21b
+    nop
+22: beqz    $t1, 1f                 # the guest TLB: the holder's entries kept
+    nop
+    jal     arch_guest_tlb_save
+    addiu   $a0, $t1, VCPU_TLB
+1:  bnez    $t6, 2f
+    nop
+    jal     arch_guest_tlb_clear    # none for it: cleared
+    sw      $zero, %gp_rel(tlb_holder)($gp)
+    b       7b
+    nop
+2:  jal     arch_guest_tlb_load     # its own
+    addiu   $a0, $s2, VCPU_TLB
+    b       7b
+    sw      $s2, %gp_rel(tlb_holder)($gp)
+8:  jal     sched_swap_virq         # virq_update as a C switch does it
+    move    $a0, $s2
+    b       10b
+    nop
+23: jal     sched_hold_for_start    # a root interrupt pending before the wait
+    nop
+    b       11b
+    addiu   $a0, $s4, -SCHED_TAIL
+24: jal     sched_hold_for_start    # one that came during the wait
+    nop
+    mthi    $s6
+    mtlo    $s7
+    ehb
+    eret
     .end arch_swap
