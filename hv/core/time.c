@@ -41,8 +41,7 @@ uint8_t evq_armed[EVQ_SLOTS];
 _Static_assert(__builtin_offsetof(struct vcpu, vt_armed) == VCPU_VT_ARMED &&
                __builtin_offsetof(struct vcpu, vt_rest) == VCPU_VT_REST && EV_VTIMER(0) == 0,
                "timer.S's struct vcpu and slots (timeq.h)");
-uint32_t evq_head_when;  /* the head's deadline (swap.S) */
-bool evq_any;            /* the queue is not empty */
+uint32_t evq_head_when;  /* the head's deadline, while evq_len != 0 (swap.S) */
 
 uint32_t hv_ticks(void)
 {
@@ -143,8 +142,7 @@ HOT_O2 static void evq_remove(unsigned slot)
 HOT_O2 void time_program(void)
 {
     uint32_t c = sched_state.event;
-    evq_any = evq_len != 0;
-    if (evq_any) {
+    if (evq_len) {
         evq_head_when = evq_when[evq_order[evq_len - 1]];
         if ((int32_t)(evq_head_when - c) < 0)
             c = evq_head_when;
@@ -178,7 +176,9 @@ HOT_O2 void ev_set(unsigned slot, uint32_t when)
     evq_order[k] = (uint8_t)slot;
     evq_when[slot] = when;
     evq_armed[slot] = 1;
-    if (k == evq_len++ || was_head)
+    bool head = k == evq_len;
+    evq_len++;
+    if (head || was_head)
         evq_program();
 }
 

@@ -8,11 +8,11 @@
  * (time.c, _Static_assert).
  *
  *   uint32_t evq_when[EVQ_SLOTS]   each slot's deadline (a Count)
- *   uint8_t  evq_order[EVQ_SLOTS]  the armed slots, earliest first
+ *   uint8_t  evq_order[EVQ_SLOTS]  the armed slots, latest first: the head is
+ *                                  evq_order[evq_len - 1]
  *   uint8_t  evq_armed[EVQ_SLOTS]  1: the slot is in evq_order
- *   uint8_t  evq_len               how many are
- *   uint32_t evq_head_when         evq_when[evq_order[0]] (when evq_any)
- *   bool     evq_any               evq_len != 0
+ *   uint8_t  evq_len               how many are (swap.S, trap.c: any?)
+ *   uint32_t evq_head_when         the head's deadline (while evq_len != 0)
  *
  * Slot EV_VTIMER(i) is i (hv.h): guest i + 1's virtual core timer.
  */

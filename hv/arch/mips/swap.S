@@ -253,7 +253,7 @@ swap_vector:
     sw      $t5, %lo(arch_hilo + 4)($t7)
 1:  la      $sp, hv_stack_top
     jal     arch_swap_plan          # (t0: the plan, t9: sched_state's %hi)
-    lui     $t3, %hi(evq_any)
+    lui     $t3, %hi(evq_len)
     j       exc_common              # declined: the C path
     nop
     .end swap_vector
@@ -271,9 +271,9 @@ swap_vector:
 arch_swap:
     lui     $t9, %hi(sched_state)
     lw      $t0, %lo(sched_state + SW_PLAN)($t9)
-    lui     $t3, %hi(evq_any)
+    lui     $t3, %hi(evq_len)
 arch_swap_plan:
-    lbu     $t4, %lo(evq_any)($t3)
+    lbu     $t4, %lo(evq_len)($t3)
     lw      $t1, WIN_VCPU($t0)      # the incoming guest
     beqz    $t4, 1f
     lui     $t3, %hi(evq_head_when)
@@ -340,8 +340,8 @@ arch_swap_plan:
     /* Compare: the earlier of that event and the queue's head, at least
      * SWAP_AHEAD ticks ahead of Count (an interrupt must come); writing
      * it drops the core's request, then the flag is cleared */
-    lui     $t0, %hi(evq_any)
-    lbu     $t1, %lo(evq_any)($t0)
+    lui     $t0, %hi(evq_len)
+    lbu     $t1, %lo(evq_len)($t0)
     lui     $t0, %hi(evq_head_when)
     beqz    $t1, 3f
     lw      $t2, %lo(evq_head_when)($t0)

@@ -555,12 +555,10 @@ board_vtimer_raise:
     ins     $s1, $t1, 24, 8         # GRIPL
     sw      $t6, VI_OFFERED($t4)
     sw      $s1, %gp_rel(virq_offered)($gp)
-    mtc0    $s1, $10, 5             # GuestCtl2: offered now
-    ehb
-8:  eret
+    mtc0    $s1, $10, 5             # GuestCtl2: offered now (ERET clears the
+8:  eret                            # hazard: MIPS32 Vol. II, MD00086, ERET)
 6:  jal     vintc_offer
     nop
-    ehb
     eret
 7:  lbu     $t3, VI_PEND($t4)       # pending and enabled: IFS0's bit
     li      $t0, 1
