@@ -27,7 +27,7 @@
  * shadow set 0 is the hypervisor's alone (entry.S) and its $gp is C's
  * small-data pointer (hv/rules.mk -G, tinyvp.ld _gp), which every byte of
  * the hypervisor's RAM is within reach of. The shell's exit counts do not
- * see these interrupts. Cycles (vpsim): 100 from the match to the guest
+ * see these interrupts. Cycles (vpsim): 92 from the match to the guest
  * handler's first instruction (docs/hypervisor.md, "Interrupts").
  */
 #include <mips/mipsregs.h>

@@ -511,7 +511,8 @@ vintc_offer:
  * enabled there with a nonzero priority, offered through GuestCtl2 at
  * once if it outranks what is offered (an offer the guest took since:
  * the whole look, vintc_offer), as board_vtimer_fire and virq_update
- * make it, then ERET into the guest. With INTCON.TPC on (the proximity
+ * make it (its key and GuestCtl2 value as vintc.c keeps them, VI_CT_KEY
+ * and VI_CT_GC2: GC2_OF's), then ERET into the guest. With INTCON.TPC on (the proximity
  * timer holds requests) the flag is raised as board_vtimer_fire raises
  * it and the offer is C's: the end of an exit (hc_thin_resume, as the
  * thin hypercall's). The running guest's controller is never marked
@@ -533,26 +534,18 @@ board_vtimer_raise:
     sw      $t1, VI_IFS($t4)        # its flag up
     andi    $t0, $t5, EVIC_INTCON_TPC
     bnez    $t0, 7f                 # the proximity timer: C offers
-    lbu     $t6, VI_IPC($t4)        # vector 0's priority
+    lw      $t6, VI_CT_KEY($t4)     # vector 0's key (0: priority 0)
     beqz    $t2, 8f                 # its enable off: pending only
     lbu     $t3, VI_PEND($t4)
-    andi    $t6, $t6, 0x1f
-    srl     $t1, $t6, 2             # its level
+    lw      $s3, VI_OFFERED($t4)
     ori     $t3, $t3, 1             # IFS0 has one pending and enabled
-    beqz    $t1, 8f                 # priority 0: not requested
+    beqz    $t6, 8f                 # priority 0: not requested
     sb      $t3, VI_PEND($t4)
     mfc0    $s2, $10, 5             # GuestCtl2
-    lw      $s3, VI_OFFERED($t4)
-    sll     $t6, $t6, 8
     bne     $s1, $s2, 6f            # an offer taken since: the whole look
-    ori     $t6, $t6, 0xff          # its key (255 - vector 0)
     sltu    $t2, $s3, $t6
     beqz    $t2, 8f                 # what is offered outranks it
-    lhu     $s1, VI_OFF($t4)        # vector 0's OFFx 15:0 (GC2_OF)
-    andi    $t5, $t5, EVIC_INTCON_MVEC
-    li      $t2, EVIC_SINGLE_VOFF
-    movz    $s1, $t2, $t5           # single-vector mode
-    ins     $s1, $t1, 24, 8         # GRIPL
+    lw      $s1, VI_CT_GC2($t4)     # its GuestCtl2 (GC2_OF's, kept by vintc.c)
     sw      $t6, VI_OFFERED($t4)
     sw      $s1, %gp_rel(virq_offered)($gp)
     mtc0    $s1, $10, 5             # GuestCtl2: offered now (ERET clears the
