@@ -50,15 +50,15 @@ time_fast:                          # t1 = sched_state.event, t2 = Count, t6 = G
     bgez    $t6, 9f                 # GM = 0: the idle loop
     lbu     $t4, %gp_rel(evq_len)($gp)
     mfc0    $t7, $10, 4             # GuestCtl1: ID in 7:0
-    lw      $t0, %gp_rel(evq_head_when)($gp)
     addu    $t3, $t4, $gp           # (evq_order + len, from $gp)
     lbu     $t5, %gp_rel(evq_order - 1)($t3) # the head's slot
     andi    $t7, $t7, 7
     addiu   $t8, $t7, -1            # the running guest's timer slot
+    bne     $t5, $t8, 9f            # the head is another event (first:
+    lw      $t0, %gp_rel(evq_head_when)($gp) # they pay the least)
     beqz    $t4, 9f                 # (nothing queued)
-    subu    $t0, $t2, $t0
-    bne     $t5, $t8, 9f            # the head is another event
     lw      $s0, %gp_rel(cur)($gp)
+    subu    $t0, $t2, $t0
     bltz    $t0, 9f                 # not due
     lbu     $t5, %gp_rel(evq_order - 2)($t3) # the next slot
     lw      $t0, VCPU_VT_REST($s0)
