@@ -245,7 +245,7 @@ void time_irq(void);             /* the core-timer interrupt: due events */
 void time_program(void);         /* Compare: the earlier of the scheduler's event and the queue's head */
 extern uint32_t hv_time_last, hv_time_high; /* hv_time's Count and wraps (the swap keeps them too) */
 extern uint32_t evq_head_when;
-extern bool evq_any;
+extern uint8_t evq_len;          /* the timer queue's armed events (0: none) */
 /* Something is due: Compare (the earlier of the scheduler's event and
  * the queue's head, or a little later: swap.S) reached (before an ERET). */
 static inline bool time_due(void)

@@ -28,18 +28,20 @@
  * set, so the core-timer interrupt comes at least once a frame.
  */
 #include "hv.h"
+#include "timeq.h"
 
 /* the window switch's path: -O2 for these few (it must fit the lead) */
 #define HOT_O2 __attribute__((optimize("O2")))
 
-#define EVQ_SLOTS (4u * CONFIG_NR_GUESTS)
-
-static uint32_t ev_when[EVQ_SLOTS];
-static uint8_t evq[EVQ_SLOTS];  /* armed slots, earliest first */
-static uint8_t evq_len;
-static uint8_t ev_armed[EVQ_SLOTS];
-uint32_t evq_head_when;  /* the head's deadline (swap.S) */
-bool evq_any;            /* the queue is not empty */
+/* the queue (timeq.h: timer.S reads and changes it too) */
+uint32_t evq_when[EVQ_SLOTS];
+uint8_t evq_order[EVQ_SLOTS];  /* armed slots, latest first: the head is last */
+uint8_t evq_len;
+uint8_t evq_armed[EVQ_SLOTS];
+_Static_assert(__builtin_offsetof(struct vcpu, vt_armed) == VCPU_VT_ARMED &&
+               __builtin_offsetof(struct vcpu, vt_rest) == VCPU_VT_REST && EV_VTIMER(0) == 0,
+               "timer.S's struct vcpu and slots (timeq.h)");
+uint32_t evq_head_when;  /* the head's deadline, while evq_len != 0 (swap.S) */
 
 uint32_t hv_ticks(void)
 {
@@ -126,13 +128,13 @@ uint32_t hv_uptime(uint32_t *ms)
 
 HOT_O2 static void evq_remove(unsigned slot)
 {
-    unsigned k = 0;
-    while (k < evq_len && evq[k] != slot)
-        k++;
+    unsigned k = evq_len - 1u; /* from the head (the slot is armed) */
+    while (k > 0 && evq_order[k] != slot)
+        k--;
     for (; k + 1 < evq_len; k++)
-        evq[k] = evq[k + 1];
+        evq_order[k] = evq_order[k + 1];
     evq_len--;
-    ev_armed[slot] = 0;
+    evq_armed[slot] = 0;
 }
 
 /* Root Compare to the earlier of the scheduler's event and the head's
@@ -140,9 +142,8 @@ HOT_O2 static void evq_remove(unsigned slot)
 HOT_O2 void time_program(void)
 {
     uint32_t c = sched_state.event;
-    evq_any = evq_len != 0;
-    if (evq_any) {
-        evq_head_when = ev_when[evq[0]];
+    if (evq_len) {
+        evq_head_when = evq_when[evq_order[evq_len - 1]];
         if ((int32_t)(evq_head_when - c) < 0)
             c = evq_head_when;
     }
@@ -159,29 +160,32 @@ void time_init(void)
     board_irq_enable(board_core_timer_vector, 7);
 }
 
-/* `when`: a Count less than 2^31 ticks from now (either way). */
+/* `when`: a Count less than 2^31 ticks from now (either way). It goes
+ * before every slot due no later (those armed first at the same deadline
+ * stay nearer the head). */
 HOT_O2 void ev_set(unsigned slot, uint32_t when)
 {
-    bool was_head = evq_len && evq[0] == slot;
-    if (ev_armed[slot])
+    bool was_head = evq_len && evq_order[evq_len - 1] == slot;
+    if (evq_armed[slot])
         evq_remove(slot);
     unsigned k = evq_len;
-    while (k > 0 && (int32_t)(when - ev_when[evq[k - 1]]) < 0) {
-        evq[k] = evq[k - 1];
+    while (k > 0 && (int32_t)(evq_when[evq_order[k - 1]] - when) <= 0) {
+        evq_order[k] = evq_order[k - 1];
         k--;
     }
-    evq[k] = (uint8_t)slot;
+    evq_order[k] = (uint8_t)slot;
+    evq_when[slot] = when;
+    evq_armed[slot] = 1;
+    bool head = k == evq_len;
     evq_len++;
-    ev_when[slot] = when;
-    ev_armed[slot] = 1;
-    if (k == 0 || was_head)
+    if (head || was_head)
         evq_program();
 }
 
 void ev_cancel(unsigned slot)
 {
-    if (ev_armed[slot]) {
-        bool head = evq[0] == slot;
+    if (evq_armed[slot]) {
+        bool head = evq_order[evq_len - 1] == slot;
         evq_remove(slot);
         if (head)
             evq_program();
@@ -201,8 +205,8 @@ HOT_O2 void time_irq(void)
         uint32_t now = read_c0_count();
         int32_t ds = (int32_t)(sched_state.event - now);
         if (evq_len) { /* the head, if due and earlier than the scheduler's */
-            unsigned slot = evq[0];
-            uint32_t when = ev_when[slot];
+            unsigned slot = evq_order[evq_len - 1];
+            uint32_t when = evq_when[slot];
             int32_t dq = (int32_t)(when - now);
             if (dq <= 0 && dq < ds) {
                 evq_remove(slot);

@@ -151,7 +151,7 @@ HOT_O2 __attribute__((noreturn)) void trap_entry(unsigned from_refill)
         struct vcpu *v = cur;
         if (!board_virq_changed(v->id) && read_c0_guestctl2() == virq_offered &&
             v->state == VCPU_RUNNABLE && !v->yielded &&
-            !(evq_any && (int32_t)(evq_head_when - read_c0_count()) <= 0)) {
+            !(evq_len && (int32_t)(evq_head_when - read_c0_count()) <= 0)) {
             write_c0_epc(v->pc);
             arch_eret();
         }

@@ -23,7 +23,10 @@
  * its own) and its OFFx bits 17:16 in 6:5; VI_OFF + 2v (halfword): its
  * OFFx bits 15:0, the GuestCtl2.GVEC an offer carries. A vector's key,
  * compared as a number in the controller's order (priority,
- * subpriority, then the lower vector): IPC field << 8 | 255 - v. */
+ * subpriority, then the lower vector): IPC field << 8 | 255 - v.
+ * VI_CT_KEY, VI_CT_GC2: vector 0's (the core timer's) key, 0 while its
+ * priority is 0, and the GuestCtl2 it is offered with, kept whenever
+ * IPC0, OFF000 or INTCON change (fast.S, board_vtimer_raise). */
 #define VI_IFS      0
 #define VI_IEC      32
 #define VI_REAL     64
@@ -39,7 +42,9 @@
 #define VI_PEND     218
 #define VI_IPC      220
 #define VI_OFF      436
-#define VI_SIZE     864
+#define VI_CT_KEY   864
+#define VI_CT_GC2   868
+#define VI_SIZE     872
 #define EVIC_INTCON_TPC  0x00000700 /* INTCON.TPC, MVEC (DS60001320 sec. 7) */
 #define EVIC_INTCON_MVEC 0x00001000
 #define EVIC_SINGLE_VOFF 0x200      /* every vector's offset with MVEC = 0 */

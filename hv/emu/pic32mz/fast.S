@@ -505,6 +505,75 @@ vintc_offer:
     .end vintc_offer
 
 /*
+ * The running guest's virtual core timer matched (timer.S, time_fast, took
+ * it out of the timer queue and re-armed Compare; t7 = its GuestID): its
+ * vector 0 (the core timer's, CTIF in IFS0) raised in its controller and,
+ * enabled there with a nonzero priority, offered through GuestCtl2 at
+ * once if it outranks what is offered (an offer the guest took since:
+ * the whole look, vintc_offer), as board_vtimer_fire and virq_update
+ * make it (its key and GuestCtl2 value as vintc.c keeps them, VI_CT_KEY
+ * and VI_CT_GC2: GC2_OF's), then ERET into the guest. With INTCON.TPC on (the proximity
+ * timer holds requests) the flag is raised as board_vtimer_fire raises
+ * it and the offer is C's: the end of an exit (hc_thin_resume, as the
+ * thin hypercall's). The running guest's controller is never marked
+ * changed (board_virq_dirty) while it runs: every exit's end makes its
+ * offer.
+ */
+    .globl board_vtimer_raise
+    .ent board_vtimer_raise
+board_vtimer_raise:
+    sll     $t3, $t7, 2
+    addu    $t3, $t3, $gp
+    lw      $t4, %gp_rel(vintc_of)($t3) # its controller
+    lw      $s1, %gp_rel(virq_offered)($gp)
+    lw      $t1, VI_IFS($t4)        # IFS0
+    lw      $t2, VI_IEC($t4)        # IEC0
+    lw      $t5, VI_INTCON($t4)
+    ori     $t1, $t1, 1             # CTIF
+    andi    $t2, $t2, 1             # CTIE
+    sw      $t1, VI_IFS($t4)        # its flag up
+    andi    $t0, $t5, EVIC_INTCON_TPC
+    bnez    $t0, 7f                 # the proximity timer: C offers
+    lw      $t6, VI_CT_KEY($t4)     # vector 0's key (0: priority 0)
+    beqz    $t2, 8f                 # its enable off: pending only
+    lbu     $t3, VI_PEND($t4)
+    lw      $s3, VI_OFFERED($t4)
+    ori     $t3, $t3, 1             # IFS0 has one pending and enabled
+    beqz    $t6, 8f                 # priority 0: not requested
+    sb      $t3, VI_PEND($t4)
+    mfc0    $s2, $10, 5             # GuestCtl2
+    bne     $s1, $s2, 6f            # an offer taken since: the whole look
+    sltu    $t2, $s3, $t6
+    beqz    $t2, 8f                 # what is offered outranks it
+    lw      $s1, VI_CT_GC2($t4)     # its GuestCtl2 (GC2_OF's, kept by vintc.c)
+    sw      $t6, VI_OFFERED($t4)
+    sw      $s1, %gp_rel(virq_offered)($gp)
+    mtc0    $s1, $10, 5             # GuestCtl2: offered now (ERET clears the
+8:  eret                            # hazard: MIPS32 Vol. II, MD00086, ERET)
+6:  jal     vintc_offer
+    nop
+    eret
+7:  lbu     $t3, VI_PEND($t4)       # pending and enabled: IFS0's bit
+    li      $t0, 1
+    sllv    $t0, $t0, $t7
+    or      $t3, $t3, $t2
+    sb      $t3, VI_PEND($t4)
+    lbu     $t1, %gp_rel(board_virq_dirty)($gp)
+    mfhi    $t8                     # HI/LO: as exc_common keeps them
+    or      $t1, $t1, $t0           # its controller changed
+    sb      $t1, %gp_rel(board_virq_dirty)($gp)
+    mflo    $t9
+    lui     $t7, %hi(arch_hilo)
+    sw      $t8, %lo(arch_hilo)($t7)
+    sw      $t9, %lo(arch_hilo + 4)($t7)
+    la      $sp, hv_stack_top
+    jal     hc_thin_resume          # its PC; sched_resume
+    mfc0    $a0, $14
+    j       arch_eret
+    nop
+    .end board_vtimer_raise
+
+/*
  * Root interrupts of the vectors passed through to guests (vpconf's
  * CONFIG_PT_IRQS: vector | owner << 8 each): the k-th has its own vector
  * offset at the controller, stub k here, which hands the pair to

@@ -11,6 +11,7 @@
  * sources through vintc_raise.
  */
 #include <stdbool.h>
+#include <mips/mipsregs.h> /* GuestCtl2 (ct_offer_sync) */
 
 #include "../../board/board.h"
 #include "../../board/pic32mz/pic32mz.h"
@@ -44,6 +45,7 @@ struct vevic {
     uint8_t pad;
     uint8_t ipc[TVP_NR_VECTORS + 2];  /* IP << 2 | IS, OFFx bits 17:16 in 6:5 */
     uint16_t off[TVP_NR_VECTORS];     /* OFFx bits 15:0 (GuestCtl2.GVEC) */
+    uint32_t ct_key, ct_gc2;          /* vector 0's offer (ct_offer_sync) */
 };
 static struct vevic vevic[CONFIG_NR_GUESTS];
 struct vevic *vintc_of[8]; /* by GuestID (fast.S, and here: no multiply by its size) */
@@ -53,7 +55,7 @@ _Static_assert(OFS(ifs) == VI_IFS && OFS(iec) == VI_IEC && OFS(real) == VI_REAL 
                OFS(offered) == VI_OFFERED && OFS(intstat) == VI_INTSTAT &&
                OFS(taken) == VI_TAKEN && OFS(priss) == VI_PRISS && OFS(iptmr) == VI_IPTMR &&
                OFS(words) == VI_WORDS && OFS(pend) == VI_PEND && OFS(ipc) == VI_IPC && OFS(off) == VI_OFF &&
-               sizeof(struct vevic) == VI_SIZE, "fast.S's struct vevic (emu.h, VI_*)");
+               OFS(ct_key) == VI_CT_KEY && OFS(ct_gc2) == VI_CT_GC2 && sizeof(struct vevic) == VI_SIZE, "fast.S's struct vevic (emu.h, VI_*)");
 _Static_assert(TVP_NR_VECTORS <= 32 * INTC_NR_WORDS && INTC_NR_WORDS < 8 && TVP_NR_VECTORS < 256,
                "IFSn/IECn words; a key's 255 - v");
 static const uint8_t core_vectors[] = {0, 1, 2, 104, 105};
@@ -84,6 +86,17 @@ uint8_t board_virq_soft_on;
 static inline void pend_sync(struct vevic *e, unsigned n)
 {
     e->pend = (uint8_t)((e->pend & ~(1u << n)) | (unsigned)((e->ifs[n] & e->iec[n]) != 0) << n);
+}
+
+/* Vector 0's (the core timer's) key and the GuestCtl2 its offer carries,
+ * for the virtual core timer's path (fast.S, board_vtimer_raise): after
+ * IPC0, OFF000 or INTCON changed. */
+static void ct_offer_sync(struct vevic *e)
+{
+    unsigned ipc = e->ipc[0] & IPC_W;
+    e->ct_key = ipc >> 2 ? ipc << 8 | 255u : 0;
+    e->ct_gc2 = (ipc >> 2) << GUESTCTL2_GRIPL_SHIFT |
+                ((e->intcon & INTCON_MVEC) ? e->off[0] : EVIC_SINGLE_VOFF);
 }
 
 static void own_vector(struct vevic *e, unsigned v, bool real)
@@ -321,6 +334,8 @@ HOT_O2 bool evic_write(guest_id_t g, uint32_t off, uint32_t word, uint32_t lanes
                 e->ipc[v] = (uint8_t)((e->ipc[v] & IPC_OFFHI) | ((now >> 8 * b) & IPC_W));
         }
         virq_changed |= 1u << g;
+        if (n == 0)
+            ct_offer_sync(e);
         vuart_irq_update(g); /* a persistent UART source raises its flag again */
     } else if (kind == EV_OFF) {
         if (e->own[n / 32] & BIT(n)) {
@@ -330,6 +345,8 @@ HOT_O2 bool evic_write(guest_id_t g, uint32_t off, uint32_t word, uint32_t lanes
             e->ipc[n] = (uint8_t)((e->ipc[n] & IPC_W) | (now >> (16 - 5) & IPC_OFFHI));
             if (e->ifs[n / 32] & e->iec[n / 32] & BIT(n))
                 virq_changed |= 1u << g; /* the offset of a pending vector */
+            if (n == 0)
+                ct_offer_sync(e);
         }
     } else {
         uint32_t *r = evic_fixed(g, off & ~0xfu);
@@ -341,6 +358,7 @@ HOT_O2 bool evic_write(guest_id_t g, uint32_t off, uint32_t word, uint32_t lanes
             evic_ext_edges(g, *r);
             if (!(*r & INTCON_TPC))
                 tpc_stop(g); /* nothing is held any more */
+            ct_offer_sync(e);
         }
         virq_changed |= 1u << g; /* MVEC: the offset of what is offered */
     }
@@ -361,6 +379,7 @@ void evic_reset(guest_id_t g)
         e->ipc[v] = 0;
         e->off[v] = 0;
     }
+    ct_offer_sync(e);
     evic_ext_edges(g, 0); /* its INTxEP: falling, the reset value */
     board_virq_soft_on &= (uint8_t)~(1u << g);
     virq_changed |= 1u << g;
