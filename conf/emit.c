@@ -305,6 +305,20 @@ static void emit_limits(const struct model *m, const char *cfgname)
     for (int gi = 0; gi < m->nr_guests; gi++)
         if (m->guests[gi].within_ms && m->guests[gi].max_restarts > max_rs) max_rs = m->guests[gi].max_restarts;
     sb_printf(b, "#define CONFIG_HM_MAX_RESTARTS %d /* the largest restart budget */\n", max_rs);
+    /* the health monitor carries the restart budget and the bus-protection
+     * reports of guests' DMA groups only when some guest has them */
+    int budgets = 0, dma_groups = 0;
+    unsigned actions = 0;
+    for (int gi = 0; gi < m->nr_guests; gi++) {
+        budgets += m->guests[gi].within_ms != 0;
+        dma_groups += m->guests[gi].dma_group != 0;
+        for (int k = 0; k < TVP_HM_KINDS; k++)
+            actions |= 1u << m->guests[gi].health[k];
+    }
+    sb_printf(b, "#define CONFIG_HM_BUDGETS %d /* guests with a restart budget */\n", budgets);
+    sb_printf(b, "#define CONFIG_DMA_GROUPS %d /* guests with a DMA group */\n", dma_groups);
+    sb_printf(b, "#define CONFIG_HM_ACTIONS 0x%xu /* bit a: some guest's health action a (enum tvp_on_fault) */\n",
+              actions);
     sb_printf(b, "#define CONFIG_CONSOLE_UART_BASE 0x%08xu /* %s, kseg1 */\n",
               con ? con->ranges[0].base | 0xA0000000u : 0, m->board->console);
     sb_printf(b, "#define CONFIG_HV_FLASH_BASE 0x%08xu\n", m->hv_flash_base);
