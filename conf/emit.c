@@ -41,6 +41,19 @@ static int pps_in_regs(const struct chip *c)
     return n;
 }
 
+/* Guests with pins routed through the PPS block (not GPIO): only then
+ * does the hypervisor check PPS writes and name the registers. */
+static int pps_guests(const struct model *m)
+{
+    int n = 0;
+    for (int gi = 0; gi < m->nr_guests; gi++) {
+        int np = 0;
+        for (int k = 0; k < m->guests[gi].nr_pins; k++) np += !m->guests[gi].pins[k].gpio;
+        n += np != 0;
+    }
+    return n;
+}
+
 static struct outfile files[MAX_FILES];
 static int nr_files;
 
@@ -267,6 +280,7 @@ static void emit_limits(const struct model *m, const char *cfgname)
     sb_printf(b, "#define CONFIG_NR_SETUP_WRITES %d\n", m->nr_writes);
     sb_printf(b, "#define CONFIG_NR_DEVICES %d\n", m->chip->nr_devices);
     sb_printf(b, "#define CONFIG_PPS_IN_REGS %d\n", pps_in_regs(m->chip));
+    sb_printf(b, "#define CONFIG_PPS_GUESTS %d /* guests with PPS pins */\n", pps_guests(m));
     sb_printf(b, "#define CONFIG_CHANNEL_POOL_BYTES %uu\n", m->channel_pool_bytes);
     sb_printf(b, "#define CONFIG_MAJOR_FRAME_US %uu\n", m->major_frame_us);
     sb_printf(b, "#define CONFIG_MAJOR_FRAME_TICKS %uu\n", ticks(m, m->major_frame_us));
@@ -496,6 +510,8 @@ static void emit_c(const struct model *m, const char *cfgname)
     sb_printf(b, "};\n_Static_assert(TVP_ARRAY_SIZE(tvp_device_names) == CONFIG_NR_DEVICES, \"device names\");\n");
 
     int nin = pps_in_regs(c);
+    if (!pps_guests(m)) /* no guest has PPS pins: the hypervisor names no PPS register */
+        return;
     sb_printf(b, "\nconst char *const tvp_pps_in_names[] = {\n");
     for (int r = 0; r < nin; r++) {
         const char *name = NULL;
