@@ -54,6 +54,19 @@ static int pps_guests(const struct model *m)
     return n;
 }
 
+/* Guests with a write-ignore-log device: only then does the hypervisor
+ * log dropped writes, with the device's name (tvp_device_names). */
+static int wi_log_guests(const struct model *m)
+{
+    int n = 0;
+    for (int gi = 0; gi < m->nr_guests; gi++) {
+        int wl = 0;
+        for (int k = 0; k < m->guests[gi].nr_list; k++) wl |= m->guests[gi].list[k].access == TVP_ACCESS_WRITE_IGNORE_LOG;
+        n += wl;
+    }
+    return n;
+}
+
 static struct outfile files[MAX_FILES];
 static int nr_files;
 
@@ -281,6 +294,7 @@ static void emit_limits(const struct model *m, const char *cfgname)
     sb_printf(b, "#define CONFIG_NR_DEVICES %d\n", m->chip->nr_devices);
     sb_printf(b, "#define CONFIG_PPS_IN_REGS %d\n", pps_in_regs(m->chip));
     sb_printf(b, "#define CONFIG_PPS_GUESTS %d /* guests with PPS pins */\n", pps_guests(m));
+    sb_printf(b, "#define CONFIG_WI_LOG_GUESTS %d /* guests with a write-ignore-log device */\n", wi_log_guests(m));
     sb_printf(b, "#define CONFIG_CHANNEL_POOL_BYTES %uu\n", m->channel_pool_bytes);
     sb_printf(b, "#define CONFIG_MAJOR_FRAME_US %uu\n", m->major_frame_us);
     sb_printf(b, "#define CONFIG_MAJOR_FRAME_TICKS %uu\n", ticks(m, m->major_frame_us));
@@ -505,9 +519,11 @@ static void emit_c(const struct model *m, const char *cfgname)
         sb_printf(b, "    { 0x%08xu, 0x%08xu }, /* %s */\n", m->writes[i].addr, m->writes[i].value, m->writes[i].why);
     sb_printf(b, "};\n_Static_assert(TVP_ARRAY_SIZE(tvp_setup_writes) == CONFIG_NR_SETUP_WRITES, \"setup table\");\n\n");
 
-    sb_printf(b, "const char *const tvp_device_names[] = {\n");
-    for (int d = 0; d < c->nr_devices; d++) sb_printf(b, "    \"%s\",\n", c->devices[d].name);
-    sb_printf(b, "};\n_Static_assert(TVP_ARRAY_SIZE(tvp_device_names) == CONFIG_NR_DEVICES, \"device names\");\n");
+    if (wi_log_guests(m)) { /* the log of a dropped write names the device */
+        sb_printf(b, "const char *const tvp_device_names[] = {\n");
+        for (int d = 0; d < c->nr_devices; d++) sb_printf(b, "    \"%s\",\n", c->devices[d].name);
+        sb_printf(b, "};\n_Static_assert(TVP_ARRAY_SIZE(tvp_device_names) == CONFIG_NR_DEVICES, \"device names\");\n");
+    }
 
     int nin = pps_in_regs(c);
     if (!pps_guests(m)) /* no guest has PPS pins: the hypervisor names no PPS register */

@@ -71,8 +71,9 @@ HOT_O2 static bool dev_store(const struct tvp_dev_range *d, uint32_t wa, uint32_
     case TVP_ACCESS_WRITE_IGNORE_LOG:
         if (board_sys_write(cur->id, wa, val, lanes))
             return true; /* one of the guest's own (its reset control) */
-        hv_log("guest %s: write %08x to %s %08x dropped (pc %08x)\n",
-                  cur->cfg->name, val & lanes, tvp_device_names[d->device], wa, ex.epc);
+        if (CONFIG_WI_LOG_GUESTS) /* (else no guest has such a device) */
+            hv_log("guest %s: write %08x to %s %08x dropped (pc %08x)\n",
+                      cur->cfg->name, val & lanes, tvp_device_names[d->device], wa, ex.epc);
         return true;
     case TVP_ACCESS_WRITE_IGNORE:
         board_sys_write(cur->id, wa, val, lanes); /* its own, or dropped */

@@ -10,6 +10,7 @@
 #define CONFIG_NR_DEVICES 80
 #define CONFIG_PPS_IN_REGS 56
 #define CONFIG_PPS_GUESTS 0 /* guests with PPS pins */
+#define CONFIG_WI_LOG_GUESTS 0 /* guests with a write-ignore-log device */
 #define CONFIG_CHANNEL_POOL_BYTES 2124u
 #define CONFIG_MAJOR_FRAME_US 20000u
 #define CONFIG_MAJOR_FRAME_TICKS 2000000u

@@ -10,6 +10,7 @@
 #define CONFIG_NR_DEVICES 80
 #define CONFIG_PPS_IN_REGS 56
 #define CONFIG_PPS_GUESTS 0 /* guests with PPS pins */
+#define CONFIG_WI_LOG_GUESTS 0 /* guests with a write-ignore-log device */
 #define CONFIG_CHANNEL_POOL_BYTES 0u
 #define CONFIG_MAJOR_FRAME_US 10000u
 #define CONFIG_MAJOR_FRAME_TICKS 1000000u
