@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "access.h"
+#include "../hv/core/swap.h" /* the window switch lead */
 #include "mips/mipsregs.h"
 #include "model.h"
 #include "pins.h"
@@ -1058,6 +1059,21 @@ static void check_schedule(const struct y_schedule *s, struct model *m)
             diag_error(b->pos, "window %uus..%uus of guest '%s' overlaps window %uus..%uus of guest '%s' "
                        "(line %d)", b->start_us, b->start_us + b->dur_us, m->guests[b->guest].name,
                        a->start_us, a->start_us + a->dur_us, m->guests[a->guest].name, a->pos.line);
+    }
+    /* The switch to a window begins SCHED_LEAD ticks before its start, and
+     * SCHED_LEAD_TLB more when a guest TLB is switched (which guest uses
+     * its own TLB is only known at run time), out of the gap before it or
+     * else the end of the window before: a window and the gap after it
+     * must outlast that, or its guest would never run. */
+    uint32_t tpu = m->board->count_hz / 1000000u, lead = SCHED_LEAD + SCHED_LEAD_TLB;
+    for (int i = 0; i < m->nr_windows; i++) {
+        const struct m_window *a = &m->windows[i];
+        uint64_t next = i + 1 < m->nr_windows ? m->windows[i + 1].start_us : (uint64_t)m->major_frame_us + m->windows[0].start_us;
+        if ((next - a->start_us) * tpu <= lead)
+            diag_error(a->pos, "window %uus..%uus of guest '%s' is too short: the switch to the window after it "
+                       "(at %lluus) begins up to %u.%02uus (%u core timer ticks) before that one starts, so this window "
+                       "and the gap after it must last longer than that", a->start_us, a->start_us + a->dur_us,
+                       m->guests[a->guest].name, (unsigned long long)next, lead / tpu, lead % tpu * 100 / tpu, lead);
     }
     for (int gi = 0; gi < m->nr_guests && !m->windows_bad; gi++)
         if (!m->guests[gi].has_window)

@@ -317,7 +317,10 @@ static const char *const vector_names[TVP_NR_VECTORS] = {
  * device, module off first (DS60001320 register maps, "All Resets"
  * column: Timer1 and Timer2-9 sec. 13-14, UART sec. 22, SPI sec. 20,
  * I2C sec. 24 (I2CxCON resets with SCLREL set), input capture sec. 16,
- * output compare sec. 17, I/O ports sec. 12, DMA sec. 10). A DMA channel
+ * output compare sec. 17, I/O ports sec. 12, DMA sec. 10; the sections
+ * "Comparator", "Comparator Voltage Reference", "Parallel Master Port",
+ * "Random Number Generator" and "Ethernet Controller": its controller off,
+ * which stops its DMA, and its interrupts). A DMA channel
  * is aborted (DCHxECON.CABORT with CHAIRQ/CHSIRQ at their reset 0xFF)
  * before its other registers. Status bits the hardware owns are read-only
  * and untouched by these writes; the rest reset with the module off. */
@@ -338,6 +341,14 @@ static const struct chip_reset resets[] = {
     RSA("dma", 0xC0, 8, 0xC0, 0), RSA("dma", 0xF0, 8, 0xC0, 0), RSA("dma", 0x110, 8, 0xC0, 0),
     RSA("dma", 0x70, 8, 0xC0, 0x00FFFF00),
     RS("dma", 0x30, 0), RS("dma", 0x40, 0), RS("dma", 0x50, 0), RS("dma", 0x00, 0),
+    RS("cmp", 0x00, 0x00C3),                  /* CMxCON: CCH 11, EVPOL 11 */
+    RS("cvr", 0x00, 0),                       /* CVRCON */
+    /* PMCON, PMMODE, PMADDR, PMDOUT, PMAEN, PMWADDR, PMRADDR */
+    RS("pmp", 0x00, 0), RSA("pmp", 0x10, 3, 0x10, 0), RS("pmp", 0x50, 0), RSA("pmp", 0x70, 2, 0x10, 0),
+    RS("rng", 0x04, 0x0064),                  /* RNGCON: PLEN 0x64 */
+    /* ETHCON1 (ON off), ETHCON2, ETHTXST, ETHRXST, ETHRXFC, ETHIEN, ETHIRQ */
+    RS("ethernet", 0x000, 0), RSA("ethernet", 0x010, 3, 0x10, 0), RS("ethernet", 0x0A0, 0),
+    RSA("ethernet", 0x0C0, 2, 0x10, 0),
 };
 #undef RS
 #undef RSA

@@ -42,8 +42,10 @@ bool board_emu_write(unsigned emu, guest_id_t g, uint32_t pa, uint32_t word, uin
  * exclusive devices too when `devices` (a restart; at boot the chip's own
  * reset left them so): vpconf's reset writes, their registers at their
  * reset values, DMA channels aborted, and its pending interrupts cleared
- * at the real controller as in its virtual one. */
-void board_guest_reset(guest_id_t g, bool devices);
+ * at the real controller as in its virtual one. A register whose device
+ * answered a reset write with a bus error: the first one's address is
+ * returned (0: none), and the restart goes on. */
+uint32_t board_guest_reset(guest_id_t g, bool devices);
 /* The system registers a guest has its own copy of inside a write-ignore
  * device (its reset control: SYSKEY, RCON, RSWRST on the PIC32MZ): a
  * store (word address, lanes as above) or a load of the aligned word at

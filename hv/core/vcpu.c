@@ -138,7 +138,9 @@ void vcpu_reset(struct vcpu *v)
     for (unsigned r = 1; r < 32; r++)
         arch_gpr_set(r, 0);
     write_c0_srsctl((read_c0_srsctl() & ~SRSCTL_PSS) | pss);
-    board_guest_reset(v->id, booting == 0);
+    uint32_t refused = board_guest_reset(v->id, booting == 0);
+    if (refused)
+        hv_log("guest %s: its device at %08x refused a reset write (bus error)\n", v->cfg->name, refused);
     vtimer_disarm(v);
     ev_cancel(EV_UART(idx_of(v)));
     v->pc = v->cfg->entry;

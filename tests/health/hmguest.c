@@ -6,7 +6,9 @@
  *   0 devreset  its first start (RCON without SWR) prints its exclusive
  *               Timer2 and UART1 as the reset left them ("hm: reset ..."),
  *               starts both (Timer2 at a 1 us period until its interrupt
- *               flag is set, UART1 on with a byte sent), prints them
+ *               flag is set, UART1 on with a byte sent) and turns on its
+ *               comparator 1, CVREF, PMP, RNG and Ethernet controller
+ *               (their registers only: their reset must undo it), prints them
  *               ("hm: running ..."), then stores outside its RAM: its
  *               health action restarts it. The next start (RCON.SWR set)
  *               prints them again ("hm: restarted ...") and "hm: done".
@@ -18,7 +20,12 @@
  * Registers: DS60001320 sec. 14 (Timer2: T2CON 0xBF840200, TMR2 +0x10,
  * PR2 +0x20, vector 9), sec. 22 (UART1: U1MODE 0xBF822000, U1STA +0x10,
  * U1TXREG +0x20, U1BRG +0x40), sec. 6 (RCON 0xBF801240, SWR bit 6),
- * sec. 26 (WDTCON 0xBF800800, ON bit 15).
+ * sec. 26 (WDTCON 0xBF800800, ON bit 15); the register maps of
+ * "Comparator" (CM1CON 0xBF84C000), "Comparator Voltage Reference"
+ * (CVRCON 0xBF800E00), "Parallel Master Port" (PMCON 0xBF82E000, PMMODE
+ * +0x10), "Random Number Generator" (RNGCON 0xBF8E6004) and "Ethernet
+ * Controller" (ETHCON1 0xBF882000, ETHIEN +0xC0): ON is bit 15 in each
+ * but RNGCON (PRNGEN bit 8).
  */
 #include "rt.h"
 
@@ -39,6 +46,13 @@ __attribute__((section(".devcfg"), used)) const uint32_t hm_devcfg[4] = {
 #define U1STA 0xBF822010u
 #define U1TXREG 0xBF822020u
 #define U1BRG 0xBF822040u
+#define CM1CON 0xBF84C000u
+#define CVRCON 0xBF800E00u
+#define PMCON 0xBF82E000u
+#define PMMODE 0xBF82E010u
+#define RNGCON 0xBF8E6004u
+#define ETHCON1 0xBF882000u
+#define ETHIEN 0xBF8820C0u
 #undef RCON
 #define RCON 0xBF801240u
 #define RCON_SWR (1u << 6)
@@ -68,6 +82,10 @@ static void show(const char *when)
               (unsigned long)SFR(T2CON), a == b ? "still" : "counting", (unsigned long)SFR(PR2),
               (unsigned)rt_irq_flag(VEC_T2), (unsigned long)SFR(U1MODE), (unsigned long)SFR(U1STA),
               (unsigned long)SFR(U1BRG));
+    rt_printf("hm: %s+ CM1CON %08lx CVRCON %08lx PMCON %08lx PMMODE %08lx RNGCON %08lx ETHCON1 %08lx ETHIEN %08lx\n",
+              when, (unsigned long)SFR(CM1CON), (unsigned long)SFR(CVRCON), (unsigned long)SFR(PMCON),
+              (unsigned long)SFR(PMMODE), (unsigned long)SFR(RNGCON), (unsigned long)SFR(ETHCON1),
+              (unsigned long)SFR(ETHIEN));
 }
 
 int main(void)
@@ -91,6 +109,13 @@ int main(void)
         SFR(U1STA) = (1u << 12) | (1u << 10); /* URXEN, UTXEN */
         SFR(U1MODE) = 0x8000u;                /* ON */
         SFR(U1TXREG) = 'x';
+        SFR(CM1CON) = 0x80C3u;
+        SFR(CVRCON) = 0x8005u;
+        SFR(PMMODE) = 0x0200u;
+        SFR(PMCON) = 0x8000u;
+        SFR(RNGCON) = 0x0164u;
+        SFR(ETHIEN) = 0x0001u;
+        SFR(ETHCON1) = 0x8000u;
         for (unsigned i = 0; i < 100000 && !rt_irq_flag(VEC_T2); i++)
             ;
         show("running");

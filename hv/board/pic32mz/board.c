@@ -209,13 +209,18 @@ void board_irq_flag_reg(irq_t v, uint32_t *reg, uint32_t *bit)
     *reg = (uint32_t)&SFR(IFS(v / 32) + SFR_CLR);
     *bit = 1u << (v % 32);
 }
-void board_guest_reset(guest_id_t g, bool devices)
+uint32_t board_guest_reset(guest_id_t g, bool devices)
 {
     const struct tvp_guest *gc = &tvp_guests[g - 1];
+    uint32_t refused = 0;
     /* its exclusive devices to their reset values, module off first, then
-     * its interrupts' real flags clear (a device stopped raises no more) */
+     * its interrupts' real flags clear (a device stopped raises no more);
+     * through the forwarded-access store, which survives a device that
+     * answers with a bus error (the guest's device, not the hypervisor's
+     * fault): the first such register is returned, the rest still written */
     for (unsigned i = 0; devices && i < gc->nr_reset_writes; i++)
-        SFR(gc->reset_writes[i].addr) = gc->reset_writes[i].value;
+        if (!arch_dev_store(gc->reset_writes[i].addr, 4, gc->reset_writes[i].value) && !refused)
+            refused = gc->reset_writes[i].addr;
     evic_reset(g);
     for (unsigned i = 0; devices && i < gc->nr_irqs; i++)
         board_irq_mask(gc->irqs[i]);
@@ -225,4 +230,5 @@ void board_guest_reset(guest_id_t g, bool devices)
         vdma_reset(g);
     if (CONFIG_EMU_USB)
         vusb_reset(g);
+    return refused;
 }
