@@ -41,6 +41,32 @@ static int pps_in_regs(const struct chip *c)
     return n;
 }
 
+/* Guests with pins routed through the PPS block (not GPIO): only then
+ * does the hypervisor check PPS writes and name the registers. */
+static int pps_guests(const struct model *m)
+{
+    int n = 0;
+    for (int gi = 0; gi < m->nr_guests; gi++) {
+        int np = 0;
+        for (int k = 0; k < m->guests[gi].nr_pins; k++) np += !m->guests[gi].pins[k].gpio;
+        n += np != 0;
+    }
+    return n;
+}
+
+/* Guests with a write-ignore-log device: only then does the hypervisor
+ * log dropped writes, with the device's name (tvp_device_names). */
+static int wi_log_guests(const struct model *m)
+{
+    int n = 0;
+    for (int gi = 0; gi < m->nr_guests; gi++) {
+        int wl = 0;
+        for (int k = 0; k < m->guests[gi].nr_list; k++) wl |= m->guests[gi].list[k].access == TVP_ACCESS_WRITE_IGNORE_LOG;
+        n += wl;
+    }
+    return n;
+}
+
 static struct outfile files[MAX_FILES];
 static int nr_files;
 
@@ -267,6 +293,8 @@ static void emit_limits(const struct model *m, const char *cfgname)
     sb_printf(b, "#define CONFIG_NR_SETUP_WRITES %d\n", m->nr_writes);
     sb_printf(b, "#define CONFIG_NR_DEVICES %d\n", m->chip->nr_devices);
     sb_printf(b, "#define CONFIG_PPS_IN_REGS %d\n", pps_in_regs(m->chip));
+    sb_printf(b, "#define CONFIG_PPS_GUESTS %d /* guests with PPS pins */\n", pps_guests(m));
+    sb_printf(b, "#define CONFIG_WI_LOG_GUESTS %d /* guests with a write-ignore-log device */\n", wi_log_guests(m));
     sb_printf(b, "#define CONFIG_CHANNEL_POOL_BYTES %uu\n", m->channel_pool_bytes);
     sb_printf(b, "#define CONFIG_MAJOR_FRAME_US %uu\n", m->major_frame_us);
     sb_printf(b, "#define CONFIG_MAJOR_FRAME_TICKS %uu\n", ticks(m, m->major_frame_us));
@@ -305,6 +333,20 @@ static void emit_limits(const struct model *m, const char *cfgname)
     for (int gi = 0; gi < m->nr_guests; gi++)
         if (m->guests[gi].within_ms && m->guests[gi].max_restarts > max_rs) max_rs = m->guests[gi].max_restarts;
     sb_printf(b, "#define CONFIG_HM_MAX_RESTARTS %d /* the largest restart budget */\n", max_rs);
+    /* the health monitor carries the restart budget and the bus-protection
+     * reports of guests' DMA groups only when some guest has them */
+    int budgets = 0, dma_groups = 0;
+    unsigned actions = 0;
+    for (int gi = 0; gi < m->nr_guests; gi++) {
+        budgets += m->guests[gi].within_ms != 0;
+        dma_groups += m->guests[gi].dma_group != 0;
+        for (int k = 0; k < TVP_HM_KINDS; k++)
+            actions |= 1u << m->guests[gi].health[k];
+    }
+    sb_printf(b, "#define CONFIG_HM_BUDGETS %d /* guests with a restart budget */\n", budgets);
+    sb_printf(b, "#define CONFIG_DMA_GROUPS %d /* guests with a DMA group */\n", dma_groups);
+    sb_printf(b, "#define CONFIG_HM_ACTIONS 0x%xu /* bit a: some guest's health action a (enum tvp_on_fault) */\n",
+              actions);
     sb_printf(b, "#define CONFIG_CONSOLE_UART_BASE 0x%08xu /* %s, kseg1 */\n",
               con ? con->ranges[0].base | 0xA0000000u : 0, m->board->console);
     sb_printf(b, "#define CONFIG_HV_FLASH_BASE 0x%08xu\n", m->hv_flash_base);
@@ -477,11 +519,15 @@ static void emit_c(const struct model *m, const char *cfgname)
         sb_printf(b, "    { 0x%08xu, 0x%08xu }, /* %s */\n", m->writes[i].addr, m->writes[i].value, m->writes[i].why);
     sb_printf(b, "};\n_Static_assert(TVP_ARRAY_SIZE(tvp_setup_writes) == CONFIG_NR_SETUP_WRITES, \"setup table\");\n\n");
 
-    sb_printf(b, "const char *const tvp_device_names[] = {\n");
-    for (int d = 0; d < c->nr_devices; d++) sb_printf(b, "    \"%s\",\n", c->devices[d].name);
-    sb_printf(b, "};\n_Static_assert(TVP_ARRAY_SIZE(tvp_device_names) == CONFIG_NR_DEVICES, \"device names\");\n");
+    if (wi_log_guests(m)) { /* the log of a dropped write names the device */
+        sb_printf(b, "const char *const tvp_device_names[] = {\n");
+        for (int d = 0; d < c->nr_devices; d++) sb_printf(b, "    \"%s\",\n", c->devices[d].name);
+        sb_printf(b, "};\n_Static_assert(TVP_ARRAY_SIZE(tvp_device_names) == CONFIG_NR_DEVICES, \"device names\");\n");
+    }
 
     int nin = pps_in_regs(c);
+    if (!pps_guests(m)) /* no guest has PPS pins: the hypervisor names no PPS register */
+        return;
     sb_printf(b, "\nconst char *const tvp_pps_in_names[] = {\n");
     for (int r = 0; r < nin; r++) {
         const char *name = NULL;

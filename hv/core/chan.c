@@ -247,6 +247,6 @@ uint64_t chan_hcall(uint32_t port, uint32_t va, uint32_t len, unsigned code)
         }
         break;
     }
-    cur->st.hcalls++;
+    HV_STAT(cur->st.hcalls);
     return (uint64_t)v1 << 32 | (uint32_t)r;
 }

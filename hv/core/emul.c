@@ -71,8 +71,9 @@ HOT_O2 static bool dev_store(const struct tvp_dev_range *d, uint32_t wa, uint32_
     case TVP_ACCESS_WRITE_IGNORE_LOG:
         if (board_sys_write(cur->id, wa, val, lanes))
             return true; /* one of the guest's own (its reset control) */
-        hv_log("guest %s: write %08x to %s %08x dropped (pc %08x)\n",
-                  cur->cfg->name, val & lanes, tvp_device_names[d->device], wa, ex.epc);
+        if (CONFIG_WI_LOG_GUESTS) /* (else no guest has such a device) */
+            hv_log("guest %s: write %08x to %s %08x dropped (pc %08x)\n",
+                      cur->cfg->name, val & lanes, tvp_device_names[d->device], wa, ex.epc);
         return true;
     case TVP_ACCESS_WRITE_IGNORE:
         board_sys_write(cur->id, wa, val, lanes); /* its own, or dropped */
@@ -124,24 +125,20 @@ static bool emul_do(const struct tvp_dev_range *d, const struct mem_op *op, uint
     uint32_t v, old;
     unsigned b = pa & 3, sh;
     switch (op->kind) {
-    case MEM_LEFT: /* LWL/SWL, little-endian: bytes b..0 of the word */
-        sh = 8 * (3 - b);
+    case MEM_LEFT:    /* LWL/SWL, little-endian: bytes b..0 of the word */
+    case MEM_RIGHT: { /* LWR/SWR: bytes 3..b */
+        bool left = op->kind == MEM_LEFT;
+        sh = left ? 8 * (3 - b) : 8 * b;
+        old = arch_gpr_get(op->reg);
         if (op->store)
-            return dev_store(d, pa & ~3u, arch_gpr_get(op->reg) >> sh, 0xffffffffu >> sh);
+            return dev_store(d, pa & ~3u, left ? old >> sh : old << sh,
+                             left ? 0xffffffffu >> sh : 0xffffffffu << sh);
         if (!dev_load(d, pa & ~3u, 4, &v))
             return false;
-        old = arch_gpr_get(op->reg);
-        arch_gpr_set(op->reg, (v << sh) | (sh ? old & (0xffffffffu >> (32 - sh)) : 0));
+        arch_gpr_set(op->reg, (left ? v << sh : v >> sh) |
+                                  (!sh ? 0 : left ? old & (0xffffffffu >> (32 - sh)) : old & (0xffffffffu << (32 - sh))));
         return true;
-    case MEM_RIGHT: /* LWR/SWR: bytes 3..b */
-        sh = 8 * b;
-        if (op->store)
-            return dev_store(d, pa & ~3u, arch_gpr_get(op->reg) << sh, 0xffffffffu << sh);
-        if (!dev_load(d, pa & ~3u, 4, &v))
-            return false;
-        old = arch_gpr_get(op->reg);
-        arch_gpr_set(op->reg, (v >> sh) | (sh ? old & (0xffffffffu << (32 - sh)) : 0));
-        return true;
+    }
     case MEM_MULTI: { /* LWM/SWM, LWP/SWP: words at pa, pa + 4, ... */
         uint32_t w[10], regs = op->regs;
         unsigned n = op->reg, r[10];
@@ -249,7 +246,7 @@ HOT_O2 void emul_gpa_fault(bool from_refill)
     }
     if (from_refill)
         arch_tlb_add_invalid(gpa);
-    cur->st.emul++;
+    HV_STAT(cur->st.emul);
 }
 
 /* Everything else: all load/store forms, delay slots, GVA, fetches. */
@@ -319,6 +316,6 @@ static void emul_slow(bool from_refill)
      * now on its accesses skip the walk. */
     if (from_refill)
         arch_tlb_add_invalid(gpa);
-    cur->st.emul++;
+    HV_STAT(cur->st.emul);
     cur->pc = next;
 }

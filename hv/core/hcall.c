@@ -30,7 +30,7 @@ static const char *guest_buf(uint32_t va, uint32_t len)
 static uint64_t hc_console_write(uint32_t va, uint32_t len, uint32_t a2, unsigned code)
 {
     (void)a2, (void)code;
-    cur->st.hcalls++;
+    HV_STAT(cur->st.hcalls);
     const char *p = guest_buf(va, len);
     int32_t r = TVP_HC_EFAULT;
     /* into the guest's own console buffer (tagged lines): what fits, at
@@ -72,7 +72,7 @@ void hcall(void)
         cur->pc = next;
         return;
     }
-    cur->st.hcalls++;
+    HV_STAT(cur->st.hcalls);
     switch (code) {
     case TVP_HC_VERSION:
         arch_gpr_set(R_V0, TVP_ABI_VERSION);

@@ -60,6 +60,16 @@ static const char *const policy_names[] = {
 
 #define HM_LOG_MAX 32 /* per guest: a fault loop must not flood the console */
 
+/* The actions this system can take: those some guest's description names
+ * (vpconf: CONFIG_HM_ACTIONS), reflect where log has nothing to skip,
+ * restart for a reflected watchdog, stop past a restart budget. The code
+ * of the others is left out. */
+#define HM_ACTS (CONFIG_HM_ACTIONS | \
+                 (CONFIG_HM_ACTIONS >> TVP_ON_FAULT_LOG & 1u) << TVP_ON_FAULT_REFLECT | \
+                 (CONFIG_HM_ACTIONS >> TVP_ON_FAULT_REFLECT & 1u) << TVP_ON_FAULT_RESTART | \
+                 (CONFIG_HM_BUDGETS ? 1u << TVP_ON_FAULT_STOP : 0u))
+#define HM_MAY(a) ((HM_ACTS >> (a) & 1u) != 0)
+
 /* What the guest's own hardware would have raised for it. */
 static unsigned reflect_code(enum hm_fault kind)
 {
@@ -196,7 +206,7 @@ static unsigned budget_used(const struct vcpu *v, uint32_t now)
 
 unsigned health_budget_used(const struct vcpu *v)
 {
-    return v->cfg->within_ms ? budget_used(v, now_ms()) : 0;
+    return CONFIG_HM_BUDGETS && v->cfg->within_ms ? budget_used(v, now_ms()) : 0;
 }
 
 void health_budget_clear(struct vcpu *v)
@@ -206,12 +216,13 @@ void health_budget_clear(struct vcpu *v)
 }
 
 /* A restart the budget allows (then counted in it), or false: spent. The
- * (max_restarts + 1)-th restart in any span of within_ms is refused. */
+ * (max_restarts + 1)-th restart in any span of within_ms is refused.
+ * (CONFIG_HM_BUDGETS 0: no guest has a budget, and the code is left out.) */
 static bool budget_take(struct vcpu *v)
 {
     const struct tvp_guest *c = v->cfg;
     struct hm_guest *h = &hm[idx_of(v)];
-    if (!c->within_ms)
+    if (!CONFIG_HM_BUDGETS || !c->within_ms)
         return true;
     uint32_t now = now_ms();
     if (budget_used(v, now) >= c->max_restarts)
@@ -287,11 +298,11 @@ HV_NO_JUMP_TABLES void health_fault(enum hm_fault kind, uint32_t addr)
      * guest raises it again at its next window */
     if (sched_defer(FAULT_BOUND_TICKS))
         return;
-    if (kind == HM_DEV && dma_refusal)
+    if (CONFIG_EMU_DMA && kind == HM_DEV && dma_refusal)
         kind = HM_DMA;
     dma_refusal = false;
     unsigned action = v->cfg->health[hm_class[kind]];
-    if (action == TVP_ON_FAULT_LOG && !skippable(kind))
+    if (HM_MAY(TVP_ON_FAULT_LOG) && action == TVP_ON_FAULT_LOG && !skippable(kind))
         action = TVP_ON_FAULT_REFLECT; /* nothing to skip */
     bool spent;
     action = budget_check(v, action, &spent);
@@ -304,21 +315,16 @@ HV_NO_JUMP_TABLES void health_fault(enum hm_fault kind, uint32_t addr)
         hv_log("guest %s: further faults not logged\n", v->cfg->name);
     if (spent)
         budget_spent(v);
-    switch (action) {
-    case TVP_ON_FAULT_RESTART:
-        restart(v, BOARD_RESET_SW, true);
-        break;
-    case TVP_ON_FAULT_LOG:
+    if (HM_MAY(TVP_ON_FAULT_LOG) && action == TVP_ON_FAULT_LOG) {
         skip(kind);
-        break;
-    case TVP_ON_FAULT_REFLECT: {
+    } else if (HM_MAY(TVP_ON_FAULT_REFLECT) && action == TVP_ON_FAULT_REFLECT) {
         unsigned code = reflect_code(kind);
         guest_raise(code, code == EXCCODE_ADEL || code == EXCCODE_ADES, addr);
-        break;
-    }
-    default:
+    } else if (HM_MAY(TVP_ON_FAULT_RESTART) &&
+               (action == TVP_ON_FAULT_RESTART || !HM_MAY(TVP_ON_FAULT_STOP))) {
+        restart(v, BOARD_RESET_SW, true);
+    } else {
         vcpu_stop(v);
-        break;
     }
 }
 
@@ -337,22 +343,21 @@ bool health_watchdog(struct vcpu *v, const char *why)
         hv_log("guest %s: %s: %s\n", v->cfg->name, why, health_policy_name(action));
     if (spent)
         budget_spent(v);
-    switch (action) {
-    case TVP_ON_FAULT_LOG:
+    if (HM_MAY(TVP_ON_FAULT_LOG) && action == TVP_ON_FAULT_LOG)
         return true;
-    case TVP_ON_FAULT_STOP:
+    if (HM_MAY(TVP_ON_FAULT_STOP) && action == TVP_ON_FAULT_STOP)
         vcpu_stop(v);
-        return false;
-    default:
+    else
         restart(v, BOARD_RESET_WDT, false);
-        return false;
-    }
+    return false;
 }
 
-/* The guest whose DMA group is g (1, 2), or 0. */
+/* The guest whose DMA group is g (1, 2), or 0. (CONFIG_DMA_GROUPS 0: no
+ * guest has one, every report is the hypervisor's group's, and the guest
+ * part of health_bus_violations is left out.) */
 static guest_id_t group_owner(unsigned g)
 {
-    for (unsigned i = 0; g && i < CONFIG_NR_GUESTS; i++)
+    for (unsigned i = 0; CONFIG_DMA_GROUPS && g && i < CONFIG_NR_GUESTS; i++)
         if (tvp_guests[i].dma_group == g)
             return tvp_guests[i].id;
     return HV_GUEST_ID;
@@ -370,7 +375,7 @@ static guest_id_t group_owner(unsigned g)
  * SBFLAG is a level, so the next one raises the interrupt again), held
  * near a window switch.
  */
-void health_bus_violations(void)
+__attribute__((noinline)) void health_bus_violations(void) /* cold: out of irq_entry */
 {
     struct board_sbp_err e;
     for (unsigned k = 0; k < 1 && board_sbp_next(&e); k++) { /* one a call: SBFLAG is a level */

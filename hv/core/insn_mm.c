@@ -115,25 +115,31 @@ static bool reglist32(unsigned rl, uint32_t *regs)
     return true;
 }
 
+/* Each form's size and flags, register and address are worked out, then
+ * one set() records them (one register read, one call, for all forms). */
 static bool mem16(uint32_t i, struct mem_op *op)
 {
-    unsigned rt = gpr3[(i >> 7) & 7], base = gpr3[(i >> 4) & 7], off = i & 15;
+    unsigned rt = gpr3[(i >> 7) & 7], base = gpr3[(i >> 4) & 7];
+    uint32_t m, off = i & 15;
     switch (i >> 10) {
-    case 0x02: /* LBU16: offset 0..14, 15 = -1 */
-        set(op, 1, rt, arch_gpr_get(base) + (off == 15 ? ~0u : off), 2);
-        return true;
-    case 0x0a: set(op, 2, rt, arch_gpr_get(base) + (off << 1), 2); return true;        /* LHU16 */
-    case 0x1a: set(op, 4, rt, arch_gpr_get(base) + (off << 2), 2); return true;        /* LW16 */
-    case 0x22: set(op, 1 | M_ST, gpr3_st[(i >> 7) & 7], arch_gpr_get(base) + off, 2); return true; /* SB16 */
-    case 0x2a: set(op, 2 | M_ST, gpr3_st[(i >> 7) & 7], arch_gpr_get(base) + (off << 1), 2); return true;
-    case 0x3a: set(op, 4 | M_ST, gpr3_st[(i >> 7) & 7], arch_gpr_get(base) + (off << 2), 2); return true;
+    case 0x02: m = 1; off = off == 15 ? ~0u : off; break; /* LBU16: offset 0..14, 15 = -1 */
+    case 0x0a: m = 2; off <<= 1; break;                      /* LHU16 */
+    case 0x1a: m = 4; off <<= 2; break;                      /* LW16 */
+    case 0x22: m = 1 | M_ST; rt = gpr3_st[(i >> 7) & 7]; break;             /* SB16 */
+    case 0x2a: m = 2 | M_ST; rt = gpr3_st[(i >> 7) & 7]; off <<= 1; break;  /* SH16 */
+    case 0x3a: m = 4 | M_ST; rt = gpr3_st[(i >> 7) & 7]; off <<= 2; break;  /* SW16 */
     case 0x12: /* LWSP16 */
     case 0x32: /* SWSP16 */
-        set(op, 4 | (i >> 10 == 0x32 ? M_ST : 0), (i >> 5) & 31, arch_gpr_get(29) + ((i & 31) << 2), 2);
-        return true;
+        m = 4 | (i >> 10 == 0x32 ? M_ST : 0);
+        rt = (i >> 5) & 31;
+        base = 29;
+        off = (i & 31) << 2;
+        break;
     case 0x19: /* LWGP16: a signed 7-bit word offset from gp */
-        set(op, 4, rt, arch_gpr_get(28) + (SX(i, 7) << 2), 2);
-        return true;
+        m = 4;
+        base = 28;
+        off = SX(i, 7) << 2;
+        break;
     case 0x11: /* POOL16C: LWM16 (bits 9:6 = 4), SWM16 (5): s0..s(n), ra */
         if (((i >> 6) & 15) != 4 && ((i >> 6) & 15) != 5)
             return false;
@@ -142,6 +148,8 @@ static bool mem16(uint32_t i, struct mem_op *op)
     default:
         return false;
     }
+    set(op, m, rt, arch_gpr_get(base) + off, 2);
+    return true;
 }
 
 bool insn_mm_mem(uint32_t i, struct mem_op *op)
@@ -149,58 +157,68 @@ bool insn_mm_mem(uint32_t i, struct mem_op *op)
     i = norm(i);
     if (is16(i))
         return mem16(i, op);
-    uint32_t m, regs, base = arch_gpr_get(RS(i));
+    uint32_t m, regs, base = arch_gpr_get(RS(i)), ea = base + SX(i, 12);
+    unsigned reg = RT(i);
     switch (OP(i)) {
     case 0x18: /* POOL32C */
         m = pool32c_ops[(i >> 12) & 15];
         if (!m)
             return false;
-        set(op, m, RT(i), base + SX(i, 12), 4);
-        return true;
+        break;
     case 0x08: /* POOL32B: LWP 1, SWP 9, LWM32 5, SWM32 13, CACHE 6 */
         switch ((i >> 12) & 15) {
         case 0x1: case 0x9: /* rd, rd + 1 (rd = 31 is reserved) */
             if (RT(i) == 31)
                 return false;
-            return set_multi(op, 3u << RT(i), (i >> 12) & 8, base + SX(i, 12), 4);
+            return set_multi(op, 3u << RT(i), (i >> 12) & 8, ea, 4);
         case 0x5: case 0xd:
             if (!reglist32(RT(i), &regs))
                 return false;
-            return set_multi(op, regs, (i >> 12) & 8, base + SX(i, 12), 4);
+            return set_multi(op, regs, (i >> 12) & 8, ea, 4);
         case 0x6:
-            set(op, M_KIND(MEM_CACHE), 0, base + SX(i, 12), 4);
-            return true;
+            m = M_KIND(MEM_CACHE);
+            reg = 0;
+            break;
         default:
             return false;
         }
+        break;
     case 0x15: /* POOL32F, the indexed FPU forms: index 25:21, base 20:16, fd/fs 15:11 */
+        reg = (i >> 11) & 31;
         switch (i & 0x7ff) {
         case 0x048: m = 4; break;                 /* LWXC1 */
         case 0x088: m = 4 | M_ST; break;          /* SWXC1 */
         case 0x0c8: case 0x148: m = 8; break;     /* LDXC1 LUXC1 */
         case 0x108: case 0x188: m = 8 | M_ST; break; /* SDXC1 SUXC1 */
         case 0x1a0: /* PREFX */
-            set(op, M_KIND(MEM_CACHE), 0, base + arch_gpr_get(RT(i)), 4);
-            return true;
+            m = M_KIND(MEM_CACHE);
+            reg = 0;
+            break;
         default:
             return false;
         }
-        set(op, m | M_KIND(MEM_FPU), (i >> 11) & 31, base + arch_gpr_get(RT(i)), 4);
+        ea = base + arch_gpr_get(RT(i));
+        if (m & 0xf)
+            m |= M_KIND(MEM_FPU);
         if ((i & 0x7ff) == 0x148 || (i & 0x7ff) == 0x188)
-            op->ea &= ~7u; /* the unaligned forms ignore the low bits */
-        return true;
+            ea &= ~7u; /* the unaligned forms ignore the low bits */
+        break;
     case 0x00: /* POOL32A: LWXS rd, index(base): index * 4 + base */
         if ((i & 0x7ff) != 0x118)
             return false;
-        set(op, 4, (i >> 11) & 31, base + (arch_gpr_get(RT(i)) << 2), 4);
-        return true;
+        m = 4;
+        reg = (i >> 11) & 31;
+        ea = base + (arch_gpr_get(RT(i)) << 2);
+        break;
     default:
         m = mem32_ops[OP(i)];
         if (!m)
             return false;
-        set(op, m, RT(i), base + SX(i, 16), 4);
-        return true;
+        ea = base + SX(i, 16);
+        break;
     }
+    set(op, m, reg, ea, 4);
+    return true;
 }
 
 HV_NO_JUMP_TABLES uint32_t insn_mm_branch_next(uint32_t b, uint32_t pc, unsigned slot_len)
@@ -284,19 +302,17 @@ uint32_t insn_mm_to_mips32(uint32_t i)
         return 0x41606020u | RS(i) << 16;
     if ((i & 0xffffu) == 0x6b3cu) /* RDHWR rt, rs */
         return 0x7c00003bu | RT(i) << 16 | RS(i) << 11;
-    switch (i & 0xffffu) {
-    case 0xc37c: return 0x42000028u | ((i >> 16) & 0x3ff) << 11; /* HYPCALL code (25:16) */
-    case 0x937c: return 0x42000020u;                          /* WAIT */
-    }
-    if (i >> 16) /* the rest: no operand fields */
+    if ((i & 0x0fffu) != 0x037cu)
         return 0;
-    switch (i) {
-    case 0xf37c: return 0x42000018u; /* ERET */
-    case 0xe37c: return 0x4200001fu; /* DERET */
-    case 0x037c: return 0x42000008u; /* TLBP */
-    case 0x137c: return 0x42000001u; /* TLBR */
-    case 0x237c: return 0x42000002u; /* TLBWI */
-    case 0x337c: return 0x42000006u; /* TLBWR */
-    default: return 0;
-    }
+    /* POOL32AXf x37c: bits 15:12 -> the MIPS32 COP0 function */
+    static const uint8_t co_fn[16] = {
+        [0x0] = 0x08, [0x1] = 0x01, [0x2] = 0x02, [0x3] = 0x06, /* TLBP TLBR TLBWI TLBWR */
+        [0x9] = 0x20, [0xc] = 0x28, [0xe] = 0x1f, [0xf] = 0x18, /* WAIT HYPCALL DERET ERET */
+    };
+    unsigned fn = co_fn[(i >> 12) & 15];
+    if (fn == 0x28) /* HYPCALL code (25:16) */
+        return 0x42000028u | ((i >> 16) & 0x3ff) << 11;
+    if (fn == 0x20) /* WAIT */
+        return 0x42000020u;
+    return fn && !(i >> 16) ? 0x42000000u | fn : 0; /* the rest: no operand fields */
 }

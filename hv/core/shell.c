@@ -279,7 +279,7 @@ static bool cmd_faults(struct vcpu *v, unsigned i)
     const struct vcpu *x = &vcpus[g];
     const struct tvp_guest *c = x->cfg;
     if (i == 0) {
-        if (c->within_ms)
+        if (CONFIG_HM_BUDGETS && c->within_ms)
             say(" %u %s: %u faults, %u restarts; budget %u of %u in %u ms used", x->id, c->name,
                 x->st.faults, x->restarts, health_budget_used(x), (unsigned)c->max_restarts, c->within_ms);
         else

@@ -72,7 +72,7 @@ HOT_O2 static inline __attribute__((always_inline)) bool exit_dispatch(unsigned 
         return false;
     }
     cur->pc = ex.epc;
-    cur->st.exits++;
+    HV_STAT(cur->st.exits);
     /* Not begun when it could overrun the window's switch event
      * (sched_defer): every exit but an interrupt (not the guest's
      * instruction) and the SDBBP hand-over (arch_debug_return first).

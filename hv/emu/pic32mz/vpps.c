@@ -24,6 +24,8 @@
 #define PPS_SIZE 0x400u
 #define PPS_OUT  0x100u /* RPA0R; RPxnR at +0x40 x + 4 n */
 
+#if CONFIG_PPS_GUESTS /* else no guest has pins: every PPS write is dropped */
+
 /* "U1RXR", "RPD3R" or the offset, into buf (8 bytes). */
 static const char *pps_name(uint32_t off, char *buf)
 {
@@ -62,3 +64,13 @@ bool pps_guest_write(guest_id_t g, uint32_t wa, uint32_t val, uint32_t lanes)
               name, (unsigned)(val & lanes), (unsigned)hv_guest_pc());
     return true;
 }
+
+#else
+
+bool pps_guest_write(guest_id_t g, uint32_t wa, uint32_t val, uint32_t lanes)
+{
+    (void)g, (void)wa, (void)val, (void)lanes;
+    return false;
+}
+
+#endif

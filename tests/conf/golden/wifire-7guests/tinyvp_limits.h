@@ -9,6 +9,8 @@
 #define CONFIG_NR_SETUP_WRITES 10
 #define CONFIG_NR_DEVICES 80
 #define CONFIG_PPS_IN_REGS 56
+#define CONFIG_PPS_GUESTS 0 /* guests with PPS pins */
+#define CONFIG_WI_LOG_GUESTS 0 /* guests with a write-ignore-log device */
 #define CONFIG_CHANNEL_POOL_BYTES 2124u
 #define CONFIG_MAJOR_FRAME_US 20000u
 #define CONFIG_MAJOR_FRAME_TICKS 2000000u
@@ -29,6 +31,9 @@
 #define CONFIG_EMU_DMA 1 /* guests with the DMA emulator */
 #define CONFIG_EMU_USB 0 /* guests with the USB emulator */
 #define CONFIG_HM_MAX_RESTARTS 0 /* the largest restart budget */
+#define CONFIG_HM_BUDGETS 0 /* guests with a restart budget */
+#define CONFIG_DMA_GROUPS 0 /* guests with a DMA group */
+#define CONFIG_HM_ACTIONS 0x7u /* bit a: some guest's health action a (enum tvp_on_fault) */
 #define CONFIG_CONSOLE_UART_BASE 0xbf822600u /* uart4, kseg1 */
 #define CONFIG_HV_FLASH_BASE 0x1d000000u
 #define CONFIG_HV_FLASH_SIZE 0x00020000u
