@@ -341,12 +341,20 @@ arch_eret:
  * arch_dev_fault, which returns false to their caller, with nothing of
  * the exit's state lost (C saved Cause and EPC at entry; sp, ra, s0-s8
  * untouched: they are leaf routines, and this path and the vector before
- * it use only k0/k1, t0-t8, a0). Anything else goes to C, which panics
- * (trap_nested). 32 cycles from the DBE to arch_dev_fault.
+ * it use only k0/k1, t0-t8, a0). A floating-point exception (FPE) at
+ * arch_fpu_restore's CTC1 is a guest's own FCSR written back with a Cause
+ * bit its Enable bit (or Cause.E) makes an exception: the guest left it
+ * so after its own FPE, and on a bare chip the FCSR keeps it. The CTC1
+ * has written FCSR (MIPS32 Vol. II, MD00086, CTC1: FCSR is written, then
+ * the exception is signalled): it resumes past it. Anything else goes to
+ * C, which panics (trap_nested). 32 cycles from the DBE to
+ * arch_dev_fault.
  */
 exc_nested:
     mfc0    $t7, $13               # Cause: the nested exception's ExcCode
     ext     $t7, $t7, 2, 5
+    xori    $t8, $t7, EXCCODE_FPE
+    beqz    $t8, 2f                # an FPE: the guest's FCSR written back?
     xori    $t7, $t7, EXCCODE_DBE
     bnez    $t7, 1f
     mfc0    $t7, $14, 2            # NestedEPC
@@ -357,6 +365,12 @@ exc_nested:
     nop
 1:  la      $sp, hv_stack_top
     jal     trap_nested            # a hypervisor bug: C panics
+    nop
+2:  mfc0    $t7, $14, 2            # NestedEPC
+    la      $t8, arch_fpu_fcsr
+    bne     $t7, $t8, 1b
+    nop
+    j       arch_fpu_fcsr + 4      # past the CTC1: FCSR holds the guest's value
     nop
 
 /*
@@ -650,7 +664,9 @@ arch_fpu_restore:
     ldc1    $f\n, \n*8($a0)
     .endr
     .set pop
-9:  ctc1    $t1, $31
+9:
+arch_fpu_fcsr:                      # (an FPE here resumes at the JR: exc_nested)
+    ctc1    $t1, $31
     jr      $ra
     nop
     .end arch_fpu_restore
