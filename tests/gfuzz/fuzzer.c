@@ -371,13 +371,15 @@ __asm__(".text\n.set push\n.set noreorder\n.set noat\n"
         "lui $27, 0x8000\nlw $26, 0x6020($27)\naddiu $26, $26, 1\nsw $26, 0x6020($27)\n"
         /* exception (EXL = 1), k0/k1 only: in the block, and fewer than
          * EXC_MAX in it, resume after the instruction (after the branch and
-         * its delay slot for BD) with Status.ERL cleared; else a known
-         * Status and ERET to fuzz_done. EPC bit 0 set (microMIPS): each
+         * its delay slot for BD) with Status.ERL cleared; else (an interrupt:
+         * the block looped or waited; too many exceptions; outside the
+         * block) a known Status and ERET to fuzz_done. EPC bit 0 set (microMIPS): each
          * instruction's size from its major opcode (MD00582: bits 12:10 of
          * 1, 2 or 3 are 16-bit), counted in ST->mm_epc; the ISA bit kept. */
         ".globl fuzz_exc\nfuzz_exc:\n"
         "la $27, exc_count\nlw $26, 0($27)\naddiu $26, $26, 1\nsw $26, 0($27)\n"
         "sltiu $26, $26, 64\nbeqz $26, 1f\nnop\n"
+        "mfc0 $26, $13\nandi $26, $26, 0x7c\nbeqz $26, 1f\nnop\n" /* an interrupt: the block ends */
         "mfc0 $26, $14\nandi $26, $26, 1\nbeqz $26, 4f\nlui $27, 0x8000\n"
         "lw $26, 0x601c($27)\naddiu $26, $26, 1\nsw $26, 0x601c($27)\n"
         "4: mfc0 $26, $14\nla $27, code\nsubu $27, $26, $27\nsltiu $27, $27, 4 * " XSTR(CODE_WORDS) "\n"
