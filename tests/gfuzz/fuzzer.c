@@ -159,7 +159,7 @@ static int is16(uint32_t hw) { return ((hw >> 10) & 7) - 1u < 3; }
 static uint32_t jalx_index(uint32_t a) { return (a & 0x0ffffffcu) >> 2; }
 static uint32_t code_at(unsigned hw) { return (uint32_t)(uintptr_t)code + hw * 2; }
 
-static void gen_mm(void)
+static void gen_mm_k(unsigned kind)
 {
     static const uint8_t ls16[] = {0x02, 0x0a, 0x1a, 0x12, 0x19, 0x22, 0x2a, 0x3a, 0x32};
     static const uint8_t ls32[] = {0x07, 0x05, 0x0f, 0x0d, 0x3f, 0x06, 0x0e, 0x3e,
@@ -177,7 +177,7 @@ static void gen_mm(void)
     uint32_t imm = rn(4) ? rn(64) * 4 - 128 : rnd();
     uint32_t off = rn(2) ? rn(40) - 8 : rnd();
     uint32_t w;
-    switch (rn(20)) {
+    switch (kind) {
     case 0: case 1:                                                   /* anything */
         w = rnd();
         if (is16(w >> 16)) h16(w >> 16); else h32(w);
@@ -265,11 +265,19 @@ static void gen_mm(void)
         case 2: h32(0x1eu << 26 | (rnd() & 0x03ffffffu)); return;
         default: h32(MI(0x0c + (rn(2) ? 0x08 : 0), reg(), reg(), rnd())); return;
         }
+    case 20: {  /* a branch or jump, an access in its slot: both emulated (BadInstrP) */
+        static const uint8_t br[] = {5, 10, 11, 11}, acc[] = {2, 3, 4, 6, 9};
+        gen_mm_k(br[rn(sizeof br)]);
+        gen_mm_k(acc[rn(sizeof acc)]);
+        return;
+    }
     default:                                                          /* FPU */
         h32(0x15u << 26 | (rnd() & 0x03ffffffu));
         return;
     }
 }
+
+static void gen_mm(void) { gen_mm_k(rn(22)); }
 
 /* A MIPS32 island: JALX to it (its delay slot any microMIPS instruction),
  * 1..6 random MIPS32 words, JALX back (its slot a random word) to the
