@@ -317,6 +317,26 @@ static unsigned gen_block_mm(void)
     return mm_n / 2;
 }
 
+/* The last 8 bytes of its RAM (crt0's stack top: dead once fuzz_next
+ * runs), for jumps there: microMIPS code whose last halfword is often
+ * the first of a 32-bit instruction or a branch whose delay slot lies
+ * past the end (the next physical RAM is the bystander's: the fetch must
+ * be the fuzzer's fault). */
+#define RAM_END 0x80008000u
+static void gen_ram_end(void)
+{
+    uint16_t t[8];
+    mm_p = t;
+    mm_n = 0;
+    while (mm_n < 4)
+        gen_mm();
+    if (rn(2))
+        t[3] = (uint16_t)(rn(2) ? 0xfc00u | rn(1024) : 0xcc00u | rn(1024)); /* LW32 or B16 */
+    for (unsigned i = 0; i < 4; i++)
+        ((volatile uint16_t *)(RAM_END - 8))[i] = t[i];
+    __asm__ volatile("synci 0(%0)" ::"r"(RAM_END - 8) : "memory");
+}
+
 /* register values of a microMIPS block: its own devices' registers, the
  * emulated interrupt controller, others' devices (the hypervisor's UART),
  * the block as microMIPS code; else value() */
@@ -331,6 +351,7 @@ static uint32_t value_mm(void)
         return d[0] + (rn(8) ? rn(d[1] / 4) * 4 : rn(d[1]));
     }
     case 2: return code_at(rn(2 * NWORDS_MAX)) | 1;
+    case 3: return RAM_END - 8 + 2 * rn(4) + 1;                       /* its RAM's last halfwords */
     default: return value();
     }
 }
@@ -430,6 +451,7 @@ void fuzz_next(void)
         rs = ((uint64_t)ST->seed << 32 | k) * 0x9e3779b97f4a7c15ull + 1;
         if (mm_mode) {
             code_n = gen_block_mm();
+            gen_ram_end();
         } else {
             code_n = 16 + rn(NWORDS_MAX - 16);
             for (unsigned i = 0; i < code_n; i++)
@@ -507,5 +529,6 @@ int main(void)
     rt_irq_set_priority(VEC_CORE_TIMER, 1, 0);
     rt_irq_enable(VEC_CORE_TIMER);
     __asm__ volatile("mtc0 $0, $13; ehb"); /* Cause.IV = 0: every exception at +0x180 */
-    fuzz_next();
+    fuzz_done(); /* fuzz_next on its own stack: crt0's top is gen_ram_end's */
+    __builtin_unreachable();
 }
