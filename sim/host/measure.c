@@ -50,6 +50,7 @@ static uint64_t last_gint;
 static void (*prev_trace)(void *, struct cpu *, uint32_t, uint32_t);
 static void *prev_trace_ctx;
 static void (*prev_exc)(void *, struct cpu *, unsigned, uint32_t);
+static uint32_t exc_pc; /* the exception's EPC (NestedEPC inside a handler): --events */
 static void *prev_exc_ctx;
 
 static bool parse_point(const char *s, struct point *p, char *err, size_t errlen)
@@ -352,7 +353,9 @@ static void event(const struct cpu *c, enum pt_kind kind, uint32_t arg)
         static const char *const names[] = {"pc", "exc", "guest-entry", "guest-exit", "irq",
                                             "guest-irq", "root-wait"};
         fprintf(events, "%" PRIu64 " %" PRIu64 " %s %" PRIu32, c->cycles, c->insns, names[kind], arg);
-        if (kind == PT_GUEST_EXIT && arg == EXCCODE_GE) /* and the GExcCode */
+        if (kind == PT_EXC) /* and where it was taken */
+            fprintf(events, " 0x%08" PRIx32, exc_pc);
+        else if (kind == PT_GUEST_EXIT && arg == EXCCODE_GE) /* and the GExcCode */
             fprintf(events, " %" PRIu32, (c->cp0.guestctl0 & GUESTCTL0_GEXC) >> GUESTCTL0_GEXC_SHIFT);
         else if (kind == PT_GUEST_EXIT && arg >= 1 && arg <= 3) /* Mod, TLBL, TLBS: and BadVAddr */
             fprintf(events, " 0x%08" PRIx32, c->cp0.badvaddr);
@@ -380,6 +383,7 @@ static void on_trace(void *ctx, struct cpu *c, uint32_t pc, uint32_t insn)
 
 static void on_exc(void *ctx, struct cpu *c, unsigned code, uint32_t epc)
 {
+    exc_pc = epc;
     if (last_gm || c->exc_gm) /* also an exit before its first guest instruction */
         event(c, PT_GUEST_EXIT, code);
     last_gm = false;

@@ -17,7 +17,7 @@
 /* overwritten by the test (vpsim --load); in program flash (.rodata) */
 __attribute__((used)) const uint32_t attack_sel = 0xffffffffu;
 
-static volatile uint32_t sink, handled, ticks;
+static volatile uint32_t sink, handled, ticks, fpe_skip;
 static uint32_t jb[12]; /* s0..s7, fp, sp, ra, gp */
 
 /* A setjmp/longjmp of our own (the runtime has none): the handler resumes
@@ -40,6 +40,10 @@ uint32_t rt_exception(struct rt_frame *f)
 {
     if (!handled++)
         rt_printf("attacker: handler (cause %08lx)\n", (unsigned long)f->cause);
+    if (fpe_skip && (f->cause >> 2 & 31) == 15) { /* fcsr: its FPE, past the CTC1 */
+        fpe_skip = 0;
+        return f->epc + 4;
+    }
     return (uint32_t)(uintptr_t)hs_resume;
 }
 
@@ -260,6 +264,22 @@ static void a_syscall(void) { ASM(P("syscall")); }
 static void a_break(void) { ASM(P("break")); }
 static void a_overflow(void) { ASM(P("lui $t0, 0x7fff\nadd $t0, $t0, $t0" )::: "$8"); }
 static void a_deret(void) { ASM(P("deret")); }
+/* its FCSR with a Cause bit its Enable bit makes an exception (Invalid
+ * Operation: Cause bit 16, Enable bit 11; MIPS32 Vol. I, MD00082, "FCSR"):
+ * its own FPE, which its handler steps over as a C runtime's FPE handler
+ * may; then an FPU load from its emulated interrupt controller (IFS0), an
+ * exit whose emulation writes its FPU registers and that FCSR back, and
+ * the FCSR read again: it must still hold both bits */
+static void a_fcsr(void)
+{
+    uint32_t got, v = 0x00010800u;
+    fpe_skip = 1;
+    ASM(P(".set hardfloat\nctc1 %0, $31\nnop") :: "r"(v));
+    ASM(P(".set hardfloat\nlwc1 $f2, 0x40(%0)\nnop") :: "r"(INTC_BASE) : "memory");
+    ASM(P(".set hardfloat\ncfc1 %0, $31\nctc1 $zero, $31") : "=r"(got));
+    if ((got & v) != v)
+        bad("FCSR after the emulated FPU load", (long)got);
+}
 /* a branch to itself sitting in its own delay slot, interrupts off: on a
  * simulator that never takes an interrupt between a branch and its slot,
  * a chain of slots that never ends */
@@ -306,7 +326,7 @@ static const struct {
     {"smc", a_smc},                   {"llsc", a_llsc},
     {"trap", a_trap},                 {"syscall", a_syscall},
     {"break", a_break},               {"overflow", a_overflow},
-    {"deret", a_deret},
+    {"deret", a_deret},               {"fcsr", a_fcsr},
     {"ds_chain", a_ds_chain},
     {"bus_load", a_bus_load},         {"dma_out", a_dma_out},
 };

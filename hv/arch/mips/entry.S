@@ -665,6 +665,7 @@ arch_fpu_restore:
     .endr
     .set pop
 9:
+    .globl arch_fpu_fcsr
 arch_fpu_fcsr:                      # (an FPE here resumes at the JR: exc_nested)
     ctc1    $t1, $31
     jr      $ra
