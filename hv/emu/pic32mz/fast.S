@@ -209,10 +209,13 @@ fast_store:
     ext     $a0, $t2, 16, 5         # rt
     andi    $t9, $t9, 7
     sll     $t9, $t9, 2
-    lui     $t4, %hi(vintc_of)
-    addu    $t4, $t4, $t9
-    jal     arch_gpr_get            # v0 = (guest) rt (t0, a0)
-    lw      $t4, %lo(vintc_of)($t4) # this guest's controller
+    addu    $t4, $t9, $gp          # (set 0's $gp: C's small data)
+    lw      $t4, %gp_rel(vintc_of)($t4) # this guest's controller
+    sll     $a0, $a0, 3
+    lui     $t3, %hi(arch_gpr_get_n)
+    addu    $t3, $t3, $a0
+    addiu   $t3, $t3, %lo(arch_gpr_get_n)
+    jalr    $t3                     # v0 = (guest) rt: arch_gpr_get's entry rt
     srl     $t6, $t7, 2
     ins     $t6, $zero, 0, 2        # 4 k
     andi    $t3, $t7, 0x8c
@@ -341,8 +344,17 @@ fast_store:
     beqz    $t3, 33f
     nop
     sw      $t3, 0x0c8($t5)         # IECnSET
-33: b       7b                      # the general path's tail: pending bit, offer, ERET
-    move    $s4, $s1                # (t8 = 16 n, s3 = new IFSn, s4 = IECn)
+33: and     $t3, $s3, $s1           # pending and enabled left in word n?
+    srl     $t8, $t7, 4             # n
+    li      $t6, 1
+    sllv    $t6, $t6, $t8
+    lbu     $t5, VI_PEND($t4)
+    nor     $t6, $t6, $zero
+    and     $t6, $t5, $t6
+    movz    $t5, $t6, $t3           # none: its bit down (a clear can only take it down)
+    jal     vintc_offer
+    sb      $t5, VI_PEND($t4)
+    ERET_NEXT
 
 #define UF_BASE (uart_fast - (1 << UART_FAST_SHIFT)) /* indexed by GuestID */
 /* The console UART's TXREG (t0 = GPA, t1 = NestedExc, k0 = Cause): an aligned SW of a
@@ -422,7 +434,7 @@ fast_store:
  * best vector pending and enabled with a nonzero priority (the highest
  * key, emu.h) is offered at its level with its offset (OFFx with
  * INTCON.MVEC, else 0x200), or nothing. Not with INTCON.TPC (callers
- * check). t4 = the guest's struct vevic; uses s0-s7, t8, t9; returns
+ * check). t4 = the guest's struct vevic; uses s1-s7, t8, t9; returns
  * through ra (the caller's ERET clears the hazard). Bounded: the words
  * with a vector pending and enabled (VI_PEND, at most 7), each pending
  * bit once.
@@ -441,13 +453,12 @@ fast_store:
     .globl vintc_offer
     .ent vintc_offer
 vintc_offer:
-    lui     $s0, %hi(virq_offered)
-    lw      $s1, %lo(virq_offered)($s0)
+    lw      $s1, %gp_rel(virq_offered)($gp)
     mfc0    $s2, $10, 5             # GuestCtl2
-    beq     $s1, $s2, 1f
     lw      $s3, VI_OFFERED($t4)
+    beq     $s1, $s2, 1f
+    ext     $s4, $s3, 10, 3         # (taken: its level)
     beqz    $s3, 1f                 # (recorded already: hv_virq_sync)
-    ext     $s4, $s3, 10, 3         # taken: its level
     andi    $s5, $s3, 0xff
     xori    $s5, $s5, 0xff          # its vector
     ins     $s5, $s4, 8, 3
@@ -496,12 +507,11 @@ vintc_offer:
     addu    $s5, $s5, $t4
     ext     $t9, $s3, 10, 3         # level
     GC2_OF  $s1, $s5, $t8, $t9, $s6
-5:  sw      $s3, VI_OFFERED($t4)
-    beq     $s1, $s2, 6f
-    sw      $s1, %lo(virq_offered)($s0)
+5:  beq     $s1, $s2, 6f
+    sw      $s3, VI_OFFERED($t4)
     mtc0    $s1, $10, 5             # GuestCtl2
 6:  jr      $ra
-    nop
+    sw      $s1, %gp_rel(virq_offered)($gp)
     .end vintc_offer
 
 /*
@@ -610,9 +620,8 @@ vintc_inject:                       # k0 = vector | owner << 8
     andi    $t2, $t2, 0xff
     bne     $t2, $t3, 9f            # another guest runs
     sll     $t3, $t3, 2
-    lui     $t4, %hi(vintc_of)
-    addu    $t4, $t4, $t3
-    lw      $t4, %lo(vintc_of)($t4) # the owner's controller
+    addu    $t4, $t3, $gp          # (set 0's $gp: C's small data)
+    lw      $t4, %gp_rel(vintc_of)($t4) # the owner's controller
     andi    $t0, $k0, 0xff          # the vector
     srl     $t7, $t0, 5             # n
     lw      $t5, VI_INTCON($t4)
@@ -642,8 +651,7 @@ vintc_inject:                       # k0 = vector | owner << 8
     srl     $t1, $t6, 2             # its level
     beqz    $t1, 8f                 # priority 0: not requested
     sb      $t2, VI_PEND($t4)       # word n has one pending and enabled
-    lui     $s0, %hi(virq_offered)
-    lw      $s1, %lo(virq_offered)($s0)
+    lw      $s1, %gp_rel(virq_offered)($gp)
     mfc0    $s2, $10, 5             # GuestCtl2
     sll     $t6, $t6, 8
     xori    $t2, $t0, 0xff
@@ -656,13 +664,11 @@ vintc_inject:                       # k0 = vector | owner << 8
     addu    $t3, $t3, $t4
     GC2_OF  $s1, $t3, $t5, $t1, $t2
     sw      $t6, VI_OFFERED($t4)
-    sw      $s1, %lo(virq_offered)($s0)
-    mtc0    $s1, $10, 5             # GuestCtl2: offered now
-    ehb
-8:  eret
+    sw      $s1, %gp_rel(virq_offered)($gp)
+    mtc0    $s1, $10, 5             # GuestCtl2: offered now (ERET clears the
+8:  eret                            # hazard: MIPS32 Vol. II, MD00086, ERET)
 7:  jal     vintc_offer
     nop
-    ehb
     eret
 9:  j       exc_common
     nop
