@@ -303,9 +303,9 @@ fast_store:
     sllv    $t6, $t6, $t8
     nor     $t6, $t6, $zero
     and     $t5, $t5, $t6
-    or      $t5, $t5, $t3
-    jal     vintc_offer
-    sb      $t5, VI_PEND($t4)
+    or      $s4, $t5, $t3
+    jal     vintc_offer_s4
+    sb      $s4, VI_PEND($t4)
 8:  ERET_NEXT
 9:  j       exc_common
     nop
@@ -336,24 +336,22 @@ fast_store:
     sw      $s3, VI_IFS($t6)
     and     $t3, $t1, $s2           # real flags it cleared: cleared there
     beqz    $t3, 33f
-    andi    $t8, $t7, 0x70          # 16 n
-    lui     $t5, %hi(INTC_BASE)
-    addu    $t5, $t5, $t8
-    sw      $t3, 0x044($t5)         # IFSnCLR
-    and     $t3, $t3, $s1           # ... and their real enables on where enabled
-    beqz    $t3, 33f
-    nop
-    sw      $t3, 0x0c8($t5)         # IECnSET
+    lui     $t5, 0xa000
+    or      $t5, $t5, $t0           # the real IFSnCLR (kseg1; its GPA, t0, is its address)
+    and     $t8, $t3, $s1           # ... and their real enables on where enabled
+    beqz    $t8, 33f
+    sw      $t3, 0($t5)             # IFSnCLR
+    sw      $t8, 0x0c8 - 0x044($t5) # IECnSET
 33: and     $t3, $s3, $s1           # pending and enabled left in word n?
     srl     $t8, $t7, 4             # n
     li      $t6, 1
     sllv    $t6, $t6, $t8
-    lbu     $t5, VI_PEND($t4)
+    lbu     $s4, VI_PEND($t4)
     nor     $t6, $t6, $zero
-    and     $t6, $t5, $t6
-    movz    $t5, $t6, $t3           # none: its bit down (a clear can only take it down)
-    jal     vintc_offer
-    sb      $t5, VI_PEND($t4)
+    and     $t6, $s4, $t6
+    movz    $s4, $t6, $t3           # none: its bit down (a clear can only take it down)
+    jal     vintc_offer_s4
+    sb      $s4, VI_PEND($t4)
     ERET_NEXT
 
 #define UF_BASE (uart_fast - (1 << UART_FAST_SHIFT)) /* indexed by GuestID */
@@ -453,21 +451,22 @@ fast_store:
     .globl vintc_offer
     .ent vintc_offer
 vintc_offer:
+    lbu     $s4, VI_PEND($t4)       # the words with a vector pending and enabled
+vintc_offer_s4:                     # (s4: VI_PEND, as the caller stores it)
     lw      $s1, %gp_rel(virq_offered)($gp)
     mfc0    $s2, $10, 5             # GuestCtl2
     lw      $s3, VI_OFFERED($t4)
     beq     $s1, $s2, 1f
-    ext     $s4, $s3, 10, 3         # (taken: its level)
+    ext     $s7, $s3, 10, 3         # (taken: its level)
     beqz    $s3, 1f                 # (recorded already: hv_virq_sync)
     andi    $s5, $s3, 0xff
     xori    $s5, $s5, 0xff          # its vector
-    ins     $s5, $s4, 8, 3
+    ins     $s5, $s7, 8, 3
     lw      $s6, VI_TAKEN($t4)
     sw      $s5, VI_INTSTAT($t4)
     addiu   $s6, $s6, 1
     sw      $s6, VI_TAKEN($t4)
-1:  lbu     $s4, VI_PEND($t4)       # the words with a vector pending and enabled
-    move    $s3, $zero              # the best key
+1:  move    $s3, $zero              # the best key
     move    $s6, $t4                # &ifs[n]
     beqz    $s4, 5f
     move    $s1, $zero              # (nothing to offer)
