@@ -597,7 +597,7 @@ board_vtimer_raise:
  * board_virq_raise and virq_update do. Otherwise (the idle loop, another
  * guest's window, TPC): C (exc_common, trap.c's irq_entry), which also
  * leaves it pending for the owner's next window. The shell's exit counts
- * do not see these. Cycles (vpsim): 78 from the raise to the guest
+ * do not see these. Cycles (vpsim): 77 from the raise to the guest
  * handler's first instruction (bench/hv, irq_inj).
  */
 #if CONFIG_NR_PT_IRQS
@@ -623,13 +623,12 @@ vintc_inject:                       # k0 = vector | owner << 8
     andi    $t0, $k0, 0xff          # the vector
     srl     $t7, $t0, 5             # n
     lw      $t5, VI_INTCON($t4)
-    sll     $t6, $t7, 4
+    lui     $t9, %hi(INTC_BASE)     # (its low half 0)
     andi    $t1, $t5, EVIC_INTCON_TPC
     bnez    $t1, 9f                 # the proximity timer: C
     li      $t8, 1
     sllv    $t8, $t8, $t0           # its bit in IFSn/IECn
-    lui     $t9, %hi(INTC_BASE)
-    addu    $t9, $t9, $t6
+    ins     $t9, $t7, 4, 3          # + 16 n
     sw      $t8, 0x0c4($t9)         # IECnCLR: masked at the real controller
     sll     $t6, $t7, 2
     addu    $t6, $t4, $t6           # &ifs[n]
