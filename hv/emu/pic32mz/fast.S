@@ -184,7 +184,7 @@ board_fast_access:
  * a delay slot. A store to another page: 4 cycles here, then C.
  * Cycles (vpsim, from the SW to the next guest instruction): an IFSnCLR
  * that changes nothing 74; one that clears a passed-through vector's
- * flag the guest took ~126 (two SFR writes, the taken interrupt
+ * flag the guest took 121 (two SFR writes, the taken interrupt
  * recorded; IFSnCLR has a path of its own, label 30: without it 173).
  */
     .ent fast_store
