@@ -505,6 +505,8 @@ arch_gpr_get:
     addu    $t0, $t0, $a0
     jr      $t0
     nop
+    .globl arch_gpr_get_n           # entry n at 8 n (fast.S jumps there: v0 = GPR n)
+arch_gpr_get_n:
 1:
     .irp    n, 0,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27,28,29,30,31
     jr      $ra

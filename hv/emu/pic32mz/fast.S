@@ -182,10 +182,10 @@ board_fast_access:
  * the guest runs), a real flag it has not seen yet (raised first), and
  * anything not a SW to IFSn/IECn (IPCn, OFFx, INTCON: evic_write), or in
  * a delay slot. A store to another page: 4 cycles here, then C.
- * Cycles (vpsim): a store that changes nothing ~85 from the SW to the
- * next guest instruction; one that clears a passed-through vector's flag
- * the guest took 142 (two SFR writes, the taken interrupt recorded;
- * IFSnCLR has a path of its own, label 30: without it 173).
+ * Cycles (vpsim, from the SW to the next guest instruction): an IFSnCLR
+ * that changes nothing 74; one that clears a passed-through vector's
+ * flag the guest took 121 (two SFR writes, the taken interrupt
+ * recorded; IFSnCLR has a path of its own, label 30: without it 173).
  */
     .ent fast_store
 fast_store:
@@ -209,10 +209,13 @@ fast_store:
     ext     $a0, $t2, 16, 5         # rt
     andi    $t9, $t9, 7
     sll     $t9, $t9, 2
-    lui     $t4, %hi(vintc_of)
-    addu    $t4, $t4, $t9
-    jal     arch_gpr_get            # v0 = (guest) rt (t0, a0)
-    lw      $t4, %lo(vintc_of)($t4) # this guest's controller
+    addu    $t4, $t9, $gp          # (set 0's $gp: C's small data)
+    lw      $t4, %gp_rel(vintc_of)($t4) # this guest's controller
+    sll     $a0, $a0, 3
+    lui     $t3, %hi(arch_gpr_get_n)
+    addu    $t3, $t3, $a0
+    addiu   $t3, $t3, %lo(arch_gpr_get_n)
+    jalr    $t3                     # v0 = (guest) rt: arch_gpr_get's entry rt
     srl     $t6, $t7, 2
     ins     $t6, $zero, 0, 2        # 4 k
     andi    $t3, $t7, 0x8c
@@ -300,9 +303,9 @@ fast_store:
     sllv    $t6, $t6, $t8
     nor     $t6, $t6, $zero
     and     $t5, $t5, $t6
-    or      $t5, $t5, $t3
-    jal     vintc_offer
-    sb      $t5, VI_PEND($t4)
+    or      $s4, $t5, $t3
+    jal     vintc_offer_s4
+    sb      $s4, VI_PEND($t4)
 8:  ERET_NEXT
 9:  j       exc_common
     nop
@@ -333,16 +336,23 @@ fast_store:
     sw      $s3, VI_IFS($t6)
     and     $t3, $t1, $s2           # real flags it cleared: cleared there
     beqz    $t3, 33f
-    andi    $t8, $t7, 0x70          # 16 n
-    lui     $t5, %hi(INTC_BASE)
-    addu    $t5, $t5, $t8
-    sw      $t3, 0x044($t5)         # IFSnCLR
-    and     $t3, $t3, $s1           # ... and their real enables on where enabled
-    beqz    $t3, 33f
-    nop
-    sw      $t3, 0x0c8($t5)         # IECnSET
-33: b       7b                      # the general path's tail: pending bit, offer, ERET
-    move    $s4, $s1                # (t8 = 16 n, s3 = new IFSn, s4 = IECn)
+    lui     $t5, 0xa000
+    or      $t5, $t5, $t0           # the real IFSnCLR (kseg1; its GPA, t0, is its address)
+    and     $t8, $t3, $s1           # ... and their real enables on where enabled
+    beqz    $t8, 33f
+    sw      $t3, 0($t5)             # IFSnCLR
+    sw      $t8, 0x0c8 - 0x044($t5) # IECnSET
+33: and     $t3, $s3, $s1           # pending and enabled left in word n?
+    srl     $t8, $t7, 4             # n
+    li      $t6, 1
+    sllv    $t6, $t6, $t8
+    lbu     $s4, VI_PEND($t4)
+    nor     $t6, $t6, $zero
+    and     $t6, $s4, $t6
+    movz    $s4, $t6, $t3           # none: its bit down (a clear can only take it down)
+    jal     vintc_offer_s4
+    sb      $s4, VI_PEND($t4)
+    ERET_NEXT
 
 #define UF_BASE (uart_fast - (1 << UART_FAST_SHIFT)) /* indexed by GuestID */
 /* The console UART's TXREG (t0 = GPA, t1 = NestedExc, k0 = Cause): an aligned SW of a
@@ -422,7 +432,7 @@ fast_store:
  * best vector pending and enabled with a nonzero priority (the highest
  * key, emu.h) is offered at its level with its offset (OFFx with
  * INTCON.MVEC, else 0x200), or nothing. Not with INTCON.TPC (callers
- * check). t4 = the guest's struct vevic; uses s0-s7, t8, t9; returns
+ * check). t4 = the guest's struct vevic; uses s1-s7, t8, t9; returns
  * through ra (the caller's ERET clears the hazard). Bounded: the words
  * with a vector pending and enabled (VI_PEND, at most 7), each pending
  * bit once.
@@ -441,25 +451,24 @@ fast_store:
     .globl vintc_offer
     .ent vintc_offer
 vintc_offer:
-    lui     $s0, %hi(virq_offered)
-    lw      $s1, %lo(virq_offered)($s0)
+    lbu     $s4, VI_PEND($t4)       # the words with a vector pending and enabled
+vintc_offer_s4:                     # (s4: VI_PEND, as the caller stores it)
+    lw      $s1, %gp_rel(virq_offered)($gp)
     mfc0    $s2, $10, 5             # GuestCtl2
-    beq     $s1, $s2, 1f
     lw      $s3, VI_OFFERED($t4)
+    beq     $s1, $s2, 1f
+    ext     $s7, $s3, 10, 3         # (taken: its level)
     beqz    $s3, 1f                 # (recorded already: hv_virq_sync)
-    ext     $s4, $s3, 10, 3         # taken: its level
-    andi    $s5, $s3, 0xff
-    xori    $s5, $s5, 0xff          # its vector
-    ins     $s5, $s4, 8, 3
+    xori    $s5, $s3, 0xff          # its vector in 7:0
+    ins     $s5, $s7, 8, 24         # its level in 10:8 (INTSTAT)
     lw      $s6, VI_TAKEN($t4)
     sw      $s5, VI_INTSTAT($t4)
     addiu   $s6, $s6, 1
     sw      $s6, VI_TAKEN($t4)
-1:  lbu     $s4, VI_PEND($t4)       # the words with a vector pending and enabled
-    move    $s3, $zero              # the best key
-    move    $s6, $t4                # &ifs[n]
+1:  move    $s3, $zero              # the best key
     beqz    $s4, 5f
     move    $s1, $zero              # (nothing to offer)
+    move    $s6, $t4                # &ifs[n]
     li      $s7, 31                 # 32 n + 31
 2:  andi    $s1, $s4, 1
     beqz    $s1, 4f
@@ -496,12 +505,11 @@ vintc_offer:
     addu    $s5, $s5, $t4
     ext     $t9, $s3, 10, 3         # level
     GC2_OF  $s1, $s5, $t8, $t9, $s6
-5:  sw      $s3, VI_OFFERED($t4)
-    beq     $s1, $s2, 6f
-    sw      $s1, %lo(virq_offered)($s0)
+5:  beq     $s1, $s2, 6f
+    sw      $s3, VI_OFFERED($t4)
     mtc0    $s1, $10, 5             # GuestCtl2
 6:  jr      $ra
-    nop
+    sw      $s1, %gp_rel(virq_offered)($gp)
     .end vintc_offer
 
 /*
@@ -589,8 +597,8 @@ board_vtimer_raise:
  * board_virq_raise and virq_update do. Otherwise (the idle loop, another
  * guest's window, TPC): C (exc_common, trap.c's irq_entry), which also
  * leaves it pending for the owner's next window. The shell's exit counts
- * do not see these. Cycles (vpsim): ~70 from the raise to the guest
- * handler's first instruction.
+ * do not see these. Cycles (vpsim): 77 from the raise to the guest
+ * handler's first instruction (bench/hv, irq_inj).
  */
 #if CONFIG_NR_PT_IRQS
     .align  3
@@ -610,19 +618,17 @@ vintc_inject:                       # k0 = vector | owner << 8
     andi    $t2, $t2, 0xff
     bne     $t2, $t3, 9f            # another guest runs
     sll     $t3, $t3, 2
-    lui     $t4, %hi(vintc_of)
-    addu    $t4, $t4, $t3
-    lw      $t4, %lo(vintc_of)($t4) # the owner's controller
+    addu    $t4, $t3, $gp          # (set 0's $gp: C's small data)
+    lw      $t4, %gp_rel(vintc_of)($t4) # the owner's controller
     andi    $t0, $k0, 0xff          # the vector
     srl     $t7, $t0, 5             # n
     lw      $t5, VI_INTCON($t4)
-    sll     $t6, $t7, 4
+    lui     $t9, %hi(INTC_BASE)     # (its low half 0)
     andi    $t1, $t5, EVIC_INTCON_TPC
     bnez    $t1, 9f                 # the proximity timer: C
     li      $t8, 1
     sllv    $t8, $t8, $t0           # its bit in IFSn/IECn
-    lui     $t9, %hi(INTC_BASE)
-    addu    $t9, $t9, $t6
+    ins     $t9, $t7, 4, 3          # + 16 n
     sw      $t8, 0x0c4($t9)         # IECnCLR: masked at the real controller
     sll     $t6, $t7, 2
     addu    $t6, $t4, $t6           # &ifs[n]
@@ -642,8 +648,7 @@ vintc_inject:                       # k0 = vector | owner << 8
     srl     $t1, $t6, 2             # its level
     beqz    $t1, 8f                 # priority 0: not requested
     sb      $t2, VI_PEND($t4)       # word n has one pending and enabled
-    lui     $s0, %hi(virq_offered)
-    lw      $s1, %lo(virq_offered)($s0)
+    lw      $s1, %gp_rel(virq_offered)($gp)
     mfc0    $s2, $10, 5             # GuestCtl2
     sll     $t6, $t6, 8
     xori    $t2, $t0, 0xff
@@ -656,13 +661,11 @@ vintc_inject:                       # k0 = vector | owner << 8
     addu    $t3, $t3, $t4
     GC2_OF  $s1, $t3, $t5, $t1, $t2
     sw      $t6, VI_OFFERED($t4)
-    sw      $s1, %lo(virq_offered)($s0)
-    mtc0    $s1, $10, 5             # GuestCtl2: offered now
-    ehb
-8:  eret
+    sw      $s1, %gp_rel(virq_offered)($gp)
+    mtc0    $s1, $10, 5             # GuestCtl2: offered now (ERET clears the
+8:  eret                            # hazard: MIPS32 Vol. II, MD00086, ERET)
 7:  jal     vintc_offer
     nop
-    ehb
     eret
 9:  j       exc_common
     nop
