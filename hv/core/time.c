@@ -147,6 +147,14 @@ HOT_O2 void time_program(void)
         if ((int32_t)(evq_head_when - c) < 0)
             c = evq_head_when;
     }
+    /* at least 16 ticks ahead of Count, as the swap writes it: a deadline
+     * armed after sched_resume's last look (a guest's proximity timer with
+     * IPTMR 0, armed while its offer is made) or one Count passed while
+     * this ran would otherwise wait for Count to wrap (MIPS32 PRA, MD00090,
+     * Compare: the interrupt comes when Count equals it) */
+    uint32_t soon = read_c0_count() + 16u;
+    if ((int32_t)(c - soon) < 0)
+        c = soon;
     write_c0_compare(c);
 }
 #define evq_program time_program
